@@ -1,0 +1,251 @@
+//! Demo data: the Tag der Städtepartnerschaften with its forums, a Reallabor workshop
+//! and an online information event, dated a few weeks ahead of the day it is seeded.
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
+use chrono_tz::Europe::Berlin;
+use sea_orm::{ActiveValue::Set, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, TransactionTrait};
+use uuid::Uuid;
+
+use crate::entity::event::{ApprovalMode, EventFormat, EventStatus};
+use crate::entity::programme_session::SessionKind;
+use crate::entity::{event, programme_session};
+use crate::ids::new_id;
+
+pub const TAG_SLUG: &str = "tag-der-staedtepartnerschaften";
+pub const REALLABOR_SLUG: &str = "reallabor-aufbaupartnerschaften-ukraine";
+pub const INFO_SLUG: &str = "online-info-foerderprogramme";
+
+/// Seeds the demo events when the database has no events; returns whether it did.
+pub async fn seed_if_empty(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<bool, DbErr> {
+    if event::Entity::find().count(db).await? > 0 {
+        return Ok(false);
+    }
+    let txn = db.begin().await?;
+    let tag_day = weekday_after(now, 28);
+    let tag = insert_event(
+        &txn,
+        DemoEvent {
+            slug: TAG_SLUG,
+            titles: [
+                &format!("Tag der Städtepartnerschaften {}", tag_day.year()),
+                &format!("Day of Town Twinning {}", tag_day.year()),
+                &format!("День партнерства міст {}", tag_day.year()),
+            ],
+            descriptions: [
+                "Der Tag der Städtepartnerschaften bringt Kommunen, Kreise, Vereine und ihre Partner im Ausland zusammen: Plenum am Vormittag, vier parallele Foren am Mittag, Austausch und Vernetzung am Nachmittag.",
+                "The Day of Town Twinning brings together municipalities, districts, associations and their partners abroad: plenary in the morning, four parallel forums at noon, exchange and networking in the afternoon.",
+                "День партнерства міст об'єднує громади, райони, об'єднання та їхніх партнерів за кордоном: пленарне засідання вранці, чотири паралельні форуми опівдні, обмін досвідом і нетворкінг після обіду.",
+            ],
+            format: EventFormat::InPerson,
+            venue: "Dortmunder U",
+            address: "Leonie-Reygers-Terrasse 2, 44137 Dortmund",
+            online_url: None,
+            day: tag_day,
+            from: (10, 0),
+            to: (17, 0),
+            capacity: Some(300),
+            approval_mode: ApprovalMode::Open,
+        },
+        now,
+    )
+    .await?;
+    let forum_time = ((12, 0), (13, 30));
+    let sessions: [(SessionKind, [&str; 3], &str, &str, (u32, u32), (u32, u32), Option<i32>); 6] = [
+        (
+            SessionKind::Plenary,
+            ["Eröffnung und Plenum", "Opening and plenary", "Відкриття та пленарне засідання"],
+            "Großer Saal",
+            "Ministerium für Bundes- und Europaangelegenheiten NRW",
+            (10, 0),
+            (11, 30),
+            None,
+        ),
+        (
+            SessionKind::Forum,
+            ["Kommunale Partnerschaften mit der Ukraine", "Municipal partnerships with Ukraine", "Муніципальні партнерства з Україною"],
+            "Raum 1.1",
+            "Netzwerkstelle Städtepartnerschaften",
+            forum_time.0,
+            forum_time.1,
+            Some(25),
+        ),
+        (
+            SessionKind::Forum,
+            ["Jugendaustausch", "Youth exchange", "Молодіжні обміни"],
+            "Raum 1.2",
+            "Jugendwerk",
+            forum_time.0,
+            forum_time.1,
+            Some(20),
+        ),
+        (
+            SessionKind::Forum,
+            ["Klimapartnerschaften", "Climate partnerships", "Кліматичні партнерства"],
+            "Raum 2.1",
+            "Servicestelle Kommunen in der Einen Welt",
+            forum_time.0,
+            forum_time.1,
+            Some(15),
+        ),
+        (
+            SessionKind::Forum,
+            ["Fördermittel", "Funding", "Фінансування"],
+            "Raum 2.2",
+            "Förderberatung",
+            forum_time.0,
+            forum_time.1,
+            Some(10),
+        ),
+        (
+            SessionKind::Plenary,
+            ["Markt der Möglichkeiten und Abschluss", "Marketplace and closing", "Ярмарок можливостей і завершення"],
+            "Foyer",
+            "",
+            (14, 0),
+            (17, 0),
+            None,
+        ),
+    ];
+    for (position, (kind, titles, room, speakers, from, to, capacity)) in sessions.into_iter().enumerate() {
+        programme_session::Entity::insert(programme_session::ActiveModel {
+            id: Set(new_id()),
+            event_id: Set(tag),
+            kind: Set(kind),
+            title_de: Set(titles[0].to_owned()),
+            title_en: Set(titles[1].to_owned()),
+            title_uk: Set(titles[2].to_owned()),
+            room: Set(room.to_owned()),
+            speakers: Set(speakers.to_owned()),
+            starts_at: Set(local(tag_day, from)),
+            ends_at: Set(local(tag_day, to)),
+            capacity: Set(capacity),
+            taken: Set(0),
+            position: Set(i32::try_from(position).unwrap_or(0)),
+        })
+        .exec_without_returning(&txn)
+        .await?;
+    }
+
+    insert_event(
+        &txn,
+        DemoEvent {
+            slug: REALLABOR_SLUG,
+            titles: [
+                "Reallabor Kommunaler Aufbaupartnerschaften NRW – Ukraine",
+                "Real-world lab of municipal reconstruction partnerships NRW – Ukraine",
+                "Реальна лабораторія муніципальних партнерств відбудови NRW – Україна",
+            ],
+            descriptions: [
+                "Werkstatt für Kommunen mit Partnern in der Ukraine: Erfahrungen teilen, Projekte planen, Förderwege kennenlernen.",
+                "Workshop for municipalities with partners in Ukraine: share experience, plan projects, learn about funding.",
+                "Майстерня для громад, що мають партнерів в Україні: обмін досвідом, планування проєктів, можливості фінансування.",
+            ],
+            format: EventFormat::Hybrid,
+            venue: "Haus der Kommunen",
+            address: "Kaiserswerther Straße 199, 40474 Düsseldorf",
+            online_url: Some("https://meet.example.org/reallabor"),
+            day: weekday_after(now, 45),
+            from: (9, 30),
+            to: (16, 0),
+            capacity: Some(40),
+            approval_mode: ApprovalMode::Open,
+        },
+        now,
+    )
+    .await?;
+
+    insert_event(
+        &txn,
+        DemoEvent {
+            slug: INFO_SLUG,
+            titles: [
+                "Online-Informationsveranstaltung: Förderprogramme für Städtepartnerschaften",
+                "Online information event: funding programmes for town twinning",
+                "Онлайн-інформаційний захід: програми підтримки партнерства міст",
+            ],
+            descriptions: [
+                "Eine Stunde zu den wichtigsten Förderprogrammen, mit Zeit für Fragen.",
+                "One hour on the main funding programmes, with time for questions.",
+                "Година про основні програми фінансування, з часом для запитань.",
+            ],
+            format: EventFormat::Online,
+            venue: "",
+            address: "",
+            online_url: Some("https://meet.example.org/foerderprogramme"),
+            day: weekday_after(now, 14),
+            from: (14, 0),
+            to: (15, 30),
+            capacity: None,
+            approval_mode: ApprovalMode::Open,
+        },
+        now,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(true)
+}
+
+struct DemoEvent<'a> {
+    slug: &'a str,
+    titles: [&'a str; 3],
+    descriptions: [&'a str; 3],
+    format: EventFormat,
+    venue: &'a str,
+    address: &'a str,
+    online_url: Option<&'a str>,
+    day: NaiveDate,
+    from: (u32, u32),
+    to: (u32, u32),
+    capacity: Option<i32>,
+    approval_mode: ApprovalMode,
+}
+
+async fn insert_event<C: sea_orm::ConnectionTrait>(db: &C, demo: DemoEvent<'_>, now: DateTime<Utc>) -> Result<Uuid, DbErr> {
+    let id = new_id();
+    event::Entity::insert(event::ActiveModel {
+        id: Set(id),
+        slug: Set(demo.slug.to_owned()),
+        title_de: Set(demo.titles[0].to_owned()),
+        title_en: Set(demo.titles[1].to_owned()),
+        title_uk: Set(demo.titles[2].to_owned()),
+        description_de: Set(demo.descriptions[0].to_owned()),
+        description_en: Set(demo.descriptions[1].to_owned()),
+        description_uk: Set(demo.descriptions[2].to_owned()),
+        format: Set(demo.format),
+        venue: Set(demo.venue.to_owned()),
+        address: Set(demo.address.to_owned()),
+        online_url: Set(demo.online_url.map(str::to_owned)),
+        starts_at: Set(local(demo.day, demo.from)),
+        ends_at: Set(local(demo.day, demo.to)),
+        time_zone: Set("Europe/Berlin".to_owned()),
+        registration_opens_at: Set(None),
+        registration_closes_at: Set(None),
+        capacity: Set(demo.capacity),
+        taken: Set(0),
+        approval_mode: Set(demo.approval_mode),
+        status: Set(EventStatus::Published),
+        created_at: Set(now),
+    })
+    .exec_without_returning(db)
+    .await?;
+    Ok(id)
+}
+
+/// The first weekday at least `days` days after `now`, in Berlin.
+fn weekday_after(now: DateTime<Utc>, days: i64) -> NaiveDate {
+    let mut day = (now + Duration::days(days)).with_timezone(&Berlin).date_naive();
+    while matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
+        day = day.succ_opt().unwrap_or(day);
+    }
+    day
+}
+
+/// A wall-clock time in Berlin as UTC (demo times avoid the DST switch hour).
+fn local(day: NaiveDate, (hour, minute): (u32, u32)) -> DateTime<Utc> {
+    let time = NaiveTime::from_hms_opt(hour, minute, 0).unwrap_or_default();
+    Berlin
+        .from_local_datetime(&day.and_time(time))
+        .earliest()
+        .map(|at| at.with_timezone(&Utc))
+        .unwrap_or_else(|| Utc.from_utc_datetime(&day.and_time(time)))
+}

@@ -1,0 +1,58 @@
+//! Door devices: a named phone or tablet authorised by a secret token, revocable.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
+use uuid::Uuid;
+
+use crate::entity::door_device;
+pub use crate::entity::door_device::Model as DoorDevice;
+use crate::ids::{hash_token, new_id, secret_token};
+use crate::person::{InvalidInput, clean_text};
+
+/// Creates a device and returns it with its token; only the token's hash is stored,
+/// so this is the one moment the token can be shown.
+pub async fn create(
+    db: &DatabaseConnection,
+    event_id: Uuid,
+    name: &str,
+    now: DateTime<Utc>,
+) -> Result<Result<(DoorDevice, String), InvalidInput>, DbErr> {
+    let name = match clean_text(name, 80) {
+        Ok(name) => name,
+        Err(invalid) => return Ok(Err(invalid)),
+    };
+    let token = secret_token();
+    let device = door_device::Entity::insert(door_device::ActiveModel {
+        id: Set(new_id()),
+        event_id: Set(event_id),
+        name: Set(name),
+        token_hash: Set(hash_token(&token)),
+        created_at: Set(now),
+        revoked_at: Set(None),
+    })
+    .exec_with_returning(db)
+    .await?;
+    Ok(Ok((device, token)))
+}
+
+/// The active (not revoked) device holding this token.
+pub async fn by_token(db: &DatabaseConnection, token: &str) -> Result<Option<DoorDevice>, DbErr> {
+    if token.is_empty() || token.len() > 100 {
+        return Ok(None);
+    }
+    door_device::Entity::find()
+        .filter(door_device::Column::TokenHash.eq(hash_token(token)))
+        .filter(door_device::Column::RevokedAt.is_null())
+        .one(db)
+        .await
+}
+
+pub async fn revoke(db: &DatabaseConnection, device_id: Uuid, now: DateTime<Utc>) -> Result<bool, DbErr> {
+    let result = door_device::Entity::update_many()
+        .col_expr(door_device::Column::RevokedAt, sea_orm::sea_query::Expr::value(now))
+        .filter(door_device::Column::Id.eq(device_id))
+        .filter(door_device::Column::RevokedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
+}

@@ -1,0 +1,71 @@
+use sea_orm::entity::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, EnumIter, DeriveActiveEnum, Serialize, Deserialize)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
+#[serde(rename_all = "snake_case")]
+pub enum EventFormat {
+    #[sea_orm(string_value = "in_person")]
+    InPerson,
+    #[sea_orm(string_value = "online")]
+    Online,
+    #[sea_orm(string_value = "hybrid")]
+    Hybrid,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, EnumIter, DeriveActiveEnum, Serialize, Deserialize)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
+#[serde(rename_all = "snake_case")]
+pub enum ApprovalMode {
+    #[sea_orm(string_value = "open")]
+    Open,
+    #[sea_orm(string_value = "approval")]
+    OrganiserApproves,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, EnumIter, DeriveActiveEnum, Serialize, Deserialize)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
+#[serde(rename_all = "snake_case")]
+pub enum EventStatus {
+    #[sea_orm(string_value = "draft")]
+    Draft,
+    #[sea_orm(string_value = "published")]
+    Published,
+    #[sea_orm(string_value = "cancelled")]
+    Cancelled,
+}
+
+#[sea_orm::model]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "event")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    #[sea_orm(unique)]
+    pub slug: String,
+    pub title_de: String,
+    pub title_en: String,
+    pub title_uk: String,
+    #[sea_orm(column_type = "Text")]
+    pub description_de: String,
+    #[sea_orm(column_type = "Text")]
+    pub description_en: String,
+    #[sea_orm(column_type = "Text")]
+    pub description_uk: String,
+    pub format: EventFormat,
+    pub venue: String,
+    pub address: String,
+    pub online_url: Option<String>,
+    pub starts_at: DateTimeUtc,
+    pub ends_at: DateTimeUtc,
+    pub time_zone: String,
+    pub registration_opens_at: Option<DateTimeUtc>,
+    pub registration_closes_at: Option<DateTimeUtc>,
+    pub capacity: Option<i32>,
+    pub taken: i32,
+    pub approval_mode: ApprovalMode,
+    pub status: EventStatus,
+    pub created_at: DateTimeUtc,
+}
+
+impl ActiveModelBehavior for ActiveModel {}

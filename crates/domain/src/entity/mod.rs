@@ -1,0 +1,12 @@
+//! sea-orm entities, one module per table. The rules that use them live one level up.
+
+pub mod attendee;
+pub mod attendee_session;
+pub mod check_in;
+pub mod door_device;
+pub mod door_scan;
+pub mod event;
+pub mod instance_secret;
+pub mod programme_session;
+pub mod registration;
+pub mod ticket;

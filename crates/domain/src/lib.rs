@@ -1,0 +1,22 @@
+//! The domain of Treffpunkt: events and their programme, registrations of one or more
+//! attendees, signed tickets and their exactly-once redemption at the door.
+//!
+//! Nothing here knows about HTTP. Each operation takes a database connection and typed
+//! input that was parsed at the edge, and keeps its rules under concurrency with one
+//! conditional statement (capacity, check-in, scan ids).
+
+pub mod checkin;
+pub mod db;
+pub mod demo;
+pub mod door;
+pub mod entity;
+pub mod event;
+pub mod ids;
+pub mod keys;
+pub mod language;
+pub mod person;
+pub mod programme;
+pub mod registration;
+pub mod ticket;
+
+pub use language::Language;

@@ -1,0 +1,282 @@
+//! Registering for an event: one submission, one transaction, places taken by
+//! conditional updates so that no event or programme session is ever overbooked.
+
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, ExprTrait,
+    QueryFilter, QueryOrder,
+};
+use uuid::Uuid;
+
+use crate::db::begin_write;
+use crate::entity::{attendee, attendee_session, event, programme_session, registration, ticket};
+pub use crate::entity::attendee::{Model as Attendee, OrganisationType};
+pub use crate::entity::registration::{Model as Registration, RegistrationStatus};
+use crate::event::{Event, RegistrationWindow};
+use crate::ids::{new_id, secret_token};
+use crate::language::Language;
+use crate::person::{EmailAddress, PersonName};
+use crate::programme::ProgrammeSession;
+use crate::ticket::Ticket;
+
+/// One person to register, already parsed.
+#[derive(Clone, Debug)]
+pub struct NewAttendee {
+    pub first_name: PersonName,
+    pub last_name: PersonName,
+    pub email: EmailAddress,
+    pub organisation: String,
+    pub organisation_type: OrganisationType,
+    pub partner_municipality: String,
+    pub programme_session_ids: Vec<Uuid>,
+}
+
+/// What a registration form submits. The first attendee is the contact person.
+#[derive(Clone, Debug)]
+pub struct RegistrationRequest {
+    pub event_id: Uuid,
+    pub language: Language,
+    pub attendees: Vec<NewAttendee>,
+    /// The data-processing consent was given; the form refuses to submit without it.
+    pub data_consent: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum RegistrationError {
+    #[error("the event does not exist")]
+    EventNotFound,
+    #[error("registration is not open")]
+    NotOpen(RegistrationWindow),
+    #[error("the event is fully booked")]
+    EventFull,
+    #[error("the programme session is fully booked")]
+    SessionFull(Uuid),
+    #[error("the programme session does not belong to this event")]
+    UnknownSession(Uuid),
+    #[error("two chosen programme sessions take place at the same time")]
+    SessionsOverlap(Uuid, Uuid),
+    #[error("consent to data processing is missing")]
+    ConsentMissing,
+    #[error("a registration needs at least one attendee")]
+    NoAttendees,
+    #[error(transparent)]
+    Database(#[from] DbErr),
+}
+
+/// A registration with everything its confirmation page shows.
+#[derive(Clone, Debug)]
+pub struct RegistrationDetails {
+    pub registration: Registration,
+    pub event: Event,
+    pub attendees: Vec<AttendeeDetails>,
+}
+
+#[derive(Clone, Debug)]
+pub struct AttendeeDetails {
+    pub attendee: Attendee,
+    pub sessions: Vec<ProgrammeSession>,
+    /// The current (not revoked) ticket.
+    pub ticket: Option<Ticket>,
+}
+
+impl Attendee {
+    pub fn full_name(&self) -> String {
+        format!("{} {}", self.first_name, self.last_name)
+    }
+}
+
+/// Registers, taking one place in the event and one in each chosen session, or nothing.
+pub async fn register(
+    db: &DatabaseConnection,
+    request: RegistrationRequest,
+    now: DateTime<Utc>,
+) -> Result<Registration, RegistrationError> {
+    if request.attendees.is_empty() {
+        return Err(RegistrationError::NoAttendees);
+    }
+    if !request.data_consent {
+        return Err(RegistrationError::ConsentMissing);
+    }
+    let txn = begin_write(db).await?;
+    let event = event::Entity::find_by_id(request.event_id)
+        .one(&txn)
+        .await?
+        .ok_or(RegistrationError::EventNotFound)?;
+    match event.registration_window(now) {
+        RegistrationWindow::Open => {}
+        window => return Err(RegistrationError::NotOpen(window)),
+    }
+    let sessions = crate::programme::for_event(&txn, event.id).await?;
+
+    let seats = i32::try_from(request.attendees.len()).unwrap_or(i32::MAX);
+    if !take_event_places(&txn, event.id, seats).await? {
+        return Err(RegistrationError::EventFull);
+    }
+
+    let registration = registration::ActiveModel {
+        id: Set(new_id()),
+        event_id: Set(event.id),
+        manage_token: Set(secret_token()),
+        contact_email: Set(request.attendees[0].email.as_str().to_owned()),
+        language: Set(request.language.code().to_owned()),
+        status: Set(RegistrationStatus::Confirmed),
+        created_at: Set(now),
+    };
+    let registration = registration::Entity::insert(registration).exec_with_returning(&txn).await?;
+
+    for new_attendee in request.attendees {
+        let chosen = chosen_sessions(&sessions, &new_attendee.programme_session_ids)?;
+        for session in &chosen {
+            if !take_session_place(&txn, session.id).await? {
+                return Err(RegistrationError::SessionFull(session.id));
+            }
+        }
+        let attendee_id = new_id();
+        attendee::Entity::insert(attendee::ActiveModel {
+            id: Set(attendee_id),
+            registration_id: Set(registration.id),
+            event_id: Set(event.id),
+            first_name: Set(new_attendee.first_name.as_str().to_owned()),
+            last_name: Set(new_attendee.last_name.as_str().to_owned()),
+            email: Set(new_attendee.email.as_str().to_owned()),
+            organisation: Set(new_attendee.organisation),
+            organisation_type: Set(new_attendee.organisation_type),
+            partner_municipality: Set(new_attendee.partner_municipality),
+            data_consent_at: Set(now),
+            created_at: Set(now),
+        })
+        .exec_without_returning(&txn)
+        .await?;
+        let choices = chosen.iter().map(|session| attendee_session::ActiveModel {
+            attendee_id: Set(attendee_id),
+            programme_session_id: Set(session.id),
+        });
+        attendee_session::Entity::insert_many(choices).exec_without_returning(&txn).await?;
+        ticket::Entity::insert(ticket::ActiveModel {
+            id: Set(new_id()),
+            attendee_id: Set(attendee_id),
+            event_id: Set(event.id),
+            version: Set(1),
+            revoked_at: Set(None),
+            created_at: Set(now),
+        })
+        .exec_without_returning(&txn)
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(registration)
+}
+
+/// The sessions an attendee chose, checked against the event's programme.
+fn chosen_sessions(sessions: &[ProgrammeSession], ids: &[Uuid]) -> Result<Vec<ProgrammeSession>, RegistrationError> {
+    let mut chosen: Vec<ProgrammeSession> = Vec::with_capacity(ids.len());
+    for id in ids {
+        if chosen.iter().any(|session| session.id == *id) {
+            continue;
+        }
+        let session = sessions
+            .iter()
+            .find(|session| session.id == *id && session.is_choosable())
+            .ok_or(RegistrationError::UnknownSession(*id))?;
+        if let Some(clash) = chosen.iter().find(|other| other.overlaps(session)) {
+            return Err(RegistrationError::SessionsOverlap(clash.id, session.id));
+        }
+        chosen.push(session.clone());
+    }
+    Ok(chosen)
+}
+
+/// `UPDATE event SET taken = taken + n WHERE id = ? AND (capacity IS NULL OR taken + n <= capacity)`
+async fn take_event_places<C: ConnectionTrait>(db: &C, event_id: Uuid, seats: i32) -> Result<bool, DbErr> {
+    let result = event::Entity::update_many()
+        .col_expr(event::Column::Taken, Expr::col(event::Column::Taken).add(seats))
+        .filter(event::Column::Id.eq(event_id))
+        .filter(
+            Expr::col(event::Column::Capacity)
+                .is_null()
+                .or(Expr::col(event::Column::Taken).add(seats).lte(Expr::col(event::Column::Capacity))),
+        )
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
+}
+
+async fn take_session_place<C: ConnectionTrait>(db: &C, session_id: Uuid) -> Result<bool, DbErr> {
+    let result = programme_session::Entity::update_many()
+        .col_expr(programme_session::Column::Taken, Expr::col(programme_session::Column::Taken).add(1))
+        .filter(programme_session::Column::Id.eq(session_id))
+        .filter(
+            Expr::col(programme_session::Column::Capacity)
+                .is_null()
+                .or(Expr::col(programme_session::Column::Taken).lt(Expr::col(programme_session::Column::Capacity))),
+        )
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
+}
+
+/// Looks a registration up by its secret manage token.
+pub async fn by_manage_token(db: &DatabaseConnection, token: &str) -> Result<Option<RegistrationDetails>, DbErr> {
+    // Tokens are 43 URL-safe characters; anything else cannot exist, so skip the query.
+    if token.len() != 43 || !token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+        return Ok(None);
+    }
+    let Some(registration) = registration::Entity::find()
+        .filter(registration::Column::ManageToken.eq(token))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let Some(event) = event::Entity::find_by_id(registration.event_id).one(db).await? else {
+        return Ok(None);
+    };
+    let attendees = attendee::Entity::find()
+        .filter(attendee::Column::RegistrationId.eq(registration.id))
+        .order_by_asc(attendee::Column::CreatedAt)
+        .order_by_asc(attendee::Column::Id)
+        .all(db)
+        .await?;
+    let sessions = crate::programme::for_event(db, event.id).await?;
+    let attendee_ids: Vec<Uuid> = attendees.iter().map(|attendee| attendee.id).collect();
+    let choices = attendee_session::Entity::find()
+        .filter(attendee_session::Column::AttendeeId.is_in(attendee_ids.clone()))
+        .all(db)
+        .await?;
+    let tickets = ticket::Entity::find()
+        .filter(ticket::Column::AttendeeId.is_in(attendee_ids))
+        .filter(ticket::Column::RevokedAt.is_null())
+        .all(db)
+        .await?;
+    let attendees = attendees
+        .into_iter()
+        .map(|attendee| {
+            let sessions = sessions
+                .iter()
+                .filter(|session| {
+                    choices
+                        .iter()
+                        .any(|choice| choice.attendee_id == attendee.id && choice.programme_session_id == session.id)
+                })
+                .cloned()
+                .collect();
+            let ticket = tickets
+                .iter()
+                .filter(|ticket| ticket.attendee_id == attendee.id)
+                .max_by_key(|ticket| ticket.version)
+                .cloned();
+            AttendeeDetails { attendee, sessions, ticket }
+        })
+        .collect();
+    Ok(Some(RegistrationDetails { registration, event, attendees }))
+}
+
+/// How many attendees an event has, whatever their registration's status.
+pub async fn count_attendees(db: &DatabaseConnection, event_id: Uuid) -> Result<u64, DbErr> {
+    use sea_orm::PaginatorTrait;
+    attendee::Entity::find()
+        .filter(attendee::Column::EventId.eq(event_id))
+        .count(db)
+        .await
+}
