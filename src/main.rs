@@ -1,1 +1,115 @@
-fn main() {}
+//! `treffpunkt`: serves the event system, or runs an operator command.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::Utc;
+use clap::{Args, Parser, Subcommand};
+use treffpunkt::{Application, Config, open_database};
+
+#[derive(Parser)]
+#[command(name = "treffpunkt", version, about = "Event registration, QR tickets and door check-in")]
+struct Cli {
+    #[command(flatten)]
+    server: ServerArgs,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Args)]
+struct ServerArgs {
+    /// Address and port to listen on.
+    #[arg(long, env = "TREFFPUNKT_BIND", default_value = "127.0.0.1:8080", global = true)]
+    bind: String,
+    /// Folder for the SQLite database (and later the mail folder).
+    #[arg(long, env = "TREFFPUNKT_DATA_DIR", default_value = "./data", global = true)]
+    data_dir: PathBuf,
+    /// `postgres://user@host/db` or `sqlite://file.db?mode=rwc`; default: SQLite in the data folder.
+    #[arg(long, env = "DATABASE_URL", global = true)]
+    database_url: Option<String>,
+    /// Public address for links in calendar files and door links, e.g. https://anmeldung.example.org.
+    #[arg(long, env = "TREFFPUNKT_PUBLIC_URL", global = true)]
+    public_url: Option<String>,
+    /// Seed the demo events (Tag der Städtepartnerschaften, Reallabor, online info) into an empty database.
+    #[arg(long, env = "TREFFPUNKT_DEMO", global = true)]
+    demo: bool,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the web application (the default).
+    Serve,
+    /// Door devices: phones, tablets or scanners that check tickets in.
+    DoorDevice {
+        #[command(subcommand)]
+        action: DoorDeviceAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum DoorDeviceAction {
+    /// Create a device for an event and print its token and door link.
+    Create {
+        /// The event's slug, as in /events/SLUG.
+        #[arg(long)]
+        event: String,
+        /// A name door staff recognise, e.g. "Eingang Nord".
+        #[arg(long)]
+        name: String,
+    },
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,sea_orm=warn")),
+        )
+        .init();
+    let cli = Cli::parse();
+    let config = Config {
+        bind: cli.server.bind,
+        data_dir: cli.server.data_dir,
+        database_url: cli.server.database_url,
+        public_url: cli.server.public_url,
+        demo: cli.server.demo,
+    };
+    let outcome = match cli.command {
+        None | Some(Command::Serve) => serve(config).await,
+        Some(Command::DoorDevice { action: DoorDeviceAction::Create { event, name } }) => {
+            create_door_device(&config, &event, &name).await
+        }
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("treffpunkt: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn serve(config: Config) -> Result<(), String> {
+    let application = Application::build(config).await.map_err(|err| err.to_string())?;
+    let address = application.address().map_err(|err| err.to_string())?;
+    tracing::info!("Treffpunkt is listening on http://{address}");
+    application.run_until_stopped().await.map_err(|err| err.to_string())
+}
+
+async fn create_door_device(config: &Config, slug: &str, name: &str) -> Result<(), String> {
+    let (db, _) = open_database(config).await.map_err(|err| err.to_string())?;
+    let event = domain::event::by_slug(&db, slug)
+        .await
+        .map_err(|err| err.to_string())?
+        .ok_or_else(|| format!("there is no event with the slug {slug:?}"))?;
+    let (device, token) = domain::door::create(&db, event.id, name, Utc::now())
+        .await
+        .map_err(|err| err.to_string())?
+        .map_err(|invalid| format!("the device name is not usable ({})", invalid.code()))?;
+    let base = config.public_url.clone().unwrap_or_else(|| format!("http://{}", config.bind));
+    println!("Door device \"{}\" for {}", device.name, event.title_de);
+    println!("token: {token}");
+    println!("door link: {}{}", base.trim_end_matches('/'), registration::urls::door(&token));
+    Ok(())
+}

@@ -1,1 +1,15 @@
+//! Door check-in: the check-in API (`POST /api/v1/checkin/redeem`) that any scanner
+//! app uses, and the door page for phones, tablets and handheld scanners.
 
+pub mod api;
+pub mod door_page;
+
+use axum::Router;
+use registration::AppState;
+
+// The shared templates name `site::urls`, as the participant crate does.
+extern crate registration as site;
+
+pub fn router() -> Router<AppState> {
+    Router::new().merge(api::routes()).merge(door_page::routes())
+}

@@ -1,0 +1,104 @@
+//! The check-in API, a stable contract for the door page and any scanner app:
+//!
+//! `POST /api/v1/checkin/redeem`, `Authorization: Bearer DEVICE_TOKEN`,
+//! `{"token": "...", "scan_id": "...", "session": null}` → `200 {"result": ..., "attendee":
+//! ..., "checked_in_at": ..., "device": ...}`. Every scan outcome is a 200; 401 for a
+//! missing or revoked device token; 400 for malformed JSON or an unusable field.
+
+use axum::Json;
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::header::WWW_AUTHENTICATE;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use chrono::Utc;
+use domain::checkin::{self, ScanError, ScanRequest};
+use domain::door::{self, DoorDevice};
+use registration::AppState;
+use registration::error::WebError;
+use serde::Deserialize;
+use uuid::Uuid;
+
+pub const REDEEM_PATH: &str = "/api/v1/checkin/redeem";
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route(REDEEM_PATH, post(redeem))
+}
+
+#[derive(Debug, Deserialize)]
+struct RedeemBody {
+    token: String,
+    scan_id: String,
+    #[serde(default)]
+    session: Option<String>,
+}
+
+/// An API error: a stable code for programs and a sentence for people.
+fn api_error(status: StatusCode, code: &str, message: &str) -> Response {
+    (status, Json(serde_json::json!({ "error": code, "message": message }))).into_response()
+}
+
+fn unauthorised() -> Response {
+    let mut response = api_error(
+        StatusCode::UNAUTHORIZED,
+        "unauthorised",
+        "A valid door device token is required: Authorization: Bearer DEVICE_TOKEN.",
+    );
+    response.headers_mut().insert(WWW_AUTHENTICATE, axum::http::HeaderValue::from_static("Bearer"));
+    response
+}
+
+/// The device behind the `Authorization: Bearer` header, if it is active.
+pub async fn authorised_device(app: &AppState, headers: &HeaderMap) -> Result<Option<DoorDevice>, WebError> {
+    let Some(token) = headers
+        .get(axum::http::header::AUTHORIZATION)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.strip_prefix("Bearer "))
+        .map(str::trim)
+    else {
+        return Ok(None);
+    };
+    Ok(door::by_token(app.db(), token).await?)
+}
+
+async fn redeem(State(app): State<AppState>, headers: HeaderMap, body: Bytes) -> Result<Response, WebError> {
+    let Some(device) = authorised_device(&app, &headers).await? else {
+        return Ok(unauthorised());
+    };
+    let body: RedeemBody = match serde_json::from_slice(&body) {
+        Ok(body) => body,
+        Err(err) => {
+            return Ok(api_error(
+                StatusCode::BAD_REQUEST,
+                "malformed_json",
+                &format!("The body must be JSON like {{\"token\": \"…\", \"scan_id\": \"…\", \"session\": null}}: {err}"),
+            ));
+        }
+    };
+    let programme_session_id = match body.session.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(raw) => match Uuid::parse_str(raw) {
+            Ok(id) => Some(id),
+            Err(_) => {
+                return Ok(api_error(StatusCode::BAD_REQUEST, "invalid_session", "session must be a programme session id or null."));
+            }
+        },
+    };
+    let request = ScanRequest { token: body.token, scan_id: body.scan_id, programme_session_id };
+    match checkin::redeem(app.db(), app.verifier(), &device, &request, Utc::now()).await {
+        Ok(answer) => Ok(Json(answer).into_response()),
+        Err(ScanError::InvalidScanId) => Ok(api_error(
+            StatusCode::BAD_REQUEST,
+            "invalid_scan_id",
+            "scan_id must be 1 to 100 printable ASCII characters, unique per scan on this device.",
+        )),
+        Err(ScanError::UnknownSession) => Ok(api_error(
+            StatusCode::BAD_REQUEST,
+            "unknown_session",
+            "This programme session does not belong to the device's event.",
+        )),
+        Err(ScanError::Database(err)) => Err(WebError::Database(err)),
+    }
+}

@@ -1,0 +1,178 @@
+//! The door page at `/door/{device_token}`: a handheld scanner types the ticket code and
+//! Enter, the page shows a big result with the attendee's name. It works as a plain form;
+//! `static/door.js` makes it answer without reloading and keeps the input focused.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Form, Path, State};
+use axum::extract::rejection::FormRejection;
+use axum::http::StatusCode;
+use axum::http::header::REFERRER_POLICY;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use chrono::Utc;
+use domain::checkin::{self, ScanAnswer, ScanError, ScanRequest, ScanResult};
+use domain::door::{self, DoorDevice};
+use domain::event::{self, Event};
+use domain::ids::secret_token;
+use domain::programme::{self, ProgrammeSession};
+use domain::registration::count_attendees;
+use registration::AppState;
+use registration::error::WebError;
+use registration::i18n::{Lang, Tr};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use crate::api::REDEEM_PATH;
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/door/{device_token}", get(show).post(scan))
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct ScanForm {
+    #[serde(default)]
+    code: String,
+    #[serde(default)]
+    scan_id: String,
+    #[serde(default)]
+    session: String,
+}
+
+pub struct ScopeOption {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+/// A scan result as the door shows it: colour class, icon and words, so that the
+/// outcome never depends on colour alone.
+pub struct ResultView {
+    pub class: &'static str,
+    pub icon: &'static str,
+    pub headline: String,
+    pub name: String,
+    pub detail: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "door.html")]
+struct DoorPage {
+    t: Tr,
+    event_title: String,
+    device_name: String,
+    device_token: String,
+    counts: String,
+    scopes: Vec<ScopeOption>,
+    scan_id: String,
+    result: Option<ResultView>,
+    api_url: &'static str,
+    time_zone: String,
+    /// The message for `already_checked_in` with `{time}` and `{device}` left for the script.
+    already_template: String,
+}
+
+async fn load_device(app: &AppState, device_token: &str) -> Result<(DoorDevice, Event, Vec<ProgrammeSession>), WebError> {
+    let device = door::by_token(app.db(), device_token).await?.ok_or(WebError::NotFound)?;
+    let event = event::by_id(app.db(), device.event_id).await?.ok_or(WebError::NotFound)?;
+    let sessions = programme::for_event(app.db(), event.id).await?;
+    Ok((device, event, sessions))
+}
+
+async fn page(
+    app: &AppState,
+    t: Tr,
+    device_token: String,
+    (device, event, sessions): (DoorDevice, Event, Vec<ProgrammeSession>),
+    selected_session: Option<Uuid>,
+    result: Option<ResultView>,
+) -> Result<Response, WebError> {
+    let checked = checkin::count_checked_in(app.db(), event.id).await?;
+    let expected = count_attendees(app.db(), event.id).await?;
+    let mut scopes = vec![ScopeOption {
+        value: String::new(),
+        label: t.get("door-scope-entrance"),
+        selected: selected_session.is_none(),
+    }];
+    scopes.extend(sessions.iter().map(|session| ScopeOption {
+        value: session.id.to_string(),
+        label: session.title(t.language).to_owned(),
+        selected: selected_session == Some(session.id),
+    }));
+    let page = DoorPage {
+        t,
+        event_title: event.title(t.language).to_owned(),
+        device_name: device.name.clone(),
+        device_token,
+        counts: t.with2("door-counts", ["checked", "expected"], [&checked.to_string(), &expected.to_string()]),
+        scopes,
+        scan_id: secret_token(),
+        result,
+        api_url: REDEEM_PATH,
+        time_zone: event.time_zone.clone(),
+        already_template: t.with2("door-result-already", ["time", "device"], ["{time}", "{device}"]),
+    };
+    // The device token is in the URL: it must not travel on in a Referer header.
+    Ok(([(REFERRER_POLICY, "no-referrer")], page).into_response())
+}
+
+async fn show(State(app): State<AppState>, Lang(language): Lang, Path(device_token): Path<String>) -> Result<Response, WebError> {
+    let loaded = load_device(&app, &device_token).await?;
+    page(&app, Tr::new(language), device_token, loaded, None, None).await
+}
+
+async fn scan(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    Path(device_token): Path<String>,
+    form: Result<Form<ScanForm>, FormRejection>,
+) -> Result<Response, WebError> {
+    let t = Tr::new(language);
+    let loaded = load_device(&app, &device_token).await?;
+    let Ok(Form(form)) = form else {
+        return Ok(StatusCode::BAD_REQUEST.into_response());
+    };
+    let selected_session = Uuid::parse_str(form.session.trim()).ok();
+    let scan_id = if checkin::is_valid_scan_id(&form.scan_id) { form.scan_id } else { secret_token() };
+    let request = ScanRequest { token: form.code.trim().to_owned(), scan_id, programme_session_id: selected_session };
+    let zone = loaded.1.zone();
+    let result = match checkin::redeem(app.db(), app.verifier(), &loaded.0, &request, Utc::now()).await {
+        Ok(answer) => result_view(t, &answer, zone),
+        Err(ScanError::UnknownSession | ScanError::InvalidScanId) => ResultView {
+            class: "result-bad",
+            icon: "✗",
+            headline: t.get("door-unknown-session"),
+            name: String::new(),
+            detail: String::new(),
+        },
+        Err(ScanError::Database(err)) => return Err(WebError::Database(err)),
+    };
+    page(&app, t, device_token, loaded, selected_session, Some(result)).await
+}
+
+fn result_view(t: Tr, answer: &ScanAnswer, zone: chrono_tz::Tz) -> ResultView {
+    let (class, icon) = match answer.result {
+        ScanResult::Ok => ("result-ok", "✓"),
+        ScanResult::AlreadyCheckedIn => ("result-warn", "!"),
+        _ => ("result-bad", "✗"),
+    };
+    let headline = match answer.result {
+        ScanResult::Ok => t.get("door-result-ok"),
+        ScanResult::AlreadyCheckedIn => {
+            let time = answer.checked_in_at.map(|at| t.time(&at.with_timezone(&zone))).unwrap_or_default();
+            t.with2("door-result-already", ["time", "device"], [&time, answer.device.as_deref().unwrap_or("–")])
+        }
+        ScanResult::Invalid => t.get("door-result-invalid"),
+        ScanResult::Revoked => t.get("door-result-revoked"),
+        ScanResult::Cancelled => t.get("door-result-cancelled"),
+        ScanResult::WrongEvent => t.get("door-result-wrong-event"),
+        ScanResult::NotRegisteredForSession => t.get("door-result-not-registered-for-session"),
+    };
+    let (name, detail) = answer
+        .attendee
+        .as_ref()
+        .map(|attendee| (attendee.name.clone(), attendee.organisation.clone()))
+        .unwrap_or_default();
+    ResultView { class, icon, headline, name, detail }
+}

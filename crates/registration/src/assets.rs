@@ -1,0 +1,25 @@
+//! CSS and JavaScript, compiled into the binary so that one file is the whole server.
+
+use axum::Router;
+use axum::extract::Path;
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+
+use crate::error::WebError;
+use crate::state::AppState;
+
+const FILES: &[(&str, &str, &str)] = &[
+    ("style.css", "text/css; charset=utf-8", include_str!("../../../static/style.css")),
+    ("door.js", "text/javascript; charset=utf-8", include_str!("../../../static/door.js")),
+];
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/static/{name}", get(serve))
+}
+
+async fn serve(Path(name): Path<String>) -> Result<Response, WebError> {
+    let (_, content_type, body) = FILES.iter().find(|(file, _, _)| *file == name).ok_or(WebError::NotFound)?;
+    // Links carry `?v=<version>`, so a new release is fetched afresh.
+    Ok(([(CONTENT_TYPE, *content_type), (CACHE_CONTROL, "public, max-age=86400")], *body).into_response())
+}

@@ -1,0 +1,280 @@
+//! The translation layer: every user-facing string comes from `locales/{de,en,uk}/main.ftl`.
+//!
+//! The language is chosen per request: `?lang=`, then the `lang` cookie (set when `?lang=`
+//! was given), then `Accept-Language`, then German.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::convert::Infallible;
+
+use axum::extract::{FromRequestParts, Request};
+use axum::http::header::{ACCEPT_LANGUAGE, COOKIE, SET_COOKIE};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, Uri};
+use axum::middleware::Next;
+use axum::response::Response;
+use chrono::{DateTime, Datelike, Timelike};
+use chrono_tz::Tz;
+use domain::Language;
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, Loader, langid, static_loader};
+
+static_loader! {
+    static LOCALES = {
+        locales: "../../locales",
+        fallback_language: "de",
+        // Without this every placeable is wrapped in invisible U+2068/U+2069 marks,
+        // which end up in names, subjects and calendar files.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+static DE: LanguageIdentifier = langid!("de");
+static EN: LanguageIdentifier = langid!("en");
+static UK: LanguageIdentifier = langid!("uk");
+
+const LANGUAGE_COOKIE: &str = "lang";
+
+fn identifier(language: Language) -> &'static LanguageIdentifier {
+    match language {
+        Language::De => &DE,
+        Language::En => &EN,
+        Language::Uk => &UK,
+    }
+}
+
+/// Translations in one language; templates hold it as `t`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tr {
+    pub language: Language,
+}
+
+impl Tr {
+    pub fn new(language: Language) -> Self {
+        Tr { language }
+    }
+
+    /// The language code for `lang` attributes and links.
+    pub fn code(&self) -> &'static str {
+        self.language.code()
+    }
+
+    pub fn get(&self, key: &str) -> String {
+        LOCALES.lookup(identifier(self.language), key)
+    }
+
+    /// A message with one text argument.
+    pub fn with(&self, key: &str, name: &str, value: &str) -> String {
+        self.lookup_args(key, [(name, FluentValue::from(value.to_owned()))])
+    }
+
+    /// A message with a number, so that plural forms (Ukrainian has four) come out right.
+    pub fn count(&self, key: &str, name: &str, value: i64) -> String {
+        self.lookup_args(key, [(name, FluentValue::from(value))])
+    }
+
+    pub fn with2(&self, key: &str, names: [&str; 2], values: [&str; 2]) -> String {
+        self.lookup_args(
+            key,
+            [(names[0], FluentValue::from(values[0].to_owned())), (names[1], FluentValue::from(values[1].to_owned()))],
+        )
+    }
+
+    fn lookup_args<const N: usize>(&self, key: &str, args: [(&str, FluentValue<'static>); N]) -> String {
+        let args: HashMap<Cow<'static, str>, FluentValue<'static>> =
+            args.into_iter().map(|(name, value)| (Cow::Owned(name.to_owned()), value)).collect();
+        LOCALES.lookup_with_args(identifier(self.language), key, &args)
+    }
+
+    /// "Donnerstag, 24. Dezember 2026" / "Thursday, 24 December 2026" / "четвер, 24 грудня 2026".
+    pub fn date(&self, at: &DateTime<Tz>) -> String {
+        let weekday = self.get(&format!("weekday-{}", at.weekday().number_from_monday()));
+        let month = self.get(&format!("month-{}", at.month()));
+        self.lookup_args(
+            "date-long",
+            [
+                ("weekday", FluentValue::from(weekday)),
+                ("day", FluentValue::from(at.day().to_string())),
+                ("month", FluentValue::from(month)),
+                ("year", FluentValue::from(at.year().to_string())),
+            ],
+        )
+    }
+
+    /// 24-hour time, as all three languages write it.
+    pub fn time(&self, at: &DateTime<Tz>) -> String {
+        format!("{:02}:{:02}", at.hour(), at.minute())
+    }
+
+    pub fn date_time(&self, at: &DateTime<Tz>) -> String {
+        self.with2("date-time", ["date", "time"], [&self.date(at), &self.time(at)])
+    }
+
+    /// "10:00–17:00" on one day, otherwise both dates.
+    pub fn span(&self, from: &DateTime<Tz>, to: &DateTime<Tz>) -> String {
+        if from.date_naive() == to.date_naive() {
+            format!("{}, {}–{}", self.date(from), self.time(from), self.time(to))
+        } else {
+            format!("{} – {}", self.date_time(from), self.date_time(to))
+        }
+    }
+}
+
+/// The request's language as an extractor.
+#[derive(Clone, Copy, Debug)]
+pub struct Lang(pub Language);
+
+impl Lang {
+    pub fn tr(self) -> Tr {
+        Tr::new(self.0)
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Lang {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        Ok(Lang(language_of(&parts.uri, &parts.headers)))
+    }
+}
+
+pub fn language_of(uri: &Uri, headers: &HeaderMap) -> Language {
+    from_query(uri)
+        .or_else(|| from_cookie(headers))
+        .or_else(|| from_accept_language(headers))
+        .unwrap_or_default()
+}
+
+fn from_query(uri: &Uri) -> Option<Language> {
+    uri.query()?
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("lang="))
+        .and_then(Language::parse)
+}
+
+fn from_cookie(headers: &HeaderMap) -> Option<Language> {
+    headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .find_map(|pair| pair.trim().strip_prefix("lang="))
+        .and_then(Language::parse)
+}
+
+/// The supported language the browser likes best (highest q, first on a tie).
+fn from_accept_language(headers: &HeaderMap) -> Option<Language> {
+    let header = headers.get(ACCEPT_LANGUAGE)?.to_str().ok()?;
+    let mut best: Option<(Language, f32)> = None;
+    for item in header.split(',') {
+        let mut parts = item.split(';');
+        let Some(language) = parts.next().and_then(Language::parse) else { continue };
+        let quality = parts
+            .find_map(|part| part.trim().strip_prefix("q="))
+            .and_then(|q| q.trim().parse::<f32>().ok())
+            .unwrap_or(1.0);
+        if quality > 0.0 && best.is_none_or(|(_, best_quality)| quality > best_quality) {
+            best = Some((language, quality));
+        }
+    }
+    best.map(|(language, _)| language)
+}
+
+/// Remembers a language chosen with `?lang=` in a cookie for a year.
+pub async fn remember_language(request: Request, next: Next) -> Response {
+    let chosen = from_query(request.uri());
+    let mut response = next.run(request).await;
+    if let Some(language) = chosen {
+        let cookie = format!("{LANGUAGE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", language.code());
+        if let Ok(value) = HeaderValue::from_str(&cookie) {
+            response.headers_mut().append(SET_COOKIE, value);
+        }
+    }
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
+        let mut map = HeaderMap::new();
+        for (name, value) in pairs {
+            map.insert(*name, HeaderValue::from_static(value));
+        }
+        map
+    }
+
+    #[test]
+    fn query_beats_cookie_beats_accept_language() {
+        let uri: Uri = "/events?x=1&lang=uk".parse().unwrap_or_default();
+        let all = headers(&[("cookie", "a=b; lang=en"), ("accept-language", "de-DE")]);
+        assert_eq!(language_of(&uri, &all), Language::Uk);
+        let plain: Uri = "/events".parse().unwrap_or_default();
+        assert_eq!(language_of(&plain, &all), Language::En);
+        assert_eq!(language_of(&plain, &headers(&[("accept-language", "fr;q=1, uk;q=0.8, en;q=0.9")])), Language::En);
+        assert_eq!(language_of(&plain, &headers(&[("accept-language", "fr, pl")])), Language::De);
+        assert_eq!(language_of(&plain, &HeaderMap::new()), Language::De);
+    }
+
+    #[test]
+    fn ukrainian_plurals_use_their_own_forms() {
+        let uk = Tr::new(Language::Uk);
+        let one = uk.count("places-free", "count", 1);
+        let few = uk.count("places-free", "count", 3);
+        let many = uk.count("places-free", "count", 5);
+        assert!(one != few && few != many && one != many, "{one} / {few} / {many}");
+        assert!(Tr::new(Language::De).count("places-free", "count", 1).contains("1 Platz"));
+    }
+
+    fn keys(language: &str) -> BTreeSet<String> {
+        let path = format!("{}/../../locales/{language}/main.ftl", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(!text.is_empty(), "{path} is missing");
+        text.lines()
+            .filter(|line| line.starts_with(|c: char| c.is_ascii_lowercase()))
+            .filter_map(|line| line.split_once(" =").map(|(key, _)| key.trim().to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn every_key_exists_in_every_language() {
+        let german = keys("de");
+        assert!(german.len() > 50);
+        for language in ["en", "uk"] {
+            let other = keys(language);
+            let missing: Vec<_> = german.difference(&other).collect();
+            let extra: Vec<_> = other.difference(&german).collect();
+            assert!(missing.is_empty() && extra.is_empty(), "{language}: missing {missing:?}, extra {extra:?}");
+        }
+    }
+
+    /// Every `t.get("…")`, `t.with("…"` and `t.count("…"` in a template or in this crate's
+    /// code names a key that exists, so no page shows a raw key.
+    #[test]
+    fn every_key_used_in_templates_and_code_exists() {
+        let german = keys("de");
+        let root = format!("{}/../..", env!("CARGO_MANIFEST_DIR"));
+        let mut sources = Vec::new();
+        for dir in ["templates", "crates/registration/src", "crates/registration/src/pages", "crates/checkin/src"] {
+            for entry in std::fs::read_dir(format!("{root}/{dir}")).into_iter().flatten().flatten() {
+                if entry.path().is_file() {
+                    sources.push(std::fs::read_to_string(entry.path()).unwrap_or_default());
+                }
+            }
+        }
+        let mut used = 0;
+        for source in &sources {
+            for marker in ["t.get(\"", "t.with(\"", "t.count(\"", "t.with2(\"", "tr.get(\"", "tr.with(\"", "tr.count(\""] {
+                for (start, _) in source.match_indices(marker) {
+                    let rest = &source[start + marker.len()..];
+                    let key = rest.split('"').next().unwrap_or_default();
+                    used += 1;
+                    assert!(german.contains(key), "unknown translation key {key}");
+                }
+            }
+        }
+        assert!(used > 40, "only {used} keys found; the scan is broken");
+    }
+}

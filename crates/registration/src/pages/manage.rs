@@ -1,0 +1,98 @@
+//! The registration's own page at `/r/{manage_token}`: what was registered, the QR
+//! tickets, the calendar file and, for online events, the access link.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::routing::get;
+use chrono::Utc;
+use domain::registration::{self, RegistrationDetails, RegistrationStatus};
+
+use super::events::EventSummary;
+use crate::error::WebError;
+use crate::i18n::{Lang, Tr};
+use crate::state::AppState;
+use crate::urls;
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/r/{manage_token}", get(show))
+}
+
+/// The registration behind a manage token, or a 404 page.
+pub async fn load(app: &AppState, manage_token: &str) -> Result<RegistrationDetails, WebError> {
+    registration::by_manage_token(app.db(), manage_token).await?.ok_or(WebError::NotFound)
+}
+
+pub struct AttendeeView {
+    pub name: String,
+    pub organisation: String,
+    pub sessions: Vec<String>,
+    pub ticket: Option<TicketView>,
+}
+
+pub struct TicketView {
+    pub svg_url: String,
+    pub png_url: String,
+    pub code: String,
+    pub alt: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "manage.html")]
+struct ManagePage {
+    t: Tr,
+    event: EventSummary,
+    status: String,
+    is_confirmed: bool,
+    contact_email: String,
+    attendees: Vec<AttendeeView>,
+    calendar_url: String,
+    online_url: Option<String>,
+}
+
+async fn show(State(app): State<AppState>, Lang(language): Lang, Path(manage_token): Path<String>) -> Result<ManagePage, WebError> {
+    let t = Tr::new(language);
+    let details = load(&app, &manage_token).await?;
+    let is_confirmed = details.registration.status == RegistrationStatus::Confirmed;
+    let attendees = details
+        .attendees
+        .iter()
+        .enumerate()
+        .map(|(index, attendee)| {
+            let name = attendee.attendee.full_name();
+            AttendeeView {
+                organisation: attendee.attendee.organisation.clone(),
+                sessions: attendee.sessions.iter().map(|session| session.title(language).to_owned()).collect(),
+                ticket: attendee.ticket.as_ref().filter(|_| is_confirmed).map(|ticket| TicketView {
+                    svg_url: urls::ticket_svg(&manage_token, index),
+                    png_url: urls::ticket_png(&manage_token, index),
+                    code: app.signer().token_for(ticket),
+                    alt: t.with("manage-ticket-alt", "name", &name),
+                }),
+                name,
+            }
+        })
+        .collect();
+    Ok(ManagePage {
+        t,
+        event: EventSummary::new(&details.event, t, Utc::now()),
+        status: t.get(status_key(details.registration.status)),
+        is_confirmed,
+        contact_email: details.registration.contact_email.clone(),
+        attendees,
+        calendar_url: urls::registration_calendar(&manage_token),
+        // The online link is for confirmed attendees only, never on a public page.
+        online_url: details.event.online_url.clone().filter(|_| is_confirmed && details.event.is_online()),
+    })
+}
+
+fn status_key(status: RegistrationStatus) -> &'static str {
+    match status {
+        RegistrationStatus::PendingConfirmation => "status-pending-confirmation",
+        RegistrationStatus::Confirmed => "status-confirmed",
+        RegistrationStatus::Waitlisted => "status-waitlisted",
+        RegistrationStatus::AwaitingApproval => "status-awaiting-approval",
+        RegistrationStatus::Cancelled => "status-cancelled",
+    }
+}

@@ -1,0 +1,8 @@
+//! One module per page or feature.
+
+pub mod calendar;
+pub mod events;
+pub mod manage;
+pub mod privacy;
+pub mod register;
+pub mod ticket;

@@ -1,0 +1,364 @@
+//! The registration form: shown, checked field by field, turned into a domain
+//! registration, or shown again with the values kept and one message per field.
+
+use std::collections::HashSet;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum_extra::extract::{Form, FormRejection};
+use chrono::Utc;
+use domain::event::{self, Event};
+use domain::person::{EmailAddress, InvalidInput, MAX_TEXT_CHARS, PersonName, clean_optional_text, clean_text};
+use domain::programme::{self, ProgrammeSession};
+use domain::registration::{self, NewAttendee, OrganisationType, RegistrationError, RegistrationRequest};
+use serde::Deserialize;
+use uuid::Uuid;
+use validator::{Validate, ValidationError};
+
+use super::events::{EventSummary, SessionSummary};
+use crate::error::WebError;
+use crate::i18n::{Lang, Tr};
+use crate::state::AppState;
+use crate::urls;
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/events/{slug}/register", get(show).post(submit))
+}
+
+/// The order of the form's choices; the values are the stored names.
+const ORGANISATION_TYPES: [OrganisationType; 7] = [
+    OrganisationType::Kommune,
+    OrganisationType::Kreis,
+    OrganisationType::Verein,
+    OrganisationType::PartnerAbroad,
+    OrganisationType::LandBund,
+    OrganisationType::ScienceEducation,
+    OrganisationType::CivilSocietyOther,
+];
+
+fn organisation_type_value(kind: OrganisationType) -> &'static str {
+    match kind {
+        OrganisationType::Kommune => "kommune",
+        OrganisationType::Kreis => "kreis",
+        OrganisationType::Verein => "verein",
+        OrganisationType::PartnerAbroad => "partner_abroad",
+        OrganisationType::LandBund => "land_bund",
+        OrganisationType::ScienceEducation => "science_education",
+        OrganisationType::CivilSocietyOther => "civil_society_other",
+    }
+}
+
+fn parse_organisation_type(raw: &str) -> Option<OrganisationType> {
+    ORGANISATION_TYPES.into_iter().find(|kind| organisation_type_value(*kind) == raw)
+}
+
+/// What the browser sends. Every field defaults to empty so that a missing field is a
+/// message next to that field, not a rejected request.
+#[derive(Clone, Debug, Default, Deserialize, Validate)]
+pub struct RegisterForm {
+    #[serde(default)]
+    #[validate(custom(function = "person_name"))]
+    pub first_name: String,
+    #[serde(default)]
+    #[validate(custom(function = "person_name"))]
+    pub last_name: String,
+    #[serde(default)]
+    #[validate(custom(function = "email_address"))]
+    pub email: String,
+    #[serde(default)]
+    #[validate(custom(function = "required_text"))]
+    pub organisation: String,
+    #[serde(default)]
+    #[validate(custom(function = "organisation_type"))]
+    pub organisation_type: String,
+    #[serde(default)]
+    #[validate(custom(function = "optional_text"))]
+    pub partner_municipality: String,
+    #[serde(default)]
+    pub programme_session: Vec<String>,
+    #[serde(default)]
+    #[validate(custom(function = "consent_given"))]
+    pub data_consent: String,
+}
+
+fn invalid(reason: InvalidInput) -> ValidationError {
+    ValidationError::new(reason.code())
+}
+
+fn person_name(value: &str) -> Result<(), ValidationError> {
+    PersonName::parse(value).map(drop).map_err(invalid)
+}
+
+fn email_address(value: &str) -> Result<(), ValidationError> {
+    EmailAddress::parse(value).map(drop).map_err(invalid)
+}
+
+fn required_text(value: &str) -> Result<(), ValidationError> {
+    clean_text(value, MAX_TEXT_CHARS).map(drop).map_err(invalid)
+}
+
+fn optional_text(value: &str) -> Result<(), ValidationError> {
+    clean_optional_text(value, MAX_TEXT_CHARS).map(drop).map_err(invalid)
+}
+
+fn organisation_type(value: &str) -> Result<(), ValidationError> {
+    match value {
+        "" => Err(ValidationError::new("choose")),
+        value if parse_organisation_type(value).is_some() => Ok(()),
+        _ => Err(ValidationError::new("invalid-choice")),
+    }
+}
+
+fn consent_given(value: &str) -> Result<(), ValidationError> {
+    if value == "yes" { Ok(()) } else { Err(ValidationError::new("consent-missing")) }
+}
+
+impl RegisterForm {
+    /// Parses the checked form into the domain's request. The validators above have
+    /// already refused what would fail here; an unexpected failure is still a field error.
+    fn into_request(self, event: &Event, language: domain::Language) -> Result<RegistrationRequest, FormErrors> {
+        let mut errors = FormErrors::default();
+        let first_name = PersonName::parse(&self.first_name).map_err(|e| errors.code("first_name", e.code()));
+        let last_name = PersonName::parse(&self.last_name).map_err(|e| errors.code("last_name", e.code()));
+        let email = EmailAddress::parse(&self.email).map_err(|e| errors.code("email", e.code()));
+        let organisation = clean_text(&self.organisation, MAX_TEXT_CHARS).map_err(|e| errors.code("organisation", e.code()));
+        let partner = clean_optional_text(&self.partner_municipality, MAX_TEXT_CHARS)
+            .map_err(|e| errors.code("partner_municipality", e.code()));
+        let organisation_type = parse_organisation_type(&self.organisation_type)
+            .ok_or_else(|| errors.code("organisation_type", "invalid-choice"));
+        let sessions: Result<Vec<Uuid>, ()> = self
+            .programme_session
+            .iter()
+            .map(|raw| Uuid::parse_str(raw).map_err(|_| errors.code("programme_session", "unknown-session")))
+            .collect();
+        match (first_name, last_name, email, organisation, partner, organisation_type, sessions) {
+            (Ok(first_name), Ok(last_name), Ok(email), Ok(organisation), Ok(partner), Ok(kind), Ok(sessions)) => {
+                Ok(RegistrationRequest {
+                    event_id: event.id,
+                    language,
+                    attendees: vec![NewAttendee {
+                        first_name,
+                        last_name,
+                        email,
+                        organisation,
+                        organisation_type: kind,
+                        partner_municipality: partner,
+                        programme_session_ids: sessions,
+                    }],
+                    data_consent: self.data_consent == "yes",
+                })
+            }
+            _ => Err(errors),
+        }
+    }
+}
+
+/// Messages per field (field name → message code), in the order of the form.
+#[derive(Clone, Debug, Default)]
+pub struct FormErrors {
+    entries: Vec<(&'static str, String)>,
+}
+
+impl FormErrors {
+    fn code(&mut self, field: &'static str, code: &str) {
+        if !self.has(field) {
+            self.entries.push((field, code.to_owned()));
+        }
+    }
+
+    fn from_validation(errors: &validator::ValidationErrors) -> Self {
+        let mut form_errors = FormErrors::default();
+        // The form's order, so the summary at the top reads like the form below it.
+        for field in FIELDS {
+            if let Some(first) = errors.field_errors().get(field).and_then(|list| list.first()) {
+                form_errors.code(field, &first.code);
+            }
+        }
+        form_errors
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub fn has(&self, field: &str) -> bool {
+        self.entries.iter().any(|(name, _)| *name == field)
+    }
+}
+
+const FIELDS: [&str; 8] = [
+    "first_name",
+    "last_name",
+    "email",
+    "organisation",
+    "organisation_type",
+    "partner_municipality",
+    "programme_session",
+    "data_consent",
+];
+
+/// A message for the page: which field, its translated text.
+pub struct FieldMessage {
+    pub field: &'static str,
+    pub text: String,
+}
+
+pub struct ChoiceOption {
+    pub value: &'static str,
+    pub label: String,
+    pub selected: bool,
+}
+
+pub struct SessionChoice {
+    pub session: SessionSummary,
+    pub checked: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "register.html")]
+pub struct RegisterPage {
+    t: Tr,
+    event: EventSummary,
+    form: RegisterForm,
+    organisation_types: Vec<ChoiceOption>,
+    sessions: Vec<SessionChoice>,
+    messages: Vec<FieldMessage>,
+    /// A message about the whole form (fully booked, closed), shown above it.
+    notice: Option<String>,
+    privacy_url: String,
+}
+
+impl RegisterPage {
+    fn new(event: &Event, sessions: &[ProgrammeSession], form: RegisterForm, errors: &FormErrors, t: Tr) -> Self {
+        let chosen: HashSet<&str> = form.programme_session.iter().map(String::as_str).collect();
+        let session_choices = sessions
+            .iter()
+            .filter(|session| session.is_choosable())
+            .map(|session| {
+                let id = session.id.to_string();
+                let checked = chosen.contains(id.as_str());
+                SessionChoice { session: SessionSummary::new(session, event, t), checked }
+            })
+            .collect();
+        let organisation_types = ORGANISATION_TYPES
+            .into_iter()
+            .map(|kind| {
+                let value = organisation_type_value(kind);
+                ChoiceOption { value, label: t.get(&format!("org-type-{value}")), selected: form.organisation_type == value }
+            })
+            .collect();
+        let messages = errors
+            .entries
+            .iter()
+            .map(|(field, code)| FieldMessage { field, text: t.get(&format!("error-{code}")) })
+            .collect();
+        let summary = EventSummary::new(event, t, Utc::now());
+        RegisterPage {
+            t,
+            notice: summary.closed_reason.clone(),
+            event: summary,
+            form,
+            organisation_types,
+            sessions: session_choices,
+            messages,
+            privacy_url: urls::privacy(),
+        }
+    }
+
+    /// The translated message for one field, empty when the field is fine.
+    pub fn message(&self, field: &str) -> &str {
+        self.messages.iter().find(|message| message.field == field).map_or("", |message| message.text.as_str())
+    }
+
+    fn with_notice(mut self, notice: String) -> Self {
+        self.notice = Some(notice);
+        self
+    }
+}
+
+async fn show(State(app): State<AppState>, Lang(language): Lang, Path(slug): Path<String>) -> Result<RegisterPage, WebError> {
+    let event = event::public_by_slug(app.db(), &slug).await?.ok_or(WebError::NotFound)?;
+    let sessions = programme::for_event(app.db(), event.id).await?;
+    Ok(RegisterPage::new(&event, &sessions, RegisterForm::default(), &FormErrors::default(), Tr::new(language)))
+}
+
+async fn submit(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    Path(slug): Path<String>,
+    form: Result<Form<RegisterForm>, FormRejection>,
+) -> Result<Response, WebError> {
+    let t = Tr::new(language);
+    let event = event::public_by_slug(app.db(), &slug).await?.ok_or(WebError::NotFound)?;
+    let sessions = programme::for_event(app.db(), event.id).await?;
+    let form = match form {
+        Ok(Form(form)) => form,
+        Err(rejection) => {
+            tracing::info!(%rejection, "unreadable registration form");
+            let page = RegisterPage::new(&event, &sessions, RegisterForm::default(), &FormErrors::default(), t)
+                .with_notice(t.get("error-form-unreadable"));
+            return Ok((StatusCode::BAD_REQUEST, page).into_response());
+        }
+    };
+    let errors = match form.validate() {
+        Ok(()) => FormErrors::default(),
+        Err(errors) => FormErrors::from_validation(&errors),
+    };
+    if !errors.is_empty() {
+        return Ok(unprocessable(RegisterPage::new(&event, &sessions, form, &errors, t)));
+    }
+    let request = match form.clone().into_request(&event, language) {
+        Ok(request) => request,
+        Err(errors) => return Ok(unprocessable(RegisterPage::new(&event, &sessions, form, &errors, t))),
+    };
+    let failure = match registration::register(app.db(), request, Utc::now()).await {
+        Ok(registration) => return Ok(Redirect::to(&urls::manage(&registration.manage_token)).into_response()),
+        Err(failure) => failure,
+    };
+    // Places may have changed while the form was open: show the current figures.
+    let event = event::public_by_slug(app.db(), &slug).await?.ok_or(WebError::NotFound)?;
+    let sessions = programme::for_event(app.db(), event.id).await?;
+    let title_of = |id: Uuid| {
+        sessions.iter().find(|session| session.id == id).map(|session| session.title(language).to_owned()).unwrap_or_default()
+    };
+    let mut errors = FormErrors::default();
+    let page = match failure {
+        RegistrationError::EventNotFound => return Err(WebError::NotFound),
+        RegistrationError::Database(err) => return Err(WebError::Database(err)),
+        RegistrationError::NoAttendees => return Err(WebError::Internal("a form registered nobody".to_owned())),
+        RegistrationError::ConsentMissing => {
+            errors.code("data_consent", "consent-missing");
+            RegisterPage::new(&event, &sessions, form, &errors, t)
+        }
+        RegistrationError::EventFull => {
+            RegisterPage::new(&event, &sessions, form, &errors, t).with_notice(t.get("error-event-full"))
+        }
+        RegistrationError::NotOpen(_) => RegisterPage::new(&event, &sessions, form, &errors, t),
+        RegistrationError::UnknownSession(_) => {
+            errors.code("programme_session", "unknown-session");
+            RegisterPage::new(&event, &sessions, form, &errors, t)
+        }
+        RegistrationError::SessionsOverlap(..) => {
+            errors.code("programme_session", "sessions-overlap");
+            RegisterPage::new(&event, &sessions, form, &errors, t)
+        }
+        RegistrationError::SessionFull(id) => {
+            errors.code("programme_session", "session-full");
+            let mut page = RegisterPage::new(&event, &sessions, form, &errors, t);
+            if let Some(message) = page.messages.iter_mut().find(|message| message.field == "programme_session") {
+                message.text = t.with("error-session-full", "session", &title_of(id));
+            }
+            page
+        }
+    };
+    Ok(unprocessable(page))
+}
+
+fn unprocessable(page: RegisterPage) -> Response {
+    (StatusCode::UNPROCESSABLE_ENTITY, page).into_response()
+}

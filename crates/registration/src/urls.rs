@@ -1,0 +1,58 @@
+//! Every URL the participant pages link to or redirect to, built in one place.
+
+pub fn home() -> String {
+    "/".to_owned()
+}
+
+pub fn event(slug: &str) -> String {
+    format!("/events/{slug}")
+}
+
+pub fn register(slug: &str) -> String {
+    format!("/events/{slug}/register")
+}
+
+pub fn event_calendar(slug: &str) -> String {
+    format!("/events/{slug}/calendar.ics")
+}
+
+pub fn calendar_feed() -> String {
+    "/calendar.ics".to_owned()
+}
+
+pub fn manage(manage_token: &str) -> String {
+    format!("/r/{manage_token}")
+}
+
+pub fn ticket_svg(manage_token: &str, attendee_index: usize) -> String {
+    with_attendee(format!("/r/{manage_token}/ticket.svg"), attendee_index)
+}
+
+pub fn ticket_png(manage_token: &str, attendee_index: usize) -> String {
+    with_attendee(format!("/r/{manage_token}/ticket.png"), attendee_index)
+}
+
+pub fn registration_calendar(manage_token: &str) -> String {
+    format!("/r/{manage_token}/calendar.ics")
+}
+
+pub fn privacy() -> String {
+    "/privacy".to_owned()
+}
+
+pub fn door(device_token: &str) -> String {
+    format!("/door/{device_token}")
+}
+
+pub fn door_script() -> &'static str {
+    concat!("/static/door.js?v=", env!("CARGO_PKG_VERSION"))
+}
+
+pub fn stylesheet() -> &'static str {
+    concat!("/static/style.css?v=", env!("CARGO_PKG_VERSION"))
+}
+
+/// The contact person's ticket has the plain URL; delegation members are numbered.
+fn with_attendee(url: String, attendee_index: usize) -> String {
+    if attendee_index == 0 { url } else { format!("{url}?attendee={attendee_index}") }
+}

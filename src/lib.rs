@@ -1,0 +1,157 @@
+//! The Treffpunkt server: configuration, start-up and the HTTP stack around the web
+//! crates. `main.rs` parses the command line; tests build the same [`Application`].
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use axum::Router;
+use axum::http::header::{CONTENT_SECURITY_POLICY, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS};
+use axum::http::{HeaderName, HeaderValue, StatusCode};
+use axum::middleware::from_fn;
+use chrono::Utc;
+use domain::ticket::TicketSigner;
+use migration::{Migrator, MigratorTrait};
+use registration::AppState;
+use sea_orm::{DatabaseConnection, DbErr};
+use tokio::net::TcpListener;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+/// Forms and check-in requests are a few kilobytes; anything near this is not ours.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// Everything the server needs to start, parsed once from flags and environment.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub bind: String,
+    pub data_dir: PathBuf,
+    /// `sqlite://…` or `postgres://…`; `None` means the SQLite file in `data_dir`.
+    pub database_url: Option<String>,
+    /// How people reach the server, for links in calendar files and door links.
+    pub public_url: Option<String>,
+    /// Seed the demo events when the database has none.
+    pub demo: bool,
+}
+
+impl Config {
+    pub fn database_url(&self) -> String {
+        self.database_url.clone().unwrap_or_else(|| {
+            format!("sqlite://{}?mode=rwc", self.data_dir.join("treffpunkt.db").display())
+        })
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("could not create the data folder {0}: {1}")]
+    DataDir(PathBuf, std::io::Error),
+    #[error("database: {0}")]
+    Database(#[from] DbErr),
+    #[error("could not listen on {0}: {1}")]
+    Bind(String, std::io::Error),
+}
+
+/// Opens the database, applies migrations and loads the ticket key.
+pub async fn open_database(config: &Config) -> Result<(DatabaseConnection, TicketSigner), StartError> {
+    let url = config.database_url();
+    if url.starts_with("sqlite:") && config.database_url.is_none() {
+        std::fs::create_dir_all(&config.data_dir).map_err(|err| StartError::DataDir(config.data_dir.clone(), err))?;
+    }
+    let db = domain::db::connect(&url).await?;
+    Migrator::up(&db, None).await?;
+    let signer = domain::keys::ticket_signer(&db).await?;
+    Ok((db, signer))
+}
+
+/// A bound, ready server. Production and tests start it the same way.
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    state: AppState,
+}
+
+impl Application {
+    pub async fn build(config: Config) -> Result<Self, StartError> {
+        let (db, signer) = open_database(&config).await?;
+        if config.demo && domain::demo::seed_if_empty(&db, Utc::now()).await? {
+            tracing::info!("seeded the demo events");
+        }
+        let listener = TcpListener::bind(&config.bind).await.map_err(|err| StartError::Bind(config.bind.clone(), err))?;
+        let address = listener.local_addr().map_err(|err| StartError::Bind(config.bind.clone(), err))?;
+        let public_url = config.public_url.clone().unwrap_or_else(|| format!("http://{address}"));
+        let state = AppState::new(db, signer, &public_url);
+        Ok(Application { listener, router: router(state.clone()), state })
+    }
+
+    pub fn address(&self) -> Result<SocketAddr, std::io::Error> {
+        self.listener.local_addr()
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves until Ctrl-C or SIGTERM, finishing requests in flight.
+    pub async fn run_until_stopped(self) -> Result<(), std::io::Error> {
+        axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown_signal()).await
+    }
+}
+
+/// The whole HTTP application: both web crates and the layers around them.
+pub fn router(state: AppState) -> Router {
+    let security_headers = [
+        (
+            CONTENT_SECURITY_POLICY,
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; \
+             base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+        ),
+        (X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (REFERRER_POLICY, "same-origin"),
+        (X_FRAME_OPTIONS, "DENY"),
+        (HeaderName::from_static("permissions-policy"), "camera=(self), microphone=(), geolocation=()"),
+    ];
+    let mut app = Router::new()
+        .merge(registration::router())
+        .merge(checkin::router())
+        .fallback(|| async { StatusCode::NOT_FOUND })
+        .with_state(state)
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(from_fn(registration::i18n::remember_language))
+        .layer(from_fn(registration::error::error_pages));
+    for (name, value) in security_headers {
+        app = app.layer(SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value)));
+    }
+    app.layer(TraceLayer::new_for_http())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(err) = tokio::signal::ctrl_c().await {
+            tracing::warn!(error = %err, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(err) => {
+                tracing::warn!(error = %err, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}
