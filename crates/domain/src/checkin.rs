@@ -5,7 +5,7 @@
 //! check-in with `ON CONFLICT DO NOTHING` on (attendee, scope), store the answer. Eight
 //! devices scanning one ticket at once get one `ok`; a retried request counts nothing.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SubsecRound, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter,
@@ -103,6 +103,9 @@ pub async fn redeem(
     if !is_valid_scan_id(&request.scan_id) {
         return Err(ScanError::InvalidScanId);
     }
+    // PostgreSQL keeps microseconds: the time in the first answer must equal the time
+    // every later `already_checked_in` reads back.
+    let now = now.trunc_subsecs(6);
     if let Some(session_id) = request.programme_session_id {
         let belongs = programme_session::Entity::find_by_id(session_id)
             .filter(programme_session::Column::EventId.eq(device.event_id))

@@ -250,8 +250,8 @@ mod tests {
         }
     }
 
-    /// Every `t.get("…")`, `t.with("…"` and `t.count("…"` in a template or in this crate's
-    /// code names a key that exists, so no page shows a raw key.
+    /// Every literal key passed to `get`, `with`, `with2` or `count` in a template or in
+    /// the web crates' code exists, so no page shows a raw key.
     #[test]
     fn every_key_used_in_templates_and_code_exists() {
         let german = keys("de");

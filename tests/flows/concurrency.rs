@@ -1,0 +1,91 @@
+//! Places and check-ins under concurrency: never overbooked, counted once.
+
+use domain::checkin::count_checked_in;
+use domain::demo::TAG_SLUG;
+use domain::entity::{attendee_session, event};
+use futures::future::join_all;
+use reqwest::StatusCode;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, sea_query::Expr};
+
+use crate::support::TestApp;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn fifty_concurrent_registrations_for_a_forum_of_ten_give_exactly_ten_places() {
+    let app = TestApp::spawn().await;
+    let forum = app.smallest_forum().await;
+    assert_eq!(forum.capacity, Some(10));
+
+    let emails: Vec<String> = (0..50).map(|n| format!("person{n}@example.org")).collect();
+    let chosen = [forum.id];
+    let responses = join_all(emails.iter().map(|email| app.register(email, &chosen))).await;
+    let mut confirmed = 0;
+    let mut refused = 0;
+    for response in responses {
+        match response.status() {
+            StatusCode::SEE_OTHER => confirmed += 1,
+            StatusCode::UNPROCESSABLE_ENTITY => {
+                let page = response.text().await.unwrap_or_default();
+                assert!(page.contains("ist inzwischen ausgebucht"), "a refused registration says why");
+                refused += 1;
+            }
+            other => panic!("unexpected status {other}"),
+        }
+    }
+    assert_eq!((confirmed, refused), (10, 40));
+    let stored = attendee_session::Entity::find()
+        .filter(attendee_session::Column::ProgrammeSessionId.eq(forum.id))
+        .count(&app.db)
+        .await
+        .expect("count");
+    assert_eq!(stored, 10, "exactly ten attendees hold the forum");
+    let forum_now = app.smallest_forum().await;
+    assert_eq!(forum_now.taken, 10);
+    assert_eq!(app.event(TAG_SLUG).await.taken, 10, "refused registrations took no event place");
+}
+
+#[tokio::test]
+async fn a_full_event_says_so_and_stores_nothing() {
+    let app = TestApp::spawn().await;
+    let tag = app.event(TAG_SLUG).await;
+    event::Entity::update_many()
+        .col_expr(event::Column::Capacity, Expr::value(1))
+        .filter(event::Column::Id.eq(tag.id))
+        .exec(&app.db)
+        .await
+        .expect("shrink the event");
+    app.register_confirmed("first@example.org", &[]).await;
+    let response = app.register("second@example.org", &[]).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = response.text().await.unwrap_or_default();
+    assert!(page.contains("Die Veranstaltung ist inzwischen ausgebucht. Ihre Anmeldung wurde nicht gespeichert."), "the form says the event is full");
+    assert_eq!(domain::registration::count_attendees(&app.db, tag.id).await.expect("count"), 1);
+    let (_, event_page) = app.get_text(&format!("/events/{TAG_SLUG}")).await;
+    assert!(event_page.contains("Diese Veranstaltung ist ausgebucht."));
+    assert!(!event_page.contains("/register\""), "no registration button on a full event");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn eight_devices_redeeming_one_ticket_at_once_get_one_ok() {
+    let app = TestApp::spawn().await;
+    let path = app.register_confirmed("gerd@example.org", &[]).await;
+    let token = app.ticket_code(&path).await;
+    let mut devices = Vec::new();
+    for n in 1..=8 {
+        devices.push(app.door_device(TAG_SLUG, &format!("Eingang {n}")).await);
+    }
+    let app_ref = &app;
+    let answers = join_all(devices.iter().enumerate().map(|(n, device)| {
+        let scan_id = format!("scan-{n}");
+        let token = token.clone();
+        async move { app_ref.redeem(device, &token, &scan_id, None).await }
+    }))
+    .await;
+    let results: Vec<&str> = answers.iter().map(|(_, answer)| answer["result"].as_str().unwrap_or_default()).collect();
+    assert_eq!(results.iter().filter(|result| **result == "ok").count(), 1, "{results:?}");
+    assert_eq!(results.iter().filter(|result| **result == "already_checked_in").count(), 7, "{results:?}");
+    let winner = answers.iter().find(|(_, answer)| answer["result"] == "ok").map(|(_, answer)| answer.clone()).expect("one ok");
+    for (_, answer) in &answers {
+        assert_eq!(answer["device"], winner["device"], "everyone names the device that let them in");
+    }
+    assert_eq!(count_checked_in(&app.db, app.event(TAG_SLUG).await.id).await.expect("count"), 1);
+}

@@ -1,0 +1,173 @@
+//! The test harness: the real application on a random port with a fresh database
+//! (a temporary SQLite file, or a fresh PostgreSQL database when `TEST_DATABASE_URL`
+//! is set), and one helper per step a user takes.
+
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use domain::demo::TAG_SLUG;
+use domain::event::Event;
+use domain::programme::ProgrammeSession;
+use reqwest::StatusCode;
+use reqwest::redirect::Policy;
+use sea_orm::{ConnectionTrait, DatabaseConnection};
+use serde_json::Value;
+use treffpunkt::{Application, Config};
+use uuid::Uuid;
+
+pub struct TestApp {
+    pub base: String,
+    pub client: reqwest::Client,
+    pub db: DatabaseConnection,
+    pub state: registration::AppState,
+    /// The database this server uses, for running the CLI against it.
+    pub database_url: String,
+    temp_dir: PathBuf,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.temp_dir);
+    }
+}
+
+/// A fresh database URL: a new SQLite file, or a new database on the PostgreSQL
+/// server named by `TEST_DATABASE_URL`.
+async fn fresh_database_url() -> Option<String> {
+    let server = std::env::var("TEST_DATABASE_URL").ok().filter(|url| !url.is_empty())?;
+    let name = format!("treffpunkt_test_{}", Uuid::new_v4().simple());
+    let admin = sea_orm::Database::connect(&server).await.expect("TEST_DATABASE_URL must be reachable");
+    admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.expect("create the test database");
+    admin.close().await.ok();
+    let (prefix, _) = server.rsplit_once('/').expect("TEST_DATABASE_URL ends in /DATABASE");
+    Some(format!("{prefix}/{name}"))
+}
+
+impl TestApp {
+    /// The server with the demo events seeded.
+    pub async fn spawn() -> TestApp {
+        let temp_dir = std::env::temp_dir().join(format!("treffpunkt-test-{}", Uuid::new_v4().simple()));
+        std::fs::create_dir_all(&temp_dir).expect("temp dir");
+        let database_url = fresh_database_url().await;
+        let config = Config {
+            bind: "127.0.0.1:0".to_owned(),
+            data_dir: temp_dir.clone(),
+            database_url,
+            public_url: None,
+            demo: true,
+        };
+        let database_url = config.database_url();
+        let application = Application::build(config).await.expect("the application starts");
+        let address = application.address().expect("bound address");
+        let state = application.state().clone();
+        tokio::spawn(application.run_until_stopped());
+        let client = reqwest::Client::builder().redirect(Policy::none()).build().expect("http client");
+        TestApp { base: format!("http://{address}"), client, db: state.db().clone(), state, database_url, temp_dir }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.expect("GET")
+    }
+
+    pub async fn get_text(&self, path: &str) -> (StatusCode, String) {
+        let response = self.get(path).await;
+        let status = response.status();
+        (status, response.text().await.expect("body"))
+    }
+
+    pub async fn event(&self, slug: &str) -> Event {
+        domain::event::by_slug(&self.db, slug).await.expect("query").expect("event exists")
+    }
+
+    pub async fn sessions(&self, slug: &str) -> Vec<ProgrammeSession> {
+        let event = self.event(slug).await;
+        domain::programme::for_event(&self.db, event.id).await.expect("sessions")
+    }
+
+    /// The demo forum with the fewest places ("Fördermittel", 10).
+    pub async fn smallest_forum(&self) -> ProgrammeSession {
+        self.sessions(TAG_SLUG)
+            .await
+            .into_iter()
+            .filter(|session| session.capacity.is_some())
+            .min_by_key(|session| session.capacity)
+            .expect("the demo has forums")
+    }
+
+    /// Posts the registration form as a browser would.
+    pub async fn post_registration(&self, slug: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(self.url(&format!("/events/{slug}/register")))
+            .form(fields)
+            .send()
+            .await
+            .expect("POST registration")
+    }
+
+    /// Registers one person for the Tag der Städtepartnerschaften, optionally in sessions.
+    pub async fn register(&self, email: &str, sessions: &[Uuid]) -> reqwest::Response {
+        let ids: Vec<String> = sessions.iter().map(Uuid::to_string).collect();
+        let mut fields = valid_fields(email);
+        for id in &ids {
+            fields.push(("programme_session", id.as_str()));
+        }
+        self.post_registration(TAG_SLUG, &fields).await
+    }
+
+    /// Registers and follows the redirect: the registration page's path.
+    pub async fn register_confirmed(&self, email: &str, sessions: &[Uuid]) -> String {
+        let response = self.register(email, sessions).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "registration of {email} succeeds");
+        response.headers()["location"].to_str().expect("location").to_owned()
+    }
+
+    /// The ticket code shown on a registration page.
+    pub async fn ticket_code(&self, registration_path: &str) -> String {
+        let (status, page) = self.get_text(registration_path).await;
+        assert_eq!(status, StatusCode::OK);
+        let start = page.find("<code class=\"ticket-code\">").expect("the page shows the ticket code") + 26;
+        page[start..].split('<').next().unwrap_or_default().to_owned()
+    }
+
+    pub async fn door_device(&self, slug: &str, name: &str) -> String {
+        let event = self.event(slug).await;
+        let (_, token) = domain::door::create(&self.db, event.id, name, chrono::Utc::now())
+            .await
+            .expect("query")
+            .expect("valid name");
+        token
+    }
+
+    /// One call of the check-in API.
+    pub async fn redeem(&self, device_token: &str, ticket: &str, scan_id: &str, session: Option<Uuid>) -> (StatusCode, Value) {
+        let body = serde_json::json!({ "token": ticket, "scan_id": scan_id, "session": session });
+        let response = self
+            .client
+            .post(self.url("/api/v1/checkin/redeem"))
+            .bearer_auth(device_token)
+            .json(&body)
+            .send()
+            .await
+            .expect("POST redeem");
+        let status = response.status();
+        (status, response.json().await.expect("JSON answer"))
+    }
+}
+
+/// A complete, valid form for one person.
+pub fn valid_fields(email: &str) -> Vec<(&'static str, &str)> {
+    vec![
+        ("first_name", "Olena"),
+        ("last_name", "Kovalenko"),
+        ("email", email),
+        ("organisation", "Stadt Würzburg"),
+        ("organisation_type", "kommune"),
+        ("partner_municipality", "Lwiw"),
+        ("data_consent", "yes"),
+    ]
+}
