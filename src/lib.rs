@@ -38,9 +38,9 @@ pub struct Config {
 
 impl Config {
     pub fn database_url(&self) -> String {
-        self.database_url.clone().unwrap_or_else(|| {
-            format!("sqlite://{}?mode=rwc", self.data_dir.join("treffpunkt.db").display())
-        })
+        self.database_url
+            .clone()
+            .unwrap_or_else(|| format!("sqlite://{}?mode=rwc", self.data_dir.join("treffpunkt.db").display()))
     }
 }
 
@@ -79,7 +79,8 @@ impl Application {
         if config.demo && domain::demo::seed_if_empty(&db, Utc::now()).await? {
             tracing::info!("seeded the demo events");
         }
-        let listener = TcpListener::bind(&config.bind).await.map_err(|err| StartError::Bind(config.bind.clone(), err))?;
+        let listener =
+            TcpListener::bind(&config.bind).await.map_err(|err| StartError::Bind(config.bind.clone(), err))?;
         let address = listener.local_addr().map_err(|err| StartError::Bind(config.bind.clone(), err))?;
         let public_url = config.public_url.clone().unwrap_or_else(|| format!("http://{address}"));
         let state = AppState::new(db, signer, &public_url);

@@ -288,13 +288,10 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        for (name, column) in [
-            ("idx_attendee_registration", Attendee::RegistrationId),
-            ("idx_attendee_event", Attendee::EventId),
-        ] {
-            manager
-                .create_index(Index::create().name(name).table(Attendee::Table).col(column).to_owned())
-                .await?;
+        for (name, column) in
+            [("idx_attendee_registration", Attendee::RegistrationId), ("idx_attendee_event", Attendee::EventId)]
+        {
+            manager.create_index(Index::create().name(name).table(Attendee::Table).col(column).to_owned()).await?;
         }
 
         manager
@@ -305,9 +302,7 @@ impl MigrationTrait for Migration {
                     .col(uuid(AttendeeSession::AttendeeId))
                     .col(uuid(AttendeeSession::ProgrammeSessionId))
                     .primary_key(
-                        Index::create()
-                            .col(AttendeeSession::AttendeeId)
-                            .col(AttendeeSession::ProgrammeSessionId),
+                        Index::create().col(AttendeeSession::AttendeeId).col(AttendeeSession::ProgrammeSessionId),
                     )
                     .foreign_key(
                         ForeignKey::create()
@@ -368,9 +363,7 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone(DoorDevice::CreatedAt))
                     .col(timestamp_with_time_zone_null(DoorDevice::RevokedAt))
                     .foreign_key(
-                        ForeignKey::create()
-                            .from(DoorDevice::Table, DoorDevice::EventId)
-                            .to(Event::Table, Event::Id),
+                        ForeignKey::create().from(DoorDevice::Table, DoorDevice::EventId).to(Event::Table, Event::Id),
                     )
                     .to_owned(),
             )
@@ -420,11 +413,7 @@ impl MigrationTrait for Migration {
             .await?;
         manager
             .create_index(
-                Index::create()
-                    .name("idx_check_in_event")
-                    .table(CheckIn::Table)
-                    .col(CheckIn::EventId)
-                    .to_owned(),
+                Index::create().name("idx_check_in_event").table(CheckIn::Table).col(CheckIn::EventId).to_owned(),
             )
             .await?;
 

@@ -26,7 +26,10 @@ async fn a_form_with_mistakes_comes_back_with_the_values_and_one_message_per_fie
     let page = response.text().await.unwrap_or_default();
     assert!(page.contains("value=\"Jürgen\""), "typed values are kept");
     assert!(page.contains("value=\"juergen@stadt\""));
-    assert!(page.contains("Stadt &#60;b&#62;Köln&#60;/b&#62;") || page.contains("Stadt &lt;b&gt;Köln&lt;/b&gt;"), "kept and escaped");
+    assert!(
+        page.contains("Stadt &#60;b&#62;Köln&#60;/b&#62;") || page.contains("Stadt &lt;b&gt;Köln&lt;/b&gt;"),
+        "kept and escaped"
+    );
     assert!(page.contains("<option value=\"kommune\" selected>"));
     assert!(page.contains("id=\"field-last_name-error\">Please fill in this field."));
     assert!(page.contains("id=\"field-email-error\">Please enter a valid e-mail address"));
@@ -130,7 +133,8 @@ async fn the_check_in_api_answers_malformed_json_400_and_a_missing_device_401() 
     let app = TestApp::spawn().await;
     let device = app.door_device(TAG_SLUG, "Eingang").await;
     let send = |body: &'static str, token: Option<String>| {
-        let mut request = app.client.post(app.url("/api/v1/checkin/redeem")).header("content-type", "application/json").body(body);
+        let mut request =
+            app.client.post(app.url("/api/v1/checkin/redeem")).header("content-type", "application/json").body(body);
         if let Some(token) = token {
             request = request.bearer_auth(token);
         }
@@ -144,7 +148,9 @@ async fn the_check_in_api_answers_malformed_json_400_and_a_missing_device_401() 
     }
     let response = send("{\"token\": \"x\", \"scan_id\": \"\"}", Some(device.clone())).await.expect("POST");
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
-    let response = send("{\"token\": \"x\", \"scan_id\": \"a\", \"session\": \"nope\"}", Some(device.clone())).await.expect("POST");
+    let response = send("{\"token\": \"x\", \"scan_id\": \"a\", \"session\": \"nope\"}", Some(device.clone()))
+        .await
+        .expect("POST");
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
 
     let missing = send("{\"token\": \"x\", \"scan_id\": \"a\"}", None).await.expect("POST");

@@ -57,7 +57,10 @@ async fn a_full_event_says_so_and_stores_nothing() {
     let response = app.register("second@example.org", &[]).await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let page = response.text().await.unwrap_or_default();
-    assert!(page.contains("Die Veranstaltung ist inzwischen ausgebucht. Ihre Anmeldung wurde nicht gespeichert."), "the form says the event is full");
+    assert!(
+        page.contains("Die Veranstaltung ist inzwischen ausgebucht. Ihre Anmeldung wurde nicht gespeichert."),
+        "the form says the event is full"
+    );
     assert_eq!(domain::registration::count_attendees(&app.db, tag.id).await.expect("count"), 1);
     let (_, event_page) = app.get_text(&format!("/events/{TAG_SLUG}")).await;
     assert!(event_page.contains("Diese Veranstaltung ist ausgebucht."));
@@ -83,7 +86,8 @@ async fn eight_devices_redeeming_one_ticket_at_once_get_one_ok() {
     let results: Vec<&str> = answers.iter().map(|(_, answer)| answer["result"].as_str().unwrap_or_default()).collect();
     assert_eq!(results.iter().filter(|result| **result == "ok").count(), 1, "{results:?}");
     assert_eq!(results.iter().filter(|result| **result == "already_checked_in").count(), 7, "{results:?}");
-    let winner = answers.iter().find(|(_, answer)| answer["result"] == "ok").map(|(_, answer)| answer.clone()).expect("one ok");
+    let winner =
+        answers.iter().find(|(_, answer)| answer["result"] == "ok").map(|(_, answer)| answer.clone()).expect("one ok");
     for (_, answer) in &answers {
         assert_eq!(answer["device"], winner["device"], "everyone names the device that let them in");
     }

@@ -9,7 +9,16 @@ use crate::support::TestApp;
 async fn the_cli_creates_a_door_device_whose_link_and_token_work() {
     let app = TestApp::spawn().await;
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_treffpunkt"))
-        .args(["door-device", "create", "--event", TAG_SLUG, "--name", "Eingang Nord", "--database-url", &app.database_url])
+        .args([
+            "door-device",
+            "create",
+            "--event",
+            TAG_SLUG,
+            "--name",
+            "Eingang Nord",
+            "--database-url",
+            &app.database_url,
+        ])
         .args(["--public-url", "https://anmeldung.example.org"])
         .output()
         .expect("run treffpunkt");
@@ -45,7 +54,8 @@ async fn the_door_page_checks_a_scanned_code_in_without_javascript() {
     assert!(page.contains("Eingang Süd"));
     assert!(page.contains("autofocus"), "the code field is ready for the scanner");
     assert!(page.contains("0 von 1 eingecheckt"));
-    let scan_id = page.split("name=\"scan_id\" value=\"").nth(1).and_then(|rest| rest.split('"').next()).expect("scan id");
+    let scan_id =
+        page.split("name=\"scan_id\" value=\"").nth(1).and_then(|rest| rest.split('"').next()).expect("scan id");
 
     let scan = |code: String, scan_id: String| {
         let app = &app;

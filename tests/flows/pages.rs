@@ -16,7 +16,9 @@ async fn the_event_list_and_event_page_show_the_demo_programme_with_free_places(
 
     let (status, page) = app.get_text(&format!("/events/{TAG_SLUG}")).await;
     assert_eq!(status, StatusCode::OK);
-    for forum in ["Kommunale Partnerschaften mit der Ukraine", "Jugendaustausch", "Klimapartnerschaften", "Fördermittel"] {
+    for forum in
+        ["Kommunale Partnerschaften mit der Ukraine", "Jugendaustausch", "Klimapartnerschaften", "Fördermittel"]
+    {
         assert!(page.contains(forum), "{forum} is on the programme");
     }
     assert!(page.contains("Dortmunder U"));

@@ -67,7 +67,8 @@ async fn the_decoded_ticket_redeems_once_then_says_already_and_a_changed_charact
 async fn a_ticket_for_another_event_is_wrong_event_and_a_session_needs_a_choice() {
     let app = TestApp::spawn().await;
     let forum = app.smallest_forum().await;
-    let other_forum = app.sessions(TAG_SLUG).await.into_iter().find(|s| s.capacity.is_some() && s.id != forum.id).expect("forum");
+    let other_forum =
+        app.sessions(TAG_SLUG).await.into_iter().find(|s| s.capacity.is_some() && s.id != forum.id).expect("forum");
     let path = app.register_confirmed("carla@example.org", &[forum.id]).await;
     let token = app.ticket_code(&path).await;
 

@@ -144,7 +144,13 @@ impl TestApp {
     }
 
     /// One call of the check-in API.
-    pub async fn redeem(&self, device_token: &str, ticket: &str, scan_id: &str, session: Option<Uuid>) -> (StatusCode, Value) {
+    pub async fn redeem(
+        &self,
+        device_token: &str,
+        ticket: &str,
+        scan_id: &str,
+        session: Option<Uuid>,
+    ) -> (StatusCode, Value) {
         let body = serde_json::json!({ "token": ticket, "scan_id": scan_id, "session": session });
         let response = self
             .client

@@ -73,7 +73,9 @@ async fn redeem(State(app): State<AppState>, headers: HeaderMap, body: Bytes) ->
             return Ok(api_error(
                 StatusCode::BAD_REQUEST,
                 "malformed_json",
-                &format!("The body must be JSON like {{\"token\": \"…\", \"scan_id\": \"…\", \"session\": null}}: {err}"),
+                &format!(
+                    "The body must be JSON like {{\"token\": \"…\", \"scan_id\": \"…\", \"session\": null}}: {err}"
+                ),
             ));
         }
     };
@@ -82,7 +84,11 @@ async fn redeem(State(app): State<AppState>, headers: HeaderMap, body: Bytes) ->
         Some(raw) => match Uuid::parse_str(raw) {
             Ok(id) => Some(id),
             Err(_) => {
-                return Ok(api_error(StatusCode::BAD_REQUEST, "invalid_session", "session must be a programme session id or null."));
+                return Ok(api_error(
+                    StatusCode::BAD_REQUEST,
+                    "invalid_session",
+                    "session must be a programme session id or null.",
+                ));
             }
         },
     };

@@ -5,8 +5,8 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
-use axum::extract::{Form, Path, State};
 use axum::extract::rejection::FormRejection;
+use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
 use axum::http::header::REFERRER_POLICY;
 use axum::response::{IntoResponse, Response};
@@ -73,7 +73,10 @@ struct DoorPage {
     already_template: String,
 }
 
-async fn load_device(app: &AppState, device_token: &str) -> Result<(DoorDevice, Event, Vec<ProgrammeSession>), WebError> {
+async fn load_device(
+    app: &AppState,
+    device_token: &str,
+) -> Result<(DoorDevice, Event, Vec<ProgrammeSession>), WebError> {
     let device = door::by_token(app.db(), device_token).await?.ok_or(WebError::NotFound)?;
     let event = event::by_id(app.db(), device.event_id).await?.ok_or(WebError::NotFound)?;
     let sessions = programme::for_event(app.db(), event.id).await?;
@@ -117,7 +120,11 @@ async fn page(
     Ok(([(REFERRER_POLICY, "no-referrer")], page).into_response())
 }
 
-async fn show(State(app): State<AppState>, Lang(language): Lang, Path(device_token): Path<String>) -> Result<Response, WebError> {
+async fn show(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    Path(device_token): Path<String>,
+) -> Result<Response, WebError> {
     let loaded = load_device(&app, &device_token).await?;
     page(&app, Tr::new(language), device_token, loaded, None, None).await
 }

@@ -16,7 +16,9 @@ use uuid::Uuid;
 
 use crate::db::begin_write;
 use crate::door::DoorDevice;
-use crate::entity::{attendee, attendee_session, check_in, door_device, door_scan, programme_session, registration, ticket};
+use crate::entity::{
+    attendee, attendee_session, check_in, door_device, door_scan, programme_session, registration, ticket,
+};
 use crate::registration::RegistrationStatus;
 use crate::ticket::TicketVerifier;
 
@@ -181,7 +183,8 @@ async fn decide<C: ConnectionTrait>(
         return Ok(ScanAnswer::bare(ScanResult::Invalid));
     };
     let scanned = ScannedAttendee { name: attendee.full_name(), organisation: attendee.organisation.clone() };
-    let with_attendee = |result| ScanAnswer { result, attendee: Some(scanned.clone()), checked_in_at: None, device: None };
+    let with_attendee =
+        |result| ScanAnswer { result, attendee: Some(scanned.clone()), checked_in_at: None, device: None };
 
     if ticket.revoked_at.is_some() {
         return Ok(with_attendee(ScanResult::Revoked));
@@ -241,7 +244,11 @@ async fn decide<C: ConnectionTrait>(
 }
 
 /// Plenary sessions are for every attendee; others only for those who chose them.
-async fn is_registered_for_session<C: ConnectionTrait>(db: &C, attendee_id: Uuid, session_id: Uuid) -> Result<bool, DbErr> {
+async fn is_registered_for_session<C: ConnectionTrait>(
+    db: &C,
+    attendee_id: Uuid,
+    session_id: Uuid,
+) -> Result<bool, DbErr> {
     let session = programme_session::Entity::find_by_id(session_id).one(db).await?;
     if session.is_some_and(|session| !session.is_choosable()) {
         return Ok(true);

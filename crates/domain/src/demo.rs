@@ -15,6 +15,9 @@ pub const TAG_SLUG: &str = "tag-der-staedtepartnerschaften";
 pub const REALLABOR_SLUG: &str = "reallabor-aufbaupartnerschaften-ukraine";
 pub const INFO_SLUG: &str = "online-info-foerderprogramme";
 
+/// Kind, titles (de, en, uk), room, speakers, local start and end (hour, minute), capacity.
+type DemoSession = (SessionKind, [&'static str; 3], &'static str, &'static str, (u32, u32), (u32, u32), Option<i32>);
+
 /// Seeds the demo events when the database has no events; returns whether it did.
 pub async fn seed_if_empty(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<bool, DbErr> {
     if event::Entity::find().count(db).await? > 0 {
@@ -50,7 +53,7 @@ pub async fn seed_if_empty(db: &DatabaseConnection, now: DateTime<Utc>) -> Resul
     )
     .await?;
     let forum_time = ((12, 0), (13, 30));
-    let sessions: [(SessionKind, [&str; 3], &str, &str, (u32, u32), (u32, u32), Option<i32>); 6] = [
+    let sessions: [DemoSession; 6] = [
         (
             SessionKind::Plenary,
             ["Eröffnung und Plenum", "Opening and plenary", "Відкриття та пленарне засідання"],
@@ -62,7 +65,11 @@ pub async fn seed_if_empty(db: &DatabaseConnection, now: DateTime<Utc>) -> Resul
         ),
         (
             SessionKind::Forum,
-            ["Kommunale Partnerschaften mit der Ukraine", "Municipal partnerships with Ukraine", "Муніципальні партнерства з Україною"],
+            [
+                "Kommunale Partnerschaften mit der Ukraine",
+                "Municipal partnerships with Ukraine",
+                "Муніципальні партнерства з Україною",
+            ],
             "Raum 1.1",
             "Netzwerkstelle Städtepartnerschaften",
             forum_time.0,
@@ -200,7 +207,11 @@ struct DemoEvent<'a> {
     approval_mode: ApprovalMode,
 }
 
-async fn insert_event<C: sea_orm::ConnectionTrait>(db: &C, demo: DemoEvent<'_>, now: DateTime<Utc>) -> Result<Uuid, DbErr> {
+async fn insert_event<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    demo: DemoEvent<'_>,
+    now: DateTime<Utc>,
+) -> Result<Uuid, DbErr> {
     let id = new_id();
     event::Entity::insert(event::ActiveModel {
         id: Set(id),

@@ -4,8 +4,8 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder};
 
-pub use crate::entity::event::{ApprovalMode, EventFormat, EventStatus, Model as Event};
 use crate::entity::event;
+pub use crate::entity::event::{ApprovalMode, EventFormat, EventStatus, Model as Event};
 use crate::language::Language;
 
 /// Where registration stands at a given moment.
@@ -145,7 +145,10 @@ mod tests {
         assert_eq!(event.registration_window(start), RegistrationWindow::Closed);
         let opens = start - chrono::Duration::days(10);
         event.registration_opens_at = Some(opens);
-        assert_eq!(event.registration_window(opens - chrono::Duration::seconds(1)), RegistrationWindow::NotYetOpen(opens));
+        assert_eq!(
+            event.registration_window(opens - chrono::Duration::seconds(1)),
+            RegistrationWindow::NotYetOpen(opens)
+        );
         event.status = EventStatus::Cancelled;
         assert_eq!(event.registration_window(start - chrono::Duration::days(1)), RegistrationWindow::Closed);
     }

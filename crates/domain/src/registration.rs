@@ -4,15 +4,15 @@
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, ExprTrait,
-    QueryFilter, QueryOrder,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, ExprTrait, QueryFilter,
+    QueryOrder,
 };
 use uuid::Uuid;
 
 use crate::db::begin_write;
-use crate::entity::{attendee, attendee_session, event, programme_session, registration, ticket};
 pub use crate::entity::attendee::{Model as Attendee, OrganisationType};
 pub use crate::entity::registration::{Model as Registration, RegistrationStatus};
+use crate::entity::{attendee, attendee_session, event, programme_session, registration, ticket};
 use crate::event::{Event, RegistrationWindow};
 use crate::ids::{new_id, secret_token};
 use crate::language::Language;
@@ -99,10 +99,7 @@ pub async fn register(
         return Err(RegistrationError::ConsentMissing);
     }
     let txn = begin_write(db).await?;
-    let event = event::Entity::find_by_id(request.event_id)
-        .one(&txn)
-        .await?
-        .ok_or(RegistrationError::EventNotFound)?;
+    let event = event::Entity::find_by_id(request.event_id).one(&txn).await?.ok_or(RegistrationError::EventNotFound)?;
     match event.registration_window(now) {
         RegistrationWindow::Open => {}
         window => return Err(RegistrationError::NotOpen(window)),
@@ -222,10 +219,8 @@ pub async fn by_manage_token(db: &DatabaseConnection, token: &str) -> Result<Opt
     if token.len() != 43 || !token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
         return Ok(None);
     }
-    let Some(registration) = registration::Entity::find()
-        .filter(registration::Column::ManageToken.eq(token))
-        .one(db)
-        .await?
+    let Some(registration) =
+        registration::Entity::find().filter(registration::Column::ManageToken.eq(token)).one(db).await?
     else {
         return Ok(None);
     };
@@ -275,8 +270,5 @@ pub async fn by_manage_token(db: &DatabaseConnection, token: &str) -> Result<Opt
 /// How many attendees an event has, whatever their registration's status.
 pub async fn count_attendees(db: &DatabaseConnection, event_id: Uuid) -> Result<u64, DbErr> {
     use sea_orm::PaginatorTrait;
-    attendee::Entity::find()
-        .filter(attendee::Column::EventId.eq(event_id))
-        .count(db)
-        .await
+    attendee::Entity::find().filter(attendee::Column::EventId.eq(event_id)).count(db).await
 }

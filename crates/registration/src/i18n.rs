@@ -139,17 +139,11 @@ impl<S: Send + Sync> FromRequestParts<S> for Lang {
 }
 
 pub fn language_of(uri: &Uri, headers: &HeaderMap) -> Language {
-    from_query(uri)
-        .or_else(|| from_cookie(headers))
-        .or_else(|| from_accept_language(headers))
-        .unwrap_or_default()
+    from_query(uri).or_else(|| from_cookie(headers)).or_else(|| from_accept_language(headers)).unwrap_or_default()
 }
 
 fn from_query(uri: &Uri) -> Option<Language> {
-    uri.query()?
-        .split('&')
-        .find_map(|pair| pair.strip_prefix("lang="))
-        .and_then(Language::parse)
+    uri.query()?.split('&').find_map(|pair| pair.strip_prefix("lang=")).and_then(Language::parse)
 }
 
 fn from_cookie(headers: &HeaderMap) -> Option<Language> {
@@ -266,7 +260,9 @@ mod tests {
         }
         let mut used = 0;
         for source in &sources {
-            for marker in ["t.get(\"", "t.with(\"", "t.count(\"", "t.with2(\"", "tr.get(\"", "tr.with(\"", "tr.count(\""] {
+            for marker in
+                ["t.get(\"", "t.with(\"", "t.count(\"", "t.with2(\"", "tr.get(\"", "tr.with(\"", "tr.count(\""]
+            {
                 for (start, _) in source.match_indices(marker) {
                     let rest = &source[start + marker.len()..];
                     let key = rest.split('"').next().unwrap_or_default();

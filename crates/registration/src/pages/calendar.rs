@@ -41,7 +41,11 @@ async fn feed(State(app): State<AppState>, Lang(language): Lang) -> Result<Respo
     Ok(calendar_response(&calendar, None))
 }
 
-async fn one_event(State(app): State<AppState>, Lang(language): Lang, Path(slug): Path<String>) -> Result<Response, WebError> {
+async fn one_event(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    Path(slug): Path<String>,
+) -> Result<Response, WebError> {
     let t = Tr::new(language);
     let event = event::public_by_slug(app.db(), &slug).await?.ok_or(WebError::NotFound)?;
     let mut calendar = new_calendar(event.title(language));
@@ -76,7 +80,12 @@ async fn registration_calendar(
         entry.push(Summary::new(escape_text(format!("{} – {}", session.title(language), event.title(language)))));
         entry.push(DtStart::new(ics_time(session.starts_at)));
         entry.push(DtEnd::new(ics_time(session.ends_at)));
-        let place = [session.room.as_str(), event.venue.as_str()].iter().filter(|part| !part.is_empty()).copied().collect::<Vec<_>>().join(", ");
+        let place = [session.room.as_str(), event.venue.as_str()]
+            .iter()
+            .filter(|part| !part.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", ");
         if !place.is_empty() {
             entry.push(Location::new(escape_text(place)));
         }
@@ -108,7 +117,12 @@ fn event_entry(app: &AppState, event: &Event, t: Tr, uid: String, online_url: Op
         entry.push(Description::new(escape_text(description)));
     }
     let location = if event.has_venue() {
-        [event.venue.as_str(), event.address.as_str()].iter().filter(|part| !part.is_empty()).copied().collect::<Vec<_>>().join(", ")
+        [event.venue.as_str(), event.address.as_str()]
+            .iter()
+            .filter(|part| !part.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", ")
     } else {
         online_url.map_or_else(|| t.get("event-format-online"), str::to_owned)
     };
@@ -126,7 +140,9 @@ fn ics_time(at: DateTime<Utc>) -> String {
 
 fn calendar_response(calendar: &ICalendar<'_>, download_name: Option<&str>) -> Response {
     let body = fold_lines(&calendar.to_string());
-    let mut response = ([(CONTENT_TYPE, "text/calendar; charset=utf-8"), (CACHE_CONTROL, "private, max-age=300")], body).into_response();
+    let mut response =
+        ([(CONTENT_TYPE, "text/calendar; charset=utf-8"), (CACHE_CONTROL, "private, max-age=300")], body)
+            .into_response();
     if let Some(name) = download_name
         && let Ok(value) = format!("attachment; filename=\"{name}.ics\"").parse()
     {

@@ -157,7 +157,11 @@ struct EventPage {
     sessions: Vec<SessionSummary>,
 }
 
-async fn show(State(app): State<AppState>, Lang(language): Lang, Path(slug): Path<String>) -> Result<EventPage, WebError> {
+async fn show(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    Path(slug): Path<String>,
+) -> Result<EventPage, WebError> {
     let t = Tr::new(language);
     let event = event::public_by_slug(app.db(), &slug).await?.ok_or(WebError::NotFound)?;
     let sessions = programme::for_event(app.db(), event.id).await?;

@@ -51,7 +51,11 @@ struct ManagePage {
     online_url: Option<String>,
 }
 
-async fn show(State(app): State<AppState>, Lang(language): Lang, Path(manage_token): Path<String>) -> Result<ManagePage, WebError> {
+async fn show(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    Path(manage_token): Path<String>,
+) -> Result<ManagePage, WebError> {
     let t = Tr::new(language);
     let details = load(&app, &manage_token).await?;
     let is_confirmed = details.registration.status == RegistrationStatus::Confirmed;

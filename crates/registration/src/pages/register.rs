@@ -126,7 +126,8 @@ impl RegisterForm {
         let first_name = PersonName::parse(&self.first_name).map_err(|e| errors.code("first_name", e.code()));
         let last_name = PersonName::parse(&self.last_name).map_err(|e| errors.code("last_name", e.code()));
         let email = EmailAddress::parse(&self.email).map_err(|e| errors.code("email", e.code()));
-        let organisation = clean_text(&self.organisation, MAX_TEXT_CHARS).map_err(|e| errors.code("organisation", e.code()));
+        let organisation =
+            clean_text(&self.organisation, MAX_TEXT_CHARS).map_err(|e| errors.code("organisation", e.code()));
         let partner = clean_optional_text(&self.partner_municipality, MAX_TEXT_CHARS)
             .map_err(|e| errors.code("partner_municipality", e.code()));
         let organisation_type = parse_organisation_type(&self.organisation_type)
@@ -249,7 +250,11 @@ impl RegisterPage {
             .into_iter()
             .map(|kind| {
                 let value = organisation_type_value(kind);
-                ChoiceOption { value, label: t.get(&format!("org-type-{value}")), selected: form.organisation_type == value }
+                ChoiceOption {
+                    value,
+                    label: t.get(&format!("org-type-{value}")),
+                    selected: form.organisation_type == value,
+                }
             })
             .collect();
         let messages = errors
@@ -281,7 +286,11 @@ impl RegisterPage {
     }
 }
 
-async fn show(State(app): State<AppState>, Lang(language): Lang, Path(slug): Path<String>) -> Result<RegisterPage, WebError> {
+async fn show(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    Path(slug): Path<String>,
+) -> Result<RegisterPage, WebError> {
     let event = event::public_by_slug(app.db(), &slug).await?.ok_or(WebError::NotFound)?;
     let sessions = programme::for_event(app.db(), event.id).await?;
     Ok(RegisterPage::new(&event, &sessions, RegisterForm::default(), &FormErrors::default(), Tr::new(language)))
@@ -324,7 +333,11 @@ async fn submit(
     let event = event::public_by_slug(app.db(), &slug).await?.ok_or(WebError::NotFound)?;
     let sessions = programme::for_event(app.db(), event.id).await?;
     let title_of = |id: Uuid| {
-        sessions.iter().find(|session| session.id == id).map(|session| session.title(language).to_owned()).unwrap_or_default()
+        sessions
+            .iter()
+            .find(|session| session.id == id)
+            .map(|session| session.title(language).to_owned())
+            .unwrap_or_default()
     };
     let mut errors = FormErrors::default();
     let page = match failure {

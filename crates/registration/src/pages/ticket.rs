@@ -19,9 +19,7 @@ use crate::error::WebError;
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/r/{manage_token}/ticket.svg", get(svg))
-        .route("/r/{manage_token}/ticket.png", get(png))
+    Router::new().route("/r/{manage_token}/ticket.svg", get(svg)).route("/r/{manage_token}/ticket.png", get(png))
 }
 
 #[derive(Deserialize)]
@@ -68,11 +66,8 @@ async fn ticket_image(
         None => 0,
         Some(raw) => raw.parse::<usize>().map_err(|_| WebError::NotFound)?,
     };
-    let ticket = details
-        .attendees
-        .get(index)
-        .and_then(|attendee| attendee.ticket.as_ref())
-        .ok_or(WebError::NotFound)?;
+    let ticket =
+        details.attendees.get(index).and_then(|attendee| attendee.ticket.as_ref()).ok_or(WebError::NotFound)?;
     let etag = etag(ticket, format);
     let cache = [(CACHE_CONTROL, "private, max-age=300, must-revalidate".to_owned()), (ETAG, etag.clone())];
     if headers.get(IF_NONE_MATCH).and_then(|value| value.to_str().ok()).is_some_and(|value| value.contains(&etag)) {
@@ -101,11 +96,7 @@ fn qr_code(token: &str) -> Result<QrCode, WebError> {
 }
 
 pub fn render_svg(token: &str) -> Result<String, WebError> {
-    Ok(qr_code(token)?
-        .render::<qrcode::render::svg::Color>()
-        .min_dimensions(296, 296)
-        .quiet_zone(true)
-        .build())
+    Ok(qr_code(token)?.render::<qrcode::render::svg::Color>().min_dimensions(296, 296).quiet_zone(true).build())
 }
 
 pub fn render_png(token: &str) -> Result<Vec<u8>, WebError> {
