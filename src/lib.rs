@@ -15,7 +15,9 @@ use migration::{Migrator, MigratorTrait};
 use registration::AppState;
 use sea_orm::{DatabaseConnection, DbErr};
 use tokio::net::TcpListener;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
@@ -119,6 +121,8 @@ pub fn router(state: AppState) -> Router {
         .merge(checkin::router())
         .fallback(|| async { StatusCode::NOT_FOUND })
         .with_state(state)
+        // A bug must cost one request a 500 page, not the connection or the server.
+        .layer(CatchPanicLayer::new())
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(from_fn(registration::i18n::remember_language))
@@ -126,7 +130,27 @@ pub fn router(state: AppState) -> Router {
     for (name, value) in security_headers {
         app = app.layer(SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value)));
     }
-    app.layer(TraceLayer::new_for_http())
+    // Every log line of a request carries its id; the id goes back in `x-request-id`,
+    // so a user's report can be matched to the log.
+    let request_id = HeaderName::from_static("x-request-id");
+    app.layer(PropagateRequestIdLayer::new(request_id.clone()))
+        .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
+            let id = request.headers().get("x-request-id").and_then(|value| value.to_str().ok()).unwrap_or("-");
+            tracing::info_span!("request", id, method = %request.method(), path = %loggable_path(request.uri().path()))
+        }))
+        .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
+}
+
+/// The path without the secret it may carry (manage and door tokens open registrations
+/// and the door), so that logs can be shared.
+fn loggable_path(path: &str) -> String {
+    for prefix in ["/r/", "/door/"] {
+        if let Some(rest) = path.strip_prefix(prefix) {
+            let tail = rest.find('/').map_or("", |slash| &rest[slash..]);
+            return format!("{prefix}…{tail}");
+        }
+    }
+    path.to_owned()
 }
 
 async fn shutdown_signal() {
@@ -155,4 +179,16 @@ async fn shutdown_signal() {
         () = terminate => {},
     }
     tracing::info!("shutting down");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::loggable_path;
+
+    #[test]
+    fn secret_tokens_stay_out_of_logged_paths() {
+        assert_eq!(loggable_path("/r/abcDEF123/ticket.png"), "/r/…/ticket.png");
+        assert_eq!(loggable_path("/door/secret"), "/door/…");
+        assert_eq!(loggable_path("/events/tag"), "/events/tag");
+    }
 }

@@ -8,6 +8,7 @@
   const input = document.getElementById('door-code');
   const scope = document.getElementById('door-scope');
   const result = document.getElementById('door-result');
+  const counts = document.getElementById('door-counts');
   const data = form.dataset;
   const messages = {
     ok: data.msgOk,
@@ -35,6 +36,15 @@
     } catch (error) {
       return iso || '';
     }
+  }
+
+  // The entrance count on the page, kept current without a reload.
+  function countOneMore() {
+    const checked = Number(counts.dataset.checked) + 1;
+    counts.dataset.checked = String(checked);
+    counts.textContent = counts.dataset.template
+      .replace('{checked}', String(checked))
+      .replace('{expected}', counts.dataset.expected);
   }
 
   function show(kind, icon, headline, name, detail) {
@@ -86,6 +96,7 @@
       if (answer.result === 'ok') {
         kind = 'result-ok';
         icon = '✓';
+        if (!body.session) countOneMore();
       } else if (answer.result === 'already_checked_in') {
         kind = 'result-warn';
         icon = '!';

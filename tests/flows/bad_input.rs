@@ -174,3 +174,26 @@ async fn pages_carry_security_headers() {
     let page = response.text().await.unwrap_or_default();
     assert!(!page.contains("<script>"), "no inline scripts");
 }
+
+#[tokio::test]
+async fn registration_after_the_window_closed_is_refused_with_the_reason() {
+    use domain::entity::event;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
+
+    let app = TestApp::spawn().await;
+    let tag = app.event(TAG_SLUG).await;
+    event::Entity::update_many()
+        .col_expr(event::Column::RegistrationClosesAt, Expr::value(chrono::Utc::now() - chrono::Duration::hours(1)))
+        .filter(event::Column::Id.eq(tag.id))
+        .exec(&app.db)
+        .await
+        .expect("close registration");
+    let (status, form) = app.get_text(&format!("/events/{TAG_SLUG}/register")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(form.contains("Die Anmeldung ist geschlossen."));
+    assert!(!form.contains("<form method=\"post\""), "no form to fill in");
+    let response = app.register("late@example.org", &[]).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(response.text().await.unwrap_or_default().contains("Die Anmeldung ist geschlossen."));
+    assert_eq!(domain::registration::count_attendees(&app.db, tag.id).await.expect("count"), 0);
+}

@@ -1,4 +1,5 @@
 mod bad_input;
+mod browser;
 mod calendar;
 mod concurrency;
 mod door;

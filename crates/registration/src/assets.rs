@@ -12,6 +12,7 @@ use crate::state::AppState;
 const FILES: &[(&str, &str, &str)] = &[
     ("style.css", "text/css; charset=utf-8", include_str!("../../../static/style.css")),
     ("door.js", "text/javascript; charset=utf-8", include_str!("../../../static/door.js")),
+    ("favicon.svg", "image/svg+xml", include_str!("../../../static/favicon.svg")),
 ];
 
 pub fn routes() -> Router<AppState> {

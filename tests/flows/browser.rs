@@ -1,0 +1,67 @@
+//! In real Chromium: register through the form, see the QR ticket, and check it in at
+//! the door page the way a handheld scanner does (it types the code and Enter).
+
+use domain::checkin::count_checked_in;
+use domain::demo::TAG_SLUG;
+
+use crate::support::TestApp;
+use crate::support::browser::{Browser, ENTER};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_participant_registers_in_the_browser_and_a_scanner_checks_the_ticket_in() {
+    let app = TestApp::spawn().await;
+    let Some(browser) = Browser::start().await else {
+        eprintln!("SKIPPED: chromium and chromedriver are not installed (.ci/run installs them)");
+        return;
+    };
+
+    browser.open(&app.url(&format!("/events/{TAG_SLUG}/register?lang=de"))).await;
+    for (field, value) in [
+        ("#field-first_name", "Jürgen"),
+        ("#field-last_name", "Schmidt"),
+        ("#field-email", "juergen@stadt-koeln.de"),
+        ("#field-organisation", "Stadt Köln"),
+    ] {
+        let input = browser.find(field).await;
+        browser.type_into(&input, value).await;
+    }
+    browser.script("document.getElementById('field-organisation_type').value = 'kommune'").await;
+    let consent = browser.find("#consent").await;
+    browser.click(&consent).await;
+    let submit = browser.find("button[type=submit]").await;
+    browser.click(&submit).await;
+    browser.wait_for_text("h1", "Ihre Anmeldung").await;
+    let registration_url = browser.current_url().await;
+    assert!(registration_url.contains("/r/"), "{registration_url}");
+    let ticket_image = browser.find(".ticket img").await;
+    let loaded = browser.script("return document.querySelector('.ticket img').naturalWidth").await;
+    assert!(loaded.as_u64().unwrap_or_default() > 100, "the QR image loads under the page's CSP: {loaded}");
+    assert!(browser.attribute(&ticket_image, "alt").await.contains("Jürgen Schmidt"));
+    let code = browser.script("return document.querySelector('code.ticket-code').textContent").await;
+    let code = code.as_str().unwrap_or_default().to_owned();
+    assert_eq!(code.len(), domain::ticket::TOKEN_CHARS);
+
+    let device = app.door_device(TAG_SLUG, "Eingang Nord").await;
+    let door_url = app.url(&format!("/door/{device}?lang=de"));
+    browser.open(&door_url).await;
+    let focused = browser.focused().await;
+    assert_eq!(browser.attribute(&focused, "id").await, "door-code", "the code field has the focus");
+    browser.type_into(&focused, &format!("{code}{ENTER}")).await;
+    let result = browser.wait_for_text("#door-result", "Einlass").await;
+    assert!(result.contains("Einlass") && result.contains("Jürgen Schmidt"), "{result}");
+    assert_eq!(browser.current_url().await, door_url, "answered by the script, without reloading");
+    assert!(browser.text("#door-counts").await.contains("1 von 1"), "the count follows");
+
+    let focused = browser.focused().await;
+    browser.type_into(&focused, &format!("{code}{ENTER}")).await;
+    let again = browser.wait_for_text("#door-result", "Bereits eingecheckt").await;
+    assert!(again.contains("Bereits eingecheckt um") && again.contains("durch Eingang Nord"), "{again}");
+
+    let focused = browser.focused().await;
+    browser.type_into(&focused, &format!("{}x{ENTER}", &code[1..])).await;
+    let invalid = browser.wait_for_text("#door-result", "Ungültiges Ticket").await;
+    assert!(invalid.contains("Ungültiges Ticket"), "{invalid}");
+
+    browser.quit().await;
+    assert_eq!(count_checked_in(&app.db, app.event(TAG_SLUG).await.id).await.expect("count"), 1);
+}

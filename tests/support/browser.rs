@@ -1,0 +1,141 @@
+//! Real Chromium through chromedriver, spoken to over the W3C WebDriver protocol with
+//! the HTTP client the tests already have (no WebDriver crate needed for a few calls).
+//!
+//! `.ci/run` installs Debian's `chromium` and `chromium-driver` when they are missing.
+//! Without them, [`Browser::start`] returns `None` and the browser tests say so and pass
+//! on a developer machine; CI always has them.
+
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+
+const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
+pub const ENTER: &str = "\u{E007}";
+
+pub struct Browser {
+    driver: Child,
+    base: String,
+    client: reqwest::Client,
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+fn find_program(candidates: &[&str]) -> Option<String> {
+    candidates.iter().find(|path| std::path::Path::new(path).exists()).map(|path| (*path).to_owned())
+}
+
+impl Browser {
+    /// Starts chromedriver and a headless Chromium session, or `None` when they are not installed.
+    pub async fn start() -> Option<Browser> {
+        let chromium = std::env::var("CHROMIUM")
+            .ok()
+            .or_else(|| find_program(&["/usr/bin/chromium", "/usr/bin/chromium-browser"]))?;
+        let chromedriver = std::env::var("CHROMEDRIVER").ok().or_else(|| find_program(&["/usr/bin/chromedriver"]))?;
+        let port = std::net::TcpListener::bind("127.0.0.1:0").ok()?.local_addr().ok()?.port();
+        let driver = Command::new(chromedriver)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver starts");
+        let base = format!("http://127.0.0.1:{port}");
+        let client = reqwest::Client::new();
+        let started = Instant::now();
+        while client.get(format!("{base}/status")).send().await.is_err() {
+            assert!(started.elapsed() < Duration::from_secs(20), "chromedriver did not come up");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let mut browser = Browser { driver, base, client };
+        let capabilities = json!({"capabilities": {"alwaysMatch": {
+            "browserName": "chrome",
+            "goog:chromeOptions": {
+                "binary": chromium,
+                "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                         "--window-size=412,915", "--lang=de-DE"],
+                "prefs": {"intl.accept_languages": "de-DE,de"}
+            }
+        }}});
+        let session = browser.call("POST", "/session", Some(capabilities)).await;
+        let id = session["sessionId"].as_str().expect("a WebDriver session").to_owned();
+        browser.base = format!("{}/session/{id}", browser.base);
+        Some(browser)
+    }
+
+    async fn call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        let url = format!("{}{path}", self.base);
+        let request = match method {
+            "GET" => self.client.get(url),
+            "DELETE" => self.client.delete(url),
+            _ => self.client.post(url).json(&body.unwrap_or_else(|| json!({}))),
+        };
+        let answer: Value = request.send().await.expect("WebDriver call").json().await.expect("WebDriver JSON");
+        assert!(answer["value"]["error"].is_null(), "WebDriver {method} {path}: {answer}");
+        answer["value"].clone()
+    }
+
+    pub async fn open(&self, url: &str) {
+        self.call("POST", "/url", Some(json!({"url": url}))).await;
+    }
+
+    pub async fn current_url(&self) -> String {
+        self.call("GET", "/url", None).await.as_str().unwrap_or_default().to_owned()
+    }
+
+    pub async fn find(&self, css: &str) -> String {
+        let found = self.call("POST", "/element", Some(json!({"using": "css selector", "value": css}))).await;
+        found[ELEMENT_KEY].as_str().unwrap_or_else(|| panic!("no element {css}: {found}")).to_owned()
+    }
+
+    /// The element that has the keyboard focus, as a scanner would type into it.
+    pub async fn focused(&self) -> String {
+        let found = self.call("GET", "/element/active", None).await;
+        found[ELEMENT_KEY].as_str().expect("element id").to_owned()
+    }
+
+    pub async fn type_into(&self, element: &str, text: &str) {
+        self.call("POST", &format!("/element/{element}/value"), Some(json!({"text": text}))).await;
+    }
+
+    pub async fn click(&self, element: &str) {
+        self.call("POST", &format!("/element/{element}/click"), None).await;
+    }
+
+    pub async fn attribute(&self, element: &str, name: &str) -> String {
+        self.call("GET", &format!("/element/{element}/attribute/{name}"), None)
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    pub async fn text(&self, css: &str) -> String {
+        let element = self.find(css).await;
+        self.call("GET", &format!("/element/{element}/text"), None).await.as_str().unwrap_or_default().to_owned()
+    }
+
+    pub async fn script(&self, script: &str) -> Value {
+        self.call("POST", "/execute/sync", Some(json!({"script": script, "args": []}))).await
+    }
+
+    /// Waits until the element's text contains `expected`, for at most five seconds.
+    pub async fn wait_for_text(&self, css: &str, expected: &str) -> String {
+        let started = Instant::now();
+        loop {
+            let text = self.text(css).await;
+            if text.contains(expected) || started.elapsed() > Duration::from_secs(5) {
+                return text;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    pub async fn quit(self) {
+        self.call("DELETE", "", None).await;
+    }
+}
