@@ -26,24 +26,40 @@ pub struct TestApp {
     /// The database this server uses, for running the CLI against it.
     pub database_url: String,
     temp_dir: PathBuf,
+    /// The PostgreSQL server and the database created for this test, dropped afterwards.
+    postgres: Option<(String, String)>,
 }
 
 impl Drop for TestApp {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.temp_dir);
+        if let Some((server, name)) = self.postgres.take() {
+            // Drop cannot await; a small runtime on its own thread removes the database.
+            let _ = std::thread::spawn(move || {
+                let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+                runtime.block_on(async {
+                    let admin = sea_orm::Database::connect(&server).await.map_err(std::io::Error::other)?;
+                    admin
+                        .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                        .await
+                        .map_err(std::io::Error::other)?;
+                    admin.close().await.map_err(std::io::Error::other)
+                })
+            })
+            .join();
+        }
     }
 }
 
 /// A fresh database URL: a new SQLite file, or a new database on the PostgreSQL
 /// server named by `TEST_DATABASE_URL`.
-async fn fresh_database_url() -> Option<String> {
+async fn fresh_database() -> Option<(String, String)> {
     let server = std::env::var("TEST_DATABASE_URL").ok().filter(|url| !url.is_empty())?;
     let name = format!("treffpunkt_test_{}", Uuid::new_v4().simple());
     let admin = sea_orm::Database::connect(&server).await.expect("TEST_DATABASE_URL must be reachable");
     admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.expect("create the test database");
     admin.close().await.ok();
-    let (prefix, _) = server.rsplit_once('/').expect("TEST_DATABASE_URL ends in /DATABASE");
-    Some(format!("{prefix}/{name}"))
+    Some((server, name))
 }
 
 impl TestApp {
@@ -51,7 +67,11 @@ impl TestApp {
     pub async fn spawn() -> TestApp {
         let temp_dir = std::env::temp_dir().join(format!("treffpunkt-test-{}", Uuid::new_v4().simple()));
         std::fs::create_dir_all(&temp_dir).expect("temp dir");
-        let database_url = fresh_database_url().await;
+        let postgres = fresh_database().await;
+        let database_url = postgres.as_ref().map(|(server, name)| {
+            let (prefix, _) = server.rsplit_once('/').expect("TEST_DATABASE_URL ends in /DATABASE");
+            format!("{prefix}/{name}")
+        });
         let config = Config {
             bind: "127.0.0.1:0".to_owned(),
             data_dir: temp_dir.clone(),
@@ -65,7 +85,15 @@ impl TestApp {
         let state = application.state().clone();
         tokio::spawn(application.run_until_stopped());
         let client = reqwest::Client::builder().redirect(Policy::none()).build().expect("http client");
-        TestApp { base: format!("http://{address}"), client, db: state.db().clone(), state, database_url, temp_dir }
+        TestApp {
+            base: format!("http://{address}"),
+            client,
+            db: state.db().clone(),
+            state,
+            database_url,
+            temp_dir,
+            postgres,
+        }
     }
 
     pub fn url(&self, path: &str) -> String {
