@@ -1,0 +1,87 @@
+//! The results as a Markdown section, newest first in `bench/RESULTS.md`.
+
+use std::process::Command;
+
+use crate::Section;
+
+const RESULTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/RESULTS.md");
+const HEADER: &str = "# Benchmark results\n\nNewest first. Produced by `just bench` (see README, \"Benchmarks\").\n";
+
+fn command_output(program: &str, args: &[&str]) -> String {
+    Command::new(program)
+        .args(args)
+        .output()
+        .ok()
+        .map(|output| String::from_utf8_lossy(&output.stdout).trim().to_owned())
+        .unwrap_or_default()
+}
+
+fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|info| {
+            info.lines().find_map(|line| line.strip_prefix("model name").map(|rest| rest.trim_start_matches([' ', '\t', ':']).to_owned()))
+        })
+        .unwrap_or_else(|| "unknown CPU".to_owned());
+    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    let memory = std::fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|info| {
+            info.lines().find_map(|line| {
+                line.strip_prefix("MemTotal:").and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+            })
+        })
+        .map(|kib| format!("{:.0} GiB", kib as f64 / 1024.0 / 1024.0))
+        .unwrap_or_default();
+    format!("{cores} cores ({cpu}), {memory}; load generator on the same machine")
+}
+
+pub fn render(sections: &[Section], binary_size: u64) -> String {
+    let date = command_output("date", &["-u", "+%Y-%m-%d %H:%M UTC"]);
+    let commit = command_output("git", &["rev-parse", "--short", "HEAD"]);
+    let dirty = if command_output("git", &["status", "--porcelain", "--untracked-files=no"]).is_empty() { "" } else { " (with uncommitted changes)" };
+    let mut text = format!(
+        "## {date}, commit {commit}{dirty}\n\nMachine: {}. Release binary: {:.1} MB.\n\n",
+        machine(),
+        binary_size as f64 / 1_000_000.0
+    );
+    for section in sections {
+        text.push_str(&format!(
+            "### {}\n\nStart-up to first response: {:.0} ms. RSS idle: {:.1} MB, peak under load: {:.1} MB.\n\n",
+            section.database.name(),
+            section.startup.as_secs_f64() * 1e3,
+            section.idle_rss_kib as f64 / 1024.0,
+            section.peak_rss_kib as f64 / 1024.0,
+        ));
+        text.push_str("| scenario | concurrency | requests | errors | requests/s | p50 ms | p99 ms | p99.9 ms |\n");
+        text.push_str("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for m in &section.measurements {
+            text.push_str(&format!(
+                "| {} | {} | {} | {} | {:.0} | {:.2} | {:.2} | {:.2} |\n",
+                m.name,
+                m.concurrency,
+                m.requests,
+                m.errors,
+                m.throughput(),
+                m.p50.as_secs_f64() * 1e3,
+                m.p99.as_secs_f64() * 1e3,
+                m.p999.as_secs_f64() * 1e3,
+            ));
+        }
+        if let Some(error) = section.measurements.iter().find_map(|m| m.first_error.as_ref()) {
+            text.push_str(&format!("\nFirst error: `{error}`\n"));
+        }
+        text.push('\n');
+    }
+    text.push_str(
+        "Not measured yet: attendee list, search and CSV/XLSX exports of 10,000 attendees \
+         (the back office does not exist yet).\n\n",
+    );
+    text
+}
+
+pub fn prepend_to_results(section: &str) -> std::io::Result<()> {
+    let existing = std::fs::read_to_string(RESULTS).unwrap_or_default();
+    let older = existing.strip_prefix(HEADER).unwrap_or(&existing).trim_start();
+    std::fs::write(RESULTS, format!("{HEADER}\n{section}{older}"))
+}
