@@ -10,10 +10,12 @@ use axum::http::header::{CONTENT_SECURITY_POLICY, REFERRER_POLICY, X_CONTENT_TYP
 use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::middleware::from_fn;
 use chrono::Utc;
+use domain::db::Pools;
 use domain::ticket::TicketSigner;
 use migration::{Migrator, MigratorTrait};
 use registration::AppState;
-use sea_orm::{DatabaseConnection, DbErr};
+use registration::rate_limit::Limits;
+use sea_orm::DbErr;
 use tokio::net::TcpListener;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -36,6 +38,8 @@ pub struct Config {
     pub public_url: Option<String>,
     /// Seed the demo events when the database has none.
     pub demo: bool,
+    /// Per-client rate limits; off only for load benchmarks and tests.
+    pub rate_limits: bool,
 }
 
 impl Config {
@@ -57,15 +61,15 @@ pub enum StartError {
 }
 
 /// Opens the database, applies migrations and loads the ticket key.
-pub async fn open_database(config: &Config) -> Result<(DatabaseConnection, TicketSigner), StartError> {
+pub async fn open_database(config: &Config) -> Result<(Pools, TicketSigner), StartError> {
     let url = config.database_url();
     if url.starts_with("sqlite:") && config.database_url.is_none() {
         std::fs::create_dir_all(&config.data_dir).map_err(|err| StartError::DataDir(config.data_dir.clone(), err))?;
     }
-    let db = domain::db::connect(&url).await?;
-    Migrator::up(&db, None).await?;
-    let signer = domain::keys::ticket_signer(&db).await?;
-    Ok((db, signer))
+    let pools = domain::db::connect(&url).await?;
+    Migrator::up(&pools.write, None).await?;
+    let signer = domain::keys::ticket_signer(&pools.write).await?;
+    Ok((pools, signer))
 }
 
 /// A bound, ready server. Production and tests start it the same way.
@@ -77,15 +81,16 @@ pub struct Application {
 
 impl Application {
     pub async fn build(config: Config) -> Result<Self, StartError> {
-        let (db, signer) = open_database(&config).await?;
-        if config.demo && domain::demo::seed_if_empty(&db, Utc::now()).await? {
+        let (pools, signer) = open_database(&config).await?;
+        if config.demo && domain::demo::seed_if_empty(&pools.write, Utc::now()).await? {
             tracing::info!("seeded the demo events");
         }
         let listener =
             TcpListener::bind(&config.bind).await.map_err(|err| StartError::Bind(config.bind.clone(), err))?;
         let address = listener.local_addr().map_err(|err| StartError::Bind(config.bind.clone(), err))?;
         let public_url = config.public_url.clone().unwrap_or_else(|| format!("http://{address}"));
-        let state = AppState::new(db, signer, &public_url);
+        let limits = if config.rate_limits { Limits::standard() } else { Limits::off() };
+        let state = AppState::new(pools, signer, &public_url, limits);
         Ok(Application { listener, router: router(state.clone()), state })
     }
 
@@ -99,7 +104,9 @@ impl Application {
 
     /// Serves until Ctrl-C or SIGTERM, finishing requests in flight.
     pub async fn run_until_stopped(self) -> Result<(), std::io::Error> {
-        axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown_signal()).await
+        // The peer address feeds the per-client rate limits.
+        let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(self.listener, service).with_graceful_shutdown(shutdown_signal()).await
     }
 }
 

@@ -33,6 +33,9 @@ struct ServerArgs {
     /// Seed the demo events (Tag der Städtepartnerschaften, Reallabor, online info) into an empty database.
     #[arg(long, env = "TREFFPUNKT_DEMO", global = true)]
     demo: bool,
+    /// Per-client rate limits on registration and check-in; `off` only for load tests.
+    #[arg(long, env = "TREFFPUNKT_RATE_LIMITS", default_value = "on", value_parser = ["on", "off"], global = true)]
+    rate_limits: String,
 }
 
 #[derive(Subcommand)]
@@ -74,6 +77,7 @@ async fn main() -> ExitCode {
         database_url: cli.server.database_url,
         public_url: cli.server.public_url,
         demo: cli.server.demo,
+        rate_limits: cli.server.rate_limits == "on",
     };
     let outcome = match cli.command {
         None | Some(Command::Serve) => serve(config).await,
@@ -98,7 +102,8 @@ async fn serve(config: Config) -> Result<(), String> {
 }
 
 async fn create_door_device(config: &Config, slug: &str, name: &str) -> Result<(), String> {
-    let (db, _) = open_database(config).await.map_err(|err| err.to_string())?;
+    let (pools, _) = open_database(config).await.map_err(|err| err.to_string())?;
+    let db = pools.write;
     let event = domain::event::by_slug(&db, slug)
         .await
         .map_err(|err| err.to_string())?

@@ -155,10 +155,10 @@ async fn bench_database(options: &Options, database: Database) -> Result<Section
                     if response.status() != 303 {
                         return Outcome::Failed(format!("status {}", response.status()));
                     }
-                    if let Some(location) = response.headers().get("location").and_then(|value| value.to_str().ok()) {
-                        if let Ok(mut paths) = paths.lock() {
-                            paths.push(location.to_owned());
-                        }
+                    if let Some(location) = response.headers().get("location").and_then(|value| value.to_str().ok())
+                        && let Ok(mut paths) = paths.lock()
+                    {
+                        paths.push(location.to_owned());
                     }
                     Outcome::Ok
                 }

@@ -20,7 +20,9 @@ fn machine() -> String {
     let cpu = std::fs::read_to_string("/proc/cpuinfo")
         .ok()
         .and_then(|info| {
-            info.lines().find_map(|line| line.strip_prefix("model name").map(|rest| rest.trim_start_matches([' ', '\t', ':']).to_owned()))
+            info.lines().find_map(|line| {
+                line.strip_prefix("model name").map(|rest| rest.trim_start_matches([' ', '\t', ':']).to_owned())
+            })
         })
         .unwrap_or_else(|| "unknown CPU".to_owned());
     let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
@@ -28,7 +30,8 @@ fn machine() -> String {
         .ok()
         .and_then(|info| {
             info.lines().find_map(|line| {
-                line.strip_prefix("MemTotal:").and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+                line.strip_prefix("MemTotal:")
+                    .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
             })
         })
         .map(|kib| format!("{:.0} GiB", kib as f64 / 1024.0 / 1024.0))
@@ -39,7 +42,11 @@ fn machine() -> String {
 pub fn render(sections: &[Section], binary_size: u64) -> String {
     let date = command_output("date", &["-u", "+%Y-%m-%d %H:%M UTC"]);
     let commit = command_output("git", &["rev-parse", "--short", "HEAD"]);
-    let dirty = if command_output("git", &["status", "--porcelain", "--untracked-files=no"]).is_empty() { "" } else { " (with uncommitted changes)" };
+    let dirty = if command_output("git", &["status", "--porcelain", "--untracked-files=no"]).is_empty() {
+        ""
+    } else {
+        " (with uncommitted changes)"
+    };
     let mut text = format!(
         "## {date}, commit {commit}{dirty}\n\nMachine: {}. Release binary: {:.1} MB.\n\n",
         machine(),

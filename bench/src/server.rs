@@ -98,15 +98,7 @@ impl Server {
             tokio::time::sleep(Duration::from_millis(2)).await;
         }
         let startup = launched.elapsed();
-        Ok(Server {
-            child,
-            base,
-            startup,
-            binary: binary.to_owned(),
-            data_dir,
-            database_url,
-            postgres_database,
-        })
+        Ok(Server { child, base, startup, binary: binary.to_owned(), data_dir, database_url, postgres_database })
     }
 
     pub fn rss_kib(&self) -> u64 {
@@ -156,7 +148,10 @@ impl Server {
     /// Creates a door device with the operator command, as an organiser would.
     pub fn door_device(&self, slug: &str) -> Result<String, String> {
         let mut command = Command::new(&self.binary);
-        command.args(["door-device", "create", "--event", slug, "--name", "Bench"]).arg("--data-dir").arg(&self.data_dir);
+        command
+            .args(["door-device", "create", "--event", slug, "--name", "Bench"])
+            .arg("--data-dir")
+            .arg(&self.data_dir);
         if let Some(url) = &self.database_url {
             command.env("DATABASE_URL", url);
         } else {

@@ -3,5 +3,7 @@ mod browser;
 mod calendar;
 mod concurrency;
 mod door;
+mod hostile;
 mod pages;
 mod tickets;
+mod torture;

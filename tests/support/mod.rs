@@ -63,8 +63,13 @@ async fn fresh_database() -> Option<(String, String)> {
 }
 
 impl TestApp {
-    /// The server with the demo events seeded.
+    /// The server with the demo events seeded, rate limits off (the tests send many
+    /// requests from one address on purpose).
     pub async fn spawn() -> TestApp {
+        TestApp::spawn_with(|_| {}).await
+    }
+
+    pub async fn spawn_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
         let temp_dir = std::env::temp_dir().join(format!("treffpunkt-test-{}", Uuid::new_v4().simple()));
         std::fs::create_dir_all(&temp_dir).expect("temp dir");
         let postgres = fresh_database().await;
@@ -72,13 +77,15 @@ impl TestApp {
             let (prefix, _) = server.rsplit_once('/').expect("TEST_DATABASE_URL ends in /DATABASE");
             format!("{prefix}/{name}")
         });
-        let config = Config {
+        let mut config = Config {
             bind: "127.0.0.1:0".to_owned(),
             data_dir: temp_dir.clone(),
             database_url,
             public_url: None,
             demo: true,
+            rate_limits: false,
         };
+        adjust(&mut config);
         let database_url = config.database_url();
         let application = Application::build(config).await.expect("the application starts");
         let address = application.address().expect("bound address");
@@ -206,4 +213,51 @@ pub fn valid_fields(email: &str) -> Vec<(&'static str, &str)> {
         ("partner_municipality", "Lwiw"),
         ("data_consent", "yes"),
     ]
+}
+
+/// The real binary as a separate process, to be killed with SIGKILL or run twice on
+/// one database.
+pub struct ChildServer {
+    child: std::process::Child,
+    pub base: String,
+}
+
+impl Drop for ChildServer {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+impl ChildServer {
+    pub async fn start(database_url: &str) -> ChildServer {
+        let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("free port").port();
+        let data_dir = std::env::temp_dir().join(format!("treffpunkt-child-{}", Uuid::new_v4().simple()));
+        let child = std::process::Command::new(env!("CARGO_BIN_EXE_treffpunkt"))
+            .args(["--bind", &format!("127.0.0.1:{port}"), "--database-url", database_url, "--rate-limits", "off"])
+            .arg("--data-dir")
+            .arg(&data_dir)
+            .env("RUST_LOG", "warn")
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("the server binary starts");
+        let base = format!("http://127.0.0.1:{port}");
+        let client = reqwest::Client::new();
+        let started = std::time::Instant::now();
+        loop {
+            if let Ok(response) = client.get(format!("{base}/")).send().await
+                && response.status() == StatusCode::OK
+            {
+                break;
+            }
+            assert!(started.elapsed() < std::time::Duration::from_secs(20), "the server did not come up");
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        ChildServer { child, base }
+    }
+
+    /// SIGKILL: no shutdown, no flush, as when the machine's power goes.
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }

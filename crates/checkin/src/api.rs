@@ -18,6 +18,7 @@ use domain::checkin::{self, ScanError, ScanRequest};
 use domain::door::{self, DoorDevice};
 use registration::AppState;
 use registration::error::WebError;
+use registration::rate_limit::ClientIp;
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -38,6 +39,15 @@ struct RedeemBody {
 /// An API error: a stable code for programs and a sentence for people.
 fn api_error(status: StatusCode, code: &str, message: &str) -> Response {
     (status, Json(serde_json::json!({ "error": code, "message": message }))).into_response()
+}
+
+fn rate_limited(wait: std::time::Duration) -> Response {
+    let mut response =
+        api_error(StatusCode::TOO_MANY_REQUESTS, "rate_limited", "Too many requests; retry after the given seconds.");
+    if let Ok(value) = wait.as_secs().to_string().parse() {
+        response.headers_mut().insert(axum::http::header::RETRY_AFTER, value);
+    }
+    response
 }
 
 fn unauthorised() -> Response {
@@ -63,10 +73,22 @@ pub async fn authorised_device(app: &AppState, headers: &HeaderMap) -> Result<Op
     Ok(door::by_token(app.db(), token).await?)
 }
 
-async fn redeem(State(app): State<AppState>, headers: HeaderMap, body: Bytes) -> Result<Response, WebError> {
+async fn redeem(
+    State(app): State<AppState>,
+    client: ClientIp,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, WebError> {
     let Some(device) = authorised_device(&app, &headers).await? else {
+        // Guessing device tokens costs a slot per try.
+        if let Err(wait) = app.limits().door_auth_failures.check(&client.key()) {
+            return Ok(rate_limited(wait));
+        }
         return Ok(unauthorised());
     };
+    if let Err(wait) = app.limits().scans.check(&device.id.to_string()) {
+        return Ok(rate_limited(wait));
+    }
     let body: RedeemBody = match serde_json::from_slice(&body) {
         Ok(body) => body,
         Err(err) => {
@@ -93,7 +115,7 @@ async fn redeem(State(app): State<AppState>, headers: HeaderMap, body: Bytes) ->
         },
     };
     let request = ScanRequest { token: body.token, scan_id: body.scan_id, programme_session_id };
-    match checkin::redeem(app.db(), app.verifier(), &device, &request, Utc::now()).await {
+    match checkin::redeem(app.writer(), app.verifier(), &device, &request, Utc::now()).await {
         Ok(answer) => Ok(Json(answer).into_response()),
         Err(ScanError::InvalidScanId) => Ok(api_error(
             StatusCode::BAD_REQUEST,

@@ -21,6 +21,7 @@ use domain::registration::count_attendees;
 use registration::AppState;
 use registration::error::WebError;
 use registration::i18n::{Lang, Tr};
+use registration::rate_limit::too_many_requests;
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -144,6 +145,9 @@ async fn scan(
 ) -> Result<Response, WebError> {
     let t = Tr::new(language);
     let loaded = load_device(&app, &device_token).await?;
+    if let Err(wait) = app.limits().scans.check(&loaded.0.id.to_string()) {
+        return Ok(too_many_requests(wait));
+    }
     let Ok(Form(form)) = form else {
         return Ok(StatusCode::BAD_REQUEST.into_response());
     };
@@ -151,7 +155,7 @@ async fn scan(
     let scan_id = if checkin::is_valid_scan_id(&form.scan_id) { form.scan_id } else { secret_token() };
     let request = ScanRequest { token: form.code.trim().to_owned(), scan_id, programme_session_id: selected_session };
     let zone = loaded.1.zone();
-    let result = match checkin::redeem(app.db(), app.verifier(), &loaded.0, &request, Utc::now()).await {
+    let result = match checkin::redeem(app.writer(), app.verifier(), &loaded.0, &request, Utc::now()).await {
         Ok(answer) => result_view(t, &answer, zone),
         Err(ScanError::UnknownSession | ScanError::InvalidScanId) => ResultView {
             class: "result-bad",

@@ -8,12 +8,33 @@ use sea_orm::{
     TransactionOptions, TransactionTrait,
 };
 
-pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
+/// Where reads and writes go. On PostgreSQL both are one pool. SQLite takes one writer
+/// at a time; with a write pool of one connection, writers queue in the application in
+/// arrival order instead of in SQLite's busy handler, whose sleeping back-off gave a p99
+/// over 100 ms at 8 concurrent registrations (bench/RESULTS.md).
+#[derive(Clone, Debug)]
+pub struct Pools {
+    pub read: DatabaseConnection,
+    pub write: DatabaseConnection,
+}
+
+pub async fn connect(url: &str) -> Result<Pools, DbErr> {
+    if url.starts_with("sqlite:") {
+        let write = open(url, 1).await?;
+        let read = open(url, 8).await?;
+        Ok(Pools { read, write })
+    } else {
+        let read = open(url, 16).await?;
+        Ok(Pools { write: read.clone(), read })
+    }
+}
+
+async fn open(url: &str, max_connections: u32) -> Result<DatabaseConnection, DbErr> {
     let mut options = ConnectOptions::new(url.to_owned());
     options
-        .max_connections(if url.starts_with("sqlite:") { 8 } else { 16 })
+        .max_connections(max_connections)
         .min_connections(1)
-        .acquire_timeout(Duration::from_secs(10))
+        .acquire_timeout(Duration::from_secs(5))
         .connect_timeout(Duration::from_secs(5))
         .sqlx_logging(false)
         // sqlx never turns on WAL and sea-orm would otherwise give SQLite one connection;

@@ -2,8 +2,11 @@
 
 use std::sync::Arc;
 
+use domain::db::Pools;
 use domain::ticket::{TicketSigner, TicketVerifier};
 use sea_orm::DatabaseConnection;
+
+use crate::rate_limit::Limits;
 
 #[derive(Clone)]
 pub struct AppState {
@@ -12,23 +15,38 @@ pub struct AppState {
 
 struct Inner {
     db: DatabaseConnection,
+    writer: DatabaseConnection,
     signer: TicketSigner,
     verifier: TicketVerifier,
     public_url: String,
+    limits: Limits,
 }
 
 impl AppState {
     /// `public_url` is how people reach this server (e.g. `https://anmeldung.example.org`),
     /// without a trailing slash; it goes into calendar files and printed door links.
-    pub fn new(db: DatabaseConnection, signer: TicketSigner, public_url: &str) -> Self {
+    pub fn new(pools: Pools, signer: TicketSigner, public_url: &str, limits: Limits) -> Self {
         let verifier = signer.verifier();
         AppState {
-            inner: Arc::new(Inner { db, signer, verifier, public_url: public_url.trim_end_matches('/').to_owned() }),
+            inner: Arc::new(Inner {
+                db: pools.read,
+                writer: pools.write,
+                signer,
+                verifier,
+                public_url: public_url.trim_end_matches('/').to_owned(),
+                limits,
+            }),
         }
     }
 
+    /// The pool for reads.
     pub fn db(&self) -> &DatabaseConnection {
         &self.inner.db
+    }
+
+    /// The pool for operations that write (registering, redeeming).
+    pub fn writer(&self) -> &DatabaseConnection {
+        &self.inner.writer
     }
 
     pub fn signer(&self) -> &TicketSigner {
@@ -37,6 +55,10 @@ impl AppState {
 
     pub fn verifier(&self) -> &TicketVerifier {
         &self.inner.verifier
+    }
+
+    pub fn limits(&self) -> &Limits {
+        &self.inner.limits
     }
 
     pub fn public_url(&self) -> &str {

@@ -23,6 +23,7 @@ use validator::{Validate, ValidationError};
 use super::events::{EventSummary, SessionSummary};
 use crate::error::WebError;
 use crate::i18n::{Lang, Tr};
+use crate::rate_limit::{ClientIp, too_many_requests};
 use crate::state::AppState;
 use crate::urls;
 
@@ -300,8 +301,12 @@ async fn submit(
     State(app): State<AppState>,
     Lang(language): Lang,
     Path(slug): Path<String>,
+    client: ClientIp,
     form: Result<Form<RegisterForm>, FormRejection>,
 ) -> Result<Response, WebError> {
+    if let Err(wait) = app.limits().registration.check(&client.key()) {
+        return Ok(too_many_requests(wait));
+    }
     let t = Tr::new(language);
     let event = event::public_by_slug(app.db(), &slug).await?.ok_or(WebError::NotFound)?;
     let sessions = programme::for_event(app.db(), event.id).await?;
@@ -325,7 +330,7 @@ async fn submit(
         Ok(request) => request,
         Err(errors) => return Ok(unprocessable(RegisterPage::new(&event, &sessions, form, &errors, t))),
     };
-    let failure = match registration::register(app.db(), request, Utc::now()).await {
+    let failure = match registration::register(app.writer(), request, Utc::now()).await {
         Ok(registration) => return Ok(Redirect::to(&urls::manage(&registration.manage_token)).into_response()),
         Err(failure) => failure,
     };

@@ -100,10 +100,15 @@ pub fn render_svg(token: &str) -> Result<String, WebError> {
 }
 
 pub fn render_png(token: &str) -> Result<Vec<u8>, WebError> {
+    use image::ImageEncoder as _;
+    use image::codecs::png::{CompressionType, FilterType, PngEncoder};
+
     let image = qr_code(token)?.render::<image::Luma<u8>>().min_dimensions(400, 400).quiet_zone(true).build();
-    let mut bytes = Vec::with_capacity(8 * 1024);
-    image
-        .write_to(&mut Cursor::new(&mut bytes), image::ImageFormat::Png)
+    let mut bytes = Vec::with_capacity(16 * 1024);
+    // Fast compression: a black-and-white grid compresses well anyway, and the default
+    // level made encoding most of the request's time (bench/RESULTS.md).
+    PngEncoder::new_with_quality(Cursor::new(&mut bytes), CompressionType::Fast, FilterType::NoFilter)
+        .write_image(image.as_raw(), image.width(), image.height(), image::ExtendedColorType::L8)
         .map_err(|err| WebError::Internal(format!("PNG: {err}")))?;
     Ok(bytes)
 }

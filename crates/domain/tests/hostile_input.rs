@@ -1,0 +1,61 @@
+//! Property tests: arbitrary input never panics the token verifier or the parsers, and
+//! nothing but a token this key signed verifies.
+
+use proptest::prelude::*;
+use treffpunkt_domain::person::{EmailAddress, PersonName, clean_optional_text};
+use treffpunkt_domain::ticket::{TOKEN_CHARS, TicketClaims, TicketSigner};
+use uuid::Uuid;
+
+fn signer() -> TicketSigner {
+    TicketSigner::from_secret([42u8; 32])
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2_000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_strings_never_verify(text in ".{0,300}") {
+        prop_assert!(signer().verifier().verify(&text).is_err());
+    }
+
+    #[test]
+    fn arbitrary_token_shaped_strings_never_verify(text in proptest::string::string_regex(&format!("[A-Za-z0-9_-]{{{TOKEN_CHARS}}}")).expect("regex")) {
+        prop_assert!(signer().verifier().verify(&text).is_err());
+    }
+
+    #[test]
+    fn any_changed_or_removed_character_breaks_a_real_token(
+        ticket in any::<u128>(), event in any::<u128>(), version in any::<u16>(),
+        position in 0usize..TOKEN_CHARS, replacement in proptest::char::range('!', '~'), remove in any::<bool>()
+    ) {
+        let token = signer().sign(TicketClaims { ticket_id: Uuid::from_u128(ticket), event_id: Uuid::from_u128(event), version });
+        let mut characters: Vec<char> = token.chars().collect();
+        if remove {
+            characters.remove(position);
+        } else {
+            prop_assume!(characters[position] != replacement);
+            characters[position] = replacement;
+        }
+        let changed: String = characters.into_iter().collect();
+        prop_assert!(signer().verifier().verify(&changed).is_err());
+    }
+
+    #[test]
+    fn a_real_token_verifies_to_its_claims(ticket in any::<u128>(), event in any::<u128>(), version in any::<u16>()) {
+        let claims = TicketClaims { ticket_id: Uuid::from_u128(ticket), event_id: Uuid::from_u128(event), version };
+        prop_assert_eq!(signer().verifier().verify(&signer().sign(claims)), Ok(claims));
+    }
+
+    #[test]
+    fn parsers_never_panic_and_accepted_text_has_no_control_characters(text in "\\PC{0,300}|.{0,300}") {
+        if let Ok(name) = PersonName::parse(&text) {
+            prop_assert!(!name.as_str().chars().any(char::is_control));
+            prop_assert!(!name.as_str().is_empty());
+        }
+        if let Ok(email) = EmailAddress::parse(&text) {
+            prop_assert!(email.as_str().contains('@'));
+            prop_assert!(!email.as_str().chars().any(char::is_whitespace));
+        }
+        let _ = clean_optional_text(&text, 200);
+    }
+}
