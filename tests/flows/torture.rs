@@ -140,7 +140,7 @@ async fn eight_clients_scanning_the_same_two_hundred_tickets_count_each_once() {
             }],
             data_consent: true,
         };
-        domain::registration::register(&app.db, request, chrono::Utc::now()).await.expect("register");
+        domain::registration::register(app.state.pools(), request, chrono::Utc::now()).await.expect("register");
     }
     let tickets =
         ticket::Entity::find().filter(ticket::Column::EventId.eq(info.id)).all(&app.db).await.expect("tickets");

@@ -115,7 +115,7 @@ async fn redeem(
         },
     };
     let request = ScanRequest { token: body.token, scan_id: body.scan_id, programme_session_id };
-    match checkin::redeem(app.writer(), app.verifier(), &device, &request, Utc::now()).await {
+    match checkin::redeem(app.pools(), app.verifier(), &device, &request, Utc::now()).await {
         Ok(answer) => Ok(Json(answer).into_response()),
         Err(ScanError::InvalidScanId) => Ok(api_error(
             StatusCode::BAD_REQUEST,

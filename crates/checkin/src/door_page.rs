@@ -155,7 +155,7 @@ async fn scan(
     let scan_id = if checkin::is_valid_scan_id(&form.scan_id) { form.scan_id } else { secret_token() };
     let request = ScanRequest { token: form.code.trim().to_owned(), scan_id, programme_session_id: selected_session };
     let zone = loaded.1.zone();
-    let result = match checkin::redeem(app.writer(), app.verifier(), &loaded.0, &request, Utc::now()).await {
+    let result = match checkin::redeem(app.pools(), app.verifier(), &loaded.0, &request, Utc::now()).await {
         Ok(answer) => result_view(t, &answer, zone),
         Err(ScanError::UnknownSession | ScanError::InvalidScanId) => ResultView {
             class: "result-bad",

@@ -1,12 +1,13 @@
 //! Redeeming a ticket at the door, exactly once per attendee and event (or programme
 //! session), and answering a repeated scan id with the first answer.
 //!
-//! One transaction per scan: claim the scan id (unique per device), decide, insert the
-//! check-in with `ON CONFLICT DO NOTHING` on (attendee, scope), store the answer. Eight
-//! devices scanning one ticket at once get one `ok`; a retried request counts nothing.
+//! The ticket, attendee and earlier check-ins are read from the read pool; only the
+//! deciding statements go to the writer: `INSERT check_in … ON CONFLICT (attendee, scope)
+//! DO NOTHING` and the scan log `INSERT door_scan … ON CONFLICT (device, scan_id) DO
+//! NOTHING`, in one transaction. Eight devices scanning one ticket at once get one `ok`;
+//! a retried request (same scan id) gets the first answer and counts nothing.
 
 use chrono::{DateTime, SubsecRound, Utc};
-use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter,
     TryInsertResult,
@@ -14,7 +15,7 @@ use sea_orm::{
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::db::begin_write;
+use crate::db::{Pools, begin_write};
 use crate::door::DoorDevice;
 use crate::entity::{
     attendee, attendee_session, check_in, door_device, door_scan, programme_session, registration, ticket,
@@ -96,7 +97,7 @@ pub fn is_valid_scan_id(scan_id: &str) -> bool {
 }
 
 pub async fn redeem(
-    db: &DatabaseConnection,
+    pools: &Pools,
     verifier: &TicketVerifier,
     device: &DoorDevice,
     request: &ScanRequest,
@@ -108,10 +109,14 @@ pub async fn redeem(
     // PostgreSQL keeps microseconds: the time in the first answer must equal the time
     // every later `already_checked_in` reads back.
     let now = now.trunc_subsecs(6);
+    // A retried request (same device, same scan id) gets its first answer and writes nothing.
+    if let Some(answer) = stored_answer(&pools.read, device.id, &request.scan_id).await? {
+        return Ok(answer);
+    }
     if let Some(session_id) = request.programme_session_id {
         let belongs = programme_session::Entity::find_by_id(session_id)
             .filter(programme_session::Column::EventId.eq(device.event_id))
-            .one(db)
+            .one(&pools.read)
             .await?
             .is_some();
         if !belongs {
@@ -119,98 +124,45 @@ pub async fn redeem(
         }
     }
 
-    let txn = begin_write(db).await?;
-    let scan_row_id = Uuid::new_v4();
-    let claim = door_scan::Entity::insert(door_scan::ActiveModel {
-        id: Set(scan_row_id),
-        device_id: Set(device.id),
-        scan_id: Set(request.scan_id.clone()),
-        result: Set(String::new()),
-        response: Set(String::new()),
-        scanned_at: Set(now),
-    })
-    .on_conflict_do_nothing_on([door_scan::Column::DeviceId, door_scan::Column::ScanId])
-    .exec_without_returning(&txn)
-    .await?;
-    if !matches!(claim, TryInsertResult::Inserted(1)) {
-        txn.rollback().await?;
-        return first_answer(db, device.id, &request.scan_id).await;
+    // Everything that does not decide "first or not" is read from the read pool, so the
+    // write path (one writer at a time on SQLite) holds only the deciding statements.
+    let answer = match admissible(&pools.read, verifier, device, request).await? {
+        Admission::Refused(answer) => answer,
+        Admission::Admissible(admitted) => {
+            match first_check_in(&pools.read, admitted.attendee.id, &admitted.scope).await? {
+                Some((at, by)) => ScanAnswer {
+                    result: ScanResult::AlreadyCheckedIn,
+                    attendee: Some(admitted.scanned),
+                    checked_in_at: Some(at),
+                    device: by,
+                },
+                None => return check_in_once(pools, device, request, admitted, now).await,
+            }
+        }
+    };
+    // A refusal or a repeat changes nothing but the scan log: one statement, no transaction.
+    if record_scan(&pools.write, device, request, &answer, now).await? {
+        Ok(answer)
+    } else {
+        first_answer(&pools.write, device.id, &request.scan_id).await
     }
-
-    let answer = decide(&txn, verifier, device, request, now).await?;
-    let response = serde_json::to_string(&answer).map_err(|err| DbErr::Custom(err.to_string()))?;
-    door_scan::Entity::update_many()
-        .col_expr(door_scan::Column::Result, Expr::value(answer.result.code()))
-        .col_expr(door_scan::Column::Response, Expr::value(response))
-        .filter(door_scan::Column::Id.eq(scan_row_id))
-        .exec(&txn)
-        .await?;
-    txn.commit().await?;
-    Ok(answer)
 }
 
-/// The stored answer to a scan id this device already sent.
-async fn first_answer(db: &DatabaseConnection, device_id: Uuid, scan_id: &str) -> Result<ScanAnswer, ScanError> {
-    let stored = door_scan::Entity::find()
-        .filter(door_scan::Column::DeviceId.eq(device_id))
-        .filter(door_scan::Column::ScanId.eq(scan_id))
-        .one(db)
-        .await?
-        .ok_or_else(|| DbErr::RecordNotFound("door scan".to_owned()))?;
-    serde_json::from_str(&stored.response).map_err(|err| ScanError::Database(DbErr::Custom(err.to_string())))
-}
-
-async fn decide<C: ConnectionTrait>(
-    db: &C,
-    verifier: &TicketVerifier,
+/// The deciding transaction: insert the check-in unless one exists for this attendee
+/// and scope, then log the scan; a scan id that arrived twice at once rolls back.
+async fn check_in_once(
+    pools: &Pools,
     device: &DoorDevice,
     request: &ScanRequest,
+    admitted: Admitted,
     now: DateTime<Utc>,
-) -> Result<ScanAnswer, DbErr> {
-    let Ok(claims) = verifier.verify(&request.token) else {
-        return Ok(ScanAnswer::bare(ScanResult::Invalid));
-    };
-    if claims.event_id != device.event_id {
-        return Ok(ScanAnswer::bare(ScanResult::WrongEvent));
-    }
-    let Some(ticket) = ticket::Entity::find_by_id(claims.ticket_id).one(db).await? else {
-        return Ok(ScanAnswer::bare(ScanResult::Invalid));
-    };
-    if i32::from(claims.version) != ticket.version {
-        return Ok(ScanAnswer::bare(ScanResult::Invalid));
-    }
-    let Some(attendee) = attendee::Entity::find_by_id(ticket.attendee_id).one(db).await? else {
-        return Ok(ScanAnswer::bare(ScanResult::Invalid));
-    };
-    let scanned = ScannedAttendee { name: attendee.full_name(), organisation: attendee.organisation.clone() };
-    let with_attendee =
-        |result| ScanAnswer { result, attendee: Some(scanned.clone()), checked_in_at: None, device: None };
-
-    if ticket.revoked_at.is_some() {
-        return Ok(with_attendee(ScanResult::Revoked));
-    }
-    let status = registration::Entity::find_by_id(attendee.registration_id)
-        .one(db)
-        .await?
-        .map(|registration| registration.status);
-    match status {
-        Some(RegistrationStatus::Confirmed) => {}
-        Some(RegistrationStatus::Cancelled) => return Ok(with_attendee(ScanResult::Cancelled)),
-        // Waitlisted, unconfirmed or unapproved registrations hold no valid ticket yet.
-        _ => return Ok(with_attendee(ScanResult::Invalid)),
-    }
-
-    if let Some(session_id) = request.programme_session_id
-        && !is_registered_for_session(db, attendee.id, session_id).await?
-    {
-        return Ok(with_attendee(ScanResult::NotRegisteredForSession));
-    }
-
-    let scope = request.programme_session_id.unwrap_or(device.event_id).to_string();
+) -> Result<ScanAnswer, ScanError> {
+    let Admitted { attendee, ticket_id, scanned, scope } = admitted;
+    let txn = begin_write(&pools.write).await?;
     let inserted = check_in::Entity::insert(check_in::ActiveModel {
         id: Set(Uuid::new_v4()),
         attendee_id: Set(attendee.id),
-        ticket_id: Set(ticket.id),
+        ticket_id: Set(ticket_id),
         event_id: Set(device.event_id),
         programme_session_id: Set(request.programme_session_id),
         scope: Set(scope.clone()),
@@ -219,28 +171,165 @@ async fn decide<C: ConnectionTrait>(
         checked_in_at: Set(now),
     })
     .on_conflict_do_nothing_on([check_in::Column::AttendeeId, check_in::Column::Scope])
-    .exec_without_returning(db)
+    .exec_without_returning(&txn)
     .await?;
-    if matches!(inserted, TryInsertResult::Inserted(1)) {
-        return Ok(ScanAnswer {
+    let answer = if matches!(inserted, TryInsertResult::Inserted(1)) {
+        ScanAnswer {
+            result: ScanResult::Ok,
+            attendee: Some(scanned),
             checked_in_at: Some(now),
             device: Some(device.name.clone()),
-            ..with_attendee(ScanResult::Ok)
-        });
+        }
+    } else {
+        // Another device won the race a moment ago.
+        let (at, by) = first_check_in(&txn, attendee.id, &scope)
+            .await?
+            .ok_or_else(|| DbErr::RecordNotFound("check-in".to_owned()))?;
+        ScanAnswer {
+            result: ScanResult::AlreadyCheckedIn,
+            attendee: Some(scanned),
+            checked_in_at: Some(at),
+            device: by,
+        }
+    };
+    if record_scan(&txn, device, request, &answer, now).await? {
+        txn.commit().await?;
+        Ok(answer)
+    } else {
+        txn.rollback().await?;
+        first_answer(&pools.write, device.id, &request.scan_id).await
     }
+}
 
-    let first = check_in::Entity::find()
-        .filter(check_in::Column::AttendeeId.eq(attendee.id))
+/// Logs the scan with its answer; `false` when this device already sent this scan id.
+async fn record_scan<C: ConnectionTrait>(
+    db: &C,
+    device: &DoorDevice,
+    request: &ScanRequest,
+    answer: &ScanAnswer,
+    now: DateTime<Utc>,
+) -> Result<bool, DbErr> {
+    let response = serde_json::to_string(answer).map_err(|err| DbErr::Custom(err.to_string()))?;
+    let inserted = door_scan::Entity::insert(door_scan::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        device_id: Set(device.id),
+        scan_id: Set(request.scan_id.clone()),
+        result: Set(answer.result.code().to_owned()),
+        response: Set(response),
+        scanned_at: Set(now),
+    })
+    .on_conflict_do_nothing_on([door_scan::Column::DeviceId, door_scan::Column::ScanId])
+    .exec_without_returning(db)
+    .await?;
+    Ok(matches!(inserted, TryInsertResult::Inserted(1)))
+}
+
+async fn stored_answer<C: ConnectionTrait>(
+    db: &C,
+    device_id: Uuid,
+    scan_id: &str,
+) -> Result<Option<ScanAnswer>, ScanError> {
+    let Some(stored) = door_scan::Entity::find()
+        .filter(door_scan::Column::DeviceId.eq(device_id))
+        .filter(door_scan::Column::ScanId.eq(scan_id))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    serde_json::from_str(&stored.response).map(Some).map_err(|err| ScanError::Database(DbErr::Custom(err.to_string())))
+}
+
+/// The stored answer to a scan id this device already sent.
+async fn first_answer<C: ConnectionTrait>(db: &C, device_id: Uuid, scan_id: &str) -> Result<ScanAnswer, ScanError> {
+    stored_answer(db, device_id, scan_id)
+        .await?
+        .ok_or_else(|| ScanError::Database(DbErr::RecordNotFound("door scan".to_owned())))
+}
+
+/// When and by which device the attendee was first checked in to this scope.
+async fn first_check_in<C: ConnectionTrait>(
+    db: &C,
+    attendee_id: Uuid,
+    scope: &str,
+) -> Result<Option<(DateTime<Utc>, Option<String>)>, DbErr> {
+    let Some(first) = check_in::Entity::find()
+        .filter(check_in::Column::AttendeeId.eq(attendee_id))
         .filter(check_in::Column::Scope.eq(scope))
         .one(db)
         .await?
-        .ok_or_else(|| DbErr::RecordNotFound("check-in".to_owned()))?;
-    let first_device = door_device::Entity::find_by_id(first.device_id).one(db).await?.map(|device| device.name);
-    Ok(ScanAnswer {
-        checked_in_at: Some(first.checked_in_at),
-        device: first_device,
-        ..with_attendee(ScanResult::AlreadyCheckedIn)
-    })
+    else {
+        return Ok(None);
+    };
+    let by = door_device::Entity::find_by_id(first.device_id).one(db).await?.map(|device| device.name);
+    Ok(Some((first.checked_in_at, by)))
+}
+
+enum Admission {
+    /// The scan's answer is known without touching the check-ins.
+    Refused(ScanAnswer),
+    /// A valid ticket of a confirmed attendee for this event (and session).
+    Admissible(Admitted),
+}
+
+struct Admitted {
+    attendee: attendee::Model,
+    ticket_id: Uuid,
+    scanned: ScannedAttendee,
+    scope: String,
+}
+
+async fn admissible<C: ConnectionTrait>(
+    db: &C,
+    verifier: &TicketVerifier,
+    device: &DoorDevice,
+    request: &ScanRequest,
+) -> Result<Admission, DbErr> {
+    let refused = |result| Ok(Admission::Refused(ScanAnswer::bare(result)));
+    let Ok(claims) = verifier.verify(&request.token) else {
+        return refused(ScanResult::Invalid);
+    };
+    if claims.event_id != device.event_id {
+        return refused(ScanResult::WrongEvent);
+    }
+    let Some(ticket) = ticket::Entity::find_by_id(claims.ticket_id).one(db).await? else {
+        return refused(ScanResult::Invalid);
+    };
+    if i32::from(claims.version) != ticket.version {
+        return refused(ScanResult::Invalid);
+    }
+    let Some(attendee) = attendee::Entity::find_by_id(ticket.attendee_id).one(db).await? else {
+        return refused(ScanResult::Invalid);
+    };
+    let scanned = ScannedAttendee { name: attendee.full_name(), organisation: attendee.organisation.clone() };
+    let with_attendee = |result| {
+        Ok(Admission::Refused(ScanAnswer {
+            result,
+            attendee: Some(scanned.clone()),
+            checked_in_at: None,
+            device: None,
+        }))
+    };
+    if ticket.revoked_at.is_some() {
+        return with_attendee(ScanResult::Revoked);
+    }
+    let status = registration::Entity::find_by_id(attendee.registration_id)
+        .one(db)
+        .await?
+        .map(|registration| registration.status);
+    match status {
+        Some(RegistrationStatus::Confirmed) => {}
+        Some(RegistrationStatus::Cancelled) => return with_attendee(ScanResult::Cancelled),
+        // Waitlisted, unconfirmed or unapproved registrations hold no valid ticket yet.
+        _ => return with_attendee(ScanResult::Invalid),
+    }
+    if let Some(session_id) = request.programme_session_id
+        && !is_registered_for_session(db, attendee.id, session_id).await?
+    {
+        return with_attendee(ScanResult::NotRegisteredForSession);
+    }
+    let scope = request.programme_session_id.unwrap_or(device.event_id).to_string();
+    Ok(Admission::Admissible(Admitted { attendee, ticket_id: ticket.id, scanned, scope }))
 }
 
 /// Plenary sessions are for every attendee; others only for those who chose them.

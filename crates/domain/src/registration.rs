@@ -9,7 +9,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use crate::db::begin_write;
+use crate::db::{Pools, begin_write};
 pub use crate::entity::attendee::{Model as Attendee, OrganisationType};
 pub use crate::entity::registration::{Model as Registration, RegistrationStatus};
 use crate::entity::{attendee, attendee_session, event, programme_session, registration, ticket};
@@ -87,8 +87,12 @@ impl Attendee {
 }
 
 /// Registers, taking one place in the event and one in each chosen session, or nothing.
+///
+/// The event and its programme are read from the read pool: they decide only whether the
+/// form makes sense. Places are decided by the conditional updates in the write
+/// transaction, so a stale read can refuse at worst, never overbook.
 pub async fn register(
-    db: &DatabaseConnection,
+    pools: &Pools,
     request: RegistrationRequest,
     now: DateTime<Utc>,
 ) -> Result<Registration, RegistrationError> {
@@ -98,13 +102,20 @@ pub async fn register(
     if !request.data_consent {
         return Err(RegistrationError::ConsentMissing);
     }
-    let txn = begin_write(db).await?;
-    let event = event::Entity::find_by_id(request.event_id).one(&txn).await?.ok_or(RegistrationError::EventNotFound)?;
+    let event =
+        event::Entity::find_by_id(request.event_id).one(&pools.read).await?.ok_or(RegistrationError::EventNotFound)?;
     match event.registration_window(now) {
         RegistrationWindow::Open => {}
         window => return Err(RegistrationError::NotOpen(window)),
     }
-    let sessions = crate::programme::for_event(&txn, event.id).await?;
+    let sessions = crate::programme::for_event(&pools.read, event.id).await?;
+    let chosen: Vec<Vec<ProgrammeSession>> = request
+        .attendees
+        .iter()
+        .map(|attendee| chosen_sessions(&sessions, &attendee.programme_session_ids))
+        .collect::<Result<_, _>>()?;
+
+    let txn = begin_write(&pools.write).await?;
 
     let seats = i32::try_from(request.attendees.len()).unwrap_or(i32::MAX);
     if !take_event_places(&txn, event.id, seats).await? {
@@ -122,8 +133,7 @@ pub async fn register(
     };
     let registration = registration::Entity::insert(registration).exec_with_returning(&txn).await?;
 
-    for new_attendee in request.attendees {
-        let chosen = chosen_sessions(&sessions, &new_attendee.programme_session_ids)?;
+    for (new_attendee, chosen) in request.attendees.into_iter().zip(chosen) {
         for session in &chosen {
             if !take_session_place(&txn, session.id).await? {
                 return Err(RegistrationError::SessionFull(session.id));
@@ -149,7 +159,9 @@ pub async fn register(
             attendee_id: Set(attendee_id),
             programme_session_id: Set(session.id),
         });
-        attendee_session::Entity::insert_many(choices).exec_without_returning(&txn).await?;
+        if !chosen.is_empty() {
+            attendee_session::Entity::insert_many(choices).exec_without_returning(&txn).await?;
+        }
         ticket::Entity::insert(ticket::ActiveModel {
             id: Set(new_id()),
             attendee_id: Set(attendee_id),

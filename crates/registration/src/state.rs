@@ -14,8 +14,7 @@ pub struct AppState {
 }
 
 struct Inner {
-    db: DatabaseConnection,
-    writer: DatabaseConnection,
+    pools: Pools,
     signer: TicketSigner,
     verifier: TicketVerifier,
     public_url: String,
@@ -29,8 +28,7 @@ impl AppState {
         let verifier = signer.verifier();
         AppState {
             inner: Arc::new(Inner {
-                db: pools.read,
-                writer: pools.write,
+                pools,
                 signer,
                 verifier,
                 public_url: public_url.trim_end_matches('/').to_owned(),
@@ -41,12 +39,12 @@ impl AppState {
 
     /// The pool for reads.
     pub fn db(&self) -> &DatabaseConnection {
-        &self.inner.db
+        &self.inner.pools.read
     }
 
-    /// The pool for operations that write (registering, redeeming).
-    pub fn writer(&self) -> &DatabaseConnection {
-        &self.inner.writer
+    /// Both pools, for domain operations that read and then write (registering, redeeming).
+    pub fn pools(&self) -> &Pools {
+        &self.inner.pools
     }
 
     pub fn signer(&self) -> &TicketSigner {
