@@ -16,7 +16,8 @@ test-pg:
 
 # Load benchmark (see README, "Benchmarks")
 bench:
-    CARGO_TARGET_DIR={{target}} cargo run --release -p treffpunkt-bench
+    CARGO_TARGET_DIR={{target}} cargo build --release -p treffpunkt -p treffpunkt-bench
+    CARGO_TARGET_DIR={{target}} {{target}}/release/treffpunkt-bench --server {{target}}/release/treffpunkt
 
 fmt:
     cargo fmt --all

@@ -8,7 +8,7 @@ use std::time::Duration;
 use axum::Router;
 use axum::http::header::{CONTENT_SECURITY_POLICY, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS};
 use axum::http::{HeaderName, HeaderValue, StatusCode};
-use axum::middleware::from_fn;
+use axum::middleware::{from_fn, from_fn_with_state};
 use chrono::Utc;
 use domain::db::Pools;
 use domain::ticket::TicketSigner;
@@ -127,12 +127,12 @@ pub fn router(state: AppState) -> Router {
         .merge(registration::router())
         .merge(checkin::router())
         .fallback(|| async { StatusCode::NOT_FOUND })
+        .layer(from_fn_with_state(state.clone(), registration::i18n::remember_language))
         .with_state(state)
         // A bug must cost one request a 500 page, not the connection or the server.
         .layer(CatchPanicLayer::new())
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
-        .layer(from_fn(registration::i18n::remember_language))
         .layer(from_fn(registration::error::error_pages));
     for (name, value) in security_headers {
         app = app.layer(SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value)));

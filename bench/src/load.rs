@@ -35,6 +35,9 @@ pub struct Measurement {
     pub p50: Duration,
     pub p99: Duration,
     pub p999: Duration,
+    /// Server CPU time (user + system) divided by the requests: what one request costs
+    /// the server, whatever the load generator takes of the same two cores.
+    pub server_cpu_per_request: Duration,
 }
 
 impl Measurement {
@@ -48,6 +51,7 @@ pub async fn run<F, Fut>(
     concurrency: usize,
     requests: usize,
     limit: Duration,
+    server_pid: u32,
     request: F,
 ) -> Measurement
 where
@@ -56,6 +60,7 @@ where
 {
     let request = Arc::new(request);
     let next = Arc::new(AtomicUsize::new(0));
+    let cpu_before = cpu_seconds(server_pid);
     let started = Instant::now();
     let mut workers = Vec::with_capacity(concurrency);
     for _ in 0..concurrency {
@@ -88,6 +93,7 @@ where
         }
     }
     let elapsed = started.elapsed();
+    let server_cpu = cpu_seconds(server_pid) - cpu_before;
     latencies.sort_unstable();
     let percentile = |p: f64| -> Duration {
         if latencies.is_empty() {
@@ -106,17 +112,32 @@ where
         p50: percentile(50.0),
         p99: percentile(99.0),
         p999: percentile(99.9),
+        server_cpu_per_request: Duration::from_secs_f64(server_cpu / latencies.len().max(1) as f64),
     };
     eprintln!(
-        "  c={:<2} {:>6} requests {:>9.0}/s  p50 {:>7.2} ms  p99 {:>7.2} ms  p99.9 {:>7.2} ms  errors {}{}",
+        "  c={:<2} {:>6} requests {:>9.0}/s  p50 {:>7.2} ms  p99 {:>7.2} ms  p99.9 {:>7.2} ms  cpu {:>5.0} µs  errors {}{}",
         concurrency,
         measurement.requests,
         measurement.throughput(),
         measurement.p50.as_secs_f64() * 1e3,
         measurement.p99.as_secs_f64() * 1e3,
         measurement.p999.as_secs_f64() * 1e3,
+        measurement.server_cpu_per_request.as_secs_f64() * 1e6,
         measurement.errors,
         measurement.first_error.as_deref().map(|e| format!(" (first: {e})")).unwrap_or_default(),
     );
     measurement
+}
+
+/// The process's user + system CPU time from /proc/PID/stat (clock ticks of 1/100 s).
+fn cpu_seconds(pid: u32) -> f64 {
+    let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+        return 0.0;
+    };
+    // The command name may contain spaces; the fields after it are plain numbers.
+    let after_name = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let fields: Vec<&str> = after_name.split_whitespace().collect();
+    let ticks = |index: usize| fields.get(index).and_then(|value| value.parse::<f64>().ok()).unwrap_or_default();
+    // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the name.
+    (ticks(11) + ticks(12)) / 100.0
 }

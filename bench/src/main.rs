@@ -112,13 +112,14 @@ async fn bench_database(options: &Options, database: Database) -> Result<Section
         LEVELS.iter().map(|(concurrency, requests, limit)| (*concurrency, requests / scale, *limit)).collect();
     let mut measurements = Vec::new();
     let base = server.base.clone();
+    let pid = server.pid();
 
     eprintln!("[{}] event page", database.name());
     for &(concurrency, requests, limit) in &levels {
         let url = format!("{base}/events/tag-der-staedtepartnerschaften");
         let client = client.clone();
         measurements.push(
-            run("event page", concurrency, requests, limit, move |_| {
+            run("event page", concurrency, requests, limit, pid, move |_| {
                 let request = client.get(url.clone());
                 async move { Outcome::expect(request.send().await, 200).await }
             })
@@ -135,7 +136,7 @@ async fn bench_database(options: &Options, database: Database) -> Result<Section
         let paths = manage_paths.clone();
         let offset = first_email;
         measurements.push(
-            run("registration submit", concurrency, requests, limit, move |index| {
+            run("registration submit", concurrency, requests, limit, pid, move |index| {
                 let email = format!("bench{}@example.org", offset + index);
                 let request = client.post(url.clone()).form(&[
                     ("first_name", "Bench"),
@@ -180,7 +181,7 @@ async fn bench_database(options: &Options, database: Database) -> Result<Section
             let paths = manage_paths.clone();
             let base = base.clone();
             measurements.push(
-                run(name, concurrency, requests, limit, move |index| {
+                run(name, concurrency, requests, limit, pid, move |index| {
                     let path = &paths[index % paths.len()];
                     let request = client.get(format!("{base}{path}{suffix}"));
                     async move { Outcome::expect(request.send().await, 200).await }
@@ -205,7 +206,7 @@ async fn bench_database(options: &Options, database: Database) -> Result<Section
             let expected = if repeated { "already_checked_in" } else { "ok" };
             let requests = if repeated { requests } else { requests.min(tickets.len().saturating_sub(offset)) };
             measurements.push(
-                run(name, concurrency, requests, limit, move |index| {
+                run(name, concurrency, requests, limit, pid, move |index| {
                     let ticket = &tickets[(offset + index) % tickets.len()];
                     let scan_id = format!("{}-{}-{index}", if repeated { "again" } else { "first" }, offset);
                     let body = format!(r#"{{"token":"{ticket}","scan_id":"{scan_id}","session":null}}"#);

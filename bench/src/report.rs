@@ -60,11 +60,13 @@ pub fn render(sections: &[Section], binary_size: u64) -> String {
             section.idle_rss_kib as f64 / 1024.0,
             section.peak_rss_kib as f64 / 1024.0,
         ));
-        text.push_str("| scenario | concurrency | requests | errors | requests/s | p50 ms | p99 ms | p99.9 ms |\n");
-        text.push_str("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        text.push_str(
+            "| scenario | concurrency | requests | errors | requests/s | p50 ms | p99 ms | p99.9 ms | server CPU µs/request |\n",
+        );
+        text.push_str("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for m in &section.measurements {
             text.push_str(&format!(
-                "| {} | {} | {} | {} | {:.0} | {:.2} | {:.2} | {:.2} |\n",
+                "| {} | {} | {} | {} | {:.0} | {:.2} | {:.2} | {:.2} | {:.0} |\n",
                 m.name,
                 m.concurrency,
                 m.requests,
@@ -73,6 +75,7 @@ pub fn render(sections: &[Section], binary_size: u64) -> String {
                 m.p50.as_secs_f64() * 1e3,
                 m.p99.as_secs_f64() * 1e3,
                 m.p999.as_secs_f64() * 1e3,
+                m.server_cpu_per_request.as_secs_f64() * 1e6,
             ));
         }
         if let Some(error) = section.measurements.iter().find_map(|m| m.first_error.as_ref()) {

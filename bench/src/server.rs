@@ -101,6 +101,10 @@ impl Server {
         Ok(Server { child, base, startup, binary: binary.to_owned(), data_dir, database_url, postgres_database })
     }
 
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     pub fn rss_kib(&self) -> u64 {
         rss_kib(self.child.id())
     }

@@ -53,6 +53,7 @@ async fn pages_speak_english_and_ukrainian_and_remember_the_choice() {
     let response = app.get("/?lang=uk").await;
     let cookie = response.headers()["set-cookie"].to_str().unwrap_or_default().to_owned();
     assert!(cookie.starts_with("lang=uk"), "{cookie}");
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
     let page = response.text().await.unwrap_or_default();
     assert!(page.contains("<html lang=\"uk\">"));
     assert!(page.contains("Заходи"), "Ukrainian heading");

@@ -21,7 +21,7 @@ pub struct Pools {
 pub async fn connect(url: &str) -> Result<Pools, DbErr> {
     if url.starts_with("sqlite:") {
         let write = open(url, 1).await?;
-        let read = open(url, 8).await?;
+        let read = open(url, 4).await?;
         Ok(Pools { read, write })
     } else {
         let read = open(url, 16).await?;

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::convert::Infallible;
 
-use axum::extract::{FromRequestParts, Request};
+use axum::extract::{FromRequestParts, Request, State};
 use axum::http::header::{ACCEPT_LANGUAGE, COOKIE, SET_COOKIE};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Uri};
@@ -18,6 +18,8 @@ use chrono_tz::Tz;
 use domain::Language;
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader, langid, static_loader};
+
+use crate::state::AppState;
 
 static_loader! {
     static LOCALES = {
@@ -174,12 +176,15 @@ fn from_accept_language(headers: &HeaderMap) -> Option<Language> {
     best.map(|(language, _)| language)
 }
 
-/// Remembers a language chosen with `?lang=` in a cookie for a year.
-pub async fn remember_language(request: Request, next: Next) -> Response {
+/// Remembers a language chosen with `?lang=` in a cookie for a year. Scripts never need
+/// it (HttpOnly); it is Secure whenever the server is reached over HTTPS.
+pub async fn remember_language(State(app): State<AppState>, request: Request, next: Next) -> Response {
     let chosen = from_query(request.uri());
     let mut response = next.run(request).await;
     if let Some(language) = chosen {
-        let cookie = format!("{LANGUAGE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", language.code());
+        let secure = if app.public_url().starts_with("https://") { "; Secure" } else { "" };
+        let cookie =
+            format!("{LANGUAGE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{secure}", language.code());
         if let Ok(value) = HeaderValue::from_str(&cookie) {
             response.headers_mut().append(SET_COOKIE, value);
         }
