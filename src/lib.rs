@@ -14,6 +14,7 @@ use domain::db::Pools;
 use domain::ticket::TicketSigner;
 use migration::{Migrator, MigratorTrait};
 use registration::AppState;
+use registration::mail::{MailError, Mailer, SmtpSettings};
 use registration::rate_limit::Limits;
 use sea_orm::DbErr;
 use tokio::net::TcpListener;
@@ -26,6 +27,8 @@ use tower_http::trace::TraceLayer;
 
 /// Forms and check-in requests are a few kilobytes; anything near this is not ours.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+pub const DEFAULT_SENDER: &str = "Treffpunkt <treffpunkt@localhost>";
 
 /// Everything the server needs to start, parsed once from flags and environment.
 #[derive(Clone, Debug)]
@@ -40,9 +43,27 @@ pub struct Config {
     pub demo: bool,
     /// Per-client rate limits; off only for load benchmarks and tests.
     pub rate_limits: bool,
+    /// Without SMTP settings every e-mail is written as a `.eml` file to `data_dir/mail`.
+    pub smtp: Option<SmtpSettings>,
+    /// The sender of every e-mail, e.g. `Netzwerkstelle <anmeldung@example.org>`.
+    pub mail_from: String,
 }
 
 impl Config {
+    /// Defaults for everything but where to listen and keep data.
+    pub fn new(bind: &str, data_dir: PathBuf) -> Config {
+        Config {
+            bind: bind.to_owned(),
+            data_dir,
+            database_url: None,
+            public_url: None,
+            demo: false,
+            rate_limits: true,
+            smtp: None,
+            mail_from: DEFAULT_SENDER.to_owned(),
+        }
+    }
+
     pub fn database_url(&self) -> String {
         self.database_url
             .clone()
@@ -58,6 +79,8 @@ pub enum StartError {
     Database(#[from] DbErr),
     #[error("could not listen on {0}: {1}")]
     Bind(String, std::io::Error),
+    #[error("e-mail: {0}")]
+    Mail(#[from] MailError),
 }
 
 /// Opens the database, applies migrations and loads the ticket key.
@@ -90,7 +113,8 @@ impl Application {
         let address = listener.local_addr().map_err(|err| StartError::Bind(config.bind.clone(), err))?;
         let public_url = config.public_url.clone().unwrap_or_else(|| format!("http://{address}"));
         let limits = if config.rate_limits { Limits::standard() } else { Limits::off() };
-        let state = AppState::new(pools, signer, &public_url, limits);
+        let mailer = Mailer::new(config.smtp.clone(), config.data_dir.join("mail"), &config.mail_from)?;
+        let state = AppState::new(pools, signer, &public_url, limits, mailer);
         Ok(Application { listener, router: router(state.clone()), state })
     }
 
@@ -104,6 +128,7 @@ impl Application {
 
     /// Serves until Ctrl-C or SIGTERM, finishing requests in flight.
     pub async fn run_until_stopped(self) -> Result<(), std::io::Error> {
+        tokio::spawn(registration::mail::worker::run(self.state.clone()));
         // The peer address feeds the per-client rate limits.
         let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
         axum::serve(self.listener, service).with_graceful_shutdown(shutdown_signal()).await

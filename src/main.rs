@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use chrono::Utc;
 use clap::{Args, Parser, Subcommand};
+use registration::mail::{SmtpSecurity, SmtpSettings};
 use treffpunkt::{Application, Config, open_database};
 
 #[derive(Parser)]
@@ -36,6 +37,21 @@ struct ServerArgs {
     /// Per-client rate limits on registration and check-in; `off` only for load tests.
     #[arg(long, env = "TREFFPUNKT_RATE_LIMITS", default_value = "on", value_parser = ["on", "off"], global = true)]
     rate_limits: String,
+    /// SMTP server for outgoing mail; without it mails are written to DATA_DIR/mail as .eml files.
+    #[arg(long, env = "TREFFPUNKT_SMTP_HOST", global = true)]
+    smtp_host: Option<String>,
+    #[arg(long, env = "TREFFPUNKT_SMTP_PORT", global = true)]
+    smtp_port: Option<u16>,
+    /// `starttls` (usually port 587), `tls` (implicit TLS, usually 465) or `none` (local relay only).
+    #[arg(long, env = "TREFFPUNKT_SMTP_SECURITY", default_value = "starttls", value_parser = ["starttls", "tls", "none"], global = true)]
+    smtp_security: String,
+    #[arg(long, env = "TREFFPUNKT_SMTP_USER", global = true)]
+    smtp_user: Option<String>,
+    #[arg(long, env = "TREFFPUNKT_SMTP_PASSWORD", hide_env_values = true, global = true)]
+    smtp_password: Option<String>,
+    /// Sender of all e-mails.
+    #[arg(long, env = "TREFFPUNKT_MAIL_FROM", default_value = treffpunkt::DEFAULT_SENDER, global = true)]
+    mail_from: String,
 }
 
 #[derive(Subcommand)]
@@ -78,6 +94,18 @@ async fn main() -> ExitCode {
         public_url: cli.server.public_url,
         demo: cli.server.demo,
         rate_limits: cli.server.rate_limits == "on",
+        smtp: cli.server.smtp_host.map(|host| SmtpSettings {
+            host,
+            port: cli.server.smtp_port,
+            security: match cli.server.smtp_security.as_str() {
+                "tls" => SmtpSecurity::Tls,
+                "none" => SmtpSecurity::None,
+                _ => SmtpSecurity::StartTls,
+            },
+            user: cli.server.smtp_user,
+            password: cli.server.smtp_password,
+        }),
+        mail_from: cli.server.mail_from,
     };
     let outcome = match cli.command {
         None | Some(Command::Serve) => serve(config).await,

@@ -181,3 +181,12 @@ door-result-revoked = Ticket ersetzt oder gesperrt
 door-result-cancelled = Anmeldung storniert
 door-result-wrong-event = Ticket für eine andere Veranstaltung
 door-result-not-registered-for-session = Nicht für diesen Programmpunkt angemeldet
+
+## E-mail
+mail-confirmation-subject = Anmeldebestätigung: { $event }
+mail-greeting = Guten Tag { $name },
+mail-confirmation-intro = vielen Dank für Ihre Anmeldung zu „{ $event }“. Hier sind Ihre Angaben und Ihr Ticket.
+mail-ticket-hint = Zeigen Sie den QR-Code am Einlass vor, auf dem Telefon oder ausgedruckt.
+mail-manage-link = Ihre Anmeldung mit Ticket und Kalenderdatei finden Sie jederzeit hier:
+mail-calendar-attached = Die Kalenderdatei (.ics) hängt an dieser E-Mail.
+mail-signature = Ihre Netzwerkstelle Städtepartnerschaften NRW

@@ -181,3 +181,12 @@ door-result-revoked = Ticket replaced or blocked
 door-result-cancelled = Registration cancelled
 door-result-wrong-event = Ticket for another event
 door-result-not-registered-for-session = Not registered for this programme item
+
+## E-mail
+mail-confirmation-subject = Registration confirmed: { $event }
+mail-greeting = Dear { $name },
+mail-confirmation-intro = thank you for registering for "{ $event }". Here are your details and your ticket.
+mail-ticket-hint = Show the QR code at the entrance, on your phone or printed.
+mail-manage-link = Your registration with ticket and calendar file is always here:
+mail-calendar-attached = The calendar file (.ics) is attached to this e-mail.
+mail-signature = The NRW town twinning network office

@@ -183,3 +183,12 @@ door-result-revoked = Квиток замінено або заблокован�
 door-result-cancelled = Реєстрацію скасовано
 door-result-wrong-event = Квиток на інший захід
 door-result-not-registered-for-session = Не зареєстровано на цей пункт програми
+
+## E-mail
+mail-confirmation-subject = Підтвердження реєстрації: { $event }
+mail-greeting = Добрий день, { $name }!
+mail-confirmation-intro = Дякуємо за реєстрацію на «{ $event }». Нижче ваші дані та ваш квиток.
+mail-ticket-hint = Покажіть QR-код на вході – на телефоні або роздрукованим.
+mail-manage-link = Вашу реєстрацію з квитком і файлом календаря завжди можна знайти тут:
+mail-calendar-attached = Файл календаря (.ics) додано до цього листа.
+mail-signature = Мережеве бюро партнерства міст землі Північний Рейн – Вестфалія

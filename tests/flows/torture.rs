@@ -32,12 +32,9 @@ async fn a_thousand_concurrent_registrations_for_a_hundred_places_confirm_exactl
     let mut bases = vec![app.base.clone()];
     if std::env::var("TEST_DATABASE_URL").is_ok_and(|url| !url.is_empty()) {
         let second = Application::build(Config {
-            bind: "127.0.0.1:0".to_owned(),
-            data_dir: std::env::temp_dir(),
             database_url: Some(app.database_url.clone()),
-            public_url: None,
-            demo: false,
             rate_limits: false,
+            ..Config::new("127.0.0.1:0", app.data_dir().to_owned())
         })
         .await
         .expect("a second instance");

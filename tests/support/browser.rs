@@ -68,6 +68,14 @@ impl Browser {
     }
 
     async fn call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        match self.try_call(method, path, body).await {
+            Ok(value) => value,
+            Err(answer) => panic!("WebDriver {method} {path}: {answer}"),
+        }
+    }
+
+    /// A WebDriver command whose error (a stale element while a page loads) the caller handles.
+    async fn try_call(&self, method: &str, path: &str, body: Option<Value>) -> Result<Value, Value> {
         let url = format!("{}{path}", self.base);
         let request = match method {
             "GET" => self.client.get(url),
@@ -75,8 +83,16 @@ impl Browser {
             _ => self.client.post(url).json(&body.unwrap_or_else(|| json!({}))),
         };
         let answer: Value = request.send().await.expect("WebDriver call").json().await.expect("WebDriver JSON");
-        assert!(answer["value"]["error"].is_null(), "WebDriver {method} {path}: {answer}");
-        answer["value"].clone()
+        if answer["value"]["error"].is_null() { Ok(answer["value"].clone()) } else { Err(answer) }
+    }
+
+    /// The element's text, or `None` while the page is still changing.
+    async fn try_text(&self, css: &str) -> Option<String> {
+        let found =
+            self.try_call("POST", "/element", Some(json!({"using": "css selector", "value": css}))).await.ok()?;
+        let element = found[ELEMENT_KEY].as_str()?.to_owned();
+        let text = self.try_call("GET", &format!("/element/{element}/text"), None).await.ok()?;
+        text.as_str().map(str::to_owned)
     }
 
     pub async fn open(&self, url: &str) {
@@ -127,7 +143,7 @@ impl Browser {
     pub async fn wait_for_text(&self, css: &str, expected: &str) -> String {
         let started = Instant::now();
         loop {
-            let text = self.text(css).await;
+            let text = self.try_text(css).await.unwrap_or_default();
             if text.contains(expected) || started.elapsed() > Duration::from_secs(5) {
                 return text;
             }

@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod browser;
+pub mod smtp;
 
 use std::path::PathBuf;
 
@@ -77,14 +78,8 @@ impl TestApp {
             let (prefix, _) = server.rsplit_once('/').expect("TEST_DATABASE_URL ends in /DATABASE");
             format!("{prefix}/{name}")
         });
-        let mut config = Config {
-            bind: "127.0.0.1:0".to_owned(),
-            data_dir: temp_dir.clone(),
-            database_url,
-            public_url: None,
-            demo: true,
-            rate_limits: false,
-        };
+        let mut config =
+            Config { database_url, demo: true, rate_limits: false, ..Config::new("127.0.0.1:0", temp_dir.clone()) };
         adjust(&mut config);
         let database_url = config.database_url();
         let application = Application::build(config).await.expect("the application starts");
@@ -101,6 +96,10 @@ impl TestApp {
             temp_dir,
             postgres,
         }
+    }
+
+    pub fn data_dir(&self) -> &std::path::Path {
+        &self.temp_dir
     }
 
     pub fn url(&self, path: &str) -> String {

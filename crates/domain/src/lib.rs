@@ -14,6 +14,7 @@ pub mod event;
 pub mod ids;
 pub mod keys;
 pub mod language;
+pub mod outbox;
 pub mod person;
 pub mod programme;
 pub mod registration;

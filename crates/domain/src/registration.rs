@@ -173,6 +173,8 @@ pub async fn register(
         .exec_without_returning(&txn)
         .await?;
     }
+    // The confirmation commits with the registration: no registration without its mail.
+    crate::outbox::enqueue(&txn, crate::outbox::MailKind::Confirmation, registration.id, now).await?;
     txn.commit().await?;
     Ok(registration)
 }
@@ -236,6 +238,18 @@ pub async fn by_manage_token(db: &DatabaseConnection, token: &str) -> Result<Opt
     else {
         return Ok(None);
     };
+    details(db, registration).await
+}
+
+/// A registration by its id, with everything its confirmation shows (for the mail worker).
+pub async fn by_id(db: &DatabaseConnection, id: Uuid) -> Result<Option<RegistrationDetails>, DbErr> {
+    match registration::Entity::find_by_id(id).one(db).await? {
+        Some(registration) => details(db, registration).await,
+        None => Ok(None),
+    }
+}
+
+async fn details(db: &DatabaseConnection, registration: Registration) -> Result<Option<RegistrationDetails>, DbErr> {
     let Some(event) = event::Entity::find_by_id(registration.event_id).one(db).await? else {
         return Ok(None);
     };

@@ -256,7 +256,14 @@ mod tests {
         let german = keys("de");
         let root = format!("{}/../..", env!("CARGO_MANIFEST_DIR"));
         let mut sources = Vec::new();
-        for dir in ["templates", "crates/registration/src", "crates/registration/src/pages", "crates/checkin/src"] {
+        for dir in [
+            "templates",
+            "templates/mail",
+            "crates/registration/src",
+            "crates/registration/src/pages",
+            "crates/registration/src/mail",
+            "crates/checkin/src",
+        ] {
             for entry in std::fs::read_dir(format!("{root}/{dir}")).into_iter().flatten().flatten() {
                 if entry.path().is_file() {
                     sources.push(std::fs::read_to_string(entry.path()).unwrap_or_default());

@@ -5,6 +5,7 @@
 pub mod assets;
 pub mod error;
 pub mod i18n;
+pub mod mail;
 pub mod pages;
 pub mod rate_limit;
 pub mod state;

@@ -6,6 +6,7 @@ use domain::db::Pools;
 use domain::ticket::{TicketSigner, TicketVerifier};
 use sea_orm::DatabaseConnection;
 
+use crate::mail::Mailer;
 use crate::rate_limit::Limits;
 
 #[derive(Clone)]
@@ -19,12 +20,13 @@ struct Inner {
     verifier: TicketVerifier,
     public_url: String,
     limits: Limits,
+    mailer: Arc<Mailer>,
 }
 
 impl AppState {
     /// `public_url` is how people reach this server (e.g. `https://anmeldung.example.org`),
     /// without a trailing slash; it goes into calendar files and printed door links.
-    pub fn new(pools: Pools, signer: TicketSigner, public_url: &str, limits: Limits) -> Self {
+    pub fn new(pools: Pools, signer: TicketSigner, public_url: &str, limits: Limits, mailer: Mailer) -> Self {
         let verifier = signer.verifier();
         AppState {
             inner: Arc::new(Inner {
@@ -33,6 +35,7 @@ impl AppState {
                 verifier,
                 public_url: public_url.trim_end_matches('/').to_owned(),
                 limits,
+                mailer: Arc::new(mailer),
             }),
         }
     }
@@ -53,6 +56,10 @@ impl AppState {
 
     pub fn verifier(&self) -> &TicketVerifier {
         &self.inner.verifier
+    }
+
+    pub fn mailer(&self) -> &Arc<Mailer> {
+        &self.inner.mailer
     }
 
     pub fn limits(&self) -> &Limits {

@@ -7,6 +7,7 @@ pub mod door_device;
 pub mod door_scan;
 pub mod event;
 pub mod instance_secret;
+pub mod outbox_message;
 pub mod programme_session;
 pub mod registration;
 pub mod ticket;

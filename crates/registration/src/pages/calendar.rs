@@ -12,7 +12,7 @@ use axum::routing::get;
 use chrono::{DateTime, Utc};
 use domain::event::{self, Event, EventStatus};
 use domain::programme::ProgrammeSession;
-use domain::registration::RegistrationStatus;
+use domain::registration::{RegistrationDetails, RegistrationStatus};
 use ics::properties::{Description, DtEnd, DtStart, Location, Status, Summary, URL};
 use ics::{ICalendar, escape_text};
 
@@ -58,14 +58,25 @@ async fn registration_calendar(
     Lang(language): Lang,
     Path(manage_token): Path<String>,
 ) -> Result<Response, WebError> {
-    let t = Tr::new(language);
     let details = load(&app, &manage_token).await?;
+    let calendar = registration_calendar_file(&app, &details, Tr::new(language));
+    Ok(calendar_response(&calendar, Some(&details.event.slug)))
+}
+
+/// The registration's own calendar as text: the event (with the online link for a
+/// confirmed registration) and every chosen programme session. The e-mail attaches it.
+pub fn registration_calendar_text(app: &AppState, details: &RegistrationDetails, t: Tr) -> String {
+    fold_lines(&registration_calendar_file(app, details, t).to_string())
+}
+
+fn registration_calendar_file(app: &AppState, details: &RegistrationDetails, t: Tr) -> ICalendar<'static> {
+    let language = t.language;
     let event = &details.event;
     let confirmed = details.registration.status == RegistrationStatus::Confirmed;
     let online_url = event.online_url.as_deref().filter(|_| confirmed && event.is_online());
     let registration_id = details.registration.id;
     let mut calendar = new_calendar(event.title(language));
-    calendar.add_event(event_entry(&app, event, t, format!("{registration_id}.{}@{UID_DOMAIN}", event.id), online_url));
+    calendar.add_event(event_entry(app, event, t, format!("{registration_id}.{}@{UID_DOMAIN}", event.id), online_url));
     // Sessions chosen by anyone in the registration, each once.
     let mut sessions: Vec<&ProgrammeSession> = Vec::new();
     for attendee in &details.attendees {
@@ -93,7 +104,7 @@ async fn registration_calendar(
         entry.push(Status::confirmed());
         calendar.add_event(entry);
     }
-    Ok(calendar_response(&calendar, Some(&event.slug)))
+    calendar
 }
 
 fn new_calendar(name: &str) -> ICalendar<'static> {

@@ -1,0 +1,146 @@
+//! The e-mail outbox. A message is written in the transaction that makes it necessary
+//! (a registration and its confirmation commit together or not at all); a worker claims
+//! due messages one at a time with a conditional update, so several server instances on
+//! one PostgreSQL never take the same message, and a crashed worker's claim runs out.
+
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, ExprTrait, PaginatorTrait,
+    QueryFilter, QueryOrder,
+};
+use uuid::Uuid;
+
+use crate::entity::outbox_message;
+pub use crate::entity::outbox_message::{MailKind, Model as OutboxMessage};
+use crate::ids::new_id;
+
+/// How long a worker may take to send one message before another instance may retry it.
+pub const CLAIM: Duration = Duration::seconds(120);
+
+/// Queues a message inside the caller's transaction.
+pub async fn enqueue<C: ConnectionTrait>(
+    db: &C,
+    kind: MailKind,
+    registration_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    outbox_message::Entity::insert(outbox_message::ActiveModel {
+        id: Set(new_id()),
+        kind: Set(kind),
+        registration_id: Set(registration_id),
+        created_at: Set(now),
+        next_attempt_at: Set(now),
+        attempts: Set(0),
+        claimed_until: Set(None),
+        sent_at: Set(None),
+        last_error: Set(None),
+    })
+    .exec_without_returning(db)
+    .await?;
+    Ok(())
+}
+
+/// Takes the oldest due message for this worker, or `None` when nothing is due.
+pub async fn claim_next(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<Option<OutboxMessage>, DbErr> {
+    // A candidate can be taken by another instance between the read and the update; then
+    // the update changes nothing and the next candidate is tried.
+    for _ in 0..5 {
+        let Some(candidate) = outbox_message::Entity::find()
+            .filter(outbox_message::Column::SentAt.is_null())
+            .filter(outbox_message::Column::NextAttemptAt.lte(now))
+            .filter(
+                Expr::col(outbox_message::Column::ClaimedUntil)
+                    .is_null()
+                    .or(Expr::col(outbox_message::Column::ClaimedUntil).lt(now)),
+            )
+            .order_by_asc(outbox_message::Column::NextAttemptAt)
+            .one(db)
+            .await?
+        else {
+            return Ok(None);
+        };
+        let claimed = outbox_message::Entity::update_many()
+            .col_expr(outbox_message::Column::ClaimedUntil, Expr::value(now + CLAIM))
+            .col_expr(outbox_message::Column::Attempts, Expr::col(outbox_message::Column::Attempts).add(1))
+            .filter(outbox_message::Column::Id.eq(candidate.id))
+            .filter(outbox_message::Column::SentAt.is_null())
+            .filter(
+                Expr::col(outbox_message::Column::ClaimedUntil)
+                    .is_null()
+                    .or(Expr::col(outbox_message::Column::ClaimedUntil).lt(now)),
+            )
+            .exec(db)
+            .await?
+            .rows_affected
+            == 1;
+        if claimed {
+            return Ok(Some(OutboxMessage {
+                attempts: candidate.attempts + 1,
+                claimed_until: Some(now + CLAIM),
+                ..candidate
+            }));
+        }
+    }
+    Ok(None)
+}
+
+pub async fn mark_sent(db: &DatabaseConnection, id: Uuid, now: DateTime<Utc>) -> Result<(), DbErr> {
+    outbox_message::Entity::update_many()
+        .col_expr(outbox_message::Column::SentAt, Expr::value(now))
+        .col_expr(outbox_message::Column::ClaimedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+        .col_expr(outbox_message::Column::LastError, Expr::value(Option::<String>::None))
+        .filter(outbox_message::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Releases the claim and schedules the next try: 30 s, 1 min, 2 min, … up to an hour.
+pub async fn mark_failed(
+    db: &DatabaseConnection,
+    message: &OutboxMessage,
+    error: &str,
+    now: DateTime<Utc>,
+) -> Result<DateTime<Utc>, DbErr> {
+    let next = now + retry_delay(message.attempts);
+    outbox_message::Entity::update_many()
+        .col_expr(outbox_message::Column::NextAttemptAt, Expr::value(next))
+        .col_expr(outbox_message::Column::ClaimedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+        .col_expr(outbox_message::Column::LastError, Expr::value(error.chars().take(1000).collect::<String>()))
+        .filter(outbox_message::Column::Id.eq(message.id))
+        .exec(db)
+        .await?;
+    Ok(next)
+}
+
+pub fn retry_delay(attempts: i32) -> Duration {
+    let doublings = Ord::min(u32::try_from(attempts.saturating_sub(1)).unwrap_or(0), 7);
+    Ord::min(Duration::seconds(30) * 2_i32.pow(doublings), Duration::hours(1))
+}
+
+/// Messages not sent yet, for the operator's view and the tests.
+pub async fn unsent_count(db: &DatabaseConnection) -> Result<u64, DbErr> {
+    outbox_message::Entity::find().filter(outbox_message::Column::SentAt.is_null()).count(db).await
+}
+
+pub async fn for_registration(db: &DatabaseConnection, registration_id: Uuid) -> Result<Vec<OutboxMessage>, DbErr> {
+    outbox_message::Entity::find()
+        .filter(outbox_message::Column::RegistrationId.eq(registration_id))
+        .order_by_asc(outbox_message::Column::CreatedAt)
+        .all(db)
+        .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retries_back_off_to_an_hour() {
+        assert_eq!(retry_delay(1), Duration::seconds(30));
+        assert_eq!(retry_delay(2), Duration::seconds(60));
+        assert_eq!(retry_delay(4), Duration::seconds(240));
+        assert_eq!(retry_delay(30), Duration::hours(1));
+    }
+}

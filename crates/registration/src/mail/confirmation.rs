@@ -1,0 +1,128 @@
+//! The confirmation e-mail: what was registered, the QR ticket of every attendee as an
+//! inline image, the calendar file attached, the link to the registration page and, for
+//! online and hybrid events, the access link. Plain text and HTML, in the registration's
+//! language.
+
+use askama::Template;
+use chrono::Utc;
+use domain::Language;
+use domain::registration::{RegistrationDetails, RegistrationStatus};
+use lettre::Message;
+use lettre::message::header::ContentType;
+use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
+use uuid::Uuid;
+
+use super::Mailer;
+use crate::i18n::Tr;
+use crate::pages::calendar::registration_calendar_text;
+use crate::pages::events::EventSummary;
+use crate::pages::ticket::render_png;
+use crate::state::AppState;
+use crate::urls;
+
+pub struct MailAttendee {
+    pub name: String,
+    pub organisation: String,
+    pub sessions: Vec<String>,
+    pub ticket_code: Option<String>,
+    /// Content-ID of the inline QR image.
+    pub image_id: String,
+}
+
+#[derive(Template)]
+#[template(path = "mail/confirmation.txt")]
+struct ConfirmationText<'a> {
+    t: Tr,
+    contact_name: &'a str,
+    event: &'a EventSummary,
+    attendees: &'a [MailAttendee],
+    manage_url: &'a str,
+    online_url: Option<&'a str>,
+}
+
+#[derive(Template)]
+#[template(path = "mail/confirmation.html")]
+struct ConfirmationHtml<'a> {
+    t: Tr,
+    contact_name: &'a str,
+    event: &'a EventSummary,
+    attendees: &'a [MailAttendee],
+    manage_url: &'a str,
+    online_url: Option<&'a str>,
+}
+
+pub fn compose(
+    app: &AppState,
+    mailer: &Mailer,
+    details: &RegistrationDetails,
+    outbox_id: Uuid,
+) -> Result<Message, String> {
+    let language = Language::parse(&details.registration.language).unwrap_or_default();
+    let t = Tr::new(language);
+    let event = EventSummary::new(&details.event, t, Utc::now());
+    let confirmed = details.registration.status == RegistrationStatus::Confirmed;
+    let manage_url = format!("{}{}", app.public_url(), urls::manage(&details.registration.manage_token));
+    let online_url = details.event.online_url.as_deref().filter(|_| confirmed && details.event.is_online());
+    let attendees: Vec<MailAttendee> = details
+        .attendees
+        .iter()
+        .enumerate()
+        .map(|(index, attendee)| MailAttendee {
+            name: attendee.attendee.full_name(),
+            organisation: attendee.attendee.organisation.clone(),
+            sessions: attendee.sessions.iter().map(|session| session.title(language).to_owned()).collect(),
+            ticket_code: attendee.ticket.as_ref().filter(|_| confirmed).map(|ticket| app.signer().token_for(ticket)),
+            image_id: format!("ticket-{}@treffpunkt", index + 1),
+        })
+        .collect();
+    let contact = details.attendees.first().map(|attendee| attendee.attendee.full_name()).unwrap_or_default();
+    let text = ConfirmationText {
+        t,
+        contact_name: &contact,
+        event: &event,
+        attendees: &attendees,
+        manage_url: &manage_url,
+        online_url,
+    }
+    .render()
+    .map_err(|err| err.to_string())?;
+    let html = ConfirmationHtml {
+        t,
+        contact_name: &contact,
+        event: &event,
+        attendees: &attendees,
+        manage_url: &manage_url,
+        online_url,
+    }
+    .render()
+    .map_err(|err| err.to_string())?;
+
+    let mut related = MultiPart::related().singlepart(SinglePart::html(html));
+    for attendee in &attendees {
+        if let Some(code) = &attendee.ticket_code {
+            let png = render_png(code).map_err(|err| err.to_string())?;
+            related = related.singlepart(Attachment::new_inline(attendee.image_id.clone()).body(png, png_type()?));
+        }
+    }
+    let calendar = registration_calendar_text(app, details, t);
+    let calendar_type =
+        ContentType::parse("text/calendar; charset=utf-8; method=PUBLISH").map_err(|err| err.to_string())?;
+    let body = MultiPart::mixed()
+        .multipart(MultiPart::alternative().singlepart(SinglePart::plain(text)).multipart(related))
+        .singlepart(Attachment::new(format!("{}.ics", details.event.slug)).body(calendar, calendar_type));
+
+    let to_address = details.registration.contact_email.parse().map_err(|_| "the contact address is not usable")?;
+    let subject = t.with("mail-confirmation-subject", "event", &event.title);
+    Message::builder()
+        // One Message-ID per outbox message: a copy sent again after a crash is recognisable.
+        .message_id(Some(format!("<{}@treffpunkt>", outbox_id.simple())))
+        .from(mailer.from.clone())
+        .to(Mailbox::new(Some(contact), to_address))
+        .subject(subject)
+        .multipart(body)
+        .map_err(|err| err.to_string())
+}
+
+fn png_type() -> Result<ContentType, String> {
+    ContentType::parse("image/png").map_err(|err| err.to_string())
+}

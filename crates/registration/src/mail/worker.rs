@@ -1,0 +1,61 @@
+//! The mail worker: claims due outbox messages, composes and delivers them, and records
+//! the outcome. A failed delivery is retried with back-off; nothing is dropped.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::Utc;
+use domain::outbox::{self, MailKind, OutboxMessage};
+
+use super::{Mailer, confirmation};
+use crate::state::AppState;
+
+/// How often an idle worker looks for due messages.
+const IDLE_POLL: Duration = Duration::from_millis(500);
+
+/// Runs until the process ends.
+pub async fn run(app: AppState) {
+    let mailer: Arc<Mailer> = app.mailer().clone();
+    tracing::info!(delivery = %mailer.describe(), "mail worker started");
+    loop {
+        match send_next(&app, &mailer).await {
+            Ok(true) => {}
+            Ok(false) => tokio::time::sleep(IDLE_POLL).await,
+            Err(err) => {
+                tracing::warn!(error = %err, "mail worker cannot reach the database");
+                tokio::time::sleep(IDLE_POLL * 4).await;
+            }
+        }
+    }
+}
+
+/// Sends one due message; `false` when none was due.
+pub async fn send_next(app: &AppState, mailer: &Mailer) -> Result<bool, sea_orm::DbErr> {
+    let db = &app.pools().write;
+    let Some(message) = outbox::claim_next(db, Utc::now()).await? else {
+        return Ok(false);
+    };
+    match deliver(app, mailer, &message).await {
+        Ok(()) => {
+            outbox::mark_sent(db, message.id, Utc::now()).await?;
+            tracing::info!(message = %message.id, kind = ?message.kind, "mail sent");
+        }
+        Err(error) => {
+            let next = outbox::mark_failed(db, &message, &error, Utc::now()).await?;
+            tracing::warn!(message = %message.id, attempts = message.attempts, %error, %next, "mail not sent; will retry");
+        }
+    }
+    Ok(true)
+}
+
+async fn deliver(app: &AppState, mailer: &Mailer, message: &OutboxMessage) -> Result<(), String> {
+    let details = domain::registration::by_id(app.db(), message.registration_id)
+        .await
+        .map_err(|err| err.to_string())?
+        .ok_or("the registration no longer exists")?;
+    let email = match message.kind {
+        MailKind::Confirmation => confirmation::compose(app, mailer, &details, message.id)?,
+    };
+    let stem = format!("{}-{}", message.created_at.format("%Y%m%dT%H%M%S"), message.id.simple());
+    mailer.deliver(&email, &stem).await
+}
