@@ -2,10 +2,10 @@
 
 use domain::checkin::count_checked_in;
 use domain::demo::TAG_SLUG;
-use domain::entity::{attendee_session, event};
+use domain::entity::attendee_session;
 use futures::future::join_all;
 use reqwest::StatusCode;
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, sea_query::Expr};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 use crate::support::TestApp;
 
@@ -41,30 +41,6 @@ async fn fifty_concurrent_registrations_for_a_forum_of_ten_give_exactly_ten_plac
     let forum_now = app.smallest_forum().await;
     assert_eq!(forum_now.taken, 10);
     assert_eq!(app.event(TAG_SLUG).await.taken, 10, "refused registrations took no event place");
-}
-
-#[tokio::test]
-async fn a_full_event_says_so_and_stores_nothing() {
-    let app = TestApp::spawn().await;
-    let tag = app.event(TAG_SLUG).await;
-    event::Entity::update_many()
-        .col_expr(event::Column::Capacity, Expr::value(1))
-        .filter(event::Column::Id.eq(tag.id))
-        .exec(&app.db)
-        .await
-        .expect("shrink the event");
-    app.register_confirmed("first@example.org", &[]).await;
-    let response = app.register("second@example.org", &[]).await;
-    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let page = response.text().await.unwrap_or_default();
-    assert!(
-        page.contains("Die Veranstaltung ist inzwischen ausgebucht. Ihre Anmeldung wurde nicht gespeichert."),
-        "the form says the event is full"
-    );
-    assert_eq!(domain::registration::count_attendees(&app.db, tag.id).await.expect("count"), 1);
-    let (_, event_page) = app.get_text(&format!("/events/{TAG_SLUG}")).await;
-    assert!(event_page.contains("Diese Veranstaltung ist ausgebucht."));
-    assert!(!event_page.contains("/register\""), "no registration button on a full event");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

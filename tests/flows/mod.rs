@@ -4,6 +4,7 @@ mod calendar;
 mod concurrency;
 mod door;
 mod hostile;
+mod lifecycle;
 mod mail;
 mod pages;
 mod tickets;

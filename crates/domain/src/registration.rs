@@ -16,6 +16,7 @@ use crate::entity::{attendee, attendee_session, event, programme_session, regist
 use crate::event::{Event, RegistrationWindow};
 use crate::ids::{new_id, secret_token};
 use crate::language::Language;
+use crate::outbox::MailKind;
 use crate::person::{EmailAddress, PersonName};
 use crate::programme::ProgrammeSession;
 use crate::ticket::Ticket;
@@ -40,6 +41,8 @@ pub struct RegistrationRequest {
     pub attendees: Vec<NewAttendee>,
     /// The data-processing consent was given; the form refuses to submit without it.
     pub data_consent: bool,
+    /// A random key the form carries: submitting the same form twice registers once.
+    pub submission_key: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -48,8 +51,10 @@ pub enum RegistrationError {
     EventNotFound,
     #[error("registration is not open")]
     NotOpen(RegistrationWindow),
-    #[error("the event is fully booked")]
-    EventFull,
+    #[error("this e-mail address is already registered for the event")]
+    AlreadyRegistered,
+    #[error("this form was submitted before")]
+    AlreadySubmitted(Box<Registration>),
     #[error("the programme session is fully booked")]
     SessionFull(Uuid),
     #[error("the programme session does not belong to this event")]
@@ -115,26 +120,45 @@ pub async fn register(
         .map(|attendee| chosen_sessions(&sessions, &attendee.programme_session_ids))
         .collect::<Result<_, _>>()?;
 
-    let txn = begin_write(&pools.write).await?;
-
-    let seats = i32::try_from(request.attendees.len()).unwrap_or(i32::MAX);
-    if !take_event_places(&txn, event.id, seats).await? {
-        return Err(RegistrationError::EventFull);
+    let email_key = request.attendees[0].email.as_str().to_lowercase();
+    // Fast answers for a resent form and a second registration; the unique indexes below
+    // decide when two arrive at the same moment.
+    if let Some(existing) =
+        earlier_registration(&pools.read, event.id, request.submission_key.as_deref(), &email_key).await?
+    {
+        return Err(existing);
     }
 
+    let txn = begin_write(&pools.write).await?;
+
+    // A full event puts the whole registration on the waiting list, in order of arrival.
+    let seats = i32::try_from(request.attendees.len()).unwrap_or(i32::MAX);
+    let confirmed = take_event_places(&txn, event.id, seats).await?;
     let registration = registration::ActiveModel {
         id: Set(new_id()),
         event_id: Set(event.id),
         manage_token: Set(secret_token()),
         contact_email: Set(request.attendees[0].email.as_str().to_owned()),
         language: Set(request.language.code().to_owned()),
-        status: Set(RegistrationStatus::Confirmed),
+        status: Set(if confirmed { RegistrationStatus::Confirmed } else { RegistrationStatus::Waitlisted }),
         created_at: Set(now),
+        email_key: Set(email_key.clone()),
+        submission_key: Set(request.submission_key.clone()),
     };
-    let registration = registration::Entity::insert(registration).exec_with_returning(&txn).await?;
+    let registration = match registration::Entity::insert(registration).exec_with_returning(&txn).await {
+        Ok(registration) => registration,
+        Err(err) if matches!(err.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) => {
+            txn.rollback().await?;
+            let existing =
+                earlier_registration(&pools.write, event.id, request.submission_key.as_deref(), &email_key).await?;
+            return Err(existing.unwrap_or(RegistrationError::Database(err)));
+        }
+        Err(err) => return Err(err.into()),
+    };
 
     for (new_attendee, chosen) in request.attendees.into_iter().zip(chosen) {
-        for session in &chosen {
+        // Waiting-list entries keep their choices; places are taken when they move up.
+        for session in chosen.iter().filter(|_| confirmed) {
             if !take_session_place(&txn, session.id).await? {
                 return Err(RegistrationError::SessionFull(session.id));
             }
@@ -173,10 +197,147 @@ pub async fn register(
         .exec_without_returning(&txn)
         .await?;
     }
-    // The confirmation commits with the registration: no registration without its mail.
-    crate::outbox::enqueue(&txn, crate::outbox::MailKind::Confirmation, registration.id, now).await?;
+    // The mail commits with the registration: no registration without its message.
+    let mail = if confirmed { MailKind::Confirmation } else { MailKind::Waitlisted };
+    crate::outbox::enqueue(&txn, mail, registration.id, now).await?;
     txn.commit().await?;
     Ok(registration)
+}
+
+/// The registration this form (same submission key) or this address (same event, not
+/// cancelled) already made, as the error to answer with.
+async fn earlier_registration<C: ConnectionTrait>(
+    db: &C,
+    event_id: Uuid,
+    submission_key: Option<&str>,
+    email_key: &str,
+) -> Result<Option<RegistrationError>, DbErr> {
+    if let Some(key) = submission_key
+        && let Some(earlier) =
+            registration::Entity::find().filter(registration::Column::SubmissionKey.eq(key)).one(db).await?
+    {
+        return Ok(Some(RegistrationError::AlreadySubmitted(Box::new(earlier))));
+    }
+    let active = registration::Entity::find()
+        .filter(registration::Column::EventId.eq(event_id))
+        .filter(registration::Column::EmailKey.eq(email_key))
+        .filter(registration::Column::Status.ne(RegistrationStatus::Cancelled))
+        .one(db)
+        .await?;
+    Ok(active.map(|_| RegistrationError::AlreadyRegistered))
+}
+
+/// Cancels a whole registration: frees its places and sessions, tells the contact person,
+/// and moves people up from the waiting list into the freed places. `false` when it was
+/// already cancelled.
+pub async fn cancel(pools: &Pools, registration_id: Uuid, now: DateTime<Utc>) -> Result<bool, DbErr> {
+    let txn = begin_write(&pools.write).await?;
+    let Some(current) = registration::Entity::find_by_id(registration_id).one(&txn).await? else {
+        return Ok(false);
+    };
+    if current.status == RegistrationStatus::Cancelled {
+        return Ok(false);
+    }
+    // Conditional on the status read above, so two cancellations free the places once.
+    let changed = registration::Entity::update_many()
+        .col_expr(registration::Column::Status, Expr::value(RegistrationStatus::Cancelled))
+        .filter(registration::Column::Id.eq(registration_id))
+        .filter(registration::Column::Status.eq(current.status))
+        .exec(&txn)
+        .await?
+        .rows_affected
+        == 1;
+    if !changed {
+        return Ok(false);
+    }
+    if current.status == RegistrationStatus::Confirmed {
+        release_places(&txn, &current).await?;
+    }
+    crate::outbox::enqueue(&txn, MailKind::Cancelled, registration_id, now).await?;
+    promote_from_waitlist(&txn, current.event_id, now).await?;
+    txn.commit().await?;
+    Ok(true)
+}
+
+async fn release_places<C: ConnectionTrait>(db: &C, registration: &Registration) -> Result<(), DbErr> {
+    let attendee_ids: Vec<Uuid> = attendee::Entity::find()
+        .filter(attendee::Column::RegistrationId.eq(registration.id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|attendee| attendee.id)
+        .collect();
+    let seats = i32::try_from(attendee_ids.len()).unwrap_or(i32::MAX);
+    event::Entity::update_many()
+        .col_expr(event::Column::Taken, Expr::col(event::Column::Taken).sub(seats))
+        .filter(event::Column::Id.eq(registration.event_id))
+        .exec(db)
+        .await?;
+    let choices = attendee_session::Entity::find()
+        .filter(attendee_session::Column::AttendeeId.is_in(attendee_ids))
+        .all(db)
+        .await?;
+    for choice in choices {
+        programme_session::Entity::update_many()
+            .col_expr(programme_session::Column::Taken, Expr::col(programme_session::Column::Taken).sub(1))
+            .filter(programme_session::Column::Id.eq(choice.programme_session_id))
+            .exec(db)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Confirms waiting registrations in order of arrival while their places fit. The first
+/// that does not fit stops the line: nobody overtakes. A session that filled up in the
+/// meantime is dropped from the choice; the promotion mail lists what was kept.
+async fn promote_from_waitlist<C: ConnectionTrait>(db: &C, event_id: Uuid, now: DateTime<Utc>) -> Result<(), DbErr> {
+    loop {
+        let Some(next) = registration::Entity::find()
+            .filter(registration::Column::EventId.eq(event_id))
+            .filter(registration::Column::Status.eq(RegistrationStatus::Waitlisted))
+            .order_by_asc(registration::Column::CreatedAt)
+            .order_by_asc(registration::Column::Id)
+            .one(db)
+            .await?
+        else {
+            return Ok(());
+        };
+        let attendees = attendee::Entity::find().filter(attendee::Column::RegistrationId.eq(next.id)).all(db).await?;
+        let seats = i32::try_from(attendees.len()).unwrap_or(i32::MAX);
+        if !take_event_places(db, event_id, seats).await? {
+            return Ok(());
+        }
+        let promoted = registration::Entity::update_many()
+            .col_expr(registration::Column::Status, Expr::value(RegistrationStatus::Confirmed))
+            .filter(registration::Column::Id.eq(next.id))
+            .filter(registration::Column::Status.eq(RegistrationStatus::Waitlisted))
+            .exec(db)
+            .await?
+            .rows_affected
+            == 1;
+        if !promoted {
+            // Another cancellation promoted it a moment ago: give the places back, go on.
+            event::Entity::update_many()
+                .col_expr(event::Column::Taken, Expr::col(event::Column::Taken).sub(seats))
+                .filter(event::Column::Id.eq(event_id))
+                .exec(db)
+                .await?;
+            continue;
+        }
+        let attendee_ids: Vec<Uuid> = attendees.iter().map(|attendee| attendee.id).collect();
+        let choices = attendee_session::Entity::find()
+            .filter(attendee_session::Column::AttendeeId.is_in(attendee_ids))
+            .all(db)
+            .await?;
+        for choice in choices {
+            if !take_session_place(db, choice.programme_session_id).await? {
+                attendee_session::Entity::delete_by_id((choice.attendee_id, choice.programme_session_id))
+                    .exec(db)
+                    .await?;
+            }
+        }
+        crate::outbox::enqueue(db, MailKind::Promoted, next.id, now).await?;
+    }
 }
 
 /// The sessions an attendee chose, checked against the event's programme.
@@ -297,4 +458,19 @@ async fn details(db: &DatabaseConnection, registration: Registration) -> Result<
 pub async fn count_attendees(db: &DatabaseConnection, event_id: Uuid) -> Result<u64, DbErr> {
     use sea_orm::PaginatorTrait;
     attendee::Entity::find().filter(attendee::Column::EventId.eq(event_id)).count(db).await
+}
+
+/// Queues a mail with the registration link for every active registration of this
+/// address. Returns how many, which the caller must not show: the answer to "send me my
+/// link" is the same whether or not the address is registered.
+pub async fn send_manage_links(pools: &Pools, email: &EmailAddress, now: DateTime<Utc>) -> Result<usize, DbErr> {
+    let registrations = registration::Entity::find()
+        .filter(registration::Column::EmailKey.eq(email.as_str().to_lowercase()))
+        .filter(registration::Column::Status.ne(RegistrationStatus::Cancelled))
+        .all(&pools.read)
+        .await?;
+    for registration in &registrations {
+        crate::outbox::enqueue(&pools.write, MailKind::ManageLink, registration.id, now).await?;
+    }
+    Ok(registrations.len())
 }

@@ -36,6 +36,15 @@ pub fn registration_calendar(manage_token: &str) -> String {
     format!("/r/{manage_token}/calendar.ics")
 }
 
+pub fn cancel(manage_token: &str) -> String {
+    format!("/r/{manage_token}/cancel")
+}
+
+/// "Send me my link": the registration links for an e-mail address, by mail.
+pub fn find_registration() -> String {
+    "/r/find".to_owned()
+}
+
 pub fn privacy() -> String {
     "/privacy".to_owned()
 }

@@ -8,6 +8,17 @@ use serde::{Deserialize, Serialize};
 pub enum MailKind {
     #[sea_orm(string_value = "confirmation")]
     Confirmation,
+    /// Placed on the waiting list.
+    #[sea_orm(string_value = "waitlisted")]
+    Waitlisted,
+    /// Moved up from the waiting list: now confirmed, with tickets.
+    #[sea_orm(string_value = "promoted")]
+    Promoted,
+    #[sea_orm(string_value = "cancelled")]
+    Cancelled,
+    /// The link to the registration page, asked for again.
+    #[sea_orm(string_value = "manage_link")]
+    ManageLink,
 }
 
 #[sea_orm::model]

@@ -30,6 +30,10 @@ pub struct Model {
     pub language: String,
     pub status: RegistrationStatus,
     pub created_at: DateTimeUtc,
+    /// The contact address in lower case: one active registration per address and event.
+    pub email_key: String,
+    /// The form submission that created it, so that a resent form finds it again.
+    pub submission_key: Option<String>,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -1,11 +1,13 @@
-//! The confirmation e-mail: what was registered, the QR ticket of every attendee as an
-//! inline image, the calendar file attached, the link to the registration page and, for
-//! online and hybrid events, the access link. Plain text and HTML, in the registration's
-//! language.
+//! The e-mails about a registration: confirmation, waiting list, promotion from the
+//! waiting list, cancellation and "your link again". Each says what was registered and
+//! links to the registration page; confirmed ones carry every attendee's QR ticket as an
+//! inline image, the calendar file and, for online and hybrid events, the access link.
+//! Plain text and HTML, in the registration's language.
 
 use askama::Template;
 use chrono::Utc;
 use domain::Language;
+use domain::outbox::MailKind;
 use domain::registration::{RegistrationDetails, RegistrationStatus};
 use lettre::Message;
 use lettre::message::header::ContentType;
@@ -33,6 +35,7 @@ pub struct MailAttendee {
 #[template(path = "mail/confirmation.txt")]
 struct ConfirmationText<'a> {
     t: Tr,
+    intro: &'a str,
     contact_name: &'a str,
     event: &'a EventSummary,
     attendees: &'a [MailAttendee],
@@ -44,6 +47,8 @@ struct ConfirmationText<'a> {
 #[template(path = "mail/confirmation.html")]
 struct ConfirmationHtml<'a> {
     t: Tr,
+    subject: &'a str,
+    intro: &'a str,
     contact_name: &'a str,
     event: &'a EventSummary,
     attendees: &'a [MailAttendee],
@@ -55,12 +60,33 @@ pub fn compose(
     app: &AppState,
     mailer: &Mailer,
     details: &RegistrationDetails,
+    kind: MailKind,
     outbox_id: Uuid,
 ) -> Result<Message, String> {
     let language = Language::parse(&details.registration.language).unwrap_or_default();
     let t = Tr::new(language);
     let event = EventSummary::new(&details.event, t, Utc::now());
-    let confirmed = details.registration.status == RegistrationStatus::Confirmed;
+    let title = event.title.as_str();
+    let (subject, intro) = match kind {
+        MailKind::Confirmation => {
+            (t.with("mail-confirmation-subject", "event", title), t.with("mail-confirmation-intro", "event", title))
+        }
+        MailKind::Waitlisted => {
+            (t.with("mail-waitlisted-subject", "event", title), t.with("mail-waitlisted-intro", "event", title))
+        }
+        MailKind::Promoted => {
+            (t.with("mail-promoted-subject", "event", title), t.with("mail-promoted-intro", "event", title))
+        }
+        MailKind::Cancelled => {
+            (t.with("mail-cancelled-subject", "event", title), t.with("mail-cancelled-intro", "event", title))
+        }
+        MailKind::ManageLink => {
+            (t.with("mail-link-subject", "event", title), t.with("mail-link-intro", "event", title))
+        }
+    };
+    // Tickets and calendar only while the registration holds places; a mail queued before a
+    // cancellation and sent after it carries none.
+    let confirmed = details.registration.status == RegistrationStatus::Confirmed && kind != MailKind::Cancelled;
     let manage_url = format!("{}{}", app.public_url(), urls::manage(&details.registration.manage_token));
     let online_url = details.event.online_url.as_deref().filter(|_| confirmed && details.event.is_online());
     let attendees: Vec<MailAttendee> = details
@@ -78,6 +104,7 @@ pub fn compose(
     let contact = details.attendees.first().map(|attendee| attendee.attendee.full_name()).unwrap_or_default();
     let text = ConfirmationText {
         t,
+        intro: &intro,
         contact_name: &contact,
         event: &event,
         attendees: &attendees,
@@ -88,6 +115,8 @@ pub fn compose(
     .map_err(|err| err.to_string())?;
     let html = ConfirmationHtml {
         t,
+        subject: &subject,
+        intro: &intro,
         contact_name: &contact,
         event: &event,
         attendees: &attendees,
@@ -104,15 +133,16 @@ pub fn compose(
             related = related.singlepart(Attachment::new_inline(attendee.image_id.clone()).body(png, png_type()?));
         }
     }
-    let calendar = registration_calendar_text(app, details, t);
-    let calendar_type =
-        ContentType::parse("text/calendar; charset=utf-8; method=PUBLISH").map_err(|err| err.to_string())?;
-    let body = MultiPart::mixed()
-        .multipart(MultiPart::alternative().singlepart(SinglePart::plain(text)).multipart(related))
-        .singlepart(Attachment::new(format!("{}.ics", details.event.slug)).body(calendar, calendar_type));
+    let mut body =
+        MultiPart::mixed().multipart(MultiPart::alternative().singlepart(SinglePart::plain(text)).multipart(related));
+    if confirmed {
+        let calendar = registration_calendar_text(app, details, t);
+        let calendar_type =
+            ContentType::parse("text/calendar; charset=utf-8; method=PUBLISH").map_err(|err| err.to_string())?;
+        body = body.singlepart(Attachment::new(format!("{}.ics", details.event.slug)).body(calendar, calendar_type));
+    }
 
     let to_address = details.registration.contact_email.parse().map_err(|_| "the contact address is not usable")?;
-    let subject = t.with("mail-confirmation-subject", "event", &event.title);
     Message::builder()
         // One Message-ID per outbox message: a copy sent again after a crash is recognisable.
         .message_id(Some(format!("<{}@treffpunkt>", outbox_id.simple())))

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::Utc;
-use domain::outbox::{self, MailKind, OutboxMessage};
+use domain::outbox::{self, OutboxMessage};
 
 use super::{Mailer, confirmation};
 use crate::state::AppState;
@@ -53,9 +53,7 @@ async fn deliver(app: &AppState, mailer: &Mailer, message: &OutboxMessage) -> Re
         .await
         .map_err(|err| err.to_string())?
         .ok_or("the registration no longer exists")?;
-    let email = match message.kind {
-        MailKind::Confirmation => confirmation::compose(app, mailer, &details, message.id)?,
-    };
+    let email = confirmation::compose(app, mailer, &details, message.kind, message.id)?;
     let stem = format!("{}-{}", message.created_at.format("%Y%m%dT%H%M%S"), message.id.simple());
     mailer.deliver(&email, &stem).await
 }

@@ -4,19 +4,29 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
+use axum::extract::Form;
+use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use chrono::Utc;
+use domain::person::EmailAddress;
 use domain::registration::{self, RegistrationDetails, RegistrationStatus};
+use serde::Deserialize;
 
 use super::events::EventSummary;
 use crate::error::WebError;
 use crate::i18n::{Lang, Tr};
+use crate::rate_limit::{ClientIp, too_many_requests};
 use crate::state::AppState;
 use crate::urls;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/r/{manage_token}", get(show))
+    Router::new()
+        .route("/r/{manage_token}", get(show))
+        .route("/r/{manage_token}/cancel", get(confirm_cancel).post(cancel))
+        .route("/r/find", get(find_form).post(find))
 }
 
 /// The registration behind a manage token, or a 404 page.
@@ -49,6 +59,8 @@ struct ManagePage {
     attendees: Vec<AttendeeView>,
     calendar_url: String,
     online_url: Option<String>,
+    /// The link to cancel, unless it is cancelled already.
+    cancel_url: Option<String>,
 }
 
 async fn show(
@@ -86,6 +98,7 @@ async fn show(
         contact_email: details.registration.contact_email.clone(),
         attendees,
         calendar_url: urls::registration_calendar(&manage_token),
+        cancel_url: (details.registration.status != RegistrationStatus::Cancelled).then(|| urls::cancel(&manage_token)),
         // The online link is for confirmed attendees only, never on a public page.
         online_url: details.event.online_url.clone().filter(|_| is_confirmed && details.event.is_online()),
     })
@@ -98,5 +111,98 @@ fn status_key(status: RegistrationStatus) -> &'static str {
         RegistrationStatus::Waitlisted => "status-waitlisted",
         RegistrationStatus::AwaitingApproval => "status-awaiting-approval",
         RegistrationStatus::Cancelled => "status-cancelled",
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "cancel.html")]
+struct CancelPage {
+    t: Tr,
+    event: EventSummary,
+    names: Vec<String>,
+    cancel_url: String,
+    manage_url: String,
+}
+
+async fn confirm_cancel(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    Path(manage_token): Path<String>,
+) -> Result<Response, WebError> {
+    let t = Tr::new(language);
+    let details = load(&app, &manage_token).await?;
+    if details.registration.status == RegistrationStatus::Cancelled {
+        return Ok(Redirect::to(&urls::manage(&manage_token)).into_response());
+    }
+    Ok(CancelPage {
+        t,
+        event: EventSummary::new(&details.event, t, Utc::now()),
+        names: details.attendees.iter().map(|attendee| attendee.attendee.full_name()).collect(),
+        cancel_url: urls::cancel(&manage_token),
+        manage_url: urls::manage(&manage_token),
+    }
+    .into_response())
+}
+
+async fn cancel(State(app): State<AppState>, Path(manage_token): Path<String>) -> Result<Response, WebError> {
+    let details = load(&app, &manage_token).await?;
+    // Cancelling twice is harmless: the second finds nothing to cancel.
+    registration::cancel(app.pools(), details.registration.id, Utc::now()).await?;
+    Ok(Redirect::to(&urls::manage(&manage_token)).into_response())
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct FindForm {
+    #[serde(default)]
+    email: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "find.html")]
+struct FindPage {
+    t: Tr,
+    email: String,
+    message: String,
+    sent: bool,
+    find_url: String,
+}
+
+async fn find_form(Lang(language): Lang) -> FindPage {
+    FindPage {
+        t: Tr::new(language),
+        email: String::new(),
+        message: String::new(),
+        sent: false,
+        find_url: urls::find_registration(),
+    }
+}
+
+async fn find(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    client: ClientIp,
+    form: Result<Form<FindForm>, FormRejection>,
+) -> Result<Response, WebError> {
+    if let Err(wait) = app.limits().registration.check(&client.key()) {
+        return Ok(too_many_requests(wait));
+    }
+    let t = Tr::new(language);
+    let email = form.map(|Form(form)| form.email).unwrap_or_default();
+    let page = |message: String, sent: bool| FindPage {
+        t,
+        email: email.clone(),
+        message,
+        sent,
+        find_url: urls::find_registration(),
+    };
+    match EmailAddress::parse(&email) {
+        Ok(address) => {
+            registration::send_manage_links(app.pools(), &address, Utc::now()).await?;
+            Ok(page(String::new(), true).into_response())
+        }
+        Err(invalid) => {
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page(t.get(&format!("error-{}", invalid.code())), false))
+                .into_response())
+        }
     }
 }

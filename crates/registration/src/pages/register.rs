@@ -13,6 +13,7 @@ use axum::routing::get;
 use axum_extra::extract::{Form, FormRejection};
 use chrono::Utc;
 use domain::event::{self, Event};
+use domain::ids::secret_token;
 use domain::person::{EmailAddress, InvalidInput, MAX_TEXT_CHARS, PersonName, clean_optional_text, clean_text};
 use domain::programme::{self, ProgrammeSession};
 use domain::registration::{self, NewAttendee, OrganisationType, RegistrationError, RegistrationRequest};
@@ -85,6 +86,23 @@ pub struct RegisterForm {
     #[serde(default)]
     #[validate(custom(function = "consent_given"))]
     pub data_consent: String,
+    /// A random key per form: a double click or a resent form registers once.
+    #[serde(default)]
+    pub submission: String,
+}
+
+impl RegisterForm {
+    fn fresh() -> Self {
+        RegisterForm { submission: secret_token(), ..RegisterForm::default() }
+    }
+
+    fn submission_key(&self) -> Option<String> {
+        let key = self.submission.trim();
+        let usable = !key.is_empty()
+            && key.len() <= 64
+            && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        usable.then(|| key.to_owned())
+    }
 }
 
 fn invalid(reason: InvalidInput) -> ValidationError {
@@ -153,6 +171,7 @@ impl RegisterForm {
                         programme_session_ids: sessions,
                     }],
                     data_consent: self.data_consent == "yes",
+                    submission_key: self.submission_key(),
                 })
             }
             _ => Err(errors),
@@ -294,7 +313,7 @@ async fn show(
 ) -> Result<RegisterPage, WebError> {
     let event = event::public_by_slug(app.db(), &slug).await?.ok_or(WebError::NotFound)?;
     let sessions = programme::for_event(app.db(), event.id).await?;
-    Ok(RegisterPage::new(&event, &sessions, RegisterForm::default(), &FormErrors::default(), Tr::new(language)))
+    Ok(RegisterPage::new(&event, &sessions, RegisterForm::fresh(), &FormErrors::default(), Tr::new(language)))
 }
 
 async fn submit(
@@ -314,7 +333,7 @@ async fn submit(
         Ok(Form(form)) => form,
         Err(rejection) => {
             tracing::info!(%rejection, "unreadable registration form");
-            let page = RegisterPage::new(&event, &sessions, RegisterForm::default(), &FormErrors::default(), t)
+            let page = RegisterPage::new(&event, &sessions, RegisterForm::fresh(), &FormErrors::default(), t)
                 .with_notice(t.get("error-form-unreadable"));
             return Ok((StatusCode::BAD_REQUEST, page).into_response());
         }
@@ -353,8 +372,17 @@ async fn submit(
             errors.code("data_consent", "consent-missing");
             RegisterPage::new(&event, &sessions, form, &errors, t)
         }
-        RegistrationError::EventFull => {
-            RegisterPage::new(&event, &sessions, form, &errors, t).with_notice(t.get("error-event-full"))
+        RegistrationError::AlreadySubmitted(earlier) => {
+            return Ok(Redirect::to(&urls::manage(&earlier.manage_token)).into_response());
+        }
+        RegistrationError::AlreadyRegistered => {
+            let page = AlreadyRegisteredPage {
+                t,
+                event: EventSummary::new(&event, t, Utc::now()),
+                email: form.email.trim().to_owned(),
+                find_url: urls::find_registration(),
+            };
+            return Ok((StatusCode::CONFLICT, page).into_response());
         }
         RegistrationError::NotOpen(_) => RegisterPage::new(&event, &sessions, form, &errors, t),
         RegistrationError::UnknownSession(_) => {
@@ -375,6 +403,17 @@ async fn submit(
         }
     };
     Ok(unprocessable(page))
+}
+
+/// The address already has a registration for this event: offer to send its link again
+/// (to that address only, so nothing is revealed to whoever typed it).
+#[derive(Template, WebTemplate)]
+#[template(path = "already_registered.html")]
+struct AlreadyRegisteredPage {
+    t: Tr,
+    event: EventSummary,
+    email: String,
+    find_url: String,
 }
 
 fn unprocessable(page: RegisterPage) -> Response {

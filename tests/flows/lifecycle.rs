@@ -1,0 +1,197 @@
+//! The registration's life: one registration per form and per address, the waiting
+//! list, cancelling, moving up, and "send me my link".
+
+use domain::demo::TAG_SLUG;
+use domain::entity::{event, outbox_message};
+use domain::outbox::MailKind;
+use futures::future::join_all;
+use reqwest::StatusCode;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, sea_query::Expr};
+
+use crate::support::{TestApp, valid_fields};
+
+/// The hidden submission key of a freshly rendered form.
+async fn submission_key(app: &TestApp) -> String {
+    let (_, form) = app.get_text(&format!("/events/{TAG_SLUG}/register")).await;
+    form.split("name=\"submission\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a submission key")
+        .to_owned()
+}
+
+async fn mails(app: &TestApp) -> Vec<(MailKind, uuid::Uuid)> {
+    outbox_message::Entity::find()
+        .order_by_asc(outbox_message::Column::CreatedAt)
+        .all(&app.db)
+        .await
+        .expect("outbox")
+        .into_iter()
+        .map(|message| (message.kind, message.registration_id))
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_double_click_or_a_resent_form_registers_once() {
+    let app = TestApp::spawn().await;
+    let key = submission_key(&app).await;
+    let mut fields = valid_fields("double@example.org");
+    fields.push(("submission", key.as_str()));
+    let responses = join_all((0..5).map(|_| app.post_registration(TAG_SLUG, &fields))).await;
+    let locations: Vec<String> = responses
+        .iter()
+        .map(|response| {
+            assert_eq!(response.status(), StatusCode::SEE_OTHER);
+            response.headers()["location"].to_str().unwrap_or_default().to_owned()
+        })
+        .collect();
+    assert!(locations.iter().all(|location| location == &locations[0]), "every click lands on the one registration");
+    let tag = app.event(TAG_SLUG).await;
+    assert_eq!(domain::registration::count_attendees(&app.db, tag.id).await.expect("count"), 1);
+    assert_eq!(tag.taken, 1);
+}
+
+#[tokio::test]
+async fn a_second_registration_with_the_same_address_is_refused_and_the_link_can_be_sent_again() {
+    let app = TestApp::spawn().await;
+    app.register_confirmed("Mira@Example.org", &[]).await;
+    let again = app.register("mira@example.org", &[]).await;
+    assert_eq!(again.status(), StatusCode::CONFLICT);
+    let page = again.text().await.unwrap_or_default();
+    assert!(page.contains("Sie sind bereits angemeldet"));
+    assert!(page.contains("action=\"/r/find\""));
+
+    let before = mails(&app).await.len();
+    for address in ["mira@example.org", "nobody@example.org"] {
+        let response = app.client.post(app.url("/r/find")).form(&[("email", address)]).send().await.expect("POST");
+        assert_eq!(response.status(), StatusCode::OK);
+        let text = response.text().await.unwrap_or_default();
+        assert!(text.contains("Wenn es für diese Adresse Anmeldungen gibt"), "the same answer for {address}");
+    }
+    let links: Vec<_> = mails(&app).await.into_iter().skip(before).collect();
+    assert_eq!(links.len(), 1, "one link mail, for the registered address only");
+    assert_eq!(links[0].0, MailKind::ManageLink);
+
+    let bad = app.client.post(app.url("/r/find")).form(&[("email", "not an address")]).send().await.expect("POST");
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.text().await.unwrap_or_default().contains("gültige E-Mail-Adresse"));
+}
+
+#[tokio::test]
+async fn a_full_event_puts_people_on_the_waiting_list_and_a_cancellation_moves_the_first_up() {
+    let app = TestApp::spawn().await;
+    let tag = app.event(TAG_SLUG).await;
+    event::Entity::update_many()
+        .col_expr(event::Column::Capacity, Expr::value(1))
+        .filter(event::Column::Id.eq(tag.id))
+        .exec(&app.db)
+        .await
+        .expect("one place");
+    let first = app.register_confirmed("first@example.org", &[]).await;
+    let second = app.register_confirmed("second@example.org", &[]).await;
+    let third = app.register_confirmed("third@example.org", &[]).await;
+    let (_, page) = app.get_text(&second).await;
+    assert!(page.contains("Sie stehen auf der Warteliste."));
+    assert!(!page.contains("class=\"ticket-code\""), "no ticket while waiting");
+    let (_, event_page) = app.get_text(&format!("/events/{TAG_SLUG}")).await;
+    assert!(event_page.contains("Diese Veranstaltung ist ausgebucht."));
+
+    let first_ticket = app.ticket_code(&first).await;
+    let (status, confirm) = app.get_text(&format!("{first}/cancel")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(confirm.contains("wirklich stornieren"));
+    for _ in 0..2 {
+        let response = app.client.post(app.url(&format!("{first}/cancel"))).send().await.expect("POST");
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "cancelling twice is harmless");
+    }
+    let (_, cancelled) = app.get_text(&first).await;
+    assert!(cancelled.contains("Diese Anmeldung wurde storniert."));
+    let device = app.door_device(TAG_SLUG, "Eingang").await;
+    let (_, answer) = app.redeem(&device, &first_ticket, "after-cancel", None).await;
+    assert_eq!(answer["result"], "cancelled");
+
+    let (_, promoted) = app.get_text(&second).await;
+    assert!(promoted.contains("Sie sind angemeldet."), "the first in line moved up");
+    let second_ticket = app.ticket_code(&second).await;
+    let (_, answer) = app.redeem(&device, &second_ticket, "promoted", None).await;
+    assert_eq!(answer["result"], "ok");
+    let (_, still_waiting) = app.get_text(&third).await;
+    assert!(still_waiting.contains("Sie stehen auf der Warteliste."), "nobody overtakes, nobody moves twice");
+    assert_eq!(app.event(TAG_SLUG).await.taken, 1, "the freed place was taken once");
+
+    let kinds: Vec<MailKind> = mails(&app).await.into_iter().map(|(kind, _)| kind).collect();
+    assert_eq!(
+        kinds,
+        [MailKind::Confirmation, MailKind::Waitlisted, MailKind::Waitlisted, MailKind::Cancelled, MailKind::Promoted]
+    );
+    // Registering again after cancelling is allowed.
+    app.register_confirmed("first@example.org", &[]).await;
+}
+
+#[tokio::test]
+async fn every_kind_of_mail_is_composed_and_written_with_the_right_attachments() {
+    use mail_parser::{MessageParser, MimeHeaders};
+
+    let app = TestApp::spawn().await;
+    let tag = app.event(TAG_SLUG).await;
+    event::Entity::update_many()
+        .col_expr(event::Column::Capacity, Expr::value(1))
+        .filter(event::Column::Id.eq(tag.id))
+        .exec(&app.db)
+        .await
+        .expect("one place");
+    // Each mail is composed when it is sent, from the registration as it is then; wait
+    // for each before the next step, as time passes between them in real life.
+    let all_sent = || async {
+        let started = std::time::Instant::now();
+        while domain::outbox::unsent_count(&app.db).await.expect("count") > 0 {
+            assert!(started.elapsed() < std::time::Duration::from_secs(15), "mails still unsent");
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+    };
+    let first = app.register_confirmed("one@example.org", &[]).await;
+    all_sent().await;
+    app.register_confirmed("two@example.org", &[]).await;
+    all_sent().await;
+    app.client.post(app.url(&format!("{first}/cancel"))).send().await.expect("cancel");
+    all_sent().await;
+    app.client.post(app.url("/r/find")).form(&[("email", "two@example.org")]).send().await.expect("find");
+    all_sent().await;
+    let failed = outbox_message::Entity::find()
+        .filter(outbox_message::Column::LastError.is_not_null())
+        .all(&app.db)
+        .await
+        .expect("query");
+    assert!(failed.is_empty(), "{failed:?}");
+
+    let mut seen = Vec::new();
+    for entry in std::fs::read_dir(app.data_dir().join("mail")).expect("mail folder").flatten() {
+        let bytes = std::fs::read(entry.path()).expect("read");
+        let mail = MessageParser::default().parse(&bytes).expect("parse");
+        let subject = mail.subject().unwrap_or_default().to_owned();
+        let attachments: Vec<String> = mail
+            .attachments()
+            .map(|part| {
+                part.content_type()
+                    .map(|kind| kind.ctype().to_owned() + "/" + kind.subtype().unwrap_or_default())
+                    .unwrap_or_default()
+            })
+            .collect();
+        seen.push((subject, attachments));
+    }
+    seen.sort();
+    let expect = |prefix: &str, with_ticket: bool| {
+        let found = seen
+            .iter()
+            .find(|(subject, _)| subject.starts_with(prefix))
+            .unwrap_or_else(|| panic!("no mail {prefix}: {seen:?}"));
+        assert_eq!(found.1.iter().any(|kind| kind == "image/png"), with_ticket, "{prefix}: {:?}", found.1);
+        assert_eq!(found.1.iter().any(|kind| kind == "text/calendar"), with_ticket, "{prefix}: {:?}", found.1);
+    };
+    expect("Anmeldebestätigung", true);
+    expect("Warteliste", false);
+    expect("Stornierung", false);
+    expect("Ihr Platz ist frei", true);
+    expect("Ihr Link zur Anmeldung", true);
+    assert_eq!(seen.len(), 5);
+}
