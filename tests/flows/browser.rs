@@ -28,8 +28,9 @@ async fn a_participant_registers_in_the_browser_and_a_scanner_checks_the_ticket_
     browser.script("document.getElementById('field-organisation_type').value = 'kommune'").await;
     let consent = browser.find("#consent").await;
     browser.click(&consent).await;
-    let submit = browser.find("button[type=submit]").await;
-    browser.click(&submit).await;
+    // Enter in a text field registers (it must not add a delegation row).
+    let organisation = browser.find("#field-organisation").await;
+    browser.type_into(&organisation, ENTER).await;
     browser.wait_for_text("h1", "Ihre Anmeldung").await;
     let registration_url = browser.current_url().await;
     assert!(registration_url.contains("/r/"), "{registration_url}");

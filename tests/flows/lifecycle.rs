@@ -41,7 +41,7 @@ async fn a_double_click_or_a_resent_form_registers_once() {
     let locations: Vec<String> = responses
         .iter()
         .map(|response| {
-            assert_eq!(response.status(), StatusCode::SEE_OTHER);
+            assert_eq!(response.status(), StatusCode::SEE_OTHER, "{:?}", response.headers());
             response.headers()["location"].to_str().unwrap_or_default().to_owned()
         })
         .collect();
@@ -194,4 +194,78 @@ async fn every_kind_of_mail_is_composed_and_written_with_the_right_attachments()
     expect("Ihr Platz ist frei", true);
     expect("Ihr Link zur Anmeldung", true);
     assert_eq!(seen.len(), 5);
+}
+
+#[tokio::test]
+async fn a_delegation_registers_together_and_everyone_gets_a_ticket() {
+    let app = TestApp::spawn().await;
+    let forum = app.smallest_forum().await;
+    let forum_choice = format!("0:{}", forum.id);
+    let mut fields = valid_fields("buergermeisterin@stadt.example.de");
+    fields.extend([
+        ("guest_first_name", "Oksana"),
+        ("guest_last_name", "Melnyk"),
+        ("guest_email", "oksana@hromada.example.ua"),
+        ("guest_organisation", "Hromada Partnerstadt"),
+        ("guest_first_name", "Jonas"),
+        ("guest_last_name", "Weber"),
+        ("guest_email", ""),
+        ("guest_organisation", ""),
+        // A blank row is a left-over, not a person.
+        ("guest_first_name", ""),
+        ("guest_last_name", ""),
+        ("guest_email", ""),
+        ("guest_organisation", ""),
+        ("guest_session", forum_choice.as_str()),
+    ]);
+    let response = app.post_registration(TAG_SLUG, &fields).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let path = response.headers()["location"].to_str().expect("location").to_owned();
+
+    let (_, page) = app.get_text(&path).await;
+    for name in ["Olena Kovalenko", "Oksana Melnyk", "Jonas Weber"] {
+        assert!(page.contains(name), "{name} is on the registration page");
+    }
+    let codes: Vec<String> = page
+        .split("<code class=\"ticket-code\">")
+        .skip(1)
+        .map(|rest| rest.split('<').next().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(codes.len(), 3, "a ticket for each person");
+    let device = app.door_device(TAG_SLUG, "Eingang").await;
+    for (n, code) in codes.iter().enumerate() {
+        let (_, answer) = app.redeem(&device, code, &format!("delegation-{n}"), None).await;
+        assert_eq!(answer["result"], "ok");
+    }
+    let png = app.get(&format!("{path}/ticket.png?attendee=2")).await;
+    assert_eq!(png.status(), StatusCode::OK, "each member's ticket image");
+    assert_eq!(app.event(TAG_SLUG).await.taken, 3);
+    let forum_now = app.sessions(TAG_SLUG).await.into_iter().find(|session| session.id == forum.id).expect("forum");
+    assert_eq!(forum_now.taken, 1, "only Oksana chose the forum");
+}
+
+#[tokio::test]
+async fn adding_a_delegation_row_keeps_what_was_typed_and_stores_nothing() {
+    let app = TestApp::spawn().await;
+    let mut fields = valid_fields("kontakt@kreis.example.de");
+    fields.extend([("guest_first_name", "Petro"), ("guest_last_name", "Bondar"), ("add_guest", "1")]);
+    let response = app.post_registration(TAG_SLUG, &fields).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let page = response.text().await.unwrap_or_default();
+    assert!(page.contains("value=\"Petro\""));
+    assert!(page.contains("value=\"kontakt@kreis.example.de\""));
+    assert!(page.contains("id=\"field-guest_first_name-1\""), "one more row");
+    assert!(page.contains("Person 3"));
+    let tag = app.event(TAG_SLUG).await;
+    assert_eq!(domain::registration::count_attendees(&app.db, tag.id).await.expect("count"), 0);
+
+    let mut wrong = valid_fields("kontakt@kreis.example.de");
+    wrong.extend([("guest_first_name", "Petro"), ("guest_last_name", ""), ("guest_email", "petro@")]);
+    let response = app.post_registration(TAG_SLUG, &wrong).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = response.text().await.unwrap_or_default();
+    assert!(page.contains("id=\"field-guest_last_name-0-error\">Bitte füllen Sie dieses Feld aus."));
+    assert!(page.contains("id=\"field-guest_email-0-error\">Bitte geben Sie eine gültige E-Mail-Adresse ein"));
+    assert!(page.contains("href=\"#field-guest_email-0\""), "the summary links to the row's field");
+    assert_eq!(domain::registration::count_attendees(&app.db, tag.id).await.expect("count"), 0);
 }

@@ -224,7 +224,13 @@ async fn earlier_registration<C: ConnectionTrait>(
         .filter(registration::Column::Status.ne(RegistrationStatus::Cancelled))
         .one(db)
         .await?;
-    Ok(active.map(|_| RegistrationError::AlreadyRegistered))
+    // The same form may have been committed between the two reads above.
+    Ok(active.map(|earlier| match submission_key {
+        Some(key) if earlier.submission_key.as_deref() == Some(key) => {
+            RegistrationError::AlreadySubmitted(Box::new(earlier))
+        }
+        _ => RegistrationError::AlreadyRegistered,
+    }))
 }
 
 /// Cancels a whole registration: frees its places and sessions, tells the contact person,

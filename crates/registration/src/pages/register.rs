@@ -89,11 +89,76 @@ pub struct RegisterForm {
     /// A random key per form: a double click or a resent form registers once.
     #[serde(default)]
     pub submission: String,
+    /// Further members of a delegation, one value per row in each list (browsers send
+    /// the rows' fields in document order).
+    #[serde(default)]
+    pub guest_first_name: Vec<String>,
+    #[serde(default)]
+    pub guest_last_name: Vec<String>,
+    #[serde(default)]
+    pub guest_email: Vec<String>,
+    #[serde(default)]
+    pub guest_organisation: Vec<String>,
+    /// `ROW:SESSION_ID` for each ticked programme session of a delegation member.
+    #[serde(default)]
+    pub guest_session: Vec<String>,
+    /// Set by the "add a person" button: show one more row instead of registering.
+    #[serde(default)]
+    pub add_guest: String,
 }
+
+/// At most this many further people in one registration.
+pub const MAX_GUESTS: usize = 20;
 
 impl RegisterForm {
     fn fresh() -> Self {
         RegisterForm { submission: secret_token(), ..RegisterForm::default() }
+    }
+
+    /// How many delegation rows the form has (filled or not), plus one when asked for.
+    fn guest_rows(&self) -> usize {
+        let filled = [&self.guest_first_name, &self.guest_last_name, &self.guest_email, &self.guest_organisation]
+            .iter()
+            .map(|values| values.len())
+            .max()
+            .unwrap_or(0);
+        (filled + usize::from(!self.add_guest.is_empty())).min(MAX_GUESTS)
+    }
+
+    fn guest_value(values: &[String], row: usize) -> &str {
+        values.get(row).map_or("", |value| value.as_str())
+    }
+
+    /// Rows with a name; empty rows are left-over blanks, not people.
+    fn is_guest_row_used(&self, row: usize) -> bool {
+        !Self::guest_value(&self.guest_first_name, row).trim().is_empty()
+            || !Self::guest_value(&self.guest_last_name, row).trim().is_empty()
+            || !Self::guest_value(&self.guest_email, row).trim().is_empty()
+    }
+
+    /// Messages for the delegation rows, so they come in the same round as the contact
+    /// person's and not one after the other.
+    fn check_guests(&self, errors: &mut FormErrors) {
+        for row in (0..self.guest_rows()).filter(|row| self.is_guest_row_used(*row)) {
+            if let Err(e) = PersonName::parse(Self::guest_value(&self.guest_first_name, row)) {
+                errors.code(format!("guest_first_name-{row}"), e.code());
+            }
+            if let Err(e) = PersonName::parse(Self::guest_value(&self.guest_last_name, row)) {
+                errors.code(format!("guest_last_name-{row}"), e.code());
+            }
+            let email = Self::guest_value(&self.guest_email, row);
+            if let (false, Err(e)) = (email.trim().is_empty(), EmailAddress::parse(email)) {
+                errors.code(format!("guest_email-{row}"), e.code());
+            }
+            if let Err(e) = clean_optional_text(Self::guest_value(&self.guest_organisation, row), MAX_TEXT_CHARS) {
+                errors.code(format!("guest_organisation-{row}"), e.code());
+            }
+        }
+    }
+
+    fn guest_sessions(&self, row: usize) -> Vec<&str> {
+        let prefix = format!("{row}:");
+        self.guest_session.iter().filter_map(|value| value.strip_prefix(&prefix)).collect()
     }
 
     fn submission_key(&self) -> Option<String> {
@@ -156,38 +221,86 @@ impl RegisterForm {
             .iter()
             .map(|raw| Uuid::parse_str(raw).map_err(|_| errors.code("programme_session", "unknown-session")))
             .collect();
-        match (first_name, last_name, email, organisation, partner, organisation_type, sessions) {
+        let contact = match (first_name, last_name, email, organisation, partner, organisation_type, sessions) {
             (Ok(first_name), Ok(last_name), Ok(email), Ok(organisation), Ok(partner), Ok(kind), Ok(sessions)) => {
-                Ok(RegistrationRequest {
-                    event_id: event.id,
-                    language,
-                    attendees: vec![NewAttendee {
-                        first_name,
-                        last_name,
-                        email,
-                        organisation,
-                        organisation_type: kind,
-                        partner_municipality: partner,
-                        programme_session_ids: sessions,
-                    }],
-                    data_consent: self.data_consent == "yes",
-                    submission_key: self.submission_key(),
-                })
+                NewAttendee {
+                    first_name,
+                    last_name,
+                    email,
+                    organisation,
+                    organisation_type: kind,
+                    partner_municipality: partner,
+                    programme_session_ids: sessions,
+                }
             }
-            _ => Err(errors),
+            _ => return Err(errors),
+        };
+        let mut attendees = vec![contact];
+        for row in (0..self.guest_rows()).filter(|row| self.is_guest_row_used(*row)) {
+            if let Some(guest) = self.guest(row, &attendees[0], &mut errors) {
+                attendees.push(guest);
+            }
         }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(RegistrationRequest {
+            event_id: event.id,
+            language,
+            attendees,
+            data_consent: self.data_consent == "yes",
+            submission_key: self.submission_key(),
+        })
+    }
+
+    /// One delegation member. Organisation and type are the contact person's unless given;
+    /// without an own address, mail about the member goes to the contact person.
+    fn guest(&self, row: usize, contact: &NewAttendee, errors: &mut FormErrors) -> Option<NewAttendee> {
+        let value = |values: &[String]| Self::guest_value(values, row).to_owned();
+        let first_name = PersonName::parse(&value(&self.guest_first_name))
+            .map_err(|e| errors.code(format!("guest_first_name-{row}"), e.code()));
+        let last_name = PersonName::parse(&value(&self.guest_last_name))
+            .map_err(|e| errors.code(format!("guest_last_name-{row}"), e.code()));
+        let raw_email = value(&self.guest_email);
+        let email = if raw_email.trim().is_empty() {
+            Ok(contact.email.clone())
+        } else {
+            EmailAddress::parse(&raw_email).map_err(|e| errors.code(format!("guest_email-{row}"), e.code()))
+        };
+        let raw_organisation = value(&self.guest_organisation);
+        let organisation = if raw_organisation.trim().is_empty() {
+            Ok(contact.organisation.clone())
+        } else {
+            clean_text(&raw_organisation, MAX_TEXT_CHARS)
+                .map_err(|e| errors.code(format!("guest_organisation-{row}"), e.code()))
+        };
+        let sessions: Result<Vec<Uuid>, ()> = self
+            .guest_sessions(row)
+            .into_iter()
+            .map(|raw| Uuid::parse_str(raw).map_err(|_| errors.code(format!("guest_session-{row}"), "unknown-session")))
+            .collect();
+        Some(NewAttendee {
+            first_name: first_name.ok()?,
+            last_name: last_name.ok()?,
+            email: email.ok()?,
+            organisation: organisation.ok()?,
+            organisation_type: contact.organisation_type,
+            partner_municipality: contact.partner_municipality.clone(),
+            programme_session_ids: sessions.ok()?,
+        })
     }
 }
 
 /// Messages per field (field name → message code), in the order of the form.
 #[derive(Clone, Debug, Default)]
 pub struct FormErrors {
-    entries: Vec<(&'static str, String)>,
+    entries: Vec<(String, String)>,
 }
 
 impl FormErrors {
-    fn code(&mut self, field: &'static str, code: &str) {
-        if !self.has(field) {
+    fn code(&mut self, field: impl Into<String>, code: &str) {
+        let field = field.into();
+        if !self.has(&field) {
             self.entries.push((field, code.to_owned()));
         }
     }
@@ -225,7 +338,7 @@ const FIELDS: [&str; 8] = [
 
 /// A message for the page: which field, its translated text.
 pub struct FieldMessage {
-    pub field: &'static str,
+    pub field: String,
     pub text: String,
 }
 
@@ -233,6 +346,21 @@ pub struct ChoiceOption {
     pub value: &'static str,
     pub label: String,
     pub selected: bool,
+}
+
+/// One delegation row as the form shows it, with its messages.
+pub struct GuestRow {
+    pub index: usize,
+    pub legend: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    pub organisation: String,
+    pub first_name_error: String,
+    pub last_name_error: String,
+    pub email_error: String,
+    pub organisation_error: String,
+    pub sessions: Vec<SessionChoice>,
 }
 
 pub struct SessionChoice {
@@ -249,6 +377,8 @@ pub struct RegisterPage {
     organisation_types: Vec<ChoiceOption>,
     sessions: Vec<SessionChoice>,
     messages: Vec<FieldMessage>,
+    guests: Vec<GuestRow>,
+    max_guests: usize,
     /// A message about the whole form (fully booked, closed), shown above it.
     notice: Option<String>,
     privacy_url: String,
@@ -277,13 +407,41 @@ impl RegisterPage {
                 }
             })
             .collect();
-        let messages = errors
+        let messages: Vec<FieldMessage> = errors
             .entries
             .iter()
-            .map(|(field, code)| FieldMessage { field, text: t.get(&format!("error-{code}")) })
+            .map(|(field, code)| FieldMessage { field: field.clone(), text: t.get(&format!("error-{code}")) })
+            .collect();
+        let message_for = |field: String| -> String { messages_for_rows(&messages, &field) };
+        let guests = (0..form.guest_rows())
+            .map(|index| {
+                let picked = form.guest_sessions(index);
+                GuestRow {
+                    index,
+                    legend: t.count("delegation-person", "number", i64::try_from(index + 2).unwrap_or(0)),
+                    first_name: RegisterForm::guest_value(&form.guest_first_name, index).to_owned(),
+                    last_name: RegisterForm::guest_value(&form.guest_last_name, index).to_owned(),
+                    email: RegisterForm::guest_value(&form.guest_email, index).to_owned(),
+                    organisation: RegisterForm::guest_value(&form.guest_organisation, index).to_owned(),
+                    first_name_error: message_for(format!("guest_first_name-{index}")),
+                    last_name_error: message_for(format!("guest_last_name-{index}")),
+                    email_error: message_for(format!("guest_email-{index}")),
+                    organisation_error: message_for(format!("guest_organisation-{index}")),
+                    sessions: sessions
+                        .iter()
+                        .filter(|session| session.is_choosable())
+                        .map(|session| SessionChoice {
+                            checked: picked.contains(&session.id.to_string().as_str()),
+                            session: SessionSummary::new(session, event, t),
+                        })
+                        .collect(),
+                }
+            })
             .collect();
         let summary = EventSummary::new(event, t, Utc::now());
         RegisterPage {
+            guests,
+            max_guests: MAX_GUESTS,
             t,
             notice: summary.closed_reason.clone(),
             event: summary,
@@ -293,6 +451,10 @@ impl RegisterPage {
             messages,
             privacy_url: urls::privacy(),
         }
+    }
+
+    fn can_add_guest(&self) -> bool {
+        self.guests.len() < self.max_guests
     }
 
     /// The translated message for one field, empty when the field is fine.
@@ -338,10 +500,15 @@ async fn submit(
             return Ok((StatusCode::BAD_REQUEST, page).into_response());
         }
     };
-    let errors = match form.validate() {
+    if !form.add_guest.is_empty() {
+        // Another row for the delegation; nothing is registered yet.
+        return Ok(RegisterPage::new(&event, &sessions, form, &FormErrors::default(), t).into_response());
+    }
+    let mut errors = match form.validate() {
         Ok(()) => FormErrors::default(),
         Err(errors) => FormErrors::from_validation(&errors),
     };
+    form.check_guests(&mut errors);
     if !errors.is_empty() {
         return Ok(unprocessable(RegisterPage::new(&event, &sessions, form, &errors, t)));
     }
@@ -418,4 +585,8 @@ struct AlreadyRegisteredPage {
 
 fn unprocessable(page: RegisterPage) -> Response {
     (StatusCode::UNPROCESSABLE_ENTITY, page).into_response()
+}
+
+fn messages_for_rows(messages: &[FieldMessage], field: &str) -> String {
+    messages.iter().find(|message| message.field == field).map(|message| message.text.clone()).unwrap_or_default()
 }
