@@ -219,3 +219,6 @@ delegation-person = Person { $number }
 delegation-email = E-Mail-Adresse (optional)
 delegation-organisation = Organisation (optional, sonst Ihre)
 delegation-add = Weitere Person hinzufügen
+manage-resend = E-Mail mit Ticket noch einmal schicken
+manage-resent = Die E-Mail ist unterwegs.
+manage-cancel-attendee = Nur { $name } abmelden

@@ -219,3 +219,6 @@ delegation-person = Person { $number }
 delegation-email = E-mail address (optional)
 delegation-organisation = Organisation (optional, otherwise yours)
 delegation-add = Add another person
+manage-resend = Send the e-mail with the ticket again
+manage-resent = The e-mail is on its way.
+manage-cancel-attendee = Cancel only { $name }

@@ -221,3 +221,6 @@ delegation-person = Особа { $number }
 delegation-email = Адреса електронної пошти (необовʼязково)
 delegation-organisation = Організація (необовʼязково, інакше ваша)
 delegation-add = Додати ще одну особу
+manage-resend = Надіслати лист із квитком ще раз
+manage-resent = Лист уже в дорозі.
+manage-cancel-attendee = Скасувати реєстрацію лише для { $name }

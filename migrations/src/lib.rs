@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261125_000001_foundation;
 mod m20261125_000002_outbox;
 mod m20261125_000003_registration_keys;
+mod m20261125_000004_attendee_cancellation;
 
 pub struct Migrator;
 
@@ -15,6 +16,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000001_foundation::Migration),
             Box::new(m20261125_000002_outbox::Migration),
             Box::new(m20261125_000003_registration_keys::Migration),
+            Box::new(m20261125_000004_attendee_cancellation::Migration),
         ]
     }
 }

@@ -269,3 +269,45 @@ async fn adding_a_delegation_row_keeps_what_was_typed_and_stores_nothing() {
     assert!(page.contains("href=\"#field-guest_email-0\""), "the summary links to the row's field");
     assert_eq!(domain::registration::count_attendees(&app.db, tag.id).await.expect("count"), 0);
 }
+
+#[tokio::test]
+async fn one_member_of_a_delegation_can_cancel_and_the_email_can_be_sent_again() {
+    let app = TestApp::spawn().await;
+    let mut fields = valid_fields("delegation@stadt.example.de");
+    fields.extend([("guest_first_name", "Taras"), ("guest_last_name", "Shevchuk")]);
+    let response = app.post_registration(TAG_SLUG, &fields).await;
+    let path = response.headers()["location"].to_str().expect("location").to_owned();
+    let (_, page) = app.get_text(&path).await;
+    let codes: Vec<String> = page
+        .split("<code class=\"ticket-code\">")
+        .skip(1)
+        .map(|rest| rest.split('<').next().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(codes.len(), 2);
+    assert!(page.contains(&format!("{path}/attendees/1/cancel")));
+    let (status, confirm) = app.get_text(&format!("{path}/attendees/1/cancel")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(confirm.contains("Taras Shevchuk") && !confirm.contains("Olena Kovalenko"));
+    let response = app.client.post(app.url(&format!("{path}/attendees/1/cancel"))).send().await.expect("POST");
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+    let (_, page) = app.get_text(&path).await;
+    assert!(page.contains("Sie sind angemeldet."), "the others still come");
+    assert!(!page.contains("Taras Shevchuk"));
+    assert_eq!(app.event(TAG_SLUG).await.taken, 1, "the member's place is free again");
+    let device = app.door_device(TAG_SLUG, "Eingang").await;
+    let (_, answer) = app.redeem(&device, &codes[1], "cancelled-member", None).await;
+    assert_eq!(answer["result"], "cancelled");
+    let (_, answer) = app.redeem(&device, &codes[0], "contact", None).await;
+    assert_eq!(answer["result"], "ok");
+
+    let before = mails(&app).await.len();
+    let resend = app.client.post(app.url(&format!("{path}/resend"))).send().await.expect("POST");
+    assert_eq!(resend.status(), StatusCode::SEE_OTHER);
+    let target = resend.headers()["location"].to_str().expect("location").to_owned();
+    let (_, page) = app.get_text(&target).await;
+    assert!(page.contains("Die E-Mail ist unterwegs."));
+    let after = mails(&app).await;
+    assert_eq!(after.len(), before + 1);
+    assert_eq!(after.last().map(|(kind, _)| *kind), Some(MailKind::ManageLink));
+}

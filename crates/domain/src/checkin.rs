@@ -136,7 +136,7 @@ pub async fn redeem(
                     checked_in_at: Some(at),
                     device: by,
                 },
-                None => return check_in_once(pools, device, request, admitted, now).await,
+                None => return check_in_once(pools, device, request, *admitted, now).await,
             }
         }
     };
@@ -269,7 +269,7 @@ enum Admission {
     /// The scan's answer is known without touching the check-ins.
     Refused(ScanAnswer),
     /// A valid ticket of a confirmed attendee for this event (and session).
-    Admissible(Admitted),
+    Admissible(Box<Admitted>),
 }
 
 struct Admitted {
@@ -310,6 +310,9 @@ async fn admissible<C: ConnectionTrait>(
             device: None,
         }))
     };
+    if attendee.cancelled_at.is_some() {
+        return with_attendee(ScanResult::Cancelled);
+    }
     if ticket.revoked_at.is_some() {
         return with_attendee(ScanResult::Revoked);
     }
@@ -329,7 +332,7 @@ async fn admissible<C: ConnectionTrait>(
         return with_attendee(ScanResult::NotRegisteredForSession);
     }
     let scope = request.programme_session_id.unwrap_or(device.event_id).to_string();
-    Ok(Admission::Admissible(Admitted { attendee, ticket_id: ticket.id, scanned, scope }))
+    Ok(Admission::Admissible(Box::new(Admitted { attendee, ticket_id: ticket.id, scanned, scope })))
 }
 
 /// Plenary sessions are for every attendee; others only for those who chose them.

@@ -156,7 +156,7 @@ pub async fn register(
         Err(err) => return Err(err.into()),
     };
 
-    for (new_attendee, chosen) in request.attendees.into_iter().zip(chosen) {
+    for (position, (new_attendee, chosen)) in request.attendees.into_iter().zip(chosen).enumerate() {
         // Waiting-list entries keep their choices; places are taken when they move up.
         for session in chosen.iter().filter(|_| confirmed) {
             if !take_session_place(&txn, session.id).await? {
@@ -176,6 +176,8 @@ pub async fn register(
             partner_municipality: Set(new_attendee.partner_municipality),
             data_consent_at: Set(now),
             created_at: Set(now),
+            cancelled_at: Set(None),
+            position: Set(i32::try_from(position).unwrap_or(i32::MAX)),
         })
         .exec_without_returning(&txn)
         .await?;
@@ -268,6 +270,7 @@ pub async fn cancel(pools: &Pools, registration_id: Uuid, now: DateTime<Utc>) ->
 async fn release_places<C: ConnectionTrait>(db: &C, registration: &Registration) -> Result<(), DbErr> {
     let attendee_ids: Vec<Uuid> = attendee::Entity::find()
         .filter(attendee::Column::RegistrationId.eq(registration.id))
+        .filter(attendee::Column::CancelledAt.is_null())
         .all(db)
         .await?
         .into_iter()
@@ -308,7 +311,11 @@ async fn promote_from_waitlist<C: ConnectionTrait>(db: &C, event_id: Uuid, now: 
         else {
             return Ok(());
         };
-        let attendees = attendee::Entity::find().filter(attendee::Column::RegistrationId.eq(next.id)).all(db).await?;
+        let attendees = attendee::Entity::find()
+            .filter(attendee::Column::RegistrationId.eq(next.id))
+            .filter(attendee::Column::CancelledAt.is_null())
+            .all(db)
+            .await?;
         let seats = i32::try_from(attendees.len()).unwrap_or(i32::MAX);
         if !take_event_places(db, event_id, seats).await? {
             return Ok(());
@@ -422,6 +429,8 @@ async fn details(db: &DatabaseConnection, registration: Registration) -> Result<
     };
     let attendees = attendee::Entity::find()
         .filter(attendee::Column::RegistrationId.eq(registration.id))
+        .filter(attendee::Column::CancelledAt.is_null())
+        .order_by_asc(attendee::Column::Position)
         .order_by_asc(attendee::Column::CreatedAt)
         .order_by_asc(attendee::Column::Id)
         .all(db)
@@ -460,10 +469,21 @@ async fn details(db: &DatabaseConnection, registration: Registration) -> Result<
     Ok(Some(RegistrationDetails { registration, event, attendees }))
 }
 
-/// How many attendees an event has, whatever their registration's status.
+/// How many people are expected: active attendees of confirmed registrations.
 pub async fn count_attendees(db: &DatabaseConnection, event_id: Uuid) -> Result<u64, DbErr> {
     use sea_orm::PaginatorTrait;
-    attendee::Entity::find().filter(attendee::Column::EventId.eq(event_id)).count(db).await
+    let confirmed = sea_orm::sea_query::Query::select()
+        .column(registration::Column::Id)
+        .from(registration::Entity)
+        .and_where(registration::Column::EventId.eq(event_id))
+        .and_where(registration::Column::Status.eq(RegistrationStatus::Confirmed))
+        .to_owned();
+    attendee::Entity::find()
+        .filter(attendee::Column::EventId.eq(event_id))
+        .filter(attendee::Column::CancelledAt.is_null())
+        .filter(attendee::Column::RegistrationId.in_subquery(confirmed))
+        .count(db)
+        .await
 }
 
 /// Queues a mail with the registration link for every active registration of this
@@ -479,4 +499,62 @@ pub async fn send_manage_links(pools: &Pools, email: &EmailAddress, now: DateTim
         crate::outbox::enqueue(&pools.write, MailKind::ManageLink, registration.id, now).await?;
     }
     Ok(registrations.len())
+}
+
+/// Cancels one member of a delegation: frees their place and sessions and moves the
+/// waiting list up. The last member cancels the whole registration. `false` when there
+/// was nothing to cancel.
+pub async fn cancel_attendee(
+    pools: &Pools,
+    registration_id: Uuid,
+    attendee_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<bool, DbErr> {
+    let active = attendee::Entity::find()
+        .filter(attendee::Column::RegistrationId.eq(registration_id))
+        .filter(attendee::Column::CancelledAt.is_null())
+        .all(&pools.write)
+        .await?;
+    if !active.iter().any(|attendee| attendee.id == attendee_id) {
+        return Ok(false);
+    }
+    if active.len() == 1 {
+        return cancel(pools, registration_id, now).await;
+    }
+    let txn = begin_write(&pools.write).await?;
+    let Some(current) = registration::Entity::find_by_id(registration_id).one(&txn).await? else {
+        return Ok(false);
+    };
+    let changed = attendee::Entity::update_many()
+        .col_expr(attendee::Column::CancelledAt, Expr::value(now))
+        .filter(attendee::Column::Id.eq(attendee_id))
+        .filter(attendee::Column::CancelledAt.is_null())
+        .exec(&txn)
+        .await?
+        .rows_affected
+        == 1;
+    if !changed || current.status == RegistrationStatus::Cancelled {
+        return Ok(false);
+    }
+    if current.status == RegistrationStatus::Confirmed {
+        event::Entity::update_many()
+            .col_expr(event::Column::Taken, Expr::col(event::Column::Taken).sub(1))
+            .filter(event::Column::Id.eq(current.event_id))
+            .exec(&txn)
+            .await?;
+        let choices = attendee_session::Entity::find()
+            .filter(attendee_session::Column::AttendeeId.eq(attendee_id))
+            .all(&txn)
+            .await?;
+        for choice in choices {
+            programme_session::Entity::update_many()
+                .col_expr(programme_session::Column::Taken, Expr::col(programme_session::Column::Taken).sub(1))
+                .filter(programme_session::Column::Id.eq(choice.programme_session_id))
+                .exec(&txn)
+                .await?;
+        }
+        promote_from_waitlist(&txn, current.event_id, now).await?;
+    }
+    txn.commit().await?;
+    Ok(true)
 }

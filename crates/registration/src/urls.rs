@@ -36,6 +36,14 @@ pub fn registration_calendar(manage_token: &str) -> String {
     format!("/r/{manage_token}/calendar.ics")
 }
 
+pub fn resend(manage_token: &str) -> String {
+    format!("/r/{manage_token}/resend")
+}
+
+pub fn cancel_attendee(manage_token: &str, attendee_index: usize) -> String {
+    format!("/r/{manage_token}/attendees/{attendee_index}/cancel")
+}
+
 pub fn cancel(manage_token: &str) -> String {
     format!("/r/{manage_token}/cancel")
 }

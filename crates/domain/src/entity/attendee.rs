@@ -38,6 +38,10 @@ pub struct Model {
     pub partner_municipality: String,
     pub data_consent_at: DateTimeUtc,
     pub created_at: DateTimeUtc,
+    /// This member of a delegation cancelled; the others still come.
+    pub cancelled_at: Option<DateTimeUtc>,
+    /// The order in the registration form: 0 is the contact person.
+    pub position: i32,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -5,11 +5,12 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::Form;
+use axum::extract::Query;
 use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use chrono::Utc;
 use domain::person::EmailAddress;
 use domain::registration::{self, RegistrationDetails, RegistrationStatus};
@@ -26,6 +27,8 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/r/{manage_token}", get(show))
         .route("/r/{manage_token}/cancel", get(confirm_cancel).post(cancel))
+        .route("/r/{manage_token}/resend", post(resend))
+        .route("/r/{manage_token}/attendees/{index}/cancel", get(confirm_cancel_attendee).post(cancel_attendee))
         .route("/r/find", get(find_form).post(find))
 }
 
@@ -39,6 +42,8 @@ pub struct AttendeeView {
     pub organisation: String,
     pub sessions: Vec<String>,
     pub ticket: Option<TicketView>,
+    /// Cancelling one member, offered while the delegation has several.
+    pub cancel_url: Option<String>,
 }
 
 pub struct TicketView {
@@ -61,12 +66,16 @@ struct ManagePage {
     online_url: Option<String>,
     /// The link to cancel, unless it is cancelled already.
     cancel_url: Option<String>,
+    resend_url: String,
+    /// The e-mail was just queued again.
+    resent: bool,
 }
 
 async fn show(
     State(app): State<AppState>,
     Lang(language): Lang,
     Path(manage_token): Path<String>,
+    Query(query): Query<ShowQuery>,
 ) -> Result<ManagePage, WebError> {
     let t = Tr::new(language);
     let details = load(&app, &manage_token).await?;
@@ -86,6 +95,9 @@ async fn show(
                     code: app.signer().token_for(ticket),
                     alt: t.with("manage-ticket-alt", "name", &name),
                 }),
+                cancel_url: (details.attendees.len() > 1
+                    && details.registration.status != RegistrationStatus::Cancelled)
+                    .then(|| urls::cancel_attendee(&manage_token, index)),
                 name,
             }
         })
@@ -99,6 +111,8 @@ async fn show(
         attendees,
         calendar_url: urls::registration_calendar(&manage_token),
         cancel_url: (details.registration.status != RegistrationStatus::Cancelled).then(|| urls::cancel(&manage_token)),
+        resend_url: urls::resend(&manage_token),
+        resent: query.sent.is_some(),
         // The online link is for confirmed attendees only, never on a public page.
         online_url: details.event.online_url.clone().filter(|_| is_confirmed && details.event.is_online()),
     })
@@ -205,4 +219,57 @@ async fn find(
                 .into_response())
         }
     }
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct ShowQuery {
+    sent: Option<String>,
+}
+
+/// Sends the registration's e-mail (with tickets and calendar, while confirmed) again.
+async fn resend(
+    State(app): State<AppState>,
+    client: ClientIp,
+    Path(manage_token): Path<String>,
+) -> Result<Response, WebError> {
+    if let Err(wait) = app.limits().registration.check(&client.key()) {
+        return Ok(too_many_requests(wait));
+    }
+    let details = load(&app, &manage_token).await?;
+    domain::outbox::enqueue(
+        &app.pools().write,
+        domain::outbox::MailKind::ManageLink,
+        details.registration.id,
+        Utc::now(),
+    )
+    .await?;
+    Ok(Redirect::to(&format!("{}?sent=1", urls::manage(&manage_token))).into_response())
+}
+
+async fn confirm_cancel_attendee(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    Path((manage_token, index)): Path<(String, usize)>,
+) -> Result<Response, WebError> {
+    let t = Tr::new(language);
+    let details = load(&app, &manage_token).await?;
+    let attendee = details.attendees.get(index).ok_or(WebError::NotFound)?;
+    Ok(CancelPage {
+        t,
+        event: EventSummary::new(&details.event, t, Utc::now()),
+        names: vec![attendee.attendee.full_name()],
+        cancel_url: urls::cancel_attendee(&manage_token, index),
+        manage_url: urls::manage(&manage_token),
+    }
+    .into_response())
+}
+
+async fn cancel_attendee(
+    State(app): State<AppState>,
+    Path((manage_token, index)): Path<(String, usize)>,
+) -> Result<Response, WebError> {
+    let details = load(&app, &manage_token).await?;
+    let attendee = details.attendees.get(index).ok_or(WebError::NotFound)?;
+    registration::cancel_attendee(app.pools(), details.registration.id, attendee.attendee.id, Utc::now()).await?;
+    Ok(Redirect::to(&urls::manage(&manage_token)).into_response())
 }
