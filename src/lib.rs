@@ -129,6 +129,7 @@ impl Application {
     /// Serves until Ctrl-C or SIGTERM, finishing requests in flight.
     pub async fn run_until_stopped(self) -> Result<(), std::io::Error> {
         tokio::spawn(registration::mail::worker::run(self.state.clone()));
+        tokio::spawn(registration::mail::worker::run_maintenance(self.state.clone()));
         // The peer address feeds the per-client rate limits.
         let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
         axum::serve(self.listener, service).with_graceful_shutdown(shutdown_signal()).await

@@ -311,3 +311,101 @@ async fn one_member_of_a_delegation_can_cancel_and_the_email_can_be_sent_again()
     assert_eq!(after.len(), before + 1);
     assert_eq!(after.last().map(|(kind, _)| *kind), Some(MailKind::ManageLink));
 }
+
+/// The plain-text body of the first written mail whose subject starts so (ten seconds at most).
+async fn mail_text(app: &TestApp, subject_prefix: &str) -> String {
+    use mail_parser::MessageParser;
+    let started = std::time::Instant::now();
+    loop {
+        for entry in std::fs::read_dir(app.data_dir().join("mail")).into_iter().flatten().flatten() {
+            let bytes = std::fs::read(entry.path()).unwrap_or_default();
+            if let Some(mail) = MessageParser::default().parse(&bytes)
+                && mail.subject().unwrap_or_default().starts_with(subject_prefix)
+            {
+                return mail.body_text(0).unwrap_or_default().to_string();
+            }
+        }
+        assert!(started.elapsed() < std::time::Duration::from_secs(10), "no mail \"{subject_prefix}…\"");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test]
+async fn with_double_opt_in_the_place_is_held_until_the_link_in_the_mail_is_followed() {
+    use domain::demo::REALLABOR_SLUG;
+    let app = TestApp::spawn().await;
+    let response = app.post_registration(REALLABOR_SLUG, &valid_fields("opt-in@example.org")).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let path = response.headers()["location"].to_str().expect("location").to_owned();
+    let (_, page) = app.get_text(&path).await;
+    assert!(page.contains("Bitte bestätigen Sie Ihre E-Mail-Adresse."));
+    assert!(!page.contains("class=\"ticket-code\""), "no ticket before the address is confirmed");
+    assert_eq!(app.event(REALLABOR_SLUG).await.taken, 1, "the place is held");
+
+    let text = mail_text(&app, "Bitte bestätigen Sie Ihre Anmeldung").await;
+    let link = text.lines().find(|line| line.contains("/r/confirm/")).expect("the confirmation link").trim().to_owned();
+    let link_path = link.strip_prefix(&app.base).expect("an absolute link to this server").to_owned();
+    for _ in 0..2 {
+        let confirmed = app.get(&link_path).await;
+        assert_eq!(confirmed.status(), StatusCode::SEE_OTHER, "the link works, also when clicked again");
+        assert_eq!(confirmed.headers()["location"], path.as_str());
+    }
+    let (_, page) = app.get_text(&path).await;
+    assert!(page.contains("Sie sind angemeldet.") && page.contains("class=\"ticket-code\""));
+    assert!(
+        mail_text(&app, "Anmeldebestätigung").await.contains("Ticket-Code"),
+        "then the confirmation with the ticket"
+    );
+    assert_eq!(app.event(REALLABOR_SLUG).await.taken, 1);
+
+    let (status, unknown) = app.get_text("/r/confirm/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(unknown.contains("Dieser Bestätigungslink ist unbekannt"));
+}
+
+#[tokio::test]
+async fn an_unconfirmed_registration_gives_its_place_to_the_waiting_list_when_time_runs_out() {
+    use domain::demo::REALLABOR_SLUG;
+    use domain::entity::registration;
+    let app = TestApp::spawn().await;
+    let reallabor = app.event(REALLABOR_SLUG).await;
+    event::Entity::update_many()
+        .col_expr(event::Column::Capacity, Expr::value(1))
+        .filter(event::Column::Id.eq(reallabor.id))
+        .exec(&app.db)
+        .await
+        .expect("one place");
+    let late = app.post_registration(REALLABOR_SLUG, &valid_fields("late@example.org")).await;
+    let late_path = late.headers()["location"].to_str().expect("location").to_owned();
+    let waiting = app.post_registration(REALLABOR_SLUG, &valid_fields("waiting@example.org")).await;
+    let waiting_path = waiting.headers()["location"].to_str().expect("location").to_owned();
+    assert!(app.get_text(&waiting_path).await.1.contains("Sie stehen auf der Warteliste."));
+
+    let pending = registration::Entity::find()
+        .filter(registration::Column::EmailKey.eq("late@example.org"))
+        .one(&app.db)
+        .await
+        .expect("query")
+        .expect("the pending registration");
+    registration::Entity::update_many()
+        .col_expr(registration::Column::ConfirmBy, Expr::value(chrono::Utc::now() - chrono::Duration::minutes(1)))
+        .filter(registration::Column::Id.eq(pending.id))
+        .exec(&app.db)
+        .await
+        .expect("let the time run out");
+    let released =
+        domain::registration::release_unconfirmed(app.state.pools(), chrono::Utc::now()).await.expect("sweep");
+    assert_eq!(released, 1);
+    assert_eq!(
+        domain::registration::release_unconfirmed(app.state.pools(), chrono::Utc::now()).await.expect("sweep"),
+        0
+    );
+
+    assert!(app.get_text(&late_path).await.1.contains("Diese Anmeldung wurde storniert."));
+    let token = pending.confirm_token.expect("a confirmation token");
+    let (status, expired) = app.get_text(&format!("/r/confirm/{token}")).await;
+    assert_eq!(status, StatusCode::GONE);
+    assert!(expired.contains("Dieser Bestätigungslink ist abgelaufen"));
+    assert!(app.get_text(&waiting_path).await.1.contains("Sie sind angemeldet."), "the next in line moved up");
+    assert_eq!(app.event(REALLABOR_SLUG).await.taken, 1);
+}

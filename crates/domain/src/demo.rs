@@ -48,6 +48,7 @@ pub async fn seed_if_empty(db: &DatabaseConnection, now: DateTime<Utc>) -> Resul
             to: (17, 0),
             capacity: Some(300),
             approval_mode: ApprovalMode::Open,
+            double_opt_in: false,
         },
         now,
     )
@@ -156,6 +157,7 @@ pub async fn seed_if_empty(db: &DatabaseConnection, now: DateTime<Utc>) -> Resul
             to: (16, 0),
             capacity: Some(40),
             approval_mode: ApprovalMode::Open,
+            double_opt_in: true,
         },
         now,
     )
@@ -184,6 +186,7 @@ pub async fn seed_if_empty(db: &DatabaseConnection, now: DateTime<Utc>) -> Resul
             to: (15, 30),
             capacity: None,
             approval_mode: ApprovalMode::Open,
+            double_opt_in: false,
         },
         now,
     )
@@ -205,6 +208,8 @@ struct DemoEvent<'a> {
     to: (u32, u32),
     capacity: Option<i32>,
     approval_mode: ApprovalMode,
+    /// Registrations confirm their e-mail address before the place is theirs.
+    double_opt_in: bool,
 }
 
 async fn insert_event<C: sea_orm::ConnectionTrait>(
@@ -236,6 +241,8 @@ async fn insert_event<C: sea_orm::ConnectionTrait>(
         approval_mode: Set(demo.approval_mode),
         status: Set(EventStatus::Published),
         created_at: Set(now),
+        double_opt_in: Set(demo.double_opt_in),
+        confirmation_hours: Set(48),
     })
     .exec_without_returning(db)
     .await?;

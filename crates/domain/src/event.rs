@@ -134,6 +134,8 @@ mod tests {
             approval_mode: ApprovalMode::Open,
             status: EventStatus::Published,
             created_at: starts_at,
+            double_opt_in: false,
+            confirmation_hours: 48,
         }
     }
 

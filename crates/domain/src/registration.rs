@@ -134,16 +134,27 @@ pub async fn register(
     // A full event puts the whole registration on the waiting list, in order of arrival.
     let seats = i32::try_from(request.attendees.len()).unwrap_or(i32::MAX);
     let confirmed = take_event_places(&txn, event.id, seats).await?;
+    // With double opt-in the place is held until the address is confirmed by a link.
+    let status = match (confirmed, event.double_opt_in) {
+        (false, _) => RegistrationStatus::Waitlisted,
+        (true, true) => RegistrationStatus::PendingConfirmation,
+        (true, false) => RegistrationStatus::Confirmed,
+    };
+    let pending = status == RegistrationStatus::PendingConfirmation;
     let registration = registration::ActiveModel {
         id: Set(new_id()),
         event_id: Set(event.id),
         manage_token: Set(secret_token()),
         contact_email: Set(request.attendees[0].email.as_str().to_owned()),
         language: Set(request.language.code().to_owned()),
-        status: Set(if confirmed { RegistrationStatus::Confirmed } else { RegistrationStatus::Waitlisted }),
+        status: Set(status),
         created_at: Set(now),
         email_key: Set(email_key.clone()),
         submission_key: Set(request.submission_key.clone()),
+        confirm_token: Set(pending.then(secret_token)),
+        confirm_by: Set(
+            pending.then(|| now + chrono::Duration::hours(i64::from(Ord::max(event.confirmation_hours, 1))))
+        ),
     };
     let registration = match registration::Entity::insert(registration).exec_with_returning(&txn).await {
         Ok(registration) => registration,
@@ -200,7 +211,11 @@ pub async fn register(
         .await?;
     }
     // The mail commits with the registration: no registration without its message.
-    let mail = if confirmed { MailKind::Confirmation } else { MailKind::Waitlisted };
+    let mail = match status {
+        RegistrationStatus::PendingConfirmation => MailKind::ConfirmEmail,
+        RegistrationStatus::Waitlisted => MailKind::Waitlisted,
+        _ => MailKind::Confirmation,
+    };
     crate::outbox::enqueue(&txn, mail, registration.id, now).await?;
     txn.commit().await?;
     Ok(registration)
@@ -258,7 +273,7 @@ pub async fn cancel(pools: &Pools, registration_id: Uuid, now: DateTime<Utc>) ->
     if !changed {
         return Ok(false);
     }
-    if current.status == RegistrationStatus::Confirmed {
+    if current.status.holds_places() {
         release_places(&txn, &current).await?;
     }
     crate::outbox::enqueue(&txn, MailKind::Cancelled, registration_id, now).await?;
@@ -536,7 +551,7 @@ pub async fn cancel_attendee(
     if !changed || current.status == RegistrationStatus::Cancelled {
         return Ok(false);
     }
-    if current.status == RegistrationStatus::Confirmed {
+    if current.status.holds_places() {
         event::Entity::update_many()
             .col_expr(event::Column::Taken, Expr::col(event::Column::Taken).sub(1))
             .filter(event::Column::Id.eq(current.event_id))
@@ -557,4 +572,89 @@ pub async fn cancel_attendee(
     }
     txn.commit().await?;
     Ok(true)
+}
+
+impl RegistrationStatus {
+    /// Confirmed registrations and those waiting for their e-mail confirmation hold places.
+    pub fn holds_places(self) -> bool {
+        matches!(self, RegistrationStatus::Confirmed | RegistrationStatus::PendingConfirmation)
+    }
+}
+
+/// What following an e-mail confirmation link led to.
+#[derive(Debug)]
+pub enum EmailConfirmation {
+    Confirmed(Box<Registration>),
+    /// Clicked again: nothing changes.
+    AlreadyConfirmed(Box<Registration>),
+    /// Too late (the place was released) or the registration was cancelled.
+    Expired,
+    Unknown,
+}
+
+/// Confirms the e-mail address of a registration under double opt-in: the held place
+/// becomes the attendee's and the confirmation with tickets is queued.
+pub async fn confirm_email(pools: &Pools, token: &str, now: DateTime<Utc>) -> Result<EmailConfirmation, DbErr> {
+    if token.len() != 43 || !token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+        return Ok(EmailConfirmation::Unknown);
+    }
+    let find = || registration::Entity::find().filter(registration::Column::ConfirmToken.eq(token)).one(&pools.write);
+    let Some(found) = find().await? else {
+        return Ok(EmailConfirmation::Unknown);
+    };
+    match found.status {
+        RegistrationStatus::Confirmed => return Ok(EmailConfirmation::AlreadyConfirmed(Box::new(found))),
+        RegistrationStatus::PendingConfirmation if found.confirm_by.is_some_and(|by| by >= now) => {}
+        _ => return Ok(EmailConfirmation::Expired),
+    }
+    let txn = begin_write(&pools.write).await?;
+    let confirmed = registration::Entity::update_many()
+        .col_expr(registration::Column::Status, Expr::value(RegistrationStatus::Confirmed))
+        .filter(registration::Column::Id.eq(found.id))
+        .filter(registration::Column::Status.eq(RegistrationStatus::PendingConfirmation))
+        .filter(registration::Column::ConfirmBy.gte(now))
+        .exec(&txn)
+        .await?
+        .rows_affected
+        == 1;
+    if confirmed {
+        crate::outbox::enqueue(&txn, MailKind::Confirmation, found.id, now).await?;
+    }
+    txn.commit().await?;
+    // Two clicks at once: the second finds the first one's work.
+    let current = find().await?.ok_or_else(|| DbErr::RecordNotFound("registration".to_owned()))?;
+    Ok(match (confirmed, current.status) {
+        (true, _) => EmailConfirmation::Confirmed(Box::new(current)),
+        (false, RegistrationStatus::Confirmed) => EmailConfirmation::AlreadyConfirmed(Box::new(current)),
+        (false, _) => EmailConfirmation::Expired,
+    })
+}
+
+/// Releases the places of registrations whose e-mail was not confirmed in time and moves
+/// the waiting list up. Safe to run in every instance at once; returns how many.
+pub async fn release_unconfirmed(pools: &Pools, now: DateTime<Utc>) -> Result<usize, DbErr> {
+    let overdue = registration::Entity::find()
+        .filter(registration::Column::Status.eq(RegistrationStatus::PendingConfirmation))
+        .filter(registration::Column::ConfirmBy.lt(now))
+        .all(&pools.read)
+        .await?;
+    let mut released = 0;
+    for registration in overdue {
+        let txn = begin_write(&pools.write).await?;
+        let expired = registration::Entity::update_many()
+            .col_expr(registration::Column::Status, Expr::value(RegistrationStatus::Cancelled))
+            .filter(registration::Column::Id.eq(registration.id))
+            .filter(registration::Column::Status.eq(RegistrationStatus::PendingConfirmation))
+            .exec(&txn)
+            .await?
+            .rows_affected
+            == 1;
+        if expired {
+            release_places(&txn, &registration).await?;
+            promote_from_waitlist(&txn, registration.event_id, now).await?;
+            released += 1;
+        }
+        txn.commit().await?;
+    }
+    Ok(released)
 }

@@ -36,6 +36,11 @@ pub fn registration_calendar(manage_token: &str) -> String {
     format!("/r/{manage_token}/calendar.ics")
 }
 
+/// The double opt-in link in the e-mail.
+pub fn confirm_email(confirm_token: &str) -> String {
+    format!("/r/confirm/{confirm_token}")
+}
+
 pub fn resend(manage_token: &str) -> String {
     format!("/r/{manage_token}/resend")
 }

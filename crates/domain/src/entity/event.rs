@@ -66,6 +66,10 @@ pub struct Model {
     pub approval_mode: ApprovalMode,
     pub status: EventStatus,
     pub created_at: DateTimeUtc,
+    /// Registrations hold their place until the e-mail address is confirmed by a link.
+    pub double_opt_in: bool,
+    /// How long an unconfirmed registration holds its place.
+    pub confirmation_hours: i32,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

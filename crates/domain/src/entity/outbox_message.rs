@@ -19,6 +19,9 @@ pub enum MailKind {
     /// The link to the registration page, asked for again.
     #[sea_orm(string_value = "manage_link")]
     ManageLink,
+    /// Double opt-in: "please confirm your e-mail address" with the link.
+    #[sea_orm(string_value = "confirm_email")]
+    ConfirmEmail,
 }
 
 #[sea_orm::model]

@@ -35,6 +35,8 @@ pub struct MailAttendee {
 #[template(path = "mail/confirmation.txt")]
 struct ConfirmationText<'a> {
     t: Tr,
+    /// The double opt-in link, while the address is unconfirmed.
+    confirm_url: Option<&'a str>,
     intro: &'a str,
     contact_name: &'a str,
     event: &'a EventSummary,
@@ -47,6 +49,8 @@ struct ConfirmationText<'a> {
 #[template(path = "mail/confirmation.html")]
 struct ConfirmationHtml<'a> {
     t: Tr,
+    /// The double opt-in link, while the address is unconfirmed.
+    confirm_url: Option<&'a str>,
     subject: &'a str,
     intro: &'a str,
     contact_name: &'a str,
@@ -83,6 +87,9 @@ pub fn compose(
         MailKind::ManageLink => {
             (t.with("mail-link-subject", "event", title), t.with("mail-link-intro", "event", title))
         }
+        MailKind::ConfirmEmail => {
+            (t.with("mail-confirm-subject", "event", title), t.with("mail-confirm-intro", "event", title))
+        }
     };
     // Tickets and calendar only while the registration holds places; a mail queued before a
     // cancellation and sent after it carries none.
@@ -101,9 +108,16 @@ pub fn compose(
             image_id: format!("ticket-{}@treffpunkt", index + 1),
         })
         .collect();
+    let confirm_url = details
+        .registration
+        .confirm_token
+        .as_deref()
+        .filter(|_| details.registration.status == RegistrationStatus::PendingConfirmation)
+        .map(|token| format!("{}{}", app.public_url(), urls::confirm_email(token)));
     let contact = details.attendees.first().map(|attendee| attendee.attendee.full_name()).unwrap_or_default();
     let text = ConfirmationText {
         t,
+        confirm_url: confirm_url.as_deref(),
         intro: &intro,
         contact_name: &contact,
         event: &event,
@@ -115,6 +129,7 @@ pub fn compose(
     .map_err(|err| err.to_string())?;
     let html = ConfirmationHtml {
         t,
+        confirm_url: confirm_url.as_deref(),
         subject: &subject,
         intro: &intro,
         contact_name: &contact,

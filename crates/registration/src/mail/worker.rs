@@ -57,3 +57,19 @@ async fn deliver(app: &AppState, mailer: &Mailer, message: &OutboxMessage) -> Re
     let stem = format!("{}-{}", message.created_at.format("%Y%m%dT%H%M%S"), message.id.simple());
     mailer.deliver(&email, &stem).await
 }
+
+/// How often the places of unconfirmed registrations are checked.
+const MAINTENANCE_INTERVAL: Duration = Duration::from_secs(15);
+
+/// Periodic housekeeping in every instance: releases places held for registrations whose
+/// e-mail address was not confirmed in time (double opt-in), which moves the waiting list.
+pub async fn run_maintenance(app: AppState) {
+    loop {
+        match domain::registration::release_unconfirmed(app.pools(), Utc::now()).await {
+            Ok(0) => {}
+            Ok(released) => tracing::info!(released, "released places of unconfirmed registrations"),
+            Err(err) => tracing::warn!(error = %err, "cannot release unconfirmed registrations"),
+        }
+        tokio::time::sleep(MAINTENANCE_INTERVAL).await;
+    }
+}

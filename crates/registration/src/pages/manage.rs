@@ -13,7 +13,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use chrono::Utc;
 use domain::person::EmailAddress;
-use domain::registration::{self, RegistrationDetails, RegistrationStatus};
+use domain::registration::{self, EmailConfirmation, RegistrationDetails, RegistrationStatus};
 use serde::Deserialize;
 
 use super::events::EventSummary;
@@ -30,6 +30,7 @@ pub fn routes() -> Router<AppState> {
         .route("/r/{manage_token}/resend", post(resend))
         .route("/r/{manage_token}/attendees/{index}/cancel", get(confirm_cancel_attendee).post(cancel_attendee))
         .route("/r/find", get(find_form).post(find))
+        .route("/r/confirm/{confirm_token}", get(confirm_email))
 }
 
 /// The registration behind a manage token, or a 404 page.
@@ -272,4 +273,32 @@ async fn cancel_attendee(
     let attendee = details.attendees.get(index).ok_or(WebError::NotFound)?;
     registration::cancel_attendee(app.pools(), details.registration.id, attendee.attendee.id, Utc::now()).await?;
     Ok(Redirect::to(&urls::manage(&manage_token)).into_response())
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "confirm_failed.html")]
+struct ConfirmFailedPage {
+    t: Tr,
+    title: String,
+    text: String,
+}
+
+/// The double opt-in link: confirms and shows the registration with its tickets, or
+/// explains why that is no longer possible.
+async fn confirm_email(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    Path(confirm_token): Path<String>,
+) -> Result<Response, WebError> {
+    let t = Tr::new(language);
+    let (status, title, text) = match registration::confirm_email(app.pools(), &confirm_token, Utc::now()).await? {
+        EmailConfirmation::Confirmed(registration) | EmailConfirmation::AlreadyConfirmed(registration) => {
+            return Ok(Redirect::to(&urls::manage(&registration.manage_token)).into_response());
+        }
+        EmailConfirmation::Expired => (StatusCode::GONE, t.get("confirm-expired-title"), t.get("confirm-expired-text")),
+        EmailConfirmation::Unknown => {
+            (StatusCode::NOT_FOUND, t.get("confirm-unknown-title"), t.get("confirm-unknown-text"))
+        }
+    };
+    Ok((status, ConfirmFailedPage { t, title, text }).into_response())
 }
