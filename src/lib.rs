@@ -47,6 +47,8 @@ pub struct Config {
     pub smtp: Option<SmtpSettings>,
     /// The sender of every e-mail, e.g. `Netzwerkstelle <anmeldung@example.org>`.
     pub mail_from: String,
+    /// Attendees get a reminder this many hours before an event begins.
+    pub reminder_hours: u32,
 }
 
 impl Config {
@@ -61,6 +63,7 @@ impl Config {
             rate_limits: true,
             smtp: None,
             mail_from: DEFAULT_SENDER.to_owned(),
+            reminder_hours: 48,
         }
     }
 
@@ -114,7 +117,8 @@ impl Application {
         let public_url = config.public_url.clone().unwrap_or_else(|| format!("http://{address}"));
         let limits = if config.rate_limits { Limits::standard() } else { Limits::off() };
         let mailer = Mailer::new(config.smtp.clone(), config.data_dir.join("mail"), &config.mail_from)?;
-        let state = AppState::new(pools, signer, &public_url, limits, mailer);
+        let reminder_before = chrono::Duration::hours(i64::from(config.reminder_hours));
+        let state = AppState::with_reminder(pools, signer, &public_url, limits, mailer, reminder_before);
         Ok(Application { listener, router: router(state.clone()), state })
     }
 

@@ -52,6 +52,9 @@ struct ServerArgs {
     /// Sender of all e-mails.
     #[arg(long, env = "TREFFPUNKT_MAIL_FROM", default_value = treffpunkt::DEFAULT_SENDER, global = true)]
     mail_from: String,
+    /// Hours before an event when attendees get a reminder e-mail.
+    #[arg(long, env = "TREFFPUNKT_REMINDER_HOURS", default_value_t = 48, global = true)]
+    reminder_hours: u32,
 }
 
 #[derive(Subcommand)]
@@ -106,6 +109,7 @@ async fn main() -> ExitCode {
             password: cli.server.smtp_password,
         }),
         mail_from: cli.server.mail_from,
+        reminder_hours: cli.server.reminder_hours,
     };
     let outcome = match cli.command {
         None | Some(Command::Serve) => serve(config).await,

@@ -229,3 +229,5 @@ confirm-expired-title = This confirmation link has expired
 confirm-expired-text = The registration was not confirmed in time or has been cancelled; the place is free again. You are welcome to register again.
 confirm-unknown-title = This confirmation link is unknown
 confirm-unknown-text = Please check that the link is complete. You can have the link to your registration sent to you again at any time.
+mail-reminder-subject = Reminder: { $event } on { $date }
+mail-reminder-intro = we look forward to seeing you at "{ $event }" on { $date }. Here are your details and your ticket once more. If you cannot come, please cancel through the link below so that someone from the waiting list can move up.

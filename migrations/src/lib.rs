@@ -7,6 +7,7 @@ mod m20261125_000002_outbox;
 mod m20261125_000003_registration_keys;
 mod m20261125_000004_attendee_cancellation;
 mod m20261125_000005_double_opt_in;
+mod m20261125_000006_reminders;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000003_registration_keys::Migration),
             Box::new(m20261125_000004_attendee_cancellation::Migration),
             Box::new(m20261125_000005_double_opt_in::Migration),
+            Box::new(m20261125_000006_reminders::Migration),
         ]
     }
 }

@@ -409,3 +409,36 @@ async fn an_unconfirmed_registration_gives_its_place_to_the_waiting_list_when_ti
     assert!(app.get_text(&waiting_path).await.1.contains("Sie sind angemeldet."), "the next in line moved up");
     assert_eq!(app.event(REALLABOR_SLUG).await.taken, 1);
 }
+
+#[tokio::test]
+async fn confirmed_attendees_get_one_reminder_with_their_ticket_before_the_event() {
+    let app = TestApp::spawn().await;
+    app.register_confirmed("reminded@example.org", &[]).await;
+    let tag = app.event(TAG_SLUG).await;
+    event::Entity::update_many()
+        .col_expr(event::Column::Capacity, Expr::value(1))
+        .filter(event::Column::Id.eq(tag.id))
+        .exec(&app.db)
+        .await
+        .expect("full");
+    app.register_confirmed("waiting-no-reminder@example.org", &[]).await;
+
+    let far = chrono::Duration::hours(1);
+    assert_eq!(
+        domain::registration::queue_reminders(app.state.pools(), chrono::Utc::now(), far).await.expect("queue"),
+        0
+    );
+    // The demo's day is four weeks ahead: a window of sixty days reaches it.
+    let window = chrono::Duration::days(60);
+    assert_eq!(
+        domain::registration::queue_reminders(app.state.pools(), chrono::Utc::now(), window).await.expect("queue"),
+        1
+    );
+    assert_eq!(
+        domain::registration::queue_reminders(app.state.pools(), chrono::Utc::now(), window).await.expect("queue"),
+        0
+    );
+    let text = mail_text(&app, "Erinnerung: Tag der Städtepartnerschaften").await;
+    assert!(text.contains("Ticket-Code"), "the reminder carries the ticket");
+    assert!(text.contains("Guten Tag Olena Kovalenko"));
+}

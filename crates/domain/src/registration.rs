@@ -152,6 +152,7 @@ pub async fn register(
         email_key: Set(email_key.clone()),
         submission_key: Set(request.submission_key.clone()),
         confirm_token: Set(pending.then(secret_token)),
+        reminder_queued_at: Set(None),
         confirm_by: Set(
             pending.then(|| now + chrono::Duration::hours(i64::from(Ord::max(event.confirmation_hours, 1))))
         ),
@@ -657,4 +658,46 @@ pub async fn release_unconfirmed(pools: &Pools, now: DateTime<Utc>) -> Result<us
         txn.commit().await?;
     }
     Ok(released)
+}
+
+/// Queues one reminder for every confirmed registration of an event that starts within
+/// `before` from now. Each registration is marked in the same transaction as its mail, so
+/// several instances running this at once queue each reminder once. Returns how many.
+pub async fn queue_reminders(pools: &Pools, now: DateTime<Utc>, before: chrono::Duration) -> Result<usize, DbErr> {
+    let soon: Vec<Uuid> = event::Entity::find()
+        .filter(event::Column::StartsAt.gt(now))
+        .filter(event::Column::StartsAt.lte(now + before))
+        .filter(event::Column::Status.eq(crate::event::EventStatus::Published))
+        .all(&pools.read)
+        .await?
+        .into_iter()
+        .map(|event| event.id)
+        .collect();
+    if soon.is_empty() {
+        return Ok(0);
+    }
+    let due = registration::Entity::find()
+        .filter(registration::Column::EventId.is_in(soon))
+        .filter(registration::Column::Status.eq(RegistrationStatus::Confirmed))
+        .filter(registration::Column::ReminderQueuedAt.is_null())
+        .all(&pools.read)
+        .await?;
+    let mut queued = 0;
+    for registration in due {
+        let txn = begin_write(&pools.write).await?;
+        let marked = registration::Entity::update_many()
+            .col_expr(registration::Column::ReminderQueuedAt, Expr::value(now))
+            .filter(registration::Column::Id.eq(registration.id))
+            .filter(registration::Column::ReminderQueuedAt.is_null())
+            .exec(&txn)
+            .await?
+            .rows_affected
+            == 1;
+        if marked {
+            crate::outbox::enqueue(&txn, MailKind::Reminder, registration.id, now).await?;
+            queued += 1;
+        }
+        txn.commit().await?;
+    }
+    Ok(queued)
 }

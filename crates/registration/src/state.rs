@@ -21,12 +21,25 @@ struct Inner {
     public_url: String,
     limits: Limits,
     mailer: Arc<Mailer>,
+    reminder_before: chrono::Duration,
 }
 
 impl AppState {
     /// `public_url` is how people reach this server (e.g. `https://anmeldung.example.org`),
     /// without a trailing slash; it goes into calendar files and printed door links.
     pub fn new(pools: Pools, signer: TicketSigner, public_url: &str, limits: Limits, mailer: Mailer) -> Self {
+        AppState::with_reminder(pools, signer, public_url, limits, mailer, chrono::Duration::hours(48))
+    }
+
+    /// `reminder_before`: how long before an event its attendees get a reminder.
+    pub fn with_reminder(
+        pools: Pools,
+        signer: TicketSigner,
+        public_url: &str,
+        limits: Limits,
+        mailer: Mailer,
+        reminder_before: chrono::Duration,
+    ) -> Self {
         let verifier = signer.verifier();
         AppState {
             inner: Arc::new(Inner {
@@ -36,6 +49,7 @@ impl AppState {
                 public_url: public_url.trim_end_matches('/').to_owned(),
                 limits,
                 mailer: Arc::new(mailer),
+                reminder_before,
             }),
         }
     }
@@ -60,6 +74,10 @@ impl AppState {
 
     pub fn mailer(&self) -> &Arc<Mailer> {
         &self.inner.mailer
+    }
+
+    pub fn reminder_before(&self) -> chrono::Duration {
+        self.inner.reminder_before
     }
 
     pub fn limits(&self) -> &Limits {

@@ -22,6 +22,9 @@ pub enum MailKind {
     /// Double opt-in: "please confirm your e-mail address" with the link.
     #[sea_orm(string_value = "confirm_email")]
     ConfirmEmail,
+    /// A reminder shortly before the event, with the tickets.
+    #[sea_orm(string_value = "reminder")]
+    Reminder,
 }
 
 #[sea_orm::model]

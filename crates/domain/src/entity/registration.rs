@@ -38,6 +38,8 @@ pub struct Model {
     pub confirm_token: Option<String>,
     /// Unconfirmed by then, the place is released.
     pub confirm_by: Option<DateTimeUtc>,
+    /// When the reminder before the event was queued; at most once.
+    pub reminder_queued_at: Option<DateTimeUtc>,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

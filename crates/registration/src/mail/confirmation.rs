@@ -87,6 +87,13 @@ pub fn compose(
         MailKind::ManageLink => {
             (t.with("mail-link-subject", "event", title), t.with("mail-link-intro", "event", title))
         }
+        MailKind::Reminder => {
+            let date = t.date(&details.event.starts_at.with_timezone(&details.event.zone()));
+            (
+                t.with2("mail-reminder-subject", ["event", "date"], [title, &date]),
+                t.with2("mail-reminder-intro", ["event", "date"], [title, &date]),
+            )
+        }
         MailKind::ConfirmEmail => {
             (t.with("mail-confirm-subject", "event", title), t.with("mail-confirm-intro", "event", title))
         }

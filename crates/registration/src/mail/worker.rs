@@ -62,13 +62,19 @@ async fn deliver(app: &AppState, mailer: &Mailer, message: &OutboxMessage) -> Re
 const MAINTENANCE_INTERVAL: Duration = Duration::from_secs(15);
 
 /// Periodic housekeeping in every instance: releases places held for registrations whose
-/// e-mail address was not confirmed in time (double opt-in), which moves the waiting list.
+/// e-mail address was not confirmed in time (double opt-in), which moves the waiting list,
+/// and queues the reminders for events that begin soon.
 pub async fn run_maintenance(app: AppState) {
     loop {
         match domain::registration::release_unconfirmed(app.pools(), Utc::now()).await {
             Ok(0) => {}
             Ok(released) => tracing::info!(released, "released places of unconfirmed registrations"),
             Err(err) => tracing::warn!(error = %err, "cannot release unconfirmed registrations"),
+        }
+        match domain::registration::queue_reminders(app.pools(), Utc::now(), app.reminder_before()).await {
+            Ok(0) => {}
+            Ok(queued) => tracing::info!(queued, "queued reminders"),
+            Err(err) => tracing::warn!(error = %err, "cannot queue reminders"),
         }
         tokio::time::sleep(MAINTENANCE_INTERVAL).await;
     }
