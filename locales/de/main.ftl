@@ -231,3 +231,7 @@ confirm-unknown-title = Dieser Bestätigungslink ist unbekannt
 confirm-unknown-text = Bitte prüfen Sie, ob der Link vollständig ist. Den Link zu Ihrer Anmeldung können Sie sich jederzeit noch einmal zuschicken lassen.
 mail-reminder-subject = Erinnerung: { $event } am { $date }
 mail-reminder-intro = wir freuen uns auf Sie bei „{ $event }“ am { $date }. Hier sind noch einmal Ihre Angaben und Ihr Ticket. Falls Sie nicht kommen können, stornieren Sie bitte über den Link unten, damit jemand von der Warteliste nachrücken kann.
+manage-edit-attendee = Angaben und Programmwahl von { $name } ändern
+edit-title = Angaben ändern
+edit-save = Änderungen speichern
+edit-back = Zurück zur Anmeldung ohne zu speichern

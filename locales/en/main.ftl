@@ -231,3 +231,7 @@ confirm-unknown-title = This confirmation link is unknown
 confirm-unknown-text = Please check that the link is complete. You can have the link to your registration sent to you again at any time.
 mail-reminder-subject = Reminder: { $event } on { $date }
 mail-reminder-intro = we look forward to seeing you at "{ $event }" on { $date }. Here are your details and your ticket once more. If you cannot come, please cancel through the link below so that someone from the waiting list can move up.
+manage-edit-attendee = Change the details and programme choice of { $name }
+edit-title = Change details
+edit-save = Save the changes
+edit-back = Back to the registration without saving

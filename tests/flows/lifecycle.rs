@@ -442,3 +442,79 @@ async fn confirmed_attendees_get_one_reminder_with_their_ticket_before_the_event
     assert!(text.contains("Ticket-Code"), "the reminder carries the ticket");
     assert!(text.contains("Guten Tag Olena Kovalenko"));
 }
+
+#[tokio::test]
+async fn an_attendee_changes_details_and_forum_within_the_places_left() {
+    use domain::entity::programme_session;
+    let app = TestApp::spawn().await;
+    let forums: Vec<_> =
+        app.sessions(TAG_SLUG).await.into_iter().filter(|session| session.capacity.is_some()).collect();
+    let (first, second, full) = (&forums[0], &forums[1], &forums[2]);
+    let path = app.register_confirmed("changer@example.org", &[first.id]).await;
+    let (status, form) = app.get_text(&format!("{path}/attendees/0/edit")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(form.contains("value=\"Olena\""), "the form starts with the stored details");
+
+    let second_id = second.id.to_string();
+    let response = app
+        .client
+        .post(app.url(&format!("{path}/attendees/0/edit")))
+        .form(&[
+            ("first_name", "Olena"),
+            ("last_name", "Kovalenko-Schmidt"),
+            ("organisation", "Stadt Würzburg"),
+            ("partner_municipality", "Lwiw"),
+            ("programme_session", second_id.as_str()),
+        ])
+        .send()
+        .await
+        .expect("POST");
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let (_, page) = app.get_text(&path).await;
+    assert!(page.contains("Olena Kovalenko-Schmidt"));
+    let taken = |id: uuid::Uuid| {
+        let app = &app;
+        async move { app.sessions(TAG_SLUG).await.into_iter().find(|session| session.id == id).map(|session| session.taken) }
+    };
+    assert_eq!(taken(first.id).await, Some(0), "the old forum's place is free again");
+    assert_eq!(taken(second.id).await, Some(1));
+
+    programme_session::Entity::update_many()
+        .col_expr(programme_session::Column::Taken, Expr::col(programme_session::Column::Capacity))
+        .filter(programme_session::Column::Id.eq(full.id))
+        .exec(&app.db)
+        .await
+        .expect("fill a forum");
+    let full_id = full.id.to_string();
+    let refused = app
+        .client
+        .post(app.url(&format!("{path}/attendees/0/edit")))
+        .form(&[
+            ("first_name", "Olena"),
+            ("last_name", ""),
+            ("organisation", "Stadt Würzburg"),
+            ("programme_session", full_id.as_str()),
+        ])
+        .send()
+        .await
+        .expect("POST");
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.text().await.unwrap_or_default().contains("Bitte füllen Sie dieses Feld aus."));
+    let refused = app
+        .client
+        .post(app.url(&format!("{path}/attendees/0/edit")))
+        .form(&[
+            ("first_name", "Olena"),
+            ("last_name", "K"),
+            ("organisation", "Stadt"),
+            ("programme_session", full_id.as_str()),
+        ])
+        .send()
+        .await
+        .expect("POST");
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.text().await.unwrap_or_default().contains("ist inzwischen ausgebucht"));
+    assert_eq!(taken(second.id).await, Some(1), "a refused change changes nothing");
+    let (_, page) = app.get_text(&path).await;
+    assert!(page.contains("Olena Kovalenko-Schmidt"), "nor the name");
+}

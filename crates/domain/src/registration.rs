@@ -701,3 +701,80 @@ pub async fn queue_reminders(pools: &Pools, now: DateTime<Utc>, before: chrono::
     }
     Ok(queued)
 }
+
+/// New details and programme choice for one attendee, parsed at the edge.
+#[derive(Clone, Debug)]
+pub struct AttendeeChange {
+    pub first_name: PersonName,
+    pub last_name: PersonName,
+    pub organisation: String,
+    pub partner_municipality: String,
+    pub programme_session_ids: Vec<Uuid>,
+}
+
+/// Changes an attendee's details and programme choice. Places in newly chosen sessions
+/// are taken by the same conditional updates as at registration, places in dropped ones
+/// are freed; a session that is full refuses the whole change.
+pub async fn change_attendee(
+    pools: &Pools,
+    registration_id: Uuid,
+    attendee_id: Uuid,
+    change: AttendeeChange,
+) -> Result<(), RegistrationError> {
+    let Some(current) = registration::Entity::find_by_id(registration_id).one(&pools.read).await? else {
+        return Err(RegistrationError::EventNotFound);
+    };
+    if current.status == RegistrationStatus::Cancelled {
+        return Err(RegistrationError::NotOpen(RegistrationWindow::Closed));
+    }
+    let sessions = crate::programme::for_event(&pools.read, current.event_id).await?;
+    let wanted = chosen_sessions(&sessions, &change.programme_session_ids)?;
+    let txn = begin_write(&pools.write).await?;
+    let Some(attendee) = attendee::Entity::find_by_id(attendee_id)
+        .filter(attendee::Column::RegistrationId.eq(registration_id))
+        .filter(attendee::Column::CancelledAt.is_null())
+        .one(&txn)
+        .await?
+    else {
+        return Err(RegistrationError::NoAttendees);
+    };
+    let had: Vec<Uuid> = attendee_session::Entity::find()
+        .filter(attendee_session::Column::AttendeeId.eq(attendee.id))
+        .all(&txn)
+        .await?
+        .into_iter()
+        .map(|choice| choice.programme_session_id)
+        .collect();
+    let holds_places = current.status.holds_places();
+    for session in wanted.iter().filter(|session| !had.contains(&session.id)) {
+        if holds_places && !take_session_place(&txn, session.id).await? {
+            return Err(RegistrationError::SessionFull(session.id));
+        }
+        attendee_session::Entity::insert(attendee_session::ActiveModel {
+            attendee_id: Set(attendee.id),
+            programme_session_id: Set(session.id),
+        })
+        .exec_without_returning(&txn)
+        .await?;
+    }
+    for dropped in had.iter().filter(|id| !wanted.iter().any(|session| session.id == **id)) {
+        if holds_places {
+            programme_session::Entity::update_many()
+                .col_expr(programme_session::Column::Taken, Expr::col(programme_session::Column::Taken).sub(1))
+                .filter(programme_session::Column::Id.eq(*dropped))
+                .exec(&txn)
+                .await?;
+        }
+        attendee_session::Entity::delete_by_id((attendee.id, *dropped)).exec(&txn).await?;
+    }
+    attendee::Entity::update_many()
+        .col_expr(attendee::Column::FirstName, Expr::value(change.first_name.as_str()))
+        .col_expr(attendee::Column::LastName, Expr::value(change.last_name.as_str()))
+        .col_expr(attendee::Column::Organisation, Expr::value(change.organisation))
+        .col_expr(attendee::Column::PartnerMunicipality, Expr::value(change.partner_municipality))
+        .filter(attendee::Column::Id.eq(attendee.id))
+        .exec(&txn)
+        .await?;
+    txn.commit().await?;
+    Ok(())
+}

@@ -45,6 +45,10 @@ pub fn resend(manage_token: &str) -> String {
     format!("/r/{manage_token}/resend")
 }
 
+pub fn edit_attendee(manage_token: &str, attendee_index: usize) -> String {
+    format!("/r/{manage_token}/attendees/{attendee_index}/edit")
+}
+
 pub fn cancel_attendee(manage_token: &str, attendee_index: usize) -> String {
     format!("/r/{manage_token}/attendees/{attendee_index}/cancel")
 }

@@ -12,11 +12,15 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use chrono::Utc;
-use domain::person::EmailAddress;
-use domain::registration::{self, EmailConfirmation, RegistrationDetails, RegistrationStatus};
+use domain::person::{EmailAddress, MAX_TEXT_CHARS, PersonName, clean_optional_text, clean_text};
+use domain::registration::{
+    self, AttendeeChange, EmailConfirmation, RegistrationDetails, RegistrationError, RegistrationStatus,
+};
 use serde::Deserialize;
+use uuid::Uuid;
 
-use super::events::EventSummary;
+use super::events::{EventSummary, SessionSummary};
+use super::register::SessionChoice;
 use crate::error::WebError;
 use crate::i18n::{Lang, Tr};
 use crate::rate_limit::{ClientIp, too_many_requests};
@@ -29,6 +33,7 @@ pub fn routes() -> Router<AppState> {
         .route("/r/{manage_token}/cancel", get(confirm_cancel).post(cancel))
         .route("/r/{manage_token}/resend", post(resend))
         .route("/r/{manage_token}/attendees/{index}/cancel", get(confirm_cancel_attendee).post(cancel_attendee))
+        .route("/r/{manage_token}/attendees/{index}/edit", get(edit_attendee).post(save_attendee))
         .route("/r/find", get(find_form).post(find))
         .route("/r/confirm/{confirm_token}", get(confirm_email))
 }
@@ -45,6 +50,7 @@ pub struct AttendeeView {
     pub ticket: Option<TicketView>,
     /// Cancelling one member, offered while the delegation has several.
     pub cancel_url: Option<String>,
+    pub edit_url: Option<String>,
 }
 
 pub struct TicketView {
@@ -96,6 +102,8 @@ async fn show(
                     code: app.signer().token_for(ticket),
                     alt: t.with("manage-ticket-alt", "name", &name),
                 }),
+                edit_url: (details.registration.status != RegistrationStatus::Cancelled)
+                    .then(|| urls::edit_attendee(&manage_token, index)),
                 cancel_url: (details.attendees.len() > 1
                     && details.registration.status != RegistrationStatus::Cancelled)
                     .then(|| urls::cancel_attendee(&manage_token, index)),
@@ -301,4 +309,143 @@ async fn confirm_email(
         }
     };
     Ok((status, ConfirmFailedPage { t, title, text }).into_response())
+}
+
+/// What the change form sends; every field defaults to empty so that a missing field is a
+/// message, not a rejected request.
+#[derive(Clone, Debug, Default, Deserialize)]
+struct EditForm {
+    #[serde(default)]
+    first_name: String,
+    #[serde(default)]
+    last_name: String,
+    #[serde(default)]
+    organisation: String,
+    #[serde(default)]
+    partner_municipality: String,
+    #[serde(default)]
+    programme_session: Vec<String>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "edit_attendee.html")]
+struct EditPage {
+    t: Tr,
+    event: EventSummary,
+    form: EditForm,
+    sessions: Vec<SessionChoice>,
+    messages: Vec<(&'static str, String)>,
+    save_url: String,
+    manage_url: String,
+}
+
+impl EditPage {
+    fn message(&self, field: &str) -> &str {
+        self.messages.iter().find(|(name, _)| *name == field).map_or("", |(_, text)| text.as_str())
+    }
+}
+
+async fn edit_page(
+    app: &AppState,
+    t: Tr,
+    manage_token: &str,
+    index: usize,
+    form: Option<EditForm>,
+    messages: Vec<(&'static str, String)>,
+) -> Result<EditPage, WebError> {
+    let details = load(app, manage_token).await?;
+    let attendee = details.attendees.get(index).ok_or(WebError::NotFound)?;
+    let form = form.unwrap_or_else(|| EditForm {
+        first_name: attendee.attendee.first_name.clone(),
+        last_name: attendee.attendee.last_name.clone(),
+        organisation: attendee.attendee.organisation.clone(),
+        partner_municipality: attendee.attendee.partner_municipality.clone(),
+        programme_session: attendee.sessions.iter().map(|session| session.id.to_string()).collect(),
+    });
+    let programme = domain::programme::for_event(app.db(), details.event.id).await?;
+    let sessions = programme
+        .iter()
+        .filter(|session| session.is_choosable())
+        .map(|session| {
+            let checked = form.programme_session.contains(&session.id.to_string());
+            SessionChoice { session: SessionSummary::new(session, &details.event, t), checked }
+        })
+        .collect();
+    Ok(EditPage {
+        t,
+        event: EventSummary::new(&details.event, t, Utc::now()),
+        form,
+        sessions,
+        messages,
+        save_url: urls::edit_attendee(manage_token, index),
+        manage_url: urls::manage(manage_token),
+    })
+}
+
+async fn edit_attendee(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    Path((manage_token, index)): Path<(String, usize)>,
+) -> Result<EditPage, WebError> {
+    edit_page(&app, Tr::new(language), &manage_token, index, None, Vec::new()).await
+}
+
+async fn save_attendee(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    Path((manage_token, index)): Path<(String, usize)>,
+    form: Result<axum_extra::extract::Form<EditForm>, axum_extra::extract::FormRejection>,
+) -> Result<Response, WebError> {
+    let t = Tr::new(language);
+    let Ok(axum_extra::extract::Form(form)) = form else {
+        return Ok(StatusCode::BAD_REQUEST.into_response());
+    };
+    let details = load(&app, &manage_token).await?;
+    let attendee = details.attendees.get(index).ok_or(WebError::NotFound)?;
+    let mut messages: Vec<(&'static str, String)> = Vec::new();
+    let mut note = |field: &'static str, code: &str| messages.push((field, t.get(&format!("error-{code}"))));
+    let first_name = PersonName::parse(&form.first_name).map_err(|e| note("first_name", e.code())).ok();
+    let last_name = PersonName::parse(&form.last_name).map_err(|e| note("last_name", e.code())).ok();
+    let organisation = clean_text(&form.organisation, MAX_TEXT_CHARS).map_err(|e| note("organisation", e.code())).ok();
+    let partner = clean_optional_text(&form.partner_municipality, MAX_TEXT_CHARS)
+        .map_err(|e| note("partner_municipality", e.code()))
+        .ok();
+    let sessions: Option<Vec<Uuid>> = form.programme_session.iter().map(|raw| Uuid::parse_str(raw).ok()).collect();
+    if sessions.is_none() {
+        note("programme_session", "unknown-session");
+    }
+    let (
+        Some(first_name),
+        Some(last_name),
+        Some(organisation),
+        Some(partner_municipality),
+        Some(programme_session_ids),
+    ) = (first_name, last_name, organisation, partner, sessions)
+    else {
+        let page = edit_page(&app, t, &manage_token, index, Some(form), messages).await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    };
+    let change = AttendeeChange { first_name, last_name, organisation, partner_municipality, programme_session_ids };
+    let failure =
+        match registration::change_attendee(app.pools(), details.registration.id, attendee.attendee.id, change).await {
+            Ok(()) => return Ok(Redirect::to(&urls::manage(&manage_token)).into_response()),
+            Err(failure) => failure,
+        };
+    let message = match failure {
+        RegistrationError::Database(err) => return Err(WebError::Database(err)),
+        RegistrationError::SessionFull(id) => {
+            let title = domain::programme::for_event(app.db(), details.event.id)
+                .await?
+                .into_iter()
+                .find(|session| session.id == id)
+                .map(|session| session.title(language).to_owned())
+                .unwrap_or_default();
+            t.with("error-session-full", "session", &title)
+        }
+        RegistrationError::SessionsOverlap(..) => t.get("error-sessions-overlap"),
+        RegistrationError::UnknownSession(_) => t.get("error-unknown-session"),
+        _ => return Err(WebError::NotFound),
+    };
+    let page = edit_page(&app, t, &manage_token, index, Some(form), vec![("programme_session", message)]).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
