@@ -8,7 +8,7 @@ use futures::future::join_all;
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, sea_query::Expr};
 
-use crate::support::{TestApp, valid_fields};
+use crate::support::{TestApp, ticket_codes_on, valid_fields};
 
 /// The hidden submission key of a freshly rendered form.
 async fn submission_key(app: &TestApp) -> String {
@@ -226,11 +226,7 @@ async fn a_delegation_registers_together_and_everyone_gets_a_ticket() {
     for name in ["Olena Kovalenko", "Oksana Melnyk", "Jonas Weber"] {
         assert!(page.contains(name), "{name} is on the registration page");
     }
-    let codes: Vec<String> = page
-        .split("<code class=\"ticket-code\">")
-        .skip(1)
-        .map(|rest| rest.split('<').next().unwrap_or_default().to_owned())
-        .collect();
+    let codes = ticket_codes_on(&page);
     assert_eq!(codes.len(), 3, "a ticket for each person");
     let device = app.door_device(TAG_SLUG, "Eingang").await;
     for (n, code) in codes.iter().enumerate() {
@@ -278,11 +274,7 @@ async fn one_member_of_a_delegation_can_cancel_and_the_email_can_be_sent_again()
     let response = app.post_registration(TAG_SLUG, &fields).await;
     let path = response.headers()["location"].to_str().expect("location").to_owned();
     let (_, page) = app.get_text(&path).await;
-    let codes: Vec<String> = page
-        .split("<code class=\"ticket-code\">")
-        .skip(1)
-        .map(|rest| rest.split('<').next().unwrap_or_default().to_owned())
-        .collect();
+    let codes = ticket_codes_on(&page);
     assert_eq!(codes.len(), 2);
     assert!(page.contains(&format!("{path}/attendees/1/cancel")));
     let (status, confirm) = app.get_text(&format!("{path}/attendees/1/cancel")).await;

@@ -12,7 +12,7 @@ use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
 
 use crate::support::smtp::SmtpServer;
-use crate::support::{TestApp, valid_fields};
+use crate::support::{TestApp, decode_qr, valid_fields};
 
 fn smtp_on(port: u16) -> Option<SmtpSettings> {
     Some(SmtpSettings {
@@ -22,17 +22,6 @@ fn smtp_on(port: u16) -> Option<SmtpSettings> {
         user: None,
         password: None,
     })
-}
-
-fn decode_qr(png: &[u8]) -> String {
-    let image = image::load_from_memory(png).expect("a PNG image").to_luma8();
-    let (width, height) = image.dimensions();
-    let mut prepared = rqrr::PreparedImage::prepare_from_greyscale(width as usize, height as usize, |x, y| {
-        image.get_pixel(x as u32, y as u32).0[0]
-    });
-    let grids = prepared.detect_grids();
-    assert_eq!(grids.len(), 1, "one QR code");
-    grids[0].decode().expect("decodes").1
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -4,20 +4,7 @@ use domain::checkin::count_checked_in;
 use domain::demo::TAG_SLUG;
 use reqwest::StatusCode;
 
-use crate::support::TestApp;
-
-/// Decodes a PNG with rqrr, an independent QR decoder.
-fn decode_qr(png: &[u8]) -> String {
-    let image = image::load_from_memory(png).expect("a PNG image").to_luma8();
-    let (width, height) = image.dimensions();
-    let mut prepared = rqrr::PreparedImage::prepare_from_greyscale(width as usize, height as usize, |x, y| {
-        image.get_pixel(x as u32, y as u32).0[0]
-    });
-    let grids = prepared.detect_grids();
-    assert_eq!(grids.len(), 1, "one QR code in the image");
-    let (_, content) = grids[0].decode().expect("the QR code decodes");
-    content
-}
+use crate::support::{TestApp, decode_qr};
 
 #[tokio::test]
 async fn the_decoded_ticket_redeems_once_then_says_already_and_a_changed_character_is_invalid() {

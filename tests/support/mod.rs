@@ -166,8 +166,7 @@ impl TestApp {
     pub async fn ticket_code(&self, registration_path: &str) -> String {
         let (status, page) = self.get_text(registration_path).await;
         assert_eq!(status, StatusCode::OK);
-        let start = page.find("<code class=\"ticket-code\">").expect("the page shows the ticket code") + 26;
-        page[start..].split('<').next().unwrap_or_default().to_owned()
+        ticket_codes_on(&page).into_iter().next().expect("the page shows the ticket code")
     }
 
     pub async fn door_device(&self, slug: &str, name: &str) -> String {
@@ -199,6 +198,26 @@ impl TestApp {
         let status = response.status();
         (status, response.json().await.expect("JSON answer"))
     }
+}
+
+/// Decodes a PNG with rqrr, an independent QR decoder; the image must hold one code.
+pub fn decode_qr(png: &[u8]) -> String {
+    let image = image::load_from_memory(png).expect("a PNG image").to_luma8();
+    let (width, height) = image.dimensions();
+    let mut prepared = rqrr::PreparedImage::prepare_from_greyscale(width as usize, height as usize, |x, y| {
+        image.get_pixel(x as u32, y as u32).0[0]
+    });
+    let grids = prepared.detect_grids();
+    assert_eq!(grids.len(), 1, "one QR code in the image");
+    grids[0].decode().expect("the QR code decodes").1
+}
+
+/// All ticket codes a registration page shows, in the order of its attendees.
+pub fn ticket_codes_on(page: &str) -> Vec<String> {
+    page.split("<code class=\"ticket-code\">")
+        .skip(1)
+        .map(|rest| rest.split('<').next().unwrap_or_default().to_owned())
+        .collect()
 }
 
 /// A complete, valid form for one person.
