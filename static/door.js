@@ -1,6 +1,8 @@
 // Door page enhancement: sends each scan to the check-in API without reloading the page,
-// shows the result big, and keeps the code field focused for the next scan. Without
-// this script the form posts to the server and the page shows the same result.
+// shows the result big, and keeps the code field focused for the next scan. With a
+// camera (and the vendored jsQR decoder) it scans QR codes continuously and shows each
+// result full screen for two seconds, with sound and vibration. Without this script the
+// form posts to the server and the page shows the same result.
 (() => {
   'use strict';
   const form = document.getElementById('door-form');
@@ -20,6 +22,8 @@
     not_registered_for_session: data.msgNotRegisteredForSession,
   };
   let clearTimer = null;
+  let cameraOn = false;
+  let audio = null;
 
   // A fresh id per scan: the server answers a repeated id with its first answer.
   function newScanId() {
@@ -62,20 +66,42 @@
     add('p', 'result-headline', headline);
     add('p', 'result-name', name);
     add('p', 'result-detail', detail);
+    if (cameraOn) result.classList.add('door-fullscreen');
     clearTimeout(clearTimer);
     clearTimer = setTimeout(() => {
       result.className = 'door-result';
       result.replaceChildren();
-    }, 5000);
+    }, cameraOn ? 2000 : 5000);
     if (navigator.vibrate) navigator.vibrate(kind === 'result-ok' ? 80 : [200, 100, 200]);
+    beep(kind);
   }
 
-  form.addEventListener('submit', async (event) => {
+  // One short tone for ok, two lower ones for anything else; only after a user gesture
+  // created the audio context (browsers refuse sound before that).
+  function beep(kind) {
+    if (!audio) return;
+    const tones = kind === 'result-ok' ? [880] : kind === 'result-warn' ? [440, 440] : [220, 220];
+    tones.forEach((frequency, index) => {
+      const oscillator = audio.createOscillator();
+      const gain = audio.createGain();
+      oscillator.frequency.value = frequency;
+      gain.gain.value = 0.15;
+      oscillator.connect(gain).connect(audio.destination);
+      const start = audio.currentTime + index * 0.18;
+      oscillator.start(start);
+      oscillator.stop(start + 0.12);
+    });
+  }
+
+  form.addEventListener('submit', (event) => {
     event.preventDefault();
     const code = input.value.trim();
     input.value = '';
-    input.focus();
-    if (!code) return;
+    if (!cameraOn) input.focus();
+    if (code) redeem(code);
+  });
+
+  async function redeem(code) {
     const body = { token: code, scan_id: newScanId(), session: scope.value || null };
     try {
       const response = await fetch(data.api, {
@@ -106,5 +132,75 @@
     } catch (error) {
       show('result-bad', '✗', data.msgNetwork, '', '');
     }
+  }
+
+  // Camera scanning: the back camera, a frame every 150 ms scaled to at most 640 px,
+  // decoded by jsQR; the same code is not sent again within five seconds.
+  const cameraButton = document.getElementById('door-camera');
+  const video = document.getElementById('door-video');
+  const cameraNote = document.getElementById('door-camera-note');
+  if (!cameraButton || !video) return;
+  const canCamera = navigator.mediaDevices && navigator.mediaDevices.getUserMedia && typeof jsQR === 'function';
+  if (!canCamera) {
+    if (cameraNote) cameraNote.textContent = data.msgCameraUnavailable;
+    return;
+  }
+  cameraButton.hidden = false;
+  const canvas = document.createElement('canvas');
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  let stream = null;
+  let lastCode = '';
+  let lastAt = 0;
+  let pausedUntil = 0;
+
+  cameraButton.addEventListener('click', async () => {
+    if (cameraOn) {
+      stopCamera();
+      return;
+    }
+    try {
+      if (!audio && window.AudioContext) audio = new AudioContext();
+      stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: { ideal: 'environment' } }, audio: false });
+    } catch (error) {
+      show('result-bad', '✗', data.msgCameraDenied, '', '');
+      return;
+    }
+    video.srcObject = stream;
+    video.hidden = false;
+    await video.play().catch(() => {});
+    cameraOn = true;
+    cameraButton.textContent = data.msgCameraStop;
+    cameraButton.setAttribute('aria-pressed', 'true');
+    setTimeout(scanFrame, 150);
   });
+
+  function stopCamera() {
+    cameraOn = false;
+    if (stream) stream.getTracks().forEach((track) => track.stop());
+    stream = null;
+    video.hidden = true;
+    cameraButton.textContent = data.msgCameraStart;
+    cameraButton.setAttribute('aria-pressed', 'false');
+    input.focus();
+  }
+
+  function scanFrame() {
+    if (!cameraOn) return;
+    if (video.readyState >= 2 && Date.now() >= pausedUntil && video.videoWidth > 0) {
+      const scale = Math.min(1, 640 / Math.max(video.videoWidth, video.videoHeight));
+      canvas.width = Math.round(video.videoWidth * scale);
+      canvas.height = Math.round(video.videoHeight * scale);
+      context.drawImage(video, 0, 0, canvas.width, canvas.height);
+      const frame = context.getImageData(0, 0, canvas.width, canvas.height);
+      const found = jsQR(frame.data, frame.width, frame.height, { inversionAttempts: 'dontInvert' });
+      const code = found && found.data ? found.data.trim() : '';
+      if (code && (code !== lastCode || Date.now() - lastAt > 5000)) {
+        lastCode = code;
+        lastAt = Date.now();
+        pausedUntil = Date.now() + 2000;
+        redeem(code);
+      }
+    }
+    setTimeout(scanFrame, 150);
+  }
 })();

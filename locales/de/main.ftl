@@ -235,3 +235,7 @@ manage-edit-attendee = Angaben und Programmwahl von { $name } ändern
 edit-title = Angaben ändern
 edit-save = Änderungen speichern
 edit-back = Zurück zur Anmeldung ohne zu speichern
+door-camera-start = Mit der Kamera scannen
+door-camera-stop = Kamera ausschalten
+door-camera-denied = Die Kamera ist nicht freigegeben. Bitte erlauben Sie den Zugriff in den Browser-Einstellungen.
+door-camera-unavailable = Kamera-Scannen braucht einen Browser mit Kamerazugriff über HTTPS. Handscanner und Eintippen gehen immer.

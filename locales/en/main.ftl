@@ -235,3 +235,7 @@ manage-edit-attendee = Change the details and programme choice of { $name }
 edit-title = Change details
 edit-save = Save the changes
 edit-back = Back to the registration without saving
+door-camera-start = Scan with the camera
+door-camera-stop = Turn the camera off
+door-camera-denied = The camera is not allowed. Please allow access in the browser settings.
+door-camera-unavailable = Camera scanning needs a browser with camera access over HTTPS. A handheld scanner and typing always work.

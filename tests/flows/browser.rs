@@ -3,6 +3,7 @@
 
 use domain::checkin::count_checked_in;
 use domain::demo::TAG_SLUG;
+use sea_orm::EntityTrait;
 
 use crate::support::TestApp;
 use crate::support::browser::{Browser, ENTER};
@@ -65,4 +66,61 @@ async fn a_participant_registers_in_the_browser_and_a_scanner_checks_the_ticket_
 
     browser.quit().await;
     assert_eq!(count_checked_in(&app.db, app.event(TAG_SLUG).await.id).await.expect("count"), 1);
+}
+
+/// A YUV4MPEG2 video (what Chromium's fake camera plays) showing the image in grey on
+/// white, centred in 640×480.
+fn y4m_of(png: &[u8]) -> Vec<u8> {
+    let (width, height) = (640usize, 480usize);
+    let image = image::load_from_memory(png).expect("PNG").to_luma8();
+    let (image_width, image_height) = (image.width() as usize, image.height() as usize);
+    let (left, top) = (width.saturating_sub(image_width) / 2, height.saturating_sub(image_height) / 2);
+    let mut luma = vec![255u8; width * height];
+    for y in 0..image_height.min(height) {
+        for x in 0..image_width.min(width) {
+            luma[(top + y) * width + left + x] = image.get_pixel(x as u32, y as u32).0[0];
+        }
+    }
+    let chroma = vec![128u8; (width / 2) * (height / 2)];
+    let mut video = format!("YUV4MPEG2 W{width} H{height} F10:1 Ip A1:1 C420jpeg\n").into_bytes();
+    for _ in 0..3 {
+        video.extend_from_slice(b"FRAME\n");
+        video.extend_from_slice(&luma);
+        video.extend_from_slice(&chroma);
+        video.extend_from_slice(&chroma);
+    }
+    video
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_door_page_checks_a_ticket_in_from_the_phone_camera() {
+    let app = TestApp::spawn().await;
+    let path = app.register_confirmed("camera@example.org", &[]).await;
+    let png = app.get(&format!("{path}/ticket.png")).await.bytes().await.expect("PNG");
+    let video = app.data_dir().join("ticket.y4m");
+    std::fs::write(&video, y4m_of(&png)).expect("write the fake camera video");
+    let Some(browser) = Browser::start_with(&[
+        "--use-fake-device-for-media-stream".to_owned(),
+        "--use-fake-ui-for-media-stream".to_owned(),
+        format!("--use-file-for-fake-video-capture={}", video.display()),
+    ])
+    .await
+    else {
+        eprintln!("SKIPPED: chromium and chromedriver are not installed (.ci/run installs them)");
+        return;
+    };
+    let device = app.door_device(TAG_SLUG, "Eingang Kamera").await;
+    browser.open(&app.url(&format!("/door/{device}?lang=de"))).await;
+    let camera = browser.find("#door-camera").await;
+    browser.click(&camera).await;
+    let result = browser.wait_for_text("#door-result", "Einlass").await;
+    assert!(result.contains("Einlass") && result.contains("Olena Kovalenko"), "{result}");
+    let classes = browser.script("return document.getElementById('door-result').className").await;
+    assert!(classes.as_str().unwrap_or_default().contains("door-fullscreen"), "full screen while the camera runs");
+    // The same code in front of the camera is not sent again at once.
+    tokio::time::sleep(std::time::Duration::from_millis(2500)).await;
+    browser.quit().await;
+    assert_eq!(count_checked_in(&app.db, app.event(TAG_SLUG).await.id).await.expect("count"), 1);
+    let scans = domain::entity::door_scan::Entity::find().all(&app.db).await.expect("scans");
+    assert_eq!(scans.len(), 1, "one scan sent, not one per frame");
 }

@@ -33,6 +33,11 @@ fn find_program(candidates: &[&str]) -> Option<String> {
 impl Browser {
     /// Starts chromedriver and a headless Chromium session, or `None` when they are not installed.
     pub async fn start() -> Option<Browser> {
+        Browser::start_with(&[]).await
+    }
+
+    /// With extra Chromium switches, e.g. a fake camera that plays a video file.
+    pub async fn start_with(extra_args: &[String]) -> Option<Browser> {
         let chromium = std::env::var("CHROMIUM")
             .ok()
             .or_else(|| find_program(&["/usr/bin/chromium", "/usr/bin/chromium-browser"]))?;
@@ -52,12 +57,23 @@ impl Browser {
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
         let mut browser = Browser { driver, base, client };
+        let mut args: Vec<String> = [
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--window-size=412,915",
+            "--lang=de-DE",
+        ]
+        .iter()
+        .map(|arg| (*arg).to_owned())
+        .collect();
+        args.extend(extra_args.iter().cloned());
         let capabilities = json!({"capabilities": {"alwaysMatch": {
             "browserName": "chrome",
             "goog:chromeOptions": {
                 "binary": chromium,
-                "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                         "--window-size=412,915", "--lang=de-DE"],
+                "args": args,
                 "prefs": {"intl.accept_languages": "de-DE,de"}
             }
         }}});
@@ -139,12 +155,12 @@ impl Browser {
         self.call("POST", "/execute/sync", Some(json!({"script": script, "args": []}))).await
     }
 
-    /// Waits until the element's text contains `expected`, for at most five seconds.
+    /// Waits until the element's text contains `expected`, for at most ten seconds.
     pub async fn wait_for_text(&self, css: &str, expected: &str) -> String {
         let started = Instant::now();
         loop {
             let text = self.try_text(css).await.unwrap_or_default();
-            if text.contains(expected) || started.elapsed() > Duration::from_secs(5) {
+            if text.contains(expected) || started.elapsed() > Duration::from_secs(10) {
                 return text;
             }
             tokio::time::sleep(Duration::from_millis(50)).await;

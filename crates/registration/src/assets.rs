@@ -13,6 +13,8 @@ const FILES: &[(&str, &str, &str)] = &[
     ("style.css", "text/css; charset=utf-8", include_str!("../../../static/style.css")),
     ("door.js", "text/javascript; charset=utf-8", include_str!("../../../static/door.js")),
     ("favicon.svg", "image/svg+xml", include_str!("../../../static/favicon.svg")),
+    // jsQR 1.4.0 (Apache-2.0), see static/vendor/README.md.
+    ("jsQR.js", "text/javascript; charset=utf-8", include_str!("../../../static/vendor/jsQR.js")),
 ];
 
 pub fn routes() -> Router<AppState> {

@@ -74,6 +74,11 @@ pub fn door_script() -> &'static str {
     concat!("/static/door.js?v=", env!("CARGO_PKG_VERSION"))
 }
 
+/// The vendored QR decoder (jsQR) for camera scanning at the door.
+pub fn qr_decoder_script() -> &'static str {
+    concat!("/static/jsQR.js?v=", env!("CARGO_PKG_VERSION"))
+}
+
 pub fn stylesheet() -> &'static str {
     concat!("/static/style.css?v=", env!("CARGO_PKG_VERSION"))
 }
