@@ -101,10 +101,14 @@
     if (code) redeem(code);
   });
 
-  async function redeem(code) {
-    const body = { token: code, scan_id: newScanId(), session: scope.value || null };
+  function redeem(code) {
+    return send(data.api, { token: code, scan_id: newScanId(), session: scope.value || null });
+  }
+
+  // One call of the check-in API (a scanned code or a picked name) and its result shown.
+  async function send(url, body) {
     try {
-      const response = await fetch(data.api, {
+      const response = await fetch(url, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + data.deviceToken },
         body: JSON.stringify(body),
@@ -132,6 +136,85 @@
     } catch (error) {
       show('result-bad', '✗', data.msgNetwork, '', '');
     }
+  }
+
+  // Name search: results as you type (at least two letters), each with an admit button
+  // that checks the person in by hand through the API, logged as manual.
+  const searchForm = document.getElementById('door-search-form');
+  const searchInput = document.getElementById('door-search');
+  const found = document.getElementById('door-found');
+  let searchTimer = null;
+
+  async function search() {
+    const query = searchInput.value.trim();
+    if (query.length < 2) {
+      found.replaceChildren();
+      return;
+    }
+    const url = searchForm.dataset.api + '?q=' + encodeURIComponent(query) + (scope.value ? '&session=' + encodeURIComponent(scope.value) : '');
+    try {
+      const response = await fetch(url, { headers: { Authorization: 'Bearer ' + data.deviceToken } });
+      if (!response.ok) throw new Error('HTTP ' + response.status);
+      const answer = await response.json();
+      render(answer.attendees || []);
+    } catch (error) {
+      show('result-bad', '✗', data.msgNetwork, '', '');
+    }
+  }
+
+  function render(people) {
+    found.replaceChildren();
+    const none = document.getElementById('door-found-none');
+    if (none) none.remove();
+    if (people.length === 0) {
+      const item = document.createElement('li');
+      item.textContent = searchForm.dataset.msgNone;
+      found.appendChild(item);
+      return;
+    }
+    for (const person of people) {
+      const item = document.createElement('li');
+      const name = document.createElement('span');
+      name.className = 'found-name';
+      name.textContent = person.name;
+      item.appendChild(name);
+      if (person.organisation) {
+        const organisation = document.createElement('span');
+        organisation.className = 'found-organisation';
+        organisation.textContent = ' ' + person.organisation;
+        item.appendChild(organisation);
+      }
+      if (person.checked_in_at) {
+        const checked = document.createElement('span');
+        checked.className = 'found-checked';
+        checked.textContent = ' ' + searchForm.dataset.msgCheckedIn.replace('{time}', localTime(person.checked_in_at));
+        item.appendChild(checked);
+      } else {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'button found-admit';
+        button.textContent = searchForm.dataset.msgAdmit;
+        button.addEventListener('click', () => admit(person.id));
+        item.appendChild(button);
+      }
+      found.appendChild(item);
+    }
+  }
+
+  async function admit(attendeeId) {
+    await send(searchForm.dataset.manualApi, { attendee: attendeeId, scan_id: newScanId(), session: scope.value || null });
+    search();
+  }
+
+  if (searchForm && searchInput && found) {
+    searchForm.addEventListener('submit', (event) => {
+      event.preventDefault();
+      search();
+    });
+    searchInput.addEventListener('input', () => {
+      clearTimeout(searchTimer);
+      searchTimer = setTimeout(search, 250);
+    });
   }
 
   // Camera scanning: the back camera, a frame every 150 ms scaled to at most 640 px,

@@ -8,6 +8,7 @@ mod m20261125_000003_registration_keys;
 mod m20261125_000004_attendee_cancellation;
 mod m20261125_000005_double_opt_in;
 mod m20261125_000006_reminders;
+mod m20261125_000007_check_in_method;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000004_attendee_cancellation::Migration),
             Box::new(m20261125_000005_double_opt_in::Migration),
             Box::new(m20261125_000006_reminders::Migration),
+            Box::new(m20261125_000007_check_in_method::Migration),
         ]
     }
 }

@@ -124,3 +124,28 @@ async fn the_door_page_checks_a_ticket_in_from_the_phone_camera() {
     let scans = domain::entity::door_scan::Entity::find().all(&app.db).await.expect("scans");
     assert_eq!(scans.len(), 1, "one scan sent, not one per frame");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn door_staff_type_a_name_and_admit_the_person_with_one_tap() {
+    let app = TestApp::spawn().await;
+    app.register_confirmed("tap@example.org", &[]).await;
+    let Some(browser) = Browser::start().await else {
+        eprintln!("SKIPPED: chromium and chromedriver are not installed (.ci/run installs them)");
+        return;
+    };
+    let device = app.door_device(TAG_SLUG, "Eingang Nord").await;
+    let door_url = app.url(&format!("/door/{device}?lang=de"));
+    browser.open(&door_url).await;
+    let search = browser.find("#door-search").await;
+    browser.type_into(&search, "Kovalenko").await;
+    browser.wait_for_text("#door-found", "Olena Kovalenko").await;
+    let admit = browser.find("#door-found button.found-admit").await;
+    browser.click(&admit).await;
+    let result = browser.wait_for_text("#door-result", "Einlass").await;
+    assert!(result.contains("Olena Kovalenko"), "{result}");
+    let listed = browser.wait_for_text("#door-found", "eingecheckt um").await;
+    assert!(listed.contains("eingecheckt um"), "the list shows the check-in: {listed}");
+    assert_eq!(browser.current_url().await, door_url, "answered by the script");
+    browser.quit().await;
+    assert_eq!(count_checked_in(&app.db, app.event(TAG_SLUG).await.id).await.expect("count"), 1);
+}

@@ -2,6 +2,7 @@
 
 use domain::demo::TAG_SLUG;
 use reqwest::StatusCode;
+use sea_orm::EntityTrait;
 
 use crate::support::TestApp;
 
@@ -102,4 +103,104 @@ async fn a_revoked_device_is_locked_out() {
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
     let (status, _) = app.get_text(&format!("/door/{device}")).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn door_staff_find_a_person_by_name_and_check_them_in_by_hand_once() {
+    let app = TestApp::spawn().await;
+    let device = app.door_device(TAG_SLUG, "Eingang West").await;
+    app.register_confirmed("found@example.org", &[]).await;
+    let mut other = crate::support::valid_fields("other@example.org");
+    other[0] = ("first_name", "Bohdan");
+    other[1] = ("last_name", "Percent%Sign");
+    app.post_registration(TAG_SLUG, &other).await;
+
+    let search = |query: &'static str| {
+        let app = &app;
+        let device = device.clone();
+        async move {
+            let response = app
+                .client
+                .get(app.url("/api/v1/checkin/attendees"))
+                .query(&[("q", query)])
+                .bearer_auth(device)
+                .send()
+                .await
+                .expect("GET");
+            assert_eq!(response.status(), StatusCode::OK);
+            response.json::<serde_json::Value>().await.expect("JSON")["attendees"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+        }
+    };
+    let found = search("kovAL").await;
+    assert_eq!(found.len(), 1, "case-insensitive, by last name: {found:?}");
+    assert_eq!(found[0]["name"], "Olena Kovalenko");
+    assert!(found[0]["checked_in_at"].is_null());
+    assert_eq!(search("Würzburg").await.len(), 2, "by organisation");
+    assert!(search("K").await.is_empty(), "two letters at least");
+    assert_eq!(search("%").await.len(), 0, "a % is a letter, not a wildcard");
+    assert_eq!(search("t%s").await.len(), 1);
+
+    let attendee = found[0]["id"].as_str().expect("id").to_owned();
+    let manual = |scan_id: &'static str| {
+        let app = &app;
+        let device = device.clone();
+        let attendee = attendee.clone();
+        async move {
+            app.client
+                .post(app.url("/api/v1/checkin/manual"))
+                .bearer_auth(device)
+                .json(&serde_json::json!({"attendee": attendee, "scan_id": scan_id, "session": null}))
+                .send()
+                .await
+                .expect("POST")
+                .json::<serde_json::Value>()
+                .await
+                .expect("JSON")
+        }
+    };
+    assert_eq!(manual("hand-1").await["result"], "ok");
+    assert_eq!(manual("hand-2").await["result"], "already_checked_in");
+    assert_eq!(manual("hand-1").await["result"], "ok", "a repeated scan id gets the first answer");
+    assert!(search("Kovalenko").await[0]["checked_in_at"].is_string());
+    let check_ins = domain::entity::check_in::Entity::find().all(&app.db).await.expect("check-ins");
+    assert_eq!(check_ins.len(), 1);
+    assert_eq!(check_ins[0].method, "manual", "logged as a manual check-in");
+
+    let unauthorised = app.client.get(app.url("/api/v1/checkin/attendees?q=Olena")).send().await.expect("GET");
+    assert_eq!(unauthorised.status(), StatusCode::UNAUTHORIZED);
+    let foreign = app
+        .client
+        .post(app.url("/api/v1/checkin/manual"))
+        .bearer_auth(&device)
+        .json(&serde_json::json!({"attendee": "not-an-id", "scan_id": "x"}))
+        .send()
+        .await
+        .expect("POST");
+    assert_eq!(foreign.status(), StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn the_name_search_works_on_the_door_page_without_javascript() {
+    let app = TestApp::spawn().await;
+    let device = app.door_device(TAG_SLUG, "Eingang Ost").await;
+    app.register_confirmed("page-search@example.org", &[]).await;
+    let (status, page) = app.get_text(&format!("/door/{device}?q=olena")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Olena Kovalenko"));
+    let attendee =
+        page.split("name=\"attendee\" value=\"").nth(1).and_then(|rest| rest.split('"').next()).expect("an admit form");
+    let response = app
+        .client
+        .post(app.url(&format!("/door/{device}")))
+        .form(&[("attendee", attendee), ("scan_id", "page-manual-1"), ("session", "")])
+        .send()
+        .await
+        .expect("POST");
+    let page = response.text().await.unwrap_or_default();
+    assert!(page.contains("result-ok") && page.contains("Olena Kovalenko"));
+    let (_, again) = app.get_text(&format!("/door/{device}?q=olena")).await;
+    assert!(again.contains("eingecheckt um"), "the list shows who is in");
 }

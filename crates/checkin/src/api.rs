@@ -8,13 +8,14 @@
 use axum::Json;
 use axum::Router;
 use axum::body::Bytes;
+use axum::extract::Query;
 use axum::extract::State;
 use axum::http::header::WWW_AUTHENTICATE;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::post;
+use axum::routing::{get, post};
 use chrono::Utc;
-use domain::checkin::{self, ScanError, ScanRequest};
+use domain::checkin::{self, Presented, ScanError, ScanRequest};
 use domain::door::{self, DoorDevice};
 use registration::AppState;
 use registration::error::WebError;
@@ -23,9 +24,14 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 pub const REDEEM_PATH: &str = "/api/v1/checkin/redeem";
+pub const SEARCH_PATH: &str = "/api/v1/checkin/attendees";
+pub const MANUAL_PATH: &str = "/api/v1/checkin/manual";
+
+/// At most this many names answer a search.
+pub const SEARCH_LIMIT: u64 = 20;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route(REDEEM_PATH, post(redeem))
+    Router::new().route(REDEEM_PATH, post(redeem)).route(SEARCH_PATH, get(search)).route(MANUAL_PATH, post(manual))
 }
 
 #[derive(Debug, Deserialize)]
@@ -101,21 +107,16 @@ async fn redeem(
             ));
         }
     };
-    let programme_session_id = match body.session.as_deref().map(str::trim) {
-        None | Some("") => None,
-        Some(raw) => match Uuid::parse_str(raw) {
-            Ok(id) => Some(id),
-            Err(_) => {
-                return Ok(api_error(
-                    StatusCode::BAD_REQUEST,
-                    "invalid_session",
-                    "session must be a programme session id or null.",
-                ));
-            }
-        },
+    let Ok(programme_session_id) = parse_session(body.session.as_deref()) else {
+        return Ok(invalid_session());
     };
-    let request = ScanRequest { token: body.token, scan_id: body.scan_id, programme_session_id };
-    match checkin::redeem(app.pools(), app.verifier(), &device, &request, Utc::now()).await {
+    let request = ScanRequest { presented: Presented::Token(body.token), scan_id: body.scan_id, programme_session_id };
+    answer(&app, &device, &request).await
+}
+
+/// Redeems and answers as the API does for every way in (scan or name).
+async fn answer(app: &AppState, device: &DoorDevice, request: &ScanRequest) -> Result<Response, WebError> {
+    match checkin::redeem(app.pools(), app.verifier(), device, request, Utc::now()).await {
         Ok(answer) => Ok(Json(answer).into_response()),
         Err(ScanError::InvalidScanId) => Ok(api_error(
             StatusCode::BAD_REQUEST,
@@ -129,4 +130,90 @@ async fn redeem(
         )),
         Err(ScanError::Database(err)) => Err(WebError::Database(err)),
     }
+}
+
+#[derive(Debug, Deserialize)]
+struct SearchQuery {
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    session: Option<String>,
+}
+
+/// `null`, absent or empty: the entrance; otherwise a programme session id.
+fn parse_session(raw: Option<&str>) -> Result<Option<Uuid>, uuid::Error> {
+    match raw.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(raw) => Uuid::parse_str(raw).map(Some),
+    }
+}
+
+fn invalid_session() -> Response {
+    api_error(StatusCode::BAD_REQUEST, "invalid_session", "session must be a programme session id or null.")
+}
+
+/// `GET /api/v1/checkin/attendees?q=NAME&session=ID`: expected attendees whose name or
+/// organisation contains `q` (two characters at least), with their check-in time.
+async fn search(
+    State(app): State<AppState>,
+    client: ClientIp,
+    headers: HeaderMap,
+    query: Result<Query<SearchQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Response, WebError> {
+    let Some(device) = authorised_device(&app, &headers).await? else {
+        if let Err(wait) = app.limits().door_auth_failures.check(&client.key()) {
+            return Ok(rate_limited(wait));
+        }
+        return Ok(unauthorised());
+    };
+    let Ok(Query(query)) = query else {
+        return Ok(api_error(StatusCode::BAD_REQUEST, "invalid_query", "Use ?q=NAME and optionally &session=ID."));
+    };
+    let Ok(session) = parse_session(query.session.as_deref()) else {
+        return Ok(invalid_session());
+    };
+    let attendees = checkin::search_attendees(app.db(), &device, &query.q, session, SEARCH_LIMIT).await?;
+    Ok(Json(serde_json::json!({ "attendees": attendees })).into_response())
+}
+
+#[derive(Debug, Deserialize)]
+struct ManualBody {
+    attendee: String,
+    scan_id: String,
+    #[serde(default)]
+    session: Option<String>,
+}
+
+/// `POST /api/v1/checkin/manual`: checks in the attendee door staff picked by name,
+/// exactly once like a scan, recorded as manual.
+async fn manual(
+    State(app): State<AppState>,
+    client: ClientIp,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, WebError> {
+    let Some(device) = authorised_device(&app, &headers).await? else {
+        if let Err(wait) = app.limits().door_auth_failures.check(&client.key()) {
+            return Ok(rate_limited(wait));
+        }
+        return Ok(unauthorised());
+    };
+    if let Err(wait) = app.limits().scans.check(&device.id.to_string()) {
+        return Ok(rate_limited(wait));
+    }
+    let Ok(body) = serde_json::from_slice::<ManualBody>(&body) else {
+        return Ok(api_error(
+            StatusCode::BAD_REQUEST,
+            "malformed_json",
+            "The body must be JSON like {\"attendee\": \"…\", \"scan_id\": \"…\", \"session\": null}.",
+        ));
+    };
+    let Ok(attendee) = Uuid::parse_str(body.attendee.trim()) else {
+        return Ok(api_error(StatusCode::BAD_REQUEST, "invalid_attendee", "attendee must be an attendee id."));
+    };
+    let Ok(programme_session_id) = parse_session(body.session.as_deref()) else {
+        return Ok(invalid_session());
+    };
+    let request = ScanRequest { presented: Presented::Attendee(attendee), scan_id: body.scan_id, programme_session_id };
+    answer(&app, &device, &request).await
 }

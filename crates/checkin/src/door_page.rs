@@ -6,13 +6,13 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::rejection::FormRejection;
-use axum::extract::{Form, Path, State};
+use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
 use axum::http::header::REFERRER_POLICY;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use chrono::Utc;
-use domain::checkin::{self, ScanAnswer, ScanError, ScanRequest, ScanResult};
+use domain::checkin::{self, Presented, ScanAnswer, ScanError, ScanRequest, ScanResult};
 use domain::door::{self, DoorDevice};
 use domain::event::{self, Event};
 use domain::ids::secret_token;
@@ -25,7 +25,7 @@ use registration::rate_limit::too_many_requests;
 use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::api::REDEEM_PATH;
+use crate::api::{MANUAL_PATH, REDEEM_PATH, SEARCH_LIMIT, SEARCH_PATH};
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/door/{device_token}", get(show).post(scan))
@@ -39,6 +39,24 @@ struct ScanForm {
     scan_id: String,
     #[serde(default)]
     session: String,
+    /// Set instead of `code` when door staff picked a name from the search.
+    #[serde(default)]
+    attendee: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct SearchQuery {
+    #[serde(default)]
+    q: String,
+}
+
+/// One row of the name search on the page.
+pub struct FoundAttendee {
+    pub id: String,
+    pub name: String,
+    pub organisation: String,
+    /// "eingecheckt um 10:02", empty when not yet.
+    pub checked_in: String,
 }
 
 pub struct ScopeOption {
@@ -76,6 +94,13 @@ struct DoorPage {
     time_zone: String,
     /// The message for `already_checked_in` with `{time}` and `{device}` left for the script.
     already_template: String,
+    door_url: String,
+    search: String,
+    found: Vec<FoundAttendee>,
+    search_api: &'static str,
+    manual_api: &'static str,
+    /// "eingecheckt um {time}" with the time left for the script.
+    checked_in_template: String,
 }
 
 async fn load_device(
@@ -95,7 +120,23 @@ async fn page(
     (device, event, sessions): (DoorDevice, Event, Vec<ProgrammeSession>),
     selected_session: Option<Uuid>,
     result: Option<ResultView>,
+    search: String,
 ) -> Result<Response, WebError> {
+    let door_url = site::urls::door(&device_token);
+    let zone = event.zone();
+    let found = checkin::search_attendees(app.db(), &device, &search, None, SEARCH_LIMIT)
+        .await?
+        .into_iter()
+        .map(|person| FoundAttendee {
+            id: person.id.to_string(),
+            checked_in: person
+                .checked_in_at
+                .map(|at| t.with("door-search-checked-in", "time", &t.time(&at.with_timezone(&zone))))
+                .unwrap_or_default(),
+            name: person.name,
+            organisation: person.organisation,
+        })
+        .collect();
     let checked = checkin::count_checked_in(app.db(), event.id).await?;
     let expected = count_attendees(app.db(), event.id).await?;
     let mut scopes = vec![ScopeOption {
@@ -123,6 +164,12 @@ async fn page(
         api_url: REDEEM_PATH,
         time_zone: event.time_zone.clone(),
         already_template: t.with2("door-result-already", ["time", "device"], ["{time}", "{device}"]),
+        door_url,
+        search,
+        found,
+        search_api: SEARCH_PATH,
+        manual_api: MANUAL_PATH,
+        checked_in_template: t.with("door-search-checked-in", "time", "{time}"),
     };
     // The device token is in the URL: it must not travel on in a Referer header.
     Ok(([(REFERRER_POLICY, "no-referrer")], page).into_response())
@@ -132,9 +179,11 @@ async fn show(
     State(app): State<AppState>,
     Lang(language): Lang,
     Path(device_token): Path<String>,
+    search: Result<Query<SearchQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Response, WebError> {
     let loaded = load_device(&app, &device_token).await?;
-    page(&app, Tr::new(language), device_token, loaded, None, None).await
+    let search = search.map(|Query(query)| query.q).unwrap_or_default();
+    page(&app, Tr::new(language), device_token, loaded, None, None, search).await
 }
 
 async fn scan(
@@ -153,7 +202,12 @@ async fn scan(
     };
     let selected_session = Uuid::parse_str(form.session.trim()).ok();
     let scan_id = if checkin::is_valid_scan_id(&form.scan_id) { form.scan_id } else { secret_token() };
-    let request = ScanRequest { token: form.code.trim().to_owned(), scan_id, programme_session_id: selected_session };
+    let presented = match Uuid::parse_str(form.attendee.trim()) {
+        // A name picked from the search list (the no-JavaScript path).
+        Ok(attendee) if form.code.trim().is_empty() => Presented::Attendee(attendee),
+        _ => Presented::Token(form.code.trim().to_owned()),
+    };
+    let request = ScanRequest { presented, scan_id, programme_session_id: selected_session };
     let zone = loaded.1.zone();
     let result = match checkin::redeem(app.pools(), app.verifier(), &loaded.0, &request, Utc::now()).await {
         Ok(answer) => result_view(t, &answer, zone),
@@ -166,7 +220,7 @@ async fn scan(
         },
         Err(ScanError::Database(err)) => return Err(WebError::Database(err)),
     };
-    page(&app, t, device_token, loaded, selected_session, Some(result)).await
+    page(&app, t, device_token, loaded, selected_session, Some(result), String::new()).await
 }
 
 fn result_view(t: Tr, answer: &ScanAnswer, zone: chrono_tz::Tz) -> ResultView {

@@ -76,10 +76,18 @@ impl ScanAnswer {
 
 #[derive(Clone, Debug)]
 pub struct ScanRequest {
-    pub token: String,
+    pub presented: Presented,
     pub scan_id: String,
     /// Checking in to one programme session instead of the event entrance.
     pub programme_session_id: Option<Uuid>,
+}
+
+/// What the door was shown: a ticket code, or a name door staff picked from the list
+/// (logged as a manual check-in).
+#[derive(Clone, Debug)]
+pub enum Presented {
+    Token(String),
+    Attendee(Uuid),
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -157,7 +165,7 @@ async fn check_in_once(
     admitted: Admitted,
     now: DateTime<Utc>,
 ) -> Result<ScanAnswer, ScanError> {
-    let Admitted { attendee, ticket_id, scanned, scope } = admitted;
+    let Admitted { attendee, ticket_id, scanned, scope, manual } = admitted;
     let txn = begin_write(&pools.write).await?;
     let inserted = check_in::Entity::insert(check_in::ActiveModel {
         id: Set(Uuid::new_v4()),
@@ -169,6 +177,7 @@ async fn check_in_once(
         device_id: Set(device.id),
         scan_id: Set(request.scan_id.clone()),
         checked_in_at: Set(now),
+        method: Set(if manual { "manual" } else { "scan" }.to_owned()),
     })
     .on_conflict_do_nothing_on([check_in::Column::AttendeeId, check_in::Column::Scope])
     .exec_without_returning(&txn)
@@ -277,6 +286,7 @@ struct Admitted {
     ticket_id: Uuid,
     scanned: ScannedAttendee,
     scope: String,
+    manual: bool,
 }
 
 async fn admissible<C: ConnectionTrait>(
@@ -286,20 +296,44 @@ async fn admissible<C: ConnectionTrait>(
     request: &ScanRequest,
 ) -> Result<Admission, DbErr> {
     let refused = |result| Ok(Admission::Refused(ScanAnswer::bare(result)));
-    let Ok(claims) = verifier.verify(&request.token) else {
-        return refused(ScanResult::Invalid);
-    };
-    if claims.event_id != device.event_id {
-        return refused(ScanResult::WrongEvent);
-    }
-    let Some(ticket) = ticket::Entity::find_by_id(claims.ticket_id).one(db).await? else {
-        return refused(ScanResult::Invalid);
-    };
-    if i32::from(claims.version) != ticket.version {
-        return refused(ScanResult::Invalid);
-    }
-    let Some(attendee) = attendee::Entity::find_by_id(ticket.attendee_id).one(db).await? else {
-        return refused(ScanResult::Invalid);
+    let (ticket, attendee) = match &request.presented {
+        Presented::Token(token) => {
+            let Ok(claims) = verifier.verify(token) else {
+                return refused(ScanResult::Invalid);
+            };
+            if claims.event_id != device.event_id {
+                return refused(ScanResult::WrongEvent);
+            }
+            let Some(ticket) = ticket::Entity::find_by_id(claims.ticket_id).one(db).await? else {
+                return refused(ScanResult::Invalid);
+            };
+            if i32::from(claims.version) != ticket.version {
+                return refused(ScanResult::Invalid);
+            }
+            let Some(attendee) = attendee::Entity::find_by_id(ticket.attendee_id).one(db).await? else {
+                return refused(ScanResult::Invalid);
+            };
+            (ticket, attendee)
+        }
+        Presented::Attendee(attendee_id) => {
+            let Some(attendee) = attendee::Entity::find_by_id(*attendee_id)
+                .filter(attendee::Column::EventId.eq(device.event_id))
+                .one(db)
+                .await?
+            else {
+                return refused(ScanResult::WrongEvent);
+            };
+            // The current ticket: a manual check-in is recorded against it like a scan.
+            let Some(ticket) = ticket::Entity::find()
+                .filter(ticket::Column::AttendeeId.eq(attendee.id))
+                .filter(ticket::Column::RevokedAt.is_null())
+                .one(db)
+                .await?
+            else {
+                return refused(ScanResult::Invalid);
+            };
+            (ticket, attendee)
+        }
     };
     let scanned = ScannedAttendee { name: attendee.full_name(), organisation: attendee.organisation.clone() };
     let with_attendee = |result| {
@@ -332,7 +366,8 @@ async fn admissible<C: ConnectionTrait>(
         return with_attendee(ScanResult::NotRegisteredForSession);
     }
     let scope = request.programme_session_id.unwrap_or(device.event_id).to_string();
-    Ok(Admission::Admissible(Box::new(Admitted { attendee, ticket_id: ticket.id, scanned, scope })))
+    let manual = matches!(request.presented, Presented::Attendee(_));
+    Ok(Admission::Admissible(Box::new(Admitted { attendee, ticket_id: ticket.id, scanned, scope, manual })))
 }
 
 /// Plenary sessions are for every attendee; others only for those who chose them.
@@ -356,4 +391,81 @@ pub async fn count_checked_in(db: &DatabaseConnection, event_id: Uuid) -> Result
         .filter(check_in::Column::Scope.eq(event_id.to_string()))
         .count(db)
         .await
+}
+
+/// One attendee in the door's name search.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DoorAttendee {
+    pub id: Uuid,
+    pub name: String,
+    pub organisation: String,
+    /// When they were checked in to the searched scope, if they were.
+    pub checked_in_at: Option<DateTime<Utc>>,
+}
+
+/// Finds expected attendees of the device's event by name or organisation (at most
+/// `limit`), with whether they are already checked in to the entrance or the session.
+pub async fn search_attendees(
+    db: &DatabaseConnection,
+    device: &DoorDevice,
+    query: &str,
+    programme_session_id: Option<Uuid>,
+    limit: u64,
+) -> Result<Vec<DoorAttendee>, DbErr> {
+    use sea_orm::ExprTrait;
+    use sea_orm::sea_query::{Expr, Func, LikeExpr, Query};
+    use sea_orm::{QueryOrder, QuerySelect};
+    let query = query.trim();
+    if query.chars().count() < 2 {
+        return Ok(Vec::new());
+    }
+    // A literal search: % and _ typed by door staff are not wildcards.
+    let escaped: String = query
+        .to_lowercase()
+        .chars()
+        .flat_map(|c| if matches!(c, '%' | '_' | '\\') { vec!['\\', c] } else { vec![c] })
+        .collect();
+    let pattern = format!("%{escaped}%");
+    let matches = |column: attendee::Column| {
+        Expr::expr(Func::lower(Expr::col(column))).like(LikeExpr::new(pattern.clone()).escape('\\'))
+    };
+    let confirmed = Query::select()
+        .column(registration::Column::Id)
+        .from(registration::Entity)
+        .and_where(registration::Column::EventId.eq(device.event_id))
+        .and_where(registration::Column::Status.eq(RegistrationStatus::Confirmed))
+        .to_owned();
+    let found = attendee::Entity::find()
+        .filter(attendee::Column::EventId.eq(device.event_id))
+        .filter(attendee::Column::CancelledAt.is_null())
+        .filter(attendee::Column::RegistrationId.in_subquery(confirmed))
+        .filter(
+            matches(attendee::Column::FirstName)
+                .or(matches(attendee::Column::LastName))
+                .or(matches(attendee::Column::Organisation)),
+        )
+        .order_by_asc(attendee::Column::LastName)
+        .order_by_asc(attendee::Column::FirstName)
+        .limit(limit)
+        .all(db)
+        .await?;
+    let scope = programme_session_id.unwrap_or(device.event_id).to_string();
+    let ids: Vec<Uuid> = found.iter().map(|attendee| attendee.id).collect();
+    let check_ins = check_in::Entity::find()
+        .filter(check_in::Column::AttendeeId.is_in(ids))
+        .filter(check_in::Column::Scope.eq(scope))
+        .all(db)
+        .await?;
+    Ok(found
+        .into_iter()
+        .map(|attendee| DoorAttendee {
+            checked_in_at: check_ins
+                .iter()
+                .find(|check_in| check_in.attendee_id == attendee.id)
+                .map(|c| c.checked_in_at),
+            name: attendee.full_name(),
+            organisation: attendee.organisation,
+            id: attendee.id,
+        })
+        .collect())
 }

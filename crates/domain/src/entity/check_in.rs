@@ -15,6 +15,8 @@ pub struct Model {
     pub device_id: Uuid,
     pub scan_id: String,
     pub checked_in_at: DateTimeUtc,
+    /// `scan` for a ticket code, `manual` when door staff picked the name from the list.
+    pub method: String,
 }
 
 impl ActiveModelBehavior for ActiveModel {}
