@@ -204,3 +204,23 @@ async fn the_name_search_works_on_the_door_page_without_javascript() {
     let (_, again) = app.get_text(&format!("/door/{device}?q=olena")).await;
     assert!(again.contains("eingecheckt um"), "the list shows who is in");
 }
+
+#[tokio::test]
+async fn the_door_remembers_its_device_until_it_is_revoked() {
+    let app = TestApp::spawn().await;
+    let device = app.door_device(TAG_SLUG, "Tablet 1").await;
+    let response = app.get(&format!("/door/{device}")).await;
+    let cookie = response.headers()["set-cookie"].to_str().expect("cookie").to_owned();
+    assert!(cookie.starts_with(&format!("door_device={device}")), "{cookie}");
+    assert!(cookie.contains("HttpOnly") && cookie.contains("Path=/door") && cookie.contains("SameSite=Strict"));
+    let reopened =
+        app.client.get(app.url("/door")).header("cookie", format!("door_device={device}")).send().await.expect("GET");
+    assert_eq!(reopened.status(), StatusCode::SEE_OTHER);
+    assert_eq!(reopened.headers()["location"], format!("/door/{device}").as_str());
+    assert_eq!(app.get("/door").await.status(), StatusCode::NOT_FOUND, "nothing remembered: a 404 page");
+
+    let stored = domain::door::by_token(&app.db, &device).await.expect("query").expect("device");
+    domain::door::revoke(&app.db, stored.id, chrono::Utc::now()).await.expect("revoke");
+    let (status, _) = app.get_text(&format!("/door/{device}")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "a revoked device is locked out, remembered or not");
+}

@@ -28,7 +28,32 @@ use uuid::Uuid;
 use crate::api::{MANUAL_PATH, REDEEM_PATH, SEARCH_LIMIT, SEARCH_PATH};
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/door/{device_token}", get(show).post(scan))
+    Router::new().route("/door", get(remembered)).route("/door/{device_token}", get(show).post(scan))
+}
+
+/// The device remembers its door link in a cookie (scripts cannot read it, and it is only
+/// sent to /door), so door staff can reopen the page from the bookmark `/door`.
+const DEVICE_COOKIE: &str = "door_device";
+
+fn remember_device(device_token: &str, secure: bool) -> Option<axum::http::HeaderValue> {
+    let secure = if secure { "; Secure" } else { "" };
+    format!("{DEVICE_COOKIE}={device_token}; Path=/door; Max-Age=2592000; HttpOnly; SameSite=Strict{secure}")
+        .parse()
+        .ok()
+}
+
+/// `/door` without a token: the remembered device's page, or a page that says how to open one.
+async fn remembered(headers: axum::http::HeaderMap) -> Response {
+    let token = headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .find_map(|pair| pair.trim().strip_prefix(DEVICE_COOKIE)?.strip_prefix('=').map(str::to_owned));
+    match token {
+        Some(token) if !token.is_empty() => axum::response::Redirect::to(&site::urls::door(&token)).into_response(),
+        _ => StatusCode::NOT_FOUND.into_response(),
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -123,6 +148,7 @@ async fn page(
     search: String,
 ) -> Result<Response, WebError> {
     let door_url = site::urls::door(&device_token);
+    let device_token_for_cookie = device_token.clone();
     let zone = event.zone();
     let found = checkin::search_attendees(app.db(), &device, &search, None, SEARCH_LIMIT)
         .await?
@@ -172,7 +198,11 @@ async fn page(
         checked_in_template: t.with("door-search-checked-in", "time", "{time}"),
     };
     // The device token is in the URL: it must not travel on in a Referer header.
-    Ok(([(REFERRER_POLICY, "no-referrer")], page).into_response())
+    let mut response = ([(REFERRER_POLICY, "no-referrer")], page).into_response();
+    if let Some(cookie) = remember_device(&device_token_for_cookie, app.public_url().starts_with("https://")) {
+        response.headers_mut().append(axum::http::header::SET_COOKIE, cookie);
+    }
+    Ok(response)
 }
 
 async fn show(
