@@ -42,15 +42,6 @@
     }
   }
 
-  // The entrance count on the page, kept current without a reload.
-  function countOneMore() {
-    const checked = Number(counts.dataset.checked) + 1;
-    counts.dataset.checked = String(checked);
-    counts.textContent = counts.dataset.template
-      .replace('{checked}', String(checked))
-      .replace('{expected}', counts.dataset.expected);
-  }
-
   function show(kind, icon, headline, name, detail) {
     result.className = 'door-result ' + kind;
     result.replaceChildren();
@@ -126,16 +117,81 @@
       if (answer.result === 'ok') {
         kind = 'result-ok';
         icon = '✓';
-        if (!body.session) countOneMore();
+
       } else if (answer.result === 'already_checked_in') {
         kind = 'result-warn';
         icon = '!';
         headline = headline.replace('{time}', localTime(answer.checked_in_at)).replace('{device}', answer.device || '–');
       }
       show(kind, icon, headline, attendee.name, attendee.organisation);
+      refreshRecent();
     } catch (error) {
       show('result-bad', '✗', data.msgNetwork, '', '');
     }
+  }
+
+  // The last scans of this device with undo, and the counts, from the server.
+  const recentSection = document.getElementById('door-recent-section');
+  const recentList = document.getElementById('door-recent');
+  const here = document.getElementById('door-here');
+
+  async function refreshRecent() {
+    if (!recentSection || !recentList) return;
+    try {
+      const response = await fetch(recentSection.dataset.api, { headers: { Authorization: 'Bearer ' + data.deviceToken } });
+      if (!response.ok) return;
+      const answer = await response.json();
+      renderRecent(answer.scans || []);
+      const counted = answer.counts || {};
+      counts.textContent = counts.dataset.template
+        .replace('{checked}', String(counted.total))
+        .replace('{expected}', String(counted.expected));
+      if (here) here.textContent = here.dataset.template.replace('{count}', String(counted.device));
+    } catch (error) {
+      // The list is a convenience; the scan's own answer was already shown.
+    }
+  }
+
+  function renderRecent(scans) {
+    recentList.replaceChildren();
+    for (const scan of scans) {
+      const item = document.createElement('li');
+      const parts = [
+        ['recent-time', localTime(scan.scanned_at)],
+        ['recent-result', scan.result === 'already_checked_in' ? recentSection.dataset.msgAlready : (messages[scan.result] || '')],
+        ['recent-name', scan.name || ''],
+      ];
+      for (const [className, text] of parts) {
+        if (!text) continue;
+        const span = document.createElement('span');
+        span.className = className;
+        span.textContent = text;
+        item.appendChild(span);
+        item.appendChild(document.createTextNode(' '));
+      }
+      if (scan.undoable) {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'button button-secondary recent-undo';
+        button.textContent = recentSection.dataset.msgUndo;
+        button.addEventListener('click', () => undo(scan.scan_id));
+        item.appendChild(button);
+      }
+      recentList.appendChild(item);
+    }
+  }
+
+  async function undo(scanId) {
+    try {
+      await fetch(recentSection.dataset.undoApi, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + data.deviceToken },
+        body: JSON.stringify({ scan_id: scanId }),
+      });
+    } catch (error) {
+      show('result-bad', '✗', data.msgNetwork, '', '');
+    }
+    refreshRecent();
   }
 
   // Name search: results as you type (at least two letters), each with an admit button

@@ -245,3 +245,7 @@ door-search-submit = Suchen
 door-search-admit = Einlassen
 door-search-none = Niemand gefunden.
 door-search-checked-in = eingecheckt um { $time }
+door-counts-here = { $count } an diesem Gerät
+door-recent-heading = Letzte Scans an diesem Gerät
+door-recent-already = Bereits eingecheckt
+door-undo = Rückgängig

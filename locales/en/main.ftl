@@ -245,3 +245,7 @@ door-search-submit = Search
 door-search-admit = Admit
 door-search-none = Nobody found.
 door-search-checked-in = checked in at { $time }
+door-counts-here = { $count } at this device
+door-recent-heading = Last scans at this device
+door-recent-already = Already checked in
+door-undo = Undo

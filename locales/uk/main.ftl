@@ -247,3 +247,7 @@ door-search-submit = Шукати
 door-search-admit = Впустити
 door-search-none = Нікого не знайдено.
 door-search-checked-in = зареєстровано о { $time }
+door-counts-here = { $count } на цьому пристрої
+door-recent-heading = Останні сканування на цьому пристрої
+door-recent-already = Уже зареєстровано
+door-undo = Скасувати

@@ -9,6 +9,7 @@ mod m20261125_000004_attendee_cancellation;
 mod m20261125_000005_double_opt_in;
 mod m20261125_000006_reminders;
 mod m20261125_000007_check_in_method;
+mod m20261125_000008_check_in_undo;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000005_double_opt_in::Migration),
             Box::new(m20261125_000006_reminders::Migration),
             Box::new(m20261125_000007_check_in_method::Migration),
+            Box::new(m20261125_000008_check_in_undo::Migration),
         ]
     }
 }

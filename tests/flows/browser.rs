@@ -64,6 +64,15 @@ async fn a_participant_registers_in_the_browser_and_a_scanner_checks_the_ticket_
     let invalid = browser.wait_for_text("#door-result", "Ungültiges Ticket").await;
     assert!(invalid.contains("Ungültiges Ticket"), "{invalid}");
 
+    // The recent list offers to undo the one check-in; after that the ticket admits again.
+    browser.wait_for_text("#door-recent", "Ungültiges Ticket").await;
+    let undo = browser.find("#door-recent button.recent-undo").await;
+    browser.click(&undo).await;
+    assert!(browser.wait_for_text("#door-counts", "0 von 1").await.contains("0 von 1"), "the undo counts");
+    let focused = browser.find("#door-code").await;
+    browser.type_into(&focused, &format!("{code}{ENTER}")).await;
+    assert!(browser.wait_for_text("#door-counts", "1 von 1").await.contains("1 von 1"), "admitted again");
+
     browser.quit().await;
     assert_eq!(count_checked_in(&app.db, app.event(TAG_SLUG).await.id).await.expect("count"), 1);
 }

@@ -224,3 +224,67 @@ async fn the_door_remembers_its_device_until_it_is_revoked() {
     let (status, _) = app.get_text(&format!("/door/{device}")).await;
     assert_eq!(status, StatusCode::NOT_FOUND, "a revoked device is locked out, remembered or not");
 }
+
+#[tokio::test]
+async fn a_mistaken_check_in_can_be_undone_by_its_device_and_the_undo_is_kept() {
+    let app = TestApp::spawn().await;
+    let device = app.door_device(TAG_SLUG, "Eingang").await;
+    let other = app.door_device(TAG_SLUG, "Anderes Gerät").await;
+    let path = app.register_confirmed("undo@example.org", &[]).await;
+    let ticket = app.ticket_code(&path).await;
+    assert_eq!(app.redeem(&device, &ticket, "first", None).await.1["result"], "ok");
+    assert_eq!(app.redeem(&device, &ticket, "second", None).await.1["result"], "already_checked_in");
+
+    let recent = |token: String| {
+        let app = &app;
+        async move {
+            app.client
+                .get(app.url("/api/v1/checkin/recent"))
+                .bearer_auth(token)
+                .send()
+                .await
+                .expect("GET")
+                .json::<serde_json::Value>()
+                .await
+                .expect("JSON")
+        }
+    };
+    let before = recent(device.clone()).await;
+    let scans = before["scans"].as_array().cloned().unwrap_or_default();
+    assert_eq!(scans.len(), 2, "newest first: {scans:?}");
+    assert_eq!(scans[0]["result"], "already_checked_in");
+    assert_eq!(scans[1]["scan_id"], "first");
+    assert_eq!(scans[1]["undoable"], true);
+    assert_eq!(scans[1]["name"], "Olena Kovalenko");
+    assert_eq!(before["counts"]["device"], 1);
+    assert_eq!(before["counts"]["total"], 1);
+    assert_eq!(before["counts"]["expected"], 1);
+
+    let undo = |token: String, scan_id: &'static str| {
+        let app = &app;
+        async move {
+            app.client
+                .post(app.url("/api/v1/checkin/undo"))
+                .bearer_auth(token)
+                .json(&serde_json::json!({"scan_id": scan_id}))
+                .send()
+                .await
+                .expect("POST")
+                .json::<serde_json::Value>()
+                .await
+                .expect("JSON")
+        }
+    };
+    assert_eq!(undo(other.clone(), "first").await["undone"], false, "only the device that let them in");
+    assert_eq!(undo(device.clone(), "first").await["undone"], true);
+    assert_eq!(undo(device.clone(), "first").await["undone"], false, "once");
+    let event_id = app.event(TAG_SLUG).await.id;
+    assert_eq!(domain::checkin::count_checked_in(&app.db, event_id).await.expect("count"), 0);
+    let kept = domain::entity::check_in_undo::Entity::find().all(&app.db).await.expect("undos");
+    assert_eq!(kept.len(), 1, "the undo is recorded");
+    assert_eq!(kept[0].scan_id, "first");
+    assert_eq!(recent(device.clone()).await["scans"][1]["undoable"], false);
+
+    assert_eq!(app.redeem(&device, &ticket, "third", None).await.1["result"], "ok", "checked in again after the undo");
+    assert_eq!(domain::checkin::count_checked_in(&app.db, event_id).await.expect("count"), 1);
+}

@@ -26,12 +26,22 @@ use uuid::Uuid;
 pub const REDEEM_PATH: &str = "/api/v1/checkin/redeem";
 pub const SEARCH_PATH: &str = "/api/v1/checkin/attendees";
 pub const MANUAL_PATH: &str = "/api/v1/checkin/manual";
+pub const RECENT_PATH: &str = "/api/v1/checkin/recent";
+pub const UNDO_PATH: &str = "/api/v1/checkin/undo";
+
+/// The door shows this many recent scans.
+pub const RECENT_LIMIT: u64 = 20;
 
 /// At most this many names answer a search.
 pub const SEARCH_LIMIT: u64 = 20;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route(REDEEM_PATH, post(redeem)).route(SEARCH_PATH, get(search)).route(MANUAL_PATH, post(manual))
+    Router::new()
+        .route(REDEEM_PATH, post(redeem))
+        .route(SEARCH_PATH, get(search))
+        .route(MANUAL_PATH, post(manual))
+        .route(RECENT_PATH, get(recent))
+        .route(UNDO_PATH, post(undo))
 }
 
 #[derive(Debug, Deserialize)]
@@ -216,4 +226,64 @@ async fn manual(
     };
     let request = ScanRequest { presented: Presented::Attendee(attendee), scan_id: body.scan_id, programme_session_id };
     answer(&app, &device, &request).await
+}
+
+/// The device's answer when it is not authorised (counted against guessing) or `None`.
+async fn device_or_refusal(
+    app: &AppState,
+    client: ClientIp,
+    headers: &HeaderMap,
+) -> Result<Result<DoorDevice, Response>, WebError> {
+    match authorised_device(app, headers).await? {
+        Some(device) => Ok(Ok(device)),
+        None => Ok(Err(match app.limits().door_auth_failures.check(&client.key()) {
+            Err(wait) => rate_limited(wait),
+            Ok(()) => unauthorised(),
+        })),
+    }
+}
+
+/// `GET /api/v1/checkin/recent`: this device's last 20 scans and the counts.
+async fn recent(State(app): State<AppState>, client: ClientIp, headers: HeaderMap) -> Result<Response, WebError> {
+    let device = match device_or_refusal(&app, client, &headers).await? {
+        Ok(device) => device,
+        Err(refusal) => return Ok(refusal),
+    };
+    let scans = checkin::recent_scans(app.db(), &device, RECENT_LIMIT).await?;
+    let here = checkin::count_by_device(app.db(), &device).await?;
+    let total = checkin::count_checked_in(app.db(), device.event_id).await?;
+    let expected = domain::registration::count_attendees(app.db(), device.event_id).await?;
+    Ok(Json(serde_json::json!({
+        "scans": scans,
+        "counts": { "device": here, "total": total, "expected": expected },
+    }))
+    .into_response())
+}
+
+#[derive(Debug, Deserialize)]
+struct UndoBody {
+    scan_id: String,
+}
+
+/// `POST /api/v1/checkin/undo {"scan_id": "…"}`: takes back this device's check-in from
+/// that scan; the undo is recorded.
+async fn undo(
+    State(app): State<AppState>,
+    client: ClientIp,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, WebError> {
+    let device = match device_or_refusal(&app, client, &headers).await? {
+        Ok(device) => device,
+        Err(refusal) => return Ok(refusal),
+    };
+    let Ok(body) = serde_json::from_slice::<UndoBody>(&body) else {
+        return Ok(api_error(
+            StatusCode::BAD_REQUEST,
+            "malformed_json",
+            "The body must be JSON like {\"scan_id\": \"…\"}.",
+        ));
+    };
+    let undone = checkin::undo(app.pools(), &device, &body.scan_id, Utc::now()).await?;
+    Ok(Json(serde_json::json!({ "undone": undone })).into_response())
 }

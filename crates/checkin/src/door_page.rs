@@ -10,7 +10,7 @@ use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
 use axum::http::header::REFERRER_POLICY;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use chrono::Utc;
 use domain::checkin::{self, Presented, ScanAnswer, ScanError, ScanRequest, ScanResult};
 use domain::door::{self, DoorDevice};
@@ -25,10 +25,13 @@ use registration::rate_limit::too_many_requests;
 use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::api::{MANUAL_PATH, REDEEM_PATH, SEARCH_LIMIT, SEARCH_PATH};
+use crate::api::{MANUAL_PATH, RECENT_LIMIT, RECENT_PATH, REDEEM_PATH, SEARCH_LIMIT, SEARCH_PATH, UNDO_PATH};
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/door", get(remembered)).route("/door/{device_token}", get(show).post(scan))
+    Router::new()
+        .route("/door", get(remembered))
+        .route("/door/{device_token}", get(show).post(scan))
+        .route("/door/{device_token}/undo", post(undo_scan))
 }
 
 /// The device remembers its door link in a cookie (scripts cannot read it, and it is only
@@ -126,6 +129,21 @@ struct DoorPage {
     manual_api: &'static str,
     /// "eingecheckt um {time}" with the time left for the script.
     checked_in_template: String,
+    recent: Vec<RecentRow>,
+    recent_api: &'static str,
+    undo_api: &'static str,
+    undo_url: String,
+    here: String,
+    here_template: String,
+}
+
+/// One of the device's recent scans on the page.
+pub struct RecentRow {
+    pub scan_id: String,
+    pub time: String,
+    pub result: String,
+    pub name: String,
+    pub undoable: bool,
 }
 
 async fn load_device(
@@ -147,9 +165,22 @@ async fn page(
     result: Option<ResultView>,
     search: String,
 ) -> Result<Response, WebError> {
-    let door_url = site::urls::door(&device_token);
-    let device_token_for_cookie = device_token.clone();
     let zone = event.zone();
+    let door_url = site::urls::door(&device_token);
+    let door_url_for_undo = door_url.clone();
+    let here = checkin::count_by_device(app.db(), &device).await?;
+    let recent = checkin::recent_scans(app.db(), &device, RECENT_LIMIT)
+        .await?
+        .into_iter()
+        .map(|scan| RecentRow {
+            time: t.time(&scan.scanned_at.with_timezone(&zone)),
+            result: t.get(result_key(scan.result)),
+            name: scan.name.unwrap_or_default(),
+            undoable: scan.undoable,
+            scan_id: scan.scan_id,
+        })
+        .collect();
+    let device_token_for_cookie = device_token.clone();
     let found = checkin::search_attendees(app.db(), &device, &search, None, SEARCH_LIMIT)
         .await?
         .into_iter()
@@ -196,6 +227,12 @@ async fn page(
         search_api: SEARCH_PATH,
         manual_api: MANUAL_PATH,
         checked_in_template: t.with("door-search-checked-in", "time", "{time}"),
+        recent,
+        recent_api: RECENT_PATH,
+        undo_api: UNDO_PATH,
+        undo_url: format!("{door_url_for_undo}/undo"),
+        here: t.with("door-counts-here", "count", &here.to_string()),
+        here_template: t.with("door-counts-here", "count", "{count}"),
     };
     // The device token is in the URL: it must not travel on in a Referer header.
     let mut response = ([(REFERRER_POLICY, "no-referrer")], page).into_response();
@@ -277,4 +314,37 @@ fn result_view(t: Tr, answer: &ScanAnswer, zone: chrono_tz::Tz) -> ResultView {
         .map(|attendee| (attendee.name.clone(), attendee.organisation.clone()))
         .unwrap_or_default();
     ResultView { class, icon, headline, name, detail }
+}
+
+fn result_key(result: ScanResult) -> &'static str {
+    match result {
+        ScanResult::Ok => "door-result-ok",
+        ScanResult::AlreadyCheckedIn => "door-recent-already",
+        ScanResult::Invalid => "door-result-invalid",
+        ScanResult::Revoked => "door-result-revoked",
+        ScanResult::Cancelled => "door-result-cancelled",
+        ScanResult::WrongEvent => "door-result-wrong-event",
+        ScanResult::NotRegisteredForSession => "door-result-not-registered-for-session",
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct UndoForm {
+    #[serde(default)]
+    scan_id: String,
+}
+
+/// The no-JavaScript undo: takes back the check-in and shows the page again.
+async fn undo_scan(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    Path(device_token): Path<String>,
+    form: Result<Form<UndoForm>, FormRejection>,
+) -> Result<Response, WebError> {
+    let loaded = load_device(&app, &device_token).await?;
+    let Ok(Form(form)) = form else {
+        return Ok(StatusCode::BAD_REQUEST.into_response());
+    };
+    checkin::undo(app.pools(), &loaded.0, &form.scan_id, Utc::now()).await?;
+    page(&app, Tr::new(language), device_token, loaded, None, None, String::new()).await
 }

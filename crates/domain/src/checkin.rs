@@ -469,3 +469,96 @@ pub async fn search_attendees(
         })
         .collect())
 }
+
+/// One line of a device's recent scans.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecentScan {
+    pub scan_id: String,
+    pub result: ScanResult,
+    pub name: Option<String>,
+    pub scanned_at: DateTime<Utc>,
+    /// This scan's check-in still stands and this device may take it back.
+    pub undoable: bool,
+}
+
+/// The device's last `limit` scans, newest first.
+pub async fn recent_scans(db: &DatabaseConnection, device: &DoorDevice, limit: u64) -> Result<Vec<RecentScan>, DbErr> {
+    use sea_orm::{QueryOrder, QuerySelect};
+    let scans = door_scan::Entity::find()
+        .filter(door_scan::Column::DeviceId.eq(device.id))
+        .order_by_desc(door_scan::Column::ScannedAt)
+        .limit(limit)
+        .all(db)
+        .await?;
+    let scan_ids: Vec<String> = scans.iter().map(|scan| scan.scan_id.clone()).collect();
+    let standing: Vec<String> = check_in::Entity::find()
+        .filter(check_in::Column::DeviceId.eq(device.id))
+        .filter(check_in::Column::ScanId.is_in(scan_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|check_in| check_in.scan_id)
+        .collect();
+    Ok(scans
+        .into_iter()
+        .filter_map(|scan| {
+            let answer: ScanAnswer = serde_json::from_str(&scan.response).ok()?;
+            Some(RecentScan {
+                undoable: answer.result == ScanResult::Ok && standing.contains(&scan.scan_id),
+                name: answer.attendee.map(|attendee| attendee.name),
+                result: answer.result,
+                scanned_at: scan.scanned_at,
+                scan_id: scan.scan_id,
+            })
+        })
+        .collect())
+}
+
+/// Takes back the check-in this device made with this scan id: the check-in is moved to
+/// `check_in_undo` (who, when), so the person can be checked in again and nothing is lost.
+/// `false` when there was nothing of this device's to undo.
+pub async fn undo(pools: &Pools, device: &DoorDevice, scan_id: &str, now: DateTime<Utc>) -> Result<bool, DbErr> {
+    if !is_valid_scan_id(scan_id) {
+        return Ok(false);
+    }
+    let txn = begin_write(&pools.write).await?;
+    let Some(made) = check_in::Entity::find()
+        .filter(check_in::Column::DeviceId.eq(device.id))
+        .filter(check_in::Column::ScanId.eq(scan_id))
+        .one(&txn)
+        .await?
+    else {
+        return Ok(false);
+    };
+    let removed = check_in::Entity::delete_by_id(made.id).exec(&txn).await?.rows_affected == 1;
+    if !removed {
+        return Ok(false);
+    }
+    crate::entity::check_in_undo::Entity::insert(crate::entity::check_in_undo::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        check_in_id: Set(made.id),
+        attendee_id: Set(made.attendee_id),
+        event_id: Set(made.event_id),
+        scope: Set(made.scope),
+        device_id: Set(made.device_id),
+        scan_id: Set(made.scan_id),
+        checked_in_at: Set(made.checked_in_at),
+        method: Set(made.method),
+        undone_by: Set(device.id),
+        undone_at: Set(now),
+    })
+    .exec_without_returning(&txn)
+    .await?;
+    txn.commit().await?;
+    Ok(true)
+}
+
+/// How many this device let in at the entrance, and how many in all.
+pub async fn count_by_device(db: &DatabaseConnection, device: &DoorDevice) -> Result<u64, DbErr> {
+    use sea_orm::PaginatorTrait;
+    check_in::Entity::find()
+        .filter(check_in::Column::DeviceId.eq(device.id))
+        .filter(check_in::Column::Scope.eq(device.event_id.to_string()))
+        .count(db)
+        .await
+}
