@@ -273,6 +273,38 @@
     });
   }
 
+  // Walk-ins: register someone at the door and let them in, without leaving the page.
+  const walkInForm = document.getElementById('door-walk-in-form');
+  if (walkInForm) {
+    walkInForm.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const fields = Object.fromEntries(new FormData(walkInForm).entries());
+      fields.data_consent = fields.data_consent === 'yes';
+      fields.scan_id = newScanId();
+      try {
+        const response = await fetch(walkInForm.dataset.api + '?lang=' + encodeURIComponent(data.lang), {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + data.deviceToken },
+          body: JSON.stringify(fields),
+        });
+        const answer = await response.json();
+        if (response.ok) {
+          const attendee = answer.attendee || {};
+          show('result-ok', '✓', messages.ok, attendee.name, attendee.organisation);
+          walkInForm.reset();
+          walkInForm.closest('details').open = false;
+          refreshRecent();
+        } else if (answer.fields) {
+          show('result-bad', '✗', Object.values(answer.fields).join(' '), '', '');
+        } else {
+          show('result-bad', '✗', answer.message || data.msgNetwork, '', '');
+        }
+      } catch (error) {
+        show('result-bad', '✗', data.msgNetwork, '', '');
+      }
+    });
+  }
+
   // Camera scanning: the back camera, a frame every 150 ms scaled to at most 640 px,
   // decoded by jsQR; the same code is not sent again within five seconds.
   const cameraButton = document.getElementById('door-camera');

@@ -288,3 +288,128 @@ async fn a_mistaken_check_in_can_be_undone_by_its_device_and_the_undo_is_kept() 
     assert_eq!(app.redeem(&device, &ticket, "third", None).await.1["result"], "ok", "checked in again after the undo");
     assert_eq!(domain::checkin::count_checked_in(&app.db, event_id).await.expect("count"), 1);
 }
+
+#[tokio::test]
+async fn a_walk_in_is_registered_and_let_in_at_once_even_after_registration_closed() {
+    use domain::entity::{check_in, event, registration};
+    use sea_orm::{ColumnTrait, QueryFilter, sea_query::Expr};
+    let app = TestApp::spawn().await;
+    let device = app.door_device(TAG_SLUG, "Eingang").await;
+    let tag = app.event(TAG_SLUG).await;
+    event::Entity::update_many()
+        .col_expr(event::Column::RegistrationClosesAt, Expr::value(chrono::Utc::now() - chrono::Duration::hours(1)))
+        .filter(event::Column::Id.eq(tag.id))
+        .exec(&app.db)
+        .await
+        .expect("close online registration");
+    let walk_in = |body: serde_json::Value| {
+        let app = &app;
+        let device = device.clone();
+        async move {
+            let response = app
+                .client
+                .post(app.url("/api/v1/checkin/walk-in"))
+                .bearer_auth(device)
+                .json(&body)
+                .send()
+                .await
+                .expect("POST");
+            let status = response.status();
+            (status, response.json::<serde_json::Value>().await.expect("JSON"))
+        }
+    };
+    let person = serde_json::json!({
+        "first_name": "Iryna", "last_name": "Hnatiuk", "email": "iryna@hromada.example.ua",
+        "organisation": "Hromada Butscha", "organisation_type": "partner_abroad", "data_consent": true, "scan_id": "walk-1"
+    });
+    let (status, answer) = walk_in(person.clone()).await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    assert_eq!(answer["result"], "ok");
+    assert_eq!(answer["attendee"]["name"], "Iryna Hnatiuk");
+    let (status, again) = walk_in(person.clone()).await;
+    assert_eq!(status, StatusCode::OK, "the same form twice lets the same person in: {again}");
+    assert_eq!(again["result"], "ok", "the first answer for the same scan id");
+    let mut same_address = person.clone();
+    same_address["scan_id"] = "walk-2".into();
+    let (status, refused) = walk_in(same_address).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(refused["error"], "already_registered");
+
+    let stored = registration::Entity::find()
+        .filter(registration::Column::EmailKey.eq("iryna@hromada.example.ua"))
+        .all(&app.db)
+        .await
+        .expect("query");
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].status, domain::registration::RegistrationStatus::Confirmed);
+    let made = check_in::Entity::find().all(&app.db).await.expect("check-ins");
+    assert_eq!(made.len(), 1);
+    assert_eq!(made[0].method, "manual");
+
+    let (status, invalid) = walk_in(serde_json::json!({
+        "first_name": "Max", "last_name": "", "email": "max@", "organisation": "X", "organisation_type": "kommune",
+        "data_consent": false, "scan_id": "walk-3"
+    }))
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(invalid["fields"]["email"].as_str().unwrap_or_default().contains("gültige E-Mail-Adresse"));
+    assert!(invalid["fields"]["data_consent"].is_string());
+    assert!(invalid["fields"]["last_name"].is_string());
+
+    event::Entity::update_many()
+        .col_expr(event::Column::Capacity, Expr::col(event::Column::Taken))
+        .filter(event::Column::Id.eq(tag.id))
+        .exec(&app.db)
+        .await
+        .expect("fill the event");
+    let mut late = person.clone();
+    late["email"] = "late@example.org".into();
+    late["scan_id"] = "walk-4".into();
+    let (status, full) = walk_in(late).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(full["error"], "event_full");
+}
+
+#[tokio::test]
+async fn a_walk_in_form_without_javascript_keeps_what_was_typed_on_a_mistake() {
+    let app = TestApp::spawn().await;
+    let device = app.door_device(TAG_SLUG, "Eingang").await;
+    let send = |fields: Vec<(&'static str, &'static str)>| {
+        let app = &app;
+        let device = device.clone();
+        async move {
+            app.client
+                .post(app.url(&format!("/door/{device}/walk-in")))
+                .form(&fields)
+                .send()
+                .await
+                .expect("POST")
+                .text()
+                .await
+                .unwrap_or_default()
+        }
+    };
+    let mistake = send(vec![
+        ("first_name", "Petra"),
+        ("last_name", "Schulz"),
+        ("email", "petra@"),
+        ("organisation", "Kreis Lippe"),
+        ("organisation_type", "kreis"),
+        ("data_consent", "yes"),
+        ("scan_id", "nojs-walk-1"),
+    ])
+    .await;
+    assert!(mistake.contains("result-bad") && mistake.contains("gültige E-Mail-Adresse"));
+    assert!(mistake.contains("value=\"Petra\"") && mistake.contains("<details class=\"door-walk-in\" open>"));
+    let admitted = send(vec![
+        ("first_name", "Petra"),
+        ("last_name", "Schulz"),
+        ("email", "petra@kreis-lippe.example.de"),
+        ("organisation", "Kreis Lippe"),
+        ("organisation_type", "kreis"),
+        ("data_consent", "yes"),
+        ("scan_id", "nojs-walk-2"),
+    ])
+    .await;
+    assert!(admitted.contains("result-ok") && admitted.contains("Petra Schulz"));
+}

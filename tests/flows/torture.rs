@@ -136,6 +136,7 @@ async fn eight_clients_scanning_the_same_two_hundred_tickets_count_each_once() {
             }],
             data_consent: true,
             submission_key: None,
+            at_the_door: false,
         };
         domain::registration::register(app.state.pools(), request, chrono::Utc::now()).await.expect("register");
     }

@@ -19,7 +19,10 @@ use domain::checkin::{self, Presented, ScanError, ScanRequest};
 use domain::door::{self, DoorDevice};
 use registration::AppState;
 use registration::error::WebError;
+use registration::i18n::{Lang, Tr};
 use registration::rate_limit::ClientIp;
+
+use crate::walk_in::WalkInRefusal;
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -28,6 +31,7 @@ pub const SEARCH_PATH: &str = "/api/v1/checkin/attendees";
 pub const MANUAL_PATH: &str = "/api/v1/checkin/manual";
 pub const RECENT_PATH: &str = "/api/v1/checkin/recent";
 pub const UNDO_PATH: &str = "/api/v1/checkin/undo";
+pub const WALK_IN_PATH: &str = "/api/v1/checkin/walk-in";
 
 /// The door shows this many recent scans.
 pub const RECENT_LIMIT: u64 = 20;
@@ -42,6 +46,7 @@ pub fn routes() -> Router<AppState> {
         .route(MANUAL_PATH, post(manual))
         .route(RECENT_PATH, get(recent))
         .route(UNDO_PATH, post(undo))
+        .route(WALK_IN_PATH, post(walk_in))
 }
 
 #[derive(Debug, Deserialize)]
@@ -286,4 +291,47 @@ async fn undo(
     };
     let undone = checkin::undo(app.pools(), &device, &body.scan_id, Utc::now()).await?;
     Ok(Json(serde_json::json!({ "undone": undone })).into_response())
+}
+
+/// `POST /api/v1/checkin/walk-in`: registers someone at the door and checks them in.
+/// 200 with the scan answer; 422 with a message per field; 409 when the address is
+/// already registered (use the name search) or the event is full.
+async fn walk_in(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    client: ClientIp,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, WebError> {
+    let device = match device_or_refusal(&app, client, &headers).await? {
+        Ok(device) => device,
+        Err(refusal) => return Ok(refusal),
+    };
+    if let Err(wait) = app.limits().scans.check(&device.id.to_string()) {
+        return Ok(rate_limited(wait));
+    }
+    let Ok(form) = serde_json::from_slice::<crate::walk_in::WalkInForm>(&body) else {
+        return Ok(api_error(
+            StatusCode::BAD_REQUEST,
+            "malformed_json",
+            "The body must be a JSON object of the walk-in fields.",
+        ));
+    };
+    let t = Tr::new(language);
+    match crate::walk_in::admit(&app, &device, form, language).await? {
+        Ok(answer) => Ok(Json(answer).into_response()),
+        Err(WalkInRefusal::Invalid(fields)) => {
+            let fields: serde_json::Map<String, serde_json::Value> = fields
+                .into_iter()
+                .map(|(field, code)| (field.to_owned(), serde_json::Value::String(t.get(&format!("error-{code}")))))
+                .collect();
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, Json(serde_json::json!({ "error": "invalid", "fields": fields })))
+                .into_response())
+        }
+        Err(WalkInRefusal::AlreadyRegistered) => {
+            Ok(api_error(StatusCode::CONFLICT, "already_registered", &t.get("door-walk-in-already")))
+        }
+        Err(WalkInRefusal::EventFull) => Ok(api_error(StatusCode::CONFLICT, "event_full", &t.get("door-walk-in-full"))),
+        Err(WalkInRefusal::Closed) => Ok(api_error(StatusCode::CONFLICT, "closed", &t.get("door-walk-in-closed"))),
+    }
 }

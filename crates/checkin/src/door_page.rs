@@ -25,13 +25,18 @@ use registration::rate_limit::too_many_requests;
 use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::api::{MANUAL_PATH, RECENT_LIMIT, RECENT_PATH, REDEEM_PATH, SEARCH_LIMIT, SEARCH_PATH, UNDO_PATH};
+use crate::api::{
+    MANUAL_PATH, RECENT_LIMIT, RECENT_PATH, REDEEM_PATH, SEARCH_LIMIT, SEARCH_PATH, UNDO_PATH, WALK_IN_PATH,
+};
+use crate::walk_in::{WalkInForm, WalkInRefusal};
+use registration::pages::register::{ORGANISATION_TYPES, organisation_type_value};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/door", get(remembered))
         .route("/door/{device_token}", get(show).post(scan))
         .route("/door/{device_token}/undo", post(undo_scan))
+        .route("/door/{device_token}/walk-in", post(walk_in))
 }
 
 /// The device remembers its door link in a cookie (scripts cannot read it, and it is only
@@ -135,6 +140,12 @@ struct DoorPage {
     undo_url: String,
     here: String,
     here_template: String,
+    walk_in: WalkInForm,
+    /// The walk-in form is open: it was just sent with a mistake.
+    walk_in_open: bool,
+    walk_in_url: String,
+    walk_in_api: &'static str,
+    organisation_types: Vec<(&'static str, String)>,
 }
 
 /// One of the device's recent scans on the page.
@@ -156,15 +167,23 @@ async fn load_device(
     Ok((device, event, sessions))
 }
 
+/// What the request brought that the page shows back.
+#[derive(Default)]
+struct PageInput {
+    selected_session: Option<Uuid>,
+    result: Option<ResultView>,
+    search: String,
+    walk_in: WalkInForm,
+}
+
 async fn page(
     app: &AppState,
     t: Tr,
     device_token: String,
     (device, event, sessions): (DoorDevice, Event, Vec<ProgrammeSession>),
-    selected_session: Option<Uuid>,
-    result: Option<ResultView>,
-    search: String,
+    input: PageInput,
 ) -> Result<Response, WebError> {
+    let PageInput { selected_session, result, search, walk_in } = input;
     let zone = event.zone();
     let door_url = site::urls::door(&device_token);
     let door_url_for_undo = door_url.clone();
@@ -233,6 +252,17 @@ async fn page(
         undo_url: format!("{door_url_for_undo}/undo"),
         here: t.with("door-counts-here", "count", &here.to_string()),
         here_template: t.with("door-counts-here", "count", "{count}"),
+        walk_in_open: !walk_in.first_name.is_empty() || !walk_in.email.is_empty(),
+        walk_in,
+        walk_in_url: format!("{door_url_for_undo}/walk-in"),
+        walk_in_api: WALK_IN_PATH,
+        organisation_types: ORGANISATION_TYPES
+            .into_iter()
+            .map(|kind| {
+                let value = organisation_type_value(kind);
+                (value, t.get(&format!("org-type-{value}")))
+            })
+            .collect(),
     };
     // The device token is in the URL: it must not travel on in a Referer header.
     let mut response = ([(REFERRER_POLICY, "no-referrer")], page).into_response();
@@ -250,7 +280,7 @@ async fn show(
 ) -> Result<Response, WebError> {
     let loaded = load_device(&app, &device_token).await?;
     let search = search.map(|Query(query)| query.q).unwrap_or_default();
-    page(&app, Tr::new(language), device_token, loaded, None, None, search).await
+    page(&app, Tr::new(language), device_token, loaded, PageInput { search, ..PageInput::default() }).await
 }
 
 async fn scan(
@@ -287,7 +317,8 @@ async fn scan(
         },
         Err(ScanError::Database(err)) => return Err(WebError::Database(err)),
     };
-    page(&app, t, device_token, loaded, selected_session, Some(result), String::new()).await
+    let input = PageInput { selected_session, result: Some(result), ..PageInput::default() };
+    page(&app, t, device_token, loaded, input).await
 }
 
 fn result_view(t: Tr, answer: &ScanAnswer, zone: chrono_tz::Tz) -> ResultView {
@@ -346,5 +377,39 @@ async fn undo_scan(
         return Ok(StatusCode::BAD_REQUEST.into_response());
     };
     checkin::undo(app.pools(), &loaded.0, &form.scan_id, Utc::now()).await?;
-    page(&app, Tr::new(language), device_token, loaded, None, None, String::new()).await
+    page(&app, Tr::new(language), device_token, loaded, PageInput::default()).await
+}
+
+/// The no-JavaScript walk-in: registers, lets in and shows the result; a mistake keeps
+/// what was typed in the open form.
+async fn walk_in(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    Path(device_token): Path<String>,
+    form: Result<Form<WalkInForm>, FormRejection>,
+) -> Result<Response, WebError> {
+    let t = Tr::new(language);
+    let loaded = load_device(&app, &device_token).await?;
+    let Ok(Form(form)) = form else {
+        return Ok(StatusCode::BAD_REQUEST.into_response());
+    };
+    let zone = loaded.1.zone();
+    let bad = |headline: String| ResultView {
+        class: "result-bad",
+        icon: "✗",
+        headline,
+        name: String::new(),
+        detail: String::new(),
+    };
+    let (result, kept) = match crate::walk_in::admit(&app, &loaded.0, form.clone(), language).await? {
+        Ok(answer) => (result_view(t, &answer, zone), WalkInForm::default()),
+        Err(WalkInRefusal::Invalid(fields)) => {
+            let messages: Vec<String> = fields.iter().map(|(_, code)| t.get(&format!("error-{code}"))).collect();
+            (bad(messages.join(" ")), form)
+        }
+        Err(WalkInRefusal::AlreadyRegistered) => (bad(t.get("door-walk-in-already")), form),
+        Err(WalkInRefusal::EventFull) => (bad(t.get("door-walk-in-full")), form),
+        Err(WalkInRefusal::Closed) => (bad(t.get("door-walk-in-closed")), form),
+    };
+    page(&app, t, device_token, loaded, PageInput { result: Some(result), walk_in: kept, ..PageInput::default() }).await
 }

@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod door_page;
+pub mod walk_in;
 
 use axum::Router;
 use registration::AppState;

@@ -43,6 +43,9 @@ pub struct RegistrationRequest {
     pub data_consent: bool,
     /// A random key the form carries: submitting the same form twice registers once.
     pub submission_key: Option<String>,
+    /// Registered by door staff for someone standing at the entrance: allowed after the
+    /// registration window closed, never waitlisted (a full event refuses), no opt-in.
+    pub at_the_door: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -51,6 +54,8 @@ pub enum RegistrationError {
     EventNotFound,
     #[error("registration is not open")]
     NotOpen(RegistrationWindow),
+    #[error("the event is fully booked")]
+    EventFull,
     #[error("this e-mail address is already registered for the event")]
     AlreadyRegistered,
     #[error("this form was submitted before")]
@@ -111,6 +116,7 @@ pub async fn register(
         event::Entity::find_by_id(request.event_id).one(&pools.read).await?.ok_or(RegistrationError::EventNotFound)?;
     match event.registration_window(now) {
         RegistrationWindow::Open => {}
+        _ if request.at_the_door && event.status == crate::event::EventStatus::Published && now < event.ends_at => {}
         window => return Err(RegistrationError::NotOpen(window)),
     }
     let sessions = crate::programme::for_event(&pools.read, event.id).await?;
@@ -134,8 +140,11 @@ pub async fn register(
     // A full event puts the whole registration on the waiting list, in order of arrival.
     let seats = i32::try_from(request.attendees.len()).unwrap_or(i32::MAX);
     let confirmed = take_event_places(&txn, event.id, seats).await?;
+    if !confirmed && request.at_the_door {
+        return Err(RegistrationError::EventFull);
+    }
     // With double opt-in the place is held until the address is confirmed by a link.
-    let status = match (confirmed, event.double_opt_in) {
+    let status = match (confirmed, event.double_opt_in && !request.at_the_door) {
         (false, _) => RegistrationStatus::Waitlisted,
         (true, true) => RegistrationStatus::PendingConfirmation,
         (true, false) => RegistrationStatus::Confirmed,

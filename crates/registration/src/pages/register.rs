@@ -33,7 +33,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// The order of the form's choices; the values are the stored names.
-const ORGANISATION_TYPES: [OrganisationType; 7] = [
+pub const ORGANISATION_TYPES: [OrganisationType; 7] = [
     OrganisationType::Kommune,
     OrganisationType::Kreis,
     OrganisationType::Verein,
@@ -43,7 +43,7 @@ const ORGANISATION_TYPES: [OrganisationType; 7] = [
     OrganisationType::CivilSocietyOther,
 ];
 
-fn organisation_type_value(kind: OrganisationType) -> &'static str {
+pub fn organisation_type_value(kind: OrganisationType) -> &'static str {
     match kind {
         OrganisationType::Kommune => "kommune",
         OrganisationType::Kreis => "kreis",
@@ -55,7 +55,7 @@ fn organisation_type_value(kind: OrganisationType) -> &'static str {
     }
 }
 
-fn parse_organisation_type(raw: &str) -> Option<OrganisationType> {
+pub fn parse_organisation_type(raw: &str) -> Option<OrganisationType> {
     ORGANISATION_TYPES.into_iter().find(|kind| organisation_type_value(*kind) == raw)
 }
 
@@ -250,6 +250,7 @@ impl RegisterForm {
             attendees,
             data_consent: self.data_consent == "yes",
             submission_key: self.submission_key(),
+            at_the_door: false,
         })
     }
 
@@ -538,6 +539,9 @@ async fn submit(
         RegistrationError::ConsentMissing => {
             errors.code("data_consent", "consent-missing");
             RegisterPage::new(&event, &sessions, form, &errors, t)
+        }
+        RegistrationError::EventFull => {
+            RegisterPage::new(&event, &sessions, form, &errors, t).with_notice(t.get("error-event-full"))
         }
         RegistrationError::AlreadySubmitted(earlier) => {
             return Ok(Redirect::to(&urls::manage(&earlier.manage_token)).into_response());
