@@ -181,6 +181,11 @@
     }
   }
 
+  // Other entrances check people in too: keep the counts and the list current.
+  setInterval(() => {
+    if (document.visibilityState === 'visible') refreshRecent();
+  }, 15000);
+
   async function undo(scanId) {
     try {
       await fetch(recentSection.dataset.undoApi, {
