@@ -126,8 +126,170 @@
       show(kind, icon, headline, attendee.name, attendee.organisation);
       refreshRecent();
     } catch (error) {
-      show('result-bad', '✗', data.msgNetwork, '', '');
+      await decideOffline(url, body);
     }
+  }
+
+  // Offline: the device keeps the event's public key and ticket lists (refreshed every
+  // minute while online), verifies the Ed25519 signature itself, remembers whom it let in,
+  // and queues each scan with its scan id; back online the queue is sent, and the server
+  // counts every scan id once.
+  const deviceKey = data.deviceToken.slice(0, 12);
+  const LISTS = 'treffpunkt-door-lists-' + deviceKey;
+  const QUEUE = 'treffpunkt-door-queue-' + deviceKey;
+  const ADMITTED = 'treffpunkt-door-admitted-' + deviceKey;
+  const status = document.getElementById('door-status');
+  let online = navigator.onLine;
+
+  function load(key, fallback) {
+    try {
+      const value = JSON.parse(localStorage.getItem(key));
+      return value === null ? fallback : value;
+    } catch (error) {
+      return fallback;
+    }
+  }
+
+  function save(key, value) {
+    try {
+      localStorage.setItem(key, JSON.stringify(value));
+    } catch (error) {
+      // Storage full or disabled: the device then only works online.
+    }
+  }
+
+  function updateStatus() {
+    if (!status) return;
+    const lists = load(LISTS, null);
+    const waiting = load(QUEUE, []).length;
+    const parts = [online ? data.msgOnline : data.msgOffline];
+    if (lists && lists.fetched_at) parts.push(data.msgLists.replace('{time}', localTime(lists.fetched_at)));
+    if (waiting > 0) parts.push(data.msgWaiting.replace('{count}', String(waiting)));
+    status.textContent = parts.join(' · ');
+    status.className = 'door-status ' + (online ? 'is-online' : 'is-offline');
+  }
+
+  async function refreshLists() {
+    try {
+      const response = await fetch(data.offlineApi, { headers: { Authorization: 'Bearer ' + data.deviceToken } });
+      if (!response.ok) throw new Error('HTTP ' + response.status);
+      save(LISTS, await response.json());
+      online = true;
+    } catch (error) {
+      online = false;
+    }
+    updateStatus();
+  }
+
+  function base64url(text) {
+    try {
+      const base64 = text.replace(/-/g, '+').replace(/_/g, '/');
+      return Uint8Array.from(atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4)), (c) => c.charCodeAt(0));
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function uuid(bytes) {
+    const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+    return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20)].join('-');
+  }
+
+  // The token: format (1 byte), ticket id, event id (16 each), version (2), signature (64).
+  async function verifyTicket(token, lists) {
+    const bytes = base64url(token.trim());
+    if (!bytes || bytes.length !== 99 || bytes[0] !== 1 || !crypto.subtle) return { result: 'invalid' };
+    try {
+      const key = await crypto.subtle.importKey('raw', base64url(lists.public_key), { name: 'Ed25519' }, false, ['verify']);
+      const genuine = await crypto.subtle.verify({ name: 'Ed25519' }, key, bytes.slice(35), bytes.slice(0, 35));
+      if (!genuine) return { result: 'invalid' };
+    } catch (error) {
+      return { result: 'invalid' };
+    }
+    if (uuid(bytes.slice(17, 33)) !== lists.event_id) return { result: 'wrong_event' };
+    const ticket = uuid(bytes.slice(1, 17));
+    if (lists.invalid.includes(ticket)) return { result: 'invalid' };
+    // A ticket issued after the last refresh is genuine by its signature alone.
+    return { result: 'ok', ticket, holder: lists.valid.find((entry) => entry.ticket === ticket) };
+  }
+
+  async function decideOffline(url, body) {
+    online = false;
+    const lists = load(LISTS, null);
+    if (!lists || body.session) {
+      // Without lists, or for a programme session, the server must decide.
+      show('result-bad', '✗', data.msgNetwork, '', '');
+      updateStatus();
+      return;
+    }
+    let decision;
+    if (body.token) {
+      decision = await verifyTicket(body.token, lists);
+    } else {
+      const holder = lists.valid.find((entry) => entry.attendee === body.attendee);
+      decision = holder ? { result: 'ok', ticket: holder.ticket, holder } : { result: 'invalid' };
+    }
+    const holder = decision.holder || {};
+    if (decision.result === 'ok') {
+      const admitted = load(ADMITTED, []);
+      if (admitted.includes(decision.ticket)) {
+        show('result-warn', '!', recentSection ? recentSection.dataset.msgAlready : '', holder.name, holder.organisation);
+      } else {
+        save(ADMITTED, admitted.concat([decision.ticket]));
+        const queue = load(QUEUE, []);
+        queue.push({ url, body });
+        save(QUEUE, queue);
+        show('result-ok', '✓', messages.ok, holder.name, data.msgCheckedOffline);
+      }
+    } else {
+      show('result-bad', '✗', messages[decision.result] || data.msgInvalid, holder.name, '');
+    }
+    updateStatus();
+  }
+
+  let flushing = false;
+  async function flushQueue() {
+    if (flushing) return;
+    flushing = true;
+    let queue = load(QUEUE, []);
+    while (queue.length > 0) {
+      const item = queue[0];
+      try {
+        const response = await fetch(item.url, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + data.deviceToken },
+          body: JSON.stringify(item.body),
+        });
+        if (response.status >= 500) break;
+        online = true;
+      } catch (error) {
+        online = false;
+        break;
+      }
+      queue = queue.slice(1);
+      save(QUEUE, queue);
+    }
+    flushing = false;
+    updateStatus();
+    if (online) refreshRecent();
+  }
+
+  window.addEventListener('online', () => {
+    online = true;
+    flushQueue();
+    refreshLists();
+  });
+  window.addEventListener('offline', () => {
+    online = false;
+    updateStatus();
+  });
+  setInterval(() => {
+    flushQueue();
+  }, 10000);
+  setInterval(refreshLists, 60000);
+  refreshLists().then(flushQueue);
+  if ('serviceWorker' in navigator) {
+    navigator.serviceWorker.register('/door/sw.js', { scope: '/door/' }).catch(() => {});
   }
 
   // The last scans of this device with undo, and the counts, from the server.

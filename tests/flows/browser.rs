@@ -158,3 +158,46 @@ async fn door_staff_type_a_name_and_admit_the_person_with_one_tap() {
     browser.quit().await;
     assert_eq!(count_checked_in(&app.db, app.event(TAG_SLUG).await.id).await.expect("count"), 1);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_network_the_door_checks_tickets_itself_and_syncs_each_scan_once() {
+    let app = TestApp::spawn().await;
+    let first = app.register_confirmed("offline-one@example.org", &[]).await;
+    let first_code = app.ticket_code(&first).await;
+    let Some(browser) = Browser::start().await else {
+        eprintln!("SKIPPED: chromium and chromedriver are not installed (.ci/run installs them)");
+        return;
+    };
+    let device = app.door_device(TAG_SLUG, "Eingang Offline").await;
+    browser.open(&app.url(&format!("/door/{device}?lang=de"))).await;
+    let status = browser.wait_for_text("#door-status", "Listen von").await;
+    assert!(status.contains("Online"), "{status}");
+    let event_id = app.event(TAG_SLUG).await.id;
+
+    browser.set_offline(true).await;
+    let code_field = browser.find("#door-code").await;
+    browser.type_into(&code_field, &format!("{first_code}{ENTER}")).await;
+    let result = browser.wait_for_text("#door-result", "offline geprüft").await;
+    assert!(result.contains("Einlass") && result.contains("Olena Kovalenko"), "{result}");
+    assert!(browser.wait_for_text("#door-status", "1 Scans warten").await.contains("Offline"));
+    browser.type_into(&code_field, &format!("{first_code}{ENTER}")).await;
+    let again = browser.wait_for_text("#door-result", "Bereits eingecheckt").await;
+    assert!(again.contains("Bereits eingecheckt"), "this device remembers whom it let in: {again}");
+    let tampered = format!("{}A{}", &first_code[..60], &first_code[61..]);
+    browser.type_into(&code_field, &format!("{tampered}{ENTER}")).await;
+    let invalid = browser.wait_for_text("#door-result", "Ungültiges Ticket").await;
+    assert!(invalid.contains("Ungültiges Ticket"), "the signature is checked offline: {invalid}");
+    assert_eq!(count_checked_in(&app.db, event_id).await.expect("count"), 0, "nothing reached the server yet");
+
+    browser.set_offline(false).await;
+    let started = std::time::Instant::now();
+    while count_checked_in(&app.db, event_id).await.expect("count") == 0 {
+        assert!(started.elapsed() < std::time::Duration::from_secs(20), "the queued scan was not synced");
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    let status = browser.wait_for_text("#door-status", "Online").await;
+    assert!(!status.contains("warten"), "the queue is empty: {status}");
+    browser.quit().await;
+    assert_eq!(count_checked_in(&app.db, event_id).await.expect("count"), 1, "counted once");
+}

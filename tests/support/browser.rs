@@ -167,6 +167,18 @@ impl Browser {
         }
     }
 
+    /// Cuts the browser off the network (Chrome DevTools Protocol), or reconnects it.
+    pub async fn set_offline(&self, offline: bool) {
+        let conditions = json!({"offline": offline, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1});
+        self.call("POST", "/goog/cdp/execute", Some(json!({"cmd": "Network.enable", "params": {}}))).await;
+        self.call(
+            "POST",
+            "/goog/cdp/execute",
+            Some(json!({"cmd": "Network.emulateNetworkConditions", "params": conditions})),
+        )
+        .await;
+    }
+
     pub async fn quit(self) {
         self.call("DELETE", "", None).await;
     }

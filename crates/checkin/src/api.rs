@@ -32,6 +32,7 @@ pub const MANUAL_PATH: &str = "/api/v1/checkin/manual";
 pub const RECENT_PATH: &str = "/api/v1/checkin/recent";
 pub const UNDO_PATH: &str = "/api/v1/checkin/undo";
 pub const WALK_IN_PATH: &str = "/api/v1/checkin/walk-in";
+pub const OFFLINE_PATH: &str = "/api/v1/checkin/offline";
 
 /// The door shows this many recent scans.
 pub const RECENT_LIMIT: u64 = 20;
@@ -47,6 +48,7 @@ pub fn routes() -> Router<AppState> {
         .route(RECENT_PATH, get(recent))
         .route(UNDO_PATH, post(undo))
         .route(WALK_IN_PATH, post(walk_in))
+        .route(OFFLINE_PATH, get(offline))
 }
 
 #[derive(Debug, Deserialize)]
@@ -334,4 +336,22 @@ async fn walk_in(
         Err(WalkInRefusal::EventFull) => Ok(api_error(StatusCode::CONFLICT, "event_full", &t.get("door-walk-in-full"))),
         Err(WalkInRefusal::Closed) => Ok(api_error(StatusCode::CONFLICT, "closed", &t.get("door-walk-in-closed"))),
     }
+}
+
+/// `GET /api/v1/checkin/offline`: the public key and the ticket lists a door device keeps
+/// to decide on its own while the network is gone (it syncs its scans afterwards).
+async fn offline(State(app): State<AppState>, client: ClientIp, headers: HeaderMap) -> Result<Response, WebError> {
+    let device = match device_or_refusal(&app, client, &headers).await? {
+        Ok(device) => device,
+        Err(refusal) => return Ok(refusal),
+    };
+    let data = checkin::offline_data(app.db(), device.event_id).await?;
+    Ok(Json(serde_json::json!({
+        "public_key": app.verifier().public_key_base64(),
+        "event_id": data.event_id,
+        "valid": data.valid,
+        "invalid": data.invalid,
+        "fetched_at": Utc::now(),
+    }))
+    .into_response())
 }

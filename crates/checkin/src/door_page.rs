@@ -26,7 +26,8 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use crate::api::{
-    MANUAL_PATH, RECENT_LIMIT, RECENT_PATH, REDEEM_PATH, SEARCH_LIMIT, SEARCH_PATH, UNDO_PATH, WALK_IN_PATH,
+    MANUAL_PATH, OFFLINE_PATH, RECENT_LIMIT, RECENT_PATH, REDEEM_PATH, SEARCH_LIMIT, SEARCH_PATH, UNDO_PATH,
+    WALK_IN_PATH,
 };
 use crate::walk_in::{WalkInForm, WalkInRefusal};
 use registration::pages::register::{ORGANISATION_TYPES, organisation_type_value};
@@ -34,6 +35,7 @@ use registration::pages::register::{ORGANISATION_TYPES, organisation_type_value}
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/door", get(remembered))
+        .route("/door/sw.js", get(service_worker))
         .route("/door/{device_token}", get(show).post(scan))
         .route("/door/{device_token}/undo", post(undo_scan))
         .route("/door/{device_token}/walk-in", post(walk_in))
@@ -145,6 +147,7 @@ struct DoorPage {
     walk_in_open: bool,
     walk_in_url: String,
     walk_in_api: &'static str,
+    offline_api: &'static str,
     organisation_types: Vec<(&'static str, String)>,
 }
 
@@ -256,6 +259,7 @@ async fn page(
         walk_in,
         walk_in_url: format!("{door_url_for_undo}/walk-in"),
         walk_in_api: WALK_IN_PATH,
+        offline_api: OFFLINE_PATH,
         organisation_types: ORGANISATION_TYPES
             .into_iter()
             .map(|kind| {
@@ -412,4 +416,17 @@ async fn walk_in(
         Err(WalkInRefusal::Closed) => (bad(t.get("door-walk-in-closed")), form),
     };
     page(&app, t, device_token, loaded, PageInput { result: Some(result), walk_in: kept, ..PageInput::default() }).await
+}
+
+/// The door page's service worker, served under /door/ so that its scope covers the
+/// door links.
+async fn service_worker() -> Response {
+    (
+        [
+            (axum::http::header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (axum::http::header::CACHE_CONTROL, "no-cache"),
+        ],
+        include_str!("../../../static/door-sw.js"),
+    )
+        .into_response()
 }

@@ -562,3 +562,55 @@ pub async fn count_by_device(db: &DatabaseConnection, device: &DoorDevice) -> Re
         .count(db)
         .await
 }
+
+/// What a door device needs to decide on its own while the network is gone.
+#[derive(Clone, Debug, Serialize)]
+pub struct OfflineData {
+    pub event_id: Uuid,
+    /// The tickets that admit, with the name and organisation to show.
+    pub valid: Vec<OfflineTicket>,
+    /// Tickets of this event that do not admit (replaced, cancelled, not yet confirmed).
+    pub invalid: Vec<Uuid>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct OfflineTicket {
+    pub ticket: Uuid,
+    pub attendee: Uuid,
+    pub name: String,
+    pub organisation: String,
+}
+
+pub async fn offline_data(db: &DatabaseConnection, event_id: Uuid) -> Result<OfflineData, DbErr> {
+    let tickets = ticket::Entity::find().filter(ticket::Column::EventId.eq(event_id)).all(db).await?;
+    let attendees = attendee::Entity::find().filter(attendee::Column::EventId.eq(event_id)).all(db).await?;
+    let confirmed: Vec<Uuid> = registration::Entity::find()
+        .filter(registration::Column::EventId.eq(event_id))
+        .filter(registration::Column::Status.eq(RegistrationStatus::Confirmed))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|registration| registration.id)
+        .collect();
+    let mut valid = Vec::new();
+    let mut invalid = Vec::new();
+    for ticket in tickets {
+        let holder = attendees.iter().find(|attendee| attendee.id == ticket.attendee_id);
+        match holder {
+            Some(attendee)
+                if ticket.revoked_at.is_none()
+                    && attendee.cancelled_at.is_none()
+                    && confirmed.contains(&attendee.registration_id) =>
+            {
+                valid.push(OfflineTicket {
+                    ticket: ticket.id,
+                    attendee: attendee.id,
+                    name: attendee.full_name(),
+                    organisation: attendee.organisation.clone(),
+                });
+            }
+            _ => invalid.push(ticket.id),
+        }
+    }
+    Ok(OfflineData { event_id, valid, invalid })
+}
