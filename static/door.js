@@ -237,7 +237,7 @@
       } else {
         save(ADMITTED, admitted.concat([decision.ticket]));
         const queue = load(QUEUE, []);
-        queue.push({ url, body });
+        queue.push({ url, body: Object.assign({}, body, { offline_at: new Date().toISOString() }) });
         save(QUEUE, queue);
         show('result-ok', '✓', messages.ok, holder.name, data.msgCheckedOffline);
       }
@@ -381,7 +381,25 @@
       const answer = await response.json();
       render(answer.attendees || []);
     } catch (error) {
-      show('result-bad', '✗', data.msgNetwork, '', '');
+      // Offline: search the list this device keeps.
+      const lists = load(LISTS, null);
+      if (!lists) {
+        show('result-bad', '✗', data.msgNetwork, '', '');
+        return;
+      }
+      const needle = query.toLowerCase();
+      const admitted = load(ADMITTED, []);
+      render(
+        lists.valid
+          .filter((entry) => (entry.name + ' ' + entry.organisation).toLowerCase().includes(needle))
+          .slice(0, 20)
+          .map((entry) => ({
+            id: entry.attendee,
+            name: entry.name,
+            organisation: entry.organisation,
+            checked_in_at: admitted.includes(entry.ticket) ? new Date().toISOString() : null,
+          })),
+      );
     }
   }
 

@@ -10,6 +10,7 @@ mod m20261125_000005_double_opt_in;
 mod m20261125_000006_reminders;
 mod m20261125_000007_check_in_method;
 mod m20261125_000008_check_in_undo;
+mod m20261125_000009_check_in_conflict;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000006_reminders::Migration),
             Box::new(m20261125_000007_check_in_method::Migration),
             Box::new(m20261125_000008_check_in_undo::Migration),
+            Box::new(m20261125_000009_check_in_conflict::Migration),
         ]
     }
 }

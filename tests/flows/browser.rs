@@ -188,6 +188,11 @@ async fn without_network_the_door_checks_tickets_itself_and_syncs_each_scan_once
     let invalid = browser.wait_for_text("#door-result", "Ungültiges Ticket").await;
     assert!(invalid.contains("Ungültiges Ticket"), "the signature is checked offline: {invalid}");
     assert_eq!(count_checked_in(&app.db, event_id).await.expect("count"), 0, "nothing reached the server yet");
+    // The name search works from the device's own list while offline.
+    let search = browser.find("#door-search").await;
+    browser.type_into(&search, "Kovalenko").await;
+    let found = browser.wait_for_text("#door-found", "Olena Kovalenko").await;
+    assert!(found.contains("Olena Kovalenko"), "offline search: {found}");
 
     browser.set_offline(false).await;
     let started = std::time::Instant::now();

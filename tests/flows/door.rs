@@ -413,3 +413,68 @@ async fn a_walk_in_form_without_javascript_keeps_what_was_typed_on_a_mistake() {
     .await;
     assert!(admitted.contains("result-ok") && admitted.contains("Petra Schulz"));
 }
+
+#[tokio::test]
+async fn a_ticket_two_offline_devices_let_in_is_counted_once_and_kept_as_a_conflict() {
+    use domain::entity::check_in_conflict;
+    let app = TestApp::spawn().await;
+    let north = app.door_device(TAG_SLUG, "Eingang Nord").await;
+    let south = app.door_device(TAG_SLUG, "Eingang Süd").await;
+    let path = app.register_confirmed("twice@example.org", &[]).await;
+    let ticket = app.ticket_code(&path).await;
+    let sync = |device: String, scan_id: &'static str, offline_at: &'static str| {
+        let app = &app;
+        let ticket = ticket.clone();
+        async move {
+            app.client
+                .post(app.url("/api/v1/checkin/redeem"))
+                .bearer_auth(device)
+                .json(&serde_json::json!({"token": ticket, "scan_id": scan_id, "session": null, "offline_at": offline_at}))
+                .send()
+                .await
+                .expect("POST")
+                .json::<serde_json::Value>()
+                .await
+                .expect("JSON")
+        }
+    };
+    // Both devices were offline at 10:01 and 10:03; north syncs first.
+    assert_eq!(sync(north.clone(), "n-1", "2026-12-23T09:01:00Z").await["result"], "ok");
+    let second = sync(south.clone(), "s-1", "2026-12-23T09:03:00Z").await;
+    assert_eq!(second["result"], "already_checked_in");
+    assert_eq!(second["device"], "Eingang Nord");
+    assert_eq!(
+        sync(south.clone(), "s-1", "2026-12-23T09:03:00Z").await["result"],
+        "already_checked_in",
+        "a retried sync"
+    );
+    assert_eq!(sync(north.clone(), "n-2", "2026-12-23T09:05:00Z").await["result"], "already_checked_in");
+
+    let event_id = app.event(TAG_SLUG).await.id;
+    assert_eq!(domain::checkin::count_checked_in(&app.db, event_id).await.expect("count"), 1, "counted once");
+    let conflicts = check_in_conflict::Entity::find().all(&app.db).await.expect("conflicts");
+    assert_eq!(conflicts.len(), 1, "one conflict: the other device, once; not the same device scanning twice");
+    let south_id = domain::door::by_token(&app.db, &south).await.expect("query").expect("device").id;
+    assert_eq!(conflicts[0].second_device_id, south_id);
+    assert_eq!(conflicts[0].second_at.to_rfc3339(), "2026-12-23T09:03:00+00:00");
+
+    // A synced offline scan counts from when the person came in, if the clock is plausible.
+    let later = app.register_confirmed("later@example.org", &[]).await;
+    let later_ticket = app.ticket_code(&later).await;
+    let came_in = (chrono::Utc::now() - chrono::Duration::minutes(20)).to_rfc3339();
+    let answer = app
+        .client
+        .post(app.url("/api/v1/checkin/redeem"))
+        .bearer_auth(&south)
+        .json(&serde_json::json!({"token": later_ticket, "scan_id": "s-2", "session": null, "offline_at": came_in}))
+        .send()
+        .await
+        .expect("POST")
+        .json::<serde_json::Value>()
+        .await
+        .expect("JSON");
+    assert_eq!(answer["result"], "ok");
+    let at =
+        chrono::DateTime::parse_from_rfc3339(answer["checked_in_at"].as_str().unwrap_or_default()).expect("a time");
+    assert!(chrono::Utc::now().signed_duration_since(at) > chrono::Duration::minutes(19), "the offline time: {at}");
+}

@@ -57,6 +57,9 @@ struct RedeemBody {
     scan_id: String,
     #[serde(default)]
     session: Option<String>,
+    /// When the device let the person in while offline (sent with the queued scan).
+    #[serde(default)]
+    offline_at: Option<chrono::DateTime<Utc>>,
 }
 
 /// An API error: a stable code for programs and a sentence for people.
@@ -127,7 +130,12 @@ async fn redeem(
     let Ok(programme_session_id) = parse_session(body.session.as_deref()) else {
         return Ok(invalid_session());
     };
-    let request = ScanRequest { presented: Presented::Token(body.token), scan_id: body.scan_id, programme_session_id };
+    let request = ScanRequest {
+        presented: Presented::Token(body.token),
+        scan_id: body.scan_id,
+        programme_session_id,
+        offline_at: body.offline_at,
+    };
     answer(&app, &device, &request).await
 }
 
@@ -199,6 +207,8 @@ struct ManualBody {
     scan_id: String,
     #[serde(default)]
     session: Option<String>,
+    #[serde(default)]
+    offline_at: Option<chrono::DateTime<Utc>>,
 }
 
 /// `POST /api/v1/checkin/manual`: checks in the attendee door staff picked by name,
@@ -231,7 +241,12 @@ async fn manual(
     let Ok(programme_session_id) = parse_session(body.session.as_deref()) else {
         return Ok(invalid_session());
     };
-    let request = ScanRequest { presented: Presented::Attendee(attendee), scan_id: body.scan_id, programme_session_id };
+    let request = ScanRequest {
+        presented: Presented::Attendee(attendee),
+        scan_id: body.scan_id,
+        programme_session_id,
+        offline_at: body.offline_at,
+    };
     answer(&app, &device, &request).await
 }
 

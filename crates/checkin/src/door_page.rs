@@ -308,7 +308,7 @@ async fn scan(
         Ok(attendee) if form.code.trim().is_empty() => Presented::Attendee(attendee),
         _ => Presented::Token(form.code.trim().to_owned()),
     };
-    let request = ScanRequest { presented, scan_id, programme_session_id: selected_session };
+    let request = ScanRequest { presented, scan_id, programme_session_id: selected_session, offline_at: None };
     let zone = loaded.1.zone();
     let result = match checkin::redeem(app.pools(), app.verifier(), &loaded.0, &request, Utc::now()).await {
         Ok(answer) => result_view(t, &answer, zone),

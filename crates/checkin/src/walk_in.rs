@@ -122,6 +122,7 @@ pub async fn admit(
         presented: Presented::Attendee(attendee.attendee.id),
         scan_id: form.scan_id,
         programme_session_id: None,
+        offline_at: None,
     };
     match checkin::redeem(app.pools(), app.verifier(), device, &scan, Utc::now()).await {
         Ok(answer) => Ok(Ok(answer)),

@@ -80,6 +80,9 @@ pub struct ScanRequest {
     pub scan_id: String,
     /// Checking in to one programme session instead of the event entrance.
     pub programme_session_id: Option<Uuid>,
+    /// Set when the device decided this scan itself while offline (its clock), and only
+    /// now sends it: a second admission by another device is then a conflict to show.
+    pub offline_at: Option<DateTime<Utc>>,
 }
 
 /// What the door was shown: a ticket code, or a name door staff picked from the list
@@ -138,13 +141,30 @@ pub async fn redeem(
         Admission::Refused(answer) => answer,
         Admission::Admissible(admitted) => {
             match first_check_in(&pools.read, admitted.attendee.id, &admitted.scope).await? {
-                Some((at, by)) => ScanAnswer {
-                    result: ScanResult::AlreadyCheckedIn,
-                    attendee: Some(admitted.scanned),
-                    checked_in_at: Some(at),
-                    device: by,
-                },
-                None => return check_in_once(pools, device, request, *admitted, now).await,
+                Some((at, by, first_device)) => {
+                    if let Some(offline_at) = request.offline_at
+                        && first_device != device.id
+                    {
+                        record_conflict(&pools.write, device, request, &admitted, (first_device, at), offline_at, now)
+                            .await?;
+                    }
+                    ScanAnswer {
+                        result: ScanResult::AlreadyCheckedIn,
+                        attendee: Some(admitted.scanned),
+                        checked_in_at: Some(at),
+                        device: by,
+                    }
+                }
+                None => {
+                    // A scan decided offline happened when the device saw the ticket, not when
+                    // it synced (a clock far off is not trusted).
+                    let admitted_at = request
+                        .offline_at
+                        .map(|at| at.trunc_subsecs(6))
+                        .filter(|at| *at <= now && now - *at < chrono::Duration::days(2))
+                        .unwrap_or(now);
+                    return check_in_once(pools, device, request, *admitted, admitted_at).await;
+                }
             }
         }
     };
@@ -191,7 +211,7 @@ async fn check_in_once(
         }
     } else {
         // Another device won the race a moment ago.
-        let (at, by) = first_check_in(&txn, attendee.id, &scope)
+        let (at, by, _) = first_check_in(&txn, attendee.id, &scope)
             .await?
             .ok_or_else(|| DbErr::RecordNotFound("check-in".to_owned()))?;
         ScanAnswer {
@@ -261,7 +281,7 @@ async fn first_check_in<C: ConnectionTrait>(
     db: &C,
     attendee_id: Uuid,
     scope: &str,
-) -> Result<Option<(DateTime<Utc>, Option<String>)>, DbErr> {
+) -> Result<Option<(DateTime<Utc>, Option<String>, Uuid)>, DbErr> {
     let Some(first) = check_in::Entity::find()
         .filter(check_in::Column::AttendeeId.eq(attendee_id))
         .filter(check_in::Column::Scope.eq(scope))
@@ -271,7 +291,7 @@ async fn first_check_in<C: ConnectionTrait>(
         return Ok(None);
     };
     let by = door_device::Entity::find_by_id(first.device_id).one(db).await?.map(|device| device.name);
-    Ok(Some((first.checked_in_at, by)))
+    Ok(Some((first.checked_in_at, by, first.device_id)))
 }
 
 enum Admission {
@@ -613,4 +633,33 @@ pub async fn offline_data(db: &DatabaseConnection, event_id: Uuid) -> Result<Off
         }
     }
     Ok(OfflineData { event_id, valid, invalid })
+}
+
+/// Keeps a double admission by two offline devices (once per scan id).
+async fn record_conflict<C: ConnectionTrait>(
+    db: &C,
+    device: &DoorDevice,
+    request: &ScanRequest,
+    admitted: &Admitted,
+    (first_device, first_at): (Uuid, DateTime<Utc>),
+    offline_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    use crate::entity::check_in_conflict;
+    check_in_conflict::Entity::insert(check_in_conflict::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        attendee_id: Set(admitted.attendee.id),
+        event_id: Set(device.event_id),
+        scope: Set(admitted.scope.clone()),
+        first_device_id: Set(first_device),
+        first_at: Set(first_at),
+        second_device_id: Set(device.id),
+        second_at: Set(offline_at),
+        scan_id: Set(request.scan_id.clone()),
+        recorded_at: Set(now),
+    })
+    .on_conflict_do_nothing_on([check_in_conflict::Column::SecondDeviceId, check_in_conflict::Column::ScanId])
+    .exec_without_returning(db)
+    .await?;
+    Ok(())
 }

@@ -3,6 +3,7 @@
 pub mod attendee;
 pub mod attendee_session;
 pub mod check_in;
+pub mod check_in_conflict;
 pub mod check_in_undo;
 pub mod door_device;
 pub mod door_scan;
