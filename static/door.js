@@ -208,6 +208,7 @@
     }
     if (uuid(bytes.slice(17, 33)) !== lists.event_id) return { result: 'wrong_event' };
     const ticket = uuid(bytes.slice(1, 17));
+    if ((lists.revoked || []).includes(ticket)) return { result: 'revoked' };
     if (lists.invalid.includes(ticket)) return { result: 'invalid' };
     // A ticket issued after the last refresh is genuine by its signature alone.
     return { result: 'ok', ticket, holder: lists.valid.find((entry) => entry.ticket === ticket) };
@@ -496,7 +497,7 @@
   const video = document.getElementById('door-video');
   const cameraNote = document.getElementById('door-camera-note');
   if (!cameraButton || !video) return;
-  const canCamera = navigator.mediaDevices && navigator.mediaDevices.getUserMedia && typeof jsQR === 'function';
+  const canCamera = navigator.mediaDevices && navigator.mediaDevices.getUserMedia;
   if (!canCamera) {
     if (cameraNote) cameraNote.textContent = data.msgCameraUnavailable;
     return;
@@ -516,6 +517,7 @@
     }
     try {
       if (!audio && window.AudioContext) audio = new AudioContext();
+      await loadDecoder();
       stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: { ideal: 'environment' } }, audio: false });
     } catch (error) {
       show('result-bad', '✗', data.msgCameraDenied, '', '');
@@ -529,6 +531,19 @@
     cameraButton.setAttribute('aria-pressed', 'true');
     setTimeout(scanFrame, 150);
   });
+
+  // The QR decoder (250 KB) is fetched when the camera is first used, so the page itself
+  // loads fast on a weak mobile connection.
+  function loadDecoder() {
+    if (typeof jsQR === 'function') return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = data.decoder;
+      script.onload = () => resolve();
+      script.onerror = () => reject(new Error('decoder'));
+      document.head.appendChild(script);
+    });
+  }
 
   function stopCamera() {
     cameraOn = false;

@@ -1,5 +1,6 @@
-//! Two door devices that could not reach the server both let the same person in: the
-//! person is counted once, and the double admission is kept for organisers to see.
+//! Door devices that could not reach the server let the same person in more than once:
+//! the person is counted once, and one conflict per person and scope is kept for
+//! organisers (the first two admissions; every scan stays in the scan log).
 
 use sea_orm_migration::{prelude::*, schema::*};
 
@@ -45,10 +46,10 @@ impl MigrationTrait for Migration {
         manager
             .create_index(
                 Index::create()
-                    .name("idx_check_in_conflict_scan")
+                    .name("idx_check_in_conflict_once")
                     .table(CheckInConflict::Table)
-                    .col(CheckInConflict::SecondDeviceId)
-                    .col(CheckInConflict::ScanId)
+                    .col(CheckInConflict::AttendeeId)
+                    .col(CheckInConflict::Scope)
                     .unique()
                     .to_owned(),
             )

@@ -164,6 +164,19 @@ async fn without_network_the_door_checks_tickets_itself_and_syncs_each_scan_once
     let app = TestApp::spawn().await;
     let first = app.register_confirmed("offline-one@example.org", &[]).await;
     let first_code = app.ticket_code(&first).await;
+    let replaced = app.register_confirmed("offline-two@example.org", &[]).await;
+    let replaced_code = app.ticket_code(&replaced).await;
+    let replaced_attendee = domain::registration::by_manage_token(&app.db, replaced.trim_start_matches("/r/"))
+        .await
+        .expect("query")
+        .expect("registration")
+        .attendees[0]
+        .attendee
+        .id;
+    domain::registration::reissue_ticket(app.state.pools(), replaced_attendee, chrono::Utc::now())
+        .await
+        .expect("reissue")
+        .expect("new ticket");
     let Some(browser) = Browser::start().await else {
         eprintln!("SKIPPED: chromium and chromedriver are not installed (.ci/run installs them)");
         return;
@@ -183,6 +196,9 @@ async fn without_network_the_door_checks_tickets_itself_and_syncs_each_scan_once
     browser.type_into(&code_field, &format!("{first_code}{ENTER}")).await;
     let again = browser.wait_for_text("#door-result", "Bereits eingecheckt").await;
     assert!(again.contains("Bereits eingecheckt"), "this device remembers whom it let in: {again}");
+    browser.type_into(&code_field, &format!("{replaced_code}{ENTER}")).await;
+    let revoked = browser.wait_for_text("#door-result", "Ticket ersetzt").await;
+    assert!(revoked.contains("Ticket ersetzt oder gesperrt"), "a replaced ticket, known from the lists: {revoked}");
     let tampered = format!("{}A{}", &first_code[..60], &first_code[61..]);
     browser.type_into(&code_field, &format!("{tampered}{ENTER}")).await;
     let invalid = browser.wait_for_text("#door-result", "Ungültiges Ticket").await;

@@ -478,3 +478,74 @@ async fn a_ticket_two_offline_devices_let_in_is_counted_once_and_kept_as_a_confl
         chrono::DateTime::parse_from_rfc3339(answer["checked_in_at"].as_str().unwrap_or_default()).expect("a time");
     assert!(chrono::Utc::now().signed_duration_since(at) > chrono::Duration::minutes(19), "the offline time: {at}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn eight_offline_devices_syncing_one_ticket_count_it_once_with_one_conflict() {
+    let app = TestApp::spawn().await;
+    let path = app.register_confirmed("eight@example.org", &[]).await;
+    let ticket = app.ticket_code(&path).await;
+    let mut devices = Vec::new();
+    for n in 0..8 {
+        devices.push(app.door_device(TAG_SLUG, &format!("Offline {n}")).await);
+    }
+    let app_ref = &app;
+    let answers = futures::future::join_all(devices.iter().enumerate().map(|(n, device)| {
+        let ticket = ticket.clone();
+        async move {
+            app_ref
+                .client
+                .post(app_ref.url("/api/v1/checkin/redeem"))
+                .bearer_auth(device)
+                .json(&serde_json::json!({
+                    "token": ticket, "scan_id": format!("offline-{n}"), "session": null,
+                    "offline_at": (chrono::Utc::now() - chrono::Duration::minutes(10 - n as i64)).to_rfc3339()
+                }))
+                .send()
+                .await
+                .expect("POST")
+                .json::<serde_json::Value>()
+                .await
+                .expect("JSON")
+        }
+    }))
+    .await;
+    assert_eq!(answers.iter().filter(|answer| answer["result"] == "ok").count(), 1);
+    assert_eq!(answers.iter().filter(|answer| answer["result"] == "already_checked_in").count(), 7);
+    let event_id = app.event(TAG_SLUG).await.id;
+    assert_eq!(domain::checkin::count_checked_in(&app.db, event_id).await.expect("count"), 1);
+    let conflicts = domain::entity::check_in_conflict::Entity::find().all(&app.db).await.expect("conflicts");
+    assert_eq!(conflicts.len(), 1, "one conflict for the person");
+    assert_ne!(conflicts[0].first_device_id, conflicts[0].second_device_id);
+}
+
+#[tokio::test]
+async fn a_reissued_ticket_makes_the_old_code_revoked_online_and_in_the_offline_lists() {
+    let app = TestApp::spawn().await;
+    let device = app.door_device(TAG_SLUG, "Eingang").await;
+    let path = app.register_confirmed("reissue@example.org", &[]).await;
+    let old_code = app.ticket_code(&path).await;
+    let attendee = domain::entity::attendee::Entity::find().one(&app.db).await.expect("query").expect("attendee");
+    let old_ticket = domain::entity::ticket::Entity::find().one(&app.db).await.expect("query").expect("ticket");
+    let replacement = domain::registration::reissue_ticket(app.state.pools(), attendee.id, chrono::Utc::now())
+        .await
+        .expect("reissue")
+        .expect("a new ticket");
+    assert_eq!(replacement.version, 2);
+    let new_code = app.ticket_code(&path).await;
+    assert_ne!(new_code, old_code, "the registration page shows the new code");
+    assert_eq!(app.redeem(&device, &old_code, "old", None).await.1["result"], "revoked");
+    assert_eq!(app.redeem(&device, &new_code, "new", None).await.1["result"], "ok");
+    let lists = app
+        .client
+        .get(app.url("/api/v1/checkin/offline"))
+        .bearer_auth(&device)
+        .send()
+        .await
+        .expect("GET")
+        .json::<serde_json::Value>()
+        .await
+        .expect("JSON");
+    assert_eq!(lists["revoked"][0], old_ticket.id.to_string());
+    assert_eq!(lists["valid"][0]["ticket"], replacement.id.to_string());
+    assert_eq!(lists["public_key"], app.state.verifier().public_key_base64());
+}

@@ -366,6 +366,7 @@ async fn offline(State(app): State<AppState>, client: ClientIp, headers: HeaderM
         "event_id": data.event_id,
         "valid": data.valid,
         "invalid": data.invalid,
+        "revoked": data.revoked,
         "fetched_at": Utc::now(),
     }))
     .into_response())

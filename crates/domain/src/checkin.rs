@@ -589,8 +589,10 @@ pub struct OfflineData {
     pub event_id: Uuid,
     /// The tickets that admit, with the name and organisation to show.
     pub valid: Vec<OfflineTicket>,
-    /// Tickets of this event that do not admit (replaced, cancelled, not yet confirmed).
+    /// Tickets of this event that do not admit (cancelled, not yet confirmed).
     pub invalid: Vec<Uuid>,
+    /// Tickets replaced by a newer one: the door says so.
+    pub revoked: Vec<Uuid>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -614,7 +616,12 @@ pub async fn offline_data(db: &DatabaseConnection, event_id: Uuid) -> Result<Off
         .collect();
     let mut valid = Vec::new();
     let mut invalid = Vec::new();
+    let mut revoked = Vec::new();
     for ticket in tickets {
+        if ticket.revoked_at.is_some() {
+            revoked.push(ticket.id);
+            continue;
+        }
         let holder = attendees.iter().find(|attendee| attendee.id == ticket.attendee_id);
         match holder {
             Some(attendee)
@@ -632,10 +639,11 @@ pub async fn offline_data(db: &DatabaseConnection, event_id: Uuid) -> Result<Off
             _ => invalid.push(ticket.id),
         }
     }
-    Ok(OfflineData { event_id, valid, invalid })
+    Ok(OfflineData { event_id, valid, invalid, revoked })
 }
 
-/// Keeps a double admission by two offline devices (once per scan id).
+/// Keeps a double admission by offline devices: one conflict per person and scope, with
+/// the first check-in and the first other device that let them in.
 async fn record_conflict<C: ConnectionTrait>(
     db: &C,
     device: &DoorDevice,
@@ -658,7 +666,7 @@ async fn record_conflict<C: ConnectionTrait>(
         scan_id: Set(request.scan_id.clone()),
         recorded_at: Set(now),
     })
-    .on_conflict_do_nothing_on([check_in_conflict::Column::SecondDeviceId, check_in_conflict::Column::ScanId])
+    .on_conflict_do_nothing_on([check_in_conflict::Column::AttendeeId, check_in_conflict::Column::Scope])
     .exec_without_returning(db)
     .await?;
     Ok(())

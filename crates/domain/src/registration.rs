@@ -787,3 +787,41 @@ pub async fn change_attendee(
     txn.commit().await?;
     Ok(())
 }
+
+/// Issues a new ticket for an attendee (a lost or shared code): the old one is revoked
+/// and answers `revoked` at the door, online and, after the devices' next list refresh,
+/// offline. Returns the new ticket.
+pub async fn reissue_ticket(pools: &Pools, attendee_id: Uuid, now: DateTime<Utc>) -> Result<Option<Ticket>, DbErr> {
+    let txn = begin_write(&pools.write).await?;
+    let Some(current) = ticket::Entity::find()
+        .filter(ticket::Column::AttendeeId.eq(attendee_id))
+        .filter(ticket::Column::RevokedAt.is_null())
+        .one(&txn)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let revoked = ticket::Entity::update_many()
+        .col_expr(ticket::Column::RevokedAt, Expr::value(now))
+        .filter(ticket::Column::Id.eq(current.id))
+        .filter(ticket::Column::RevokedAt.is_null())
+        .exec(&txn)
+        .await?
+        .rows_affected
+        == 1;
+    if !revoked {
+        return Ok(None);
+    }
+    let replacement = ticket::Entity::insert(ticket::ActiveModel {
+        id: Set(new_id()),
+        attendee_id: Set(attendee_id),
+        event_id: Set(current.event_id),
+        version: Set(current.version + 1),
+        revoked_at: Set(None),
+        created_at: Set(now),
+    })
+    .exec_with_returning(&txn)
+    .await?;
+    txn.commit().await?;
+    Ok(Some(replacement))
+}
