@@ -132,11 +132,10 @@
 
   // Offline: the device keeps the event's public key and ticket lists (refreshed every
   // minute while online), verifies the Ed25519 signature itself, remembers whom it let in,
-  // and queues each scan with its scan id; back online the queue is sent, and the server
-  // counts every scan id once.
+  // and queues each scan with its scan id in IndexedDB; back online the queue is sent, and
+  // the server counts every scan id once.
   const deviceKey = data.deviceToken.slice(0, 12);
   const LISTS = 'treffpunkt-door-lists-' + deviceKey;
-  const QUEUE = 'treffpunkt-door-queue-' + deviceKey;
   const ADMITTED = 'treffpunkt-door-admitted-' + deviceKey;
   const status = document.getElementById('door-status');
   let online = navigator.onLine;
@@ -158,10 +157,42 @@
     }
   }
 
-  function updateStatus() {
+  // The queue of scans decided offline, in IndexedDB: it survives a reload or a crash
+  // of the browser and is shared by the tabs of this device.
+  function openQueue() {
+    return new Promise((resolve, reject) => {
+      const request = indexedDB.open('treffpunkt-door', 1);
+      request.onupgradeneeded = () => request.result.createObjectStore('queue', { keyPath: 'key', autoIncrement: true });
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+  }
+
+  async function queueRequest(mode, use) {
+    const database = await openQueue();
+    return new Promise((resolve, reject) => {
+      const transaction = database.transaction('queue', mode);
+      const result = use(transaction.objectStore('queue'));
+      transaction.oncomplete = () => resolve(result && 'result' in result ? result.result : undefined);
+      transaction.onerror = () => reject(transaction.error);
+    });
+  }
+
+  const queueAdd = (item) => queueRequest('readwrite', (store) => store.add(Object.assign({ device: deviceKey }, item)));
+  const queueRemove = (key) => queueRequest('readwrite', (store) => store.delete(key));
+  const queueAll = async () => {
+    try {
+      const items = await queueRequest('readonly', (store) => store.getAll());
+      return (items || []).filter((item) => item.device === deviceKey);
+    } catch (error) {
+      return [];
+    }
+  };
+
+  async function updateStatus() {
     if (!status) return;
     const lists = load(LISTS, null);
-    const waiting = load(QUEUE, []).length;
+    const waiting = (await queueAll()).length;
     const parts = [online ? data.msgOnline : data.msgOffline];
     if (lists && lists.fetched_at) parts.push(data.msgLists.replace('{time}', localTime(lists.fetched_at)));
     if (waiting > 0) parts.push(data.msgWaiting.replace('{count}', String(waiting)));
@@ -237,10 +268,13 @@
         show('result-warn', '!', recentSection ? recentSection.dataset.msgAlready : '', holder.name, holder.organisation);
       } else {
         save(ADMITTED, admitted.concat([decision.ticket]));
-        const queue = load(QUEUE, []);
-        queue.push({ url, body: Object.assign({}, body, { offline_at: new Date().toISOString() }) });
-        save(QUEUE, queue);
-        show('result-ok', '✓', messages.ok, holder.name, data.msgCheckedOffline);
+        try {
+          await queueAdd({ url, body: Object.assign({}, body, { offline_at: new Date().toISOString() }) });
+          show('result-ok', '✓', messages.ok, holder.name, data.msgCheckedOffline);
+        } catch (error) {
+          // Without a queue the scan could be lost: do not let the person in on this device.
+          show('result-bad', '✗', data.msgNetwork, holder.name, '');
+        }
       }
     } else {
       show('result-bad', '✗', messages[decision.result] || data.msgInvalid, holder.name, '');
@@ -252,9 +286,7 @@
   async function flushQueue() {
     if (flushing) return;
     flushing = true;
-    let queue = load(QUEUE, []);
-    while (queue.length > 0) {
-      const item = queue[0];
+    for (const item of await queueAll()) {
       try {
         const response = await fetch(item.url, {
           method: 'POST',
@@ -267,8 +299,7 @@
         online = false;
         break;
       }
-      queue = queue.slice(1);
-      save(QUEUE, queue);
+      await queueRemove(item.key);
     }
     flushing = false;
     updateStatus();
