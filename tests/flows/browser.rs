@@ -52,7 +52,7 @@ async fn a_participant_registers_in_the_browser_and_a_scanner_checks_the_ticket_
     let result = browser.wait_for_text("#door-result", "Einlass").await;
     assert!(result.contains("Einlass") && result.contains("Jürgen Schmidt"), "{result}");
     assert_eq!(browser.current_url().await, door_url, "answered by the script, without reloading");
-    assert!(browser.text("#door-counts").await.contains("1 von 1"), "the count follows");
+    assert!(browser.wait_for_text("#door-counts", "1 von 1").await.contains("1 von 1"), "the count follows");
 
     let focused = browser.focused().await;
     browser.type_into(&focused, &format!("{code}{ENTER}")).await;

@@ -145,8 +145,18 @@ pub async fn redeem(
                     if let Some(offline_at) = request.offline_at
                         && first_device != device.id
                     {
-                        record_conflict(&pools.write, device, request, &admitted, (first_device, at), offline_at, now)
-                            .await?;
+                        let first = (first_device, at);
+                        let second = (offline_at, now);
+                        record_conflict(
+                            &pools.write,
+                            device,
+                            request,
+                            admitted.attendee.id,
+                            &admitted.scope,
+                            first,
+                            second,
+                        )
+                        .await?;
                     }
                     ScanAnswer {
                         result: ScanResult::AlreadyCheckedIn,
@@ -211,9 +221,14 @@ async fn check_in_once(
         }
     } else {
         // Another device won the race a moment ago.
-        let (at, by, _) = first_check_in(&txn, attendee.id, &scope)
+        let (at, by, first_device) = first_check_in(&txn, attendee.id, &scope)
             .await?
             .ok_or_else(|| DbErr::RecordNotFound("check-in".to_owned()))?;
+        if let Some(offline_at) = request.offline_at
+            && first_device != device.id
+        {
+            record_conflict(&txn, device, request, attendee.id, &scope, (first_device, at), (offline_at, now)).await?;
+        }
         ScanAnswer {
             result: ScanResult::AlreadyCheckedIn,
             attendee: Some(scanned),
@@ -648,17 +663,17 @@ async fn record_conflict<C: ConnectionTrait>(
     db: &C,
     device: &DoorDevice,
     request: &ScanRequest,
-    admitted: &Admitted,
+    attendee_id: Uuid,
+    scope: &str,
     (first_device, first_at): (Uuid, DateTime<Utc>),
-    offline_at: DateTime<Utc>,
-    now: DateTime<Utc>,
+    (offline_at, now): (DateTime<Utc>, DateTime<Utc>),
 ) -> Result<(), DbErr> {
     use crate::entity::check_in_conflict;
     check_in_conflict::Entity::insert(check_in_conflict::ActiveModel {
         id: Set(Uuid::new_v4()),
-        attendee_id: Set(admitted.attendee.id),
+        attendee_id: Set(attendee_id),
         event_id: Set(device.event_id),
-        scope: Set(admitted.scope.clone()),
+        scope: Set(scope.to_owned()),
         first_device_id: Set(first_device),
         first_at: Set(first_at),
         second_device_id: Set(device.id),
