@@ -31,6 +31,9 @@ async fn the_event_list_and_event_page_show_the_demo_programme_with_free_places(
 async fn a_registration_takes_a_forum_place_and_shows_on_the_registration_page() {
     let app = TestApp::spawn().await;
     let forum = app.smallest_forum().await;
+    // The event page is cached for a second; a registration must not show late.
+    let (_, before) = app.get_text(&format!("/events/{TAG_SLUG}")).await;
+    assert!(before.contains("10 Plätze frei"));
     let path = app.register_confirmed("anna@example.org", &[forum.id]).await;
     assert!(path.starts_with("/r/") && path.len() == 3 + 43, "{path}");
 

@@ -6,6 +6,7 @@ pub mod assets;
 pub mod error;
 pub mod i18n;
 pub mod mail;
+pub mod page_cache;
 pub mod pages;
 pub mod rate_limit;
 pub mod state;

@@ -7,6 +7,7 @@ use domain::ticket::{TicketSigner, TicketVerifier};
 use sea_orm::DatabaseConnection;
 
 use crate::mail::Mailer;
+use crate::page_cache::PageCache;
 use crate::rate_limit::Limits;
 
 #[derive(Clone)]
@@ -22,6 +23,7 @@ struct Inner {
     limits: Limits,
     mailer: Arc<Mailer>,
     reminder_before: chrono::Duration,
+    page_cache: PageCache,
 }
 
 impl AppState {
@@ -50,6 +52,7 @@ impl AppState {
                 limits,
                 mailer: Arc::new(mailer),
                 reminder_before,
+                page_cache: PageCache::default(),
             }),
         }
     }
@@ -74,6 +77,10 @@ impl AppState {
 
     pub fn mailer(&self) -> &Arc<Mailer> {
         &self.inner.mailer
+    }
+
+    pub fn page_cache(&self) -> &PageCache {
+        &self.inner.page_cache
     }
 
     pub fn reminder_before(&self) -> chrono::Duration {

@@ -68,7 +68,10 @@ pub async fn run_maintenance(app: AppState) {
     loop {
         match domain::registration::release_unconfirmed(app.pools(), Utc::now()).await {
             Ok(0) => {}
-            Ok(released) => tracing::info!(released, "released places of unconfirmed registrations"),
+            Ok(released) => {
+                app.page_cache().invalidate();
+                tracing::info!(released, "released places of unconfirmed registrations");
+            }
             Err(err) => tracing::warn!(error = %err, "cannot release unconfirmed registrations"),
         }
         match domain::registration::queue_reminders(app.pools(), Utc::now(), app.reminder_before()).await {

@@ -4,6 +4,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{Path, State};
+use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use chrono::{DateTime, Utc};
 use domain::event::{self, Event, EventFormat, EventStatus, RegistrationWindow};
@@ -138,15 +139,28 @@ struct IndexPage {
     feed_url: String,
 }
 
-async fn index(State(app): State<AppState>, Lang(language): Lang) -> Result<IndexPage, WebError> {
+async fn index(State(app): State<AppState>, Lang(language): Lang) -> Result<Response, WebError> {
+    let key = format!("index:{}", language.code());
+    if let Some(html) = app.page_cache().get(&key) {
+        return Ok(Html(html).into_response());
+    }
+    let generation = app.page_cache().generation();
     let now = Utc::now();
     let t = Tr::new(language);
     let events = event::published_upcoming(app.db(), now).await?;
-    Ok(IndexPage {
+    let page = IndexPage {
         t,
         events: events.iter().map(|event| EventSummary::new(event, t, now)).collect(),
         feed_url: urls::calendar_feed(),
-    })
+    };
+    cached(&app, key, generation, &page)
+}
+
+/// Renders, keeps the page for a second, and answers with it.
+fn cached(app: &AppState, key: String, generation: u64, page: &impl Template) -> Result<Response, WebError> {
+    let html = axum::body::Bytes::from(page.render().map_err(|err| WebError::Internal(err.to_string()))?);
+    app.page_cache().put(key, generation, html.clone());
+    Ok(Html(html).into_response())
 }
 
 #[derive(Template, WebTemplate)]
@@ -161,13 +175,19 @@ async fn show(
     State(app): State<AppState>,
     Lang(language): Lang,
     Path(slug): Path<String>,
-) -> Result<EventPage, WebError> {
+) -> Result<Response, WebError> {
+    let key = format!("event:{slug}:{}", language.code());
+    if let Some(html) = app.page_cache().get(&key) {
+        return Ok(Html(html).into_response());
+    }
+    let generation = app.page_cache().generation();
     let t = Tr::new(language);
     let event = event::public_by_slug(app.db(), &slug).await?.ok_or(WebError::NotFound)?;
     let sessions = programme::for_event(app.db(), event.id).await?;
-    Ok(EventPage {
+    let page = EventPage {
         t,
         sessions: sessions.iter().map(|session| SessionSummary::new(session, &event, t)).collect(),
         event: EventSummary::new(&event, t, Utc::now()),
-    })
+    };
+    cached(&app, key, generation, &page)
 }
