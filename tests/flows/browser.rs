@@ -222,3 +222,54 @@ async fn without_network_the_door_checks_tickets_itself_and_syncs_each_scan_once
     browser.quit().await;
     assert_eq!(count_checked_in(&app.db, event_id).await.expect("count"), 1, "counted once");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_public_pages_and_the_door_page_pass_axe_in_three_languages() {
+    let app = TestApp::spawn().await;
+    let path = app.register_confirmed("axe@example.org", &[]).await;
+    let device = app.door_device(TAG_SLUG, "Eingang").await;
+    let Some(browser) = Browser::start().await else {
+        eprintln!("SKIPPED: chromium and chromedriver are not installed (.ci/run installs them)");
+        return;
+    };
+    let mut problems = Vec::new();
+    for language in ["de", "en", "uk"] {
+        for page in [
+            "/".to_owned(),
+            format!("/events/{TAG_SLUG}"),
+            format!("/events/{TAG_SLUG}/register"),
+            path.clone(),
+            format!("{path}/cancel"),
+            format!("{path}/attendees/0/edit"),
+            "/r/find".to_owned(),
+            "/privacy".to_owned(),
+            format!("/door/{device}"),
+            "/no-such-page".to_owned(),
+        ] {
+            browser.open(&app.url(&format!("{page}?lang={language}"))).await;
+            for violation in browser.accessibility_violations().await {
+                problems.push(format!("{language} {page}: {violation}"));
+            }
+        }
+        // The registration form with its error summary and messages.
+        browser.open(&app.url(&format!("/events/{TAG_SLUG}/register?lang={language}"))).await;
+        let submit = browser.find("#register-submit").await;
+        browser.click(&submit).await;
+        let heading = match language {
+            "de" => "Bitte prüfen",
+            "en" => "Please check",
+            _ => "Будь ласка, перевірте",
+        };
+        assert!(browser.wait_for_text("#error-summary-title", heading).await.contains(heading), "the error summary");
+        for violation in browser.accessibility_violations().await {
+            problems.push(format!("{language} register with errors: {violation}"));
+        }
+    }
+    // The checker itself works: an image without a text alternative is found.
+    browser.open(&app.url("/")).await;
+    browser.script("document.querySelector('main').appendChild(Object.assign(document.createElement('img'), {src: '/static/favicon.svg'}))").await;
+    let control = browser.accessibility_violations().await;
+    assert!(control.iter().any(|violation| violation["id"] == "image-alt"), "axe did not run: {control:?}");
+    browser.quit().await;
+    assert!(problems.is_empty(), "{} accessibility violations:\n{}", problems.len(), problems.join("\n"));
+}

@@ -179,6 +179,20 @@ impl Browser {
         .await;
     }
 
+    /// Runs axe-core (vendored in tests/vendor) on the open page against WCAG 2.1 A and
+    /// AA and returns the violations: rule, impact and up to three elements each.
+    pub async fn accessibility_violations(&self) -> Vec<Value> {
+        let axe = include_str!("../vendor/axe.min.js");
+        self.call("POST", "/execute/sync", Some(json!({"script": axe, "args": []}))).await;
+        let script = "const done = arguments[arguments.length - 1];\
+            axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})\
+              .then((result) => done(result.violations.map((v) => ({id: v.id, impact: v.impact,\
+                 nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' ' + (n.failureSummary || ''))}))))\
+              .catch((error) => done([{id: 'axe-error', impact: String(error)}]));";
+        let found = self.call("POST", "/execute/async", Some(json!({"script": script, "args": []}))).await;
+        found.as_array().cloned().unwrap_or_default()
+    }
+
     pub async fn quit(self) {
         self.call("DELETE", "", None).await;
     }
