@@ -243,6 +243,7 @@ async fn the_public_pages_and_the_door_page_pass_axe_in_three_languages() {
             format!("{path}/attendees/0/edit"),
             "/r/find".to_owned(),
             "/privacy".to_owned(),
+            "/accessibility".to_owned(),
             format!("/door/{device}"),
             "/no-such-page".to_owned(),
         ] {
@@ -272,4 +273,47 @@ async fn the_public_pages_and_the_door_page_pass_axe_in_three_languages() {
     assert!(control.iter().any(|violation| violation["id"] == "image-alt"), "axe did not run: {control:?}");
     browser.quit().await;
     assert!(problems.is_empty(), "{} accessibility violations:\n{}", problems.len(), problems.join("\n"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn someone_registers_with_the_keyboard_alone() {
+    use crate::support::browser::{SPACE, TAB};
+    let app = TestApp::spawn().await;
+    let Some(browser) = Browser::start().await else {
+        eprintln!("SKIPPED: chromium and chromedriver are not installed (.ci/run installs them)");
+        return;
+    };
+    browser.open(&app.url(&format!("/events/{TAG_SLUG}?lang=de"))).await;
+    // From the top of the event page: Tab to the registration link, Enter.
+    let mut reached = false;
+    for _ in 0..40 {
+        browser.press(TAB).await;
+        let href = browser.script("return document.activeElement.getAttribute('href') || ''").await;
+        if href.as_str().unwrap_or_default().ends_with("/register") {
+            reached = true;
+            break;
+        }
+    }
+    assert!(reached, "the registration link is reachable with Tab");
+    browser.press(ENTER).await;
+    browser.wait_for_text("h1", "Anmeldung").await;
+    for (id, text) in [
+        ("field-first_name", "Tetiana"),
+        ("field-last_name", "Boyko"),
+        ("field-email", "tetiana@example.org"),
+        ("field-organisation", "Stadt Bonn"),
+    ] {
+        browser.tab_to(id).await;
+        browser.press(text).await;
+    }
+    browser.tab_to("field-organisation_type").await;
+    browser.press("K").await;
+    browser.tab_to("consent").await;
+    browser.press(SPACE).await;
+    browser.tab_to("register-submit").await;
+    browser.press(ENTER).await;
+    let heading = browser.wait_for_text("h1", "Ihre Anmeldung").await;
+    assert!(heading.contains("Ihre Anmeldung"), "registered without a mouse: {heading}");
+    assert!(browser.text("main").await.contains("Tetiana Boyko"));
+    browser.quit().await;
 }

@@ -12,6 +12,8 @@ use serde_json::{Value, json};
 
 const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 pub const ENTER: &str = "\u{E007}";
+pub const TAB: &str = "\u{E004}";
+pub const SPACE: &str = "\u{E00D}";
 
 pub struct Browser {
     driver: Child,
@@ -191,6 +193,45 @@ impl Browser {
               .catch((error) => done([{id: 'axe-error', impact: String(error)}]));";
         let found = self.call("POST", "/execute/async", Some(json!({"script": script, "args": []}))).await;
         found.as_array().cloned().unwrap_or_default()
+    }
+
+    /// Presses keys as a keyboard does, wherever the focus is (WebDriver actions).
+    pub async fn press(&self, keys: &str) {
+        let actions: Vec<Value> = keys
+            .chars()
+            .flat_map(|key| {
+                [
+                    json!({"type": "keyDown", "value": key.to_string()}),
+                    json!({"type": "keyUp", "value": key.to_string()}),
+                ]
+            })
+            .collect();
+        self.call(
+            "POST",
+            "/actions",
+            Some(json!({"actions": [{"type": "key", "id": "keyboard", "actions": actions}]})),
+        )
+        .await;
+    }
+
+    /// The id of the focused element, empty when it has none.
+    pub async fn focused_id(&self) -> String {
+        self.script("return document.activeElement ? document.activeElement.id : ''")
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    /// Presses Tab until the element with this id has the focus (at most 60 times).
+    pub async fn tab_to(&self, id: &str) {
+        for _ in 0..60 {
+            if self.focused_id().await == id {
+                return;
+            }
+            self.press(TAB).await;
+        }
+        panic!("Tab never reached #{id}");
     }
 
     pub async fn quit(self) {

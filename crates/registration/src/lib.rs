@@ -29,5 +29,6 @@ pub fn router() -> Router<AppState> {
         .merge(pages::ticket::routes())
         .merge(pages::calendar::routes())
         .merge(pages::privacy::routes())
+        .merge(pages::accessibility::routes())
         .merge(assets::routes())
 }

@@ -62,6 +62,10 @@ pub fn find_registration() -> String {
     "/r/find".to_owned()
 }
 
+pub fn accessibility() -> String {
+    "/accessibility".to_owned()
+}
+
 pub fn privacy() -> String {
     "/privacy".to_owned()
 }

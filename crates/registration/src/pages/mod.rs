@@ -1,5 +1,6 @@
 //! One module per page or feature.
 
+pub mod accessibility;
 pub mod calendar;
 pub mod events;
 pub mod manage;
