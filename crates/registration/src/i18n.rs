@@ -249,6 +249,55 @@ mod tests {
         }
     }
 
+    /// Removes `open … close` spans (template tags, HTML tags) from a text.
+    fn without(text: &str, open: &str, close: &str) -> String {
+        let mut rest = text;
+        let mut kept = String::new();
+        while let Some(start) = rest.find(open) {
+            kept.push_str(&rest[..start]);
+            match rest[start..].find(close) {
+                Some(end) => rest = &rest[start + end + close.len()..],
+                None => return kept,
+            }
+        }
+        kept.push_str(rest);
+        kept
+    }
+
+    /// No template shows a word that does not come from the translations: outside of
+    /// template expressions and HTML tags only punctuation and symbols may stand, and
+    /// texts in `alt`, `title`, `aria-label` and `placeholder` are expressions too.
+    #[test]
+    fn templates_hold_no_literal_words() {
+        let root = format!("{}/../../templates", env!("CARGO_MANIFEST_DIR"));
+        let mut checked = 0;
+        for dir in [root.clone(), format!("{root}/mail")] {
+            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if !path.is_file() {
+                    continue;
+                }
+                let source = std::fs::read_to_string(&path).unwrap_or_default();
+                for attribute in ["alt=\"", "title=\"", "aria-label=\"", "placeholder=\""] {
+                    for (start, _) in source.match_indices(attribute) {
+                        let value = source[start + attribute.len()..].split('"').next().unwrap_or_default();
+                        assert!(
+                            value.is_empty() || value.starts_with("{{"),
+                            "{}: literal text in {attribute}…\" : {value}",
+                            path.display()
+                        );
+                    }
+                }
+                let text = without(&without(&without(&without(&source, "{#", "#}"), "{%", "%}"), "{{", "}}"), "<", ">");
+                let words: Vec<&str> =
+                    text.split_whitespace().filter(|word| word.chars().any(char::is_alphabetic)).collect();
+                assert!(words.is_empty(), "{}: literal words {words:?}", path.display());
+                checked += 1;
+            }
+        }
+        assert!(checked > 10, "only {checked} templates checked");
+    }
+
     /// Every literal key passed to `get`, `with`, `with2` or `count` in a template or in
     /// the web crates' code exists, so no page shows a raw key.
     #[test]
