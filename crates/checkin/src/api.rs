@@ -105,16 +105,10 @@ async fn redeem(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, WebError> {
-    let Some(device) = authorised_device(&app, &headers).await? else {
-        // Guessing device tokens costs a slot per try.
-        if let Err(wait) = app.limits().door_auth_failures.check(&client.key()) {
-            return Ok(rate_limited(wait));
-        }
-        return Ok(unauthorised());
+    let device = match scanning_device(&app, client, &headers).await? {
+        Ok(device) => device,
+        Err(refusal) => return Ok(refusal),
     };
-    if let Err(wait) = app.limits().scans.check(&device.id.to_string()) {
-        return Ok(rate_limited(wait));
-    }
     let body: RedeemBody = match serde_json::from_slice(&body) {
         Ok(body) => body,
         Err(err) => {
@@ -185,11 +179,9 @@ async fn search(
     headers: HeaderMap,
     query: Result<Query<SearchQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Response, WebError> {
-    let Some(device) = authorised_device(&app, &headers).await? else {
-        if let Err(wait) = app.limits().door_auth_failures.check(&client.key()) {
-            return Ok(rate_limited(wait));
-        }
-        return Ok(unauthorised());
+    let device = match device_or_refusal(&app, client, &headers).await? {
+        Ok(device) => device,
+        Err(refusal) => return Ok(refusal),
     };
     let Ok(Query(query)) = query else {
         return Ok(api_error(StatusCode::BAD_REQUEST, "invalid_query", "Use ?q=NAME and optionally &session=ID."));
@@ -219,15 +211,10 @@ async fn manual(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, WebError> {
-    let Some(device) = authorised_device(&app, &headers).await? else {
-        if let Err(wait) = app.limits().door_auth_failures.check(&client.key()) {
-            return Ok(rate_limited(wait));
-        }
-        return Ok(unauthorised());
+    let device = match scanning_device(&app, client, &headers).await? {
+        Ok(device) => device,
+        Err(refusal) => return Ok(refusal),
     };
-    if let Err(wait) = app.limits().scans.check(&device.id.to_string()) {
-        return Ok(rate_limited(wait));
-    }
     let Ok(body) = serde_json::from_slice::<ManualBody>(&body) else {
         return Ok(api_error(
             StatusCode::BAD_REQUEST,
@@ -250,7 +237,8 @@ async fn manual(
     answer(&app, &device, &request).await
 }
 
-/// The device's answer when it is not authorised (counted against guessing) or `None`.
+/// The device behind the request, or the answer to give: 401, or 429 once guessing
+/// device tokens used up this address's tries.
 async fn device_or_refusal(
     app: &AppState,
     client: ClientIp,
@@ -320,13 +308,10 @@ async fn walk_in(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, WebError> {
-    let device = match device_or_refusal(&app, client, &headers).await? {
+    let device = match scanning_device(&app, client, &headers).await? {
         Ok(device) => device,
         Err(refusal) => return Ok(refusal),
     };
-    if let Err(wait) = app.limits().scans.check(&device.id.to_string()) {
-        return Ok(rate_limited(wait));
-    }
     let Ok(form) = serde_json::from_slice::<crate::walk_in::WalkInForm>(&body) else {
         return Ok(api_error(
             StatusCode::BAD_REQUEST,
@@ -370,4 +355,21 @@ async fn offline(State(app): State<AppState>, client: ClientIp, headers: HeaderM
         "fetched_at": Utc::now(),
     }))
     .into_response())
+}
+
+/// [`device_or_refusal`] for requests that check someone in, which also count against
+/// the device's scan rate.
+async fn scanning_device(
+    app: &AppState,
+    client: ClientIp,
+    headers: &HeaderMap,
+) -> Result<Result<DoorDevice, Response>, WebError> {
+    let device = match device_or_refusal(app, client, headers).await? {
+        Ok(device) => device,
+        Err(refusal) => return Ok(Err(refusal)),
+    };
+    Ok(match app.limits().scans.check(&device.id.to_string()) {
+        Ok(()) => Ok(device),
+        Err(wait) => Err(rate_limited(wait)),
+    })
 }

@@ -118,8 +118,6 @@ struct DoorPage {
     device_name: String,
     device_token: String,
     counts: String,
-    checked: u64,
-    expected: u64,
     /// The counts message with `{checked}` and `{expected}` left for the script.
     counts_template: String,
     scopes: Vec<ScopeOption>,
@@ -188,8 +186,13 @@ async fn page(
 ) -> Result<Response, WebError> {
     let PageInput { selected_session, result, search, walk_in } = input;
     let zone = event.zone();
-    let door_url = site::urls::door(&device_token);
-    let door_url_for_undo = door_url.clone();
+    // The device token is in the URL: it must not travel on in a Referer header, and the
+    // device remembers it for `/door`.
+    let mut headers = axum::http::HeaderMap::new();
+    headers.insert(REFERRER_POLICY, axum::http::HeaderValue::from_static("no-referrer"));
+    if let Some(cookie) = remember_device(&device_token, app.public_url().starts_with("https://")) {
+        headers.insert(axum::http::header::SET_COOKIE, cookie);
+    }
     let here = checkin::count_by_device(app.db(), &device).await?;
     let recent = checkin::recent_scans(app.db(), &device, RECENT_LIMIT)
         .await?
@@ -202,7 +205,6 @@ async fn page(
             scan_id: scan.scan_id,
         })
         .collect();
-    let device_token_for_cookie = device_token.clone();
     let found = checkin::search_attendees(app.db(), &device, &search, None, SEARCH_LIMIT)
         .await?
         .into_iter()
@@ -232,10 +234,7 @@ async fn page(
         t,
         event_title: event.title(t.language).to_owned(),
         device_name: device.name.clone(),
-        device_token,
         counts: t.with2("door-counts", ["checked", "expected"], [&checked.to_string(), &expected.to_string()]),
-        checked,
-        expected,
         counts_template: t.with2("door-counts", ["checked", "expected"], ["{checked}", "{expected}"]),
         scopes,
         scan_id: secret_token(),
@@ -243,7 +242,10 @@ async fn page(
         api_url: REDEEM_PATH,
         time_zone: event.time_zone.clone(),
         already_template: t.with2("door-result-already", ["time", "device"], ["{time}", "{device}"]),
-        door_url,
+        door_url: site::urls::door(&device_token),
+        undo_url: site::urls::door_undo(&device_token),
+        walk_in_url: site::urls::door_walk_in(&device_token),
+        device_token,
         search,
         found,
         search_api: SEARCH_PATH,
@@ -252,12 +254,10 @@ async fn page(
         recent,
         recent_api: RECENT_PATH,
         undo_api: UNDO_PATH,
-        undo_url: format!("{door_url_for_undo}/undo"),
         here: t.with("door-counts-here", "count", &here.to_string()),
         here_template: t.with("door-counts-here", "count", "{count}"),
         walk_in_open: !walk_in.first_name.is_empty() || !walk_in.email.is_empty(),
         walk_in,
-        walk_in_url: format!("{door_url_for_undo}/walk-in"),
         walk_in_api: WALK_IN_PATH,
         offline_api: OFFLINE_PATH,
         organisation_types: ORGANISATION_TYPES
@@ -268,12 +268,7 @@ async fn page(
             })
             .collect(),
     };
-    // The device token is in the URL: it must not travel on in a Referer header.
-    let mut response = ([(REFERRER_POLICY, "no-referrer")], page).into_response();
-    if let Some(cookie) = remember_device(&device_token_for_cookie, app.public_url().starts_with("https://")) {
-        response.headers_mut().append(axum::http::header::SET_COOKIE, cookie);
-    }
-    Ok(response)
+    Ok((headers, page).into_response())
 }
 
 async fn show(

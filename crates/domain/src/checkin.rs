@@ -588,7 +588,7 @@ pub async fn undo(pools: &Pools, device: &DoorDevice, scan_id: &str, now: DateTi
     Ok(true)
 }
 
-/// How many this device let in at the entrance, and how many in all.
+/// How many this device let in at the entrance.
 pub async fn count_by_device(db: &DatabaseConnection, device: &DoorDevice) -> Result<u64, DbErr> {
     use sea_orm::PaginatorTrait;
     check_in::Entity::find()

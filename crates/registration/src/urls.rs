@@ -74,6 +74,15 @@ pub fn door(device_token: &str) -> String {
     format!("/door/{device_token}")
 }
 
+/// The door page's no-JavaScript forms.
+pub fn door_undo(device_token: &str) -> String {
+    format!("/door/{device_token}/undo")
+}
+
+pub fn door_walk_in(device_token: &str) -> String {
+    format!("/door/{device_token}/walk-in")
+}
+
 pub fn door_script() -> &'static str {
     concat!("/static/door.js?v=", env!("CARGO_PKG_VERSION"))
 }

@@ -413,7 +413,7 @@ impl RegisterPage {
             .iter()
             .map(|(field, code)| FieldMessage { field: field.clone(), text: t.get(&format!("error-{code}")) })
             .collect();
-        let message_for = |field: String| -> String { messages_for_rows(&messages, &field) };
+        let message_for = |field: String| -> String { message_in(&messages, &field).to_owned() };
         let guests = (0..form.guest_rows())
             .map(|index| {
                 let picked = form.guest_sessions(index);
@@ -460,7 +460,7 @@ impl RegisterPage {
 
     /// The translated message for one field, empty when the field is fine.
     pub fn message(&self, field: &str) -> &str {
-        self.messages.iter().find(|message| message.field == field).map_or("", |message| message.text.as_str())
+        message_in(&self.messages, field)
     }
 
     fn with_notice(mut self, notice: String) -> Self {
@@ -591,6 +591,7 @@ fn unprocessable(page: RegisterPage) -> Response {
     (StatusCode::UNPROCESSABLE_ENTITY, page).into_response()
 }
 
-fn messages_for_rows(messages: &[FieldMessage], field: &str) -> String {
-    messages.iter().find(|message| message.field == field).map(|message| message.text.clone()).unwrap_or_default()
+/// The translated message for one field, empty when the field is fine.
+fn message_in<'a>(messages: &'a [FieldMessage], field: &str) -> &'a str {
+    messages.iter().find(|message| message.field == field).map_or("", |message| message.text.as_str())
 }
