@@ -106,24 +106,55 @@ pub async fn register(
     request: RegistrationRequest,
     now: DateTime<Utc>,
 ) -> Result<Registration, RegistrationError> {
+    check_request(&request)?;
+    let event =
+        event::Entity::find_by_id(request.event_id).one(&pools.read).await?.ok_or(RegistrationError::EventNotFound)?;
+    let sessions = crate::programme::for_event(&pools.read, event.id).await?;
+    register_checked(pools, &event, &sessions, request, now).await
+}
+
+/// [`register`] for an event and programme the caller has just read (the registration
+/// form shows them anyway), saving the two reads on the busiest write path.
+pub async fn register_for(
+    pools: &Pools,
+    event: &Event,
+    sessions: &[ProgrammeSession],
+    request: RegistrationRequest,
+    now: DateTime<Utc>,
+) -> Result<Registration, RegistrationError> {
+    check_request(&request)?;
+    if event.id != request.event_id {
+        return Err(RegistrationError::EventNotFound);
+    }
+    register_checked(pools, event, sessions, request, now).await
+}
+
+fn check_request(request: &RegistrationRequest) -> Result<(), RegistrationError> {
     if request.attendees.is_empty() {
         return Err(RegistrationError::NoAttendees);
     }
     if !request.data_consent {
         return Err(RegistrationError::ConsentMissing);
     }
-    let event =
-        event::Entity::find_by_id(request.event_id).one(&pools.read).await?.ok_or(RegistrationError::EventNotFound)?;
+    Ok(())
+}
+
+async fn register_checked(
+    pools: &Pools,
+    event: &Event,
+    sessions: &[ProgrammeSession],
+    request: RegistrationRequest,
+    now: DateTime<Utc>,
+) -> Result<Registration, RegistrationError> {
     match event.registration_window(now) {
         RegistrationWindow::Open => {}
         _ if request.at_the_door && event.status == crate::event::EventStatus::Published && now < event.ends_at => {}
         window => return Err(RegistrationError::NotOpen(window)),
     }
-    let sessions = crate::programme::for_event(&pools.read, event.id).await?;
     let chosen: Vec<Vec<ProgrammeSession>> = request
         .attendees
         .iter()
-        .map(|attendee| chosen_sessions(&sessions, &attendee.programme_session_ids))
+        .map(|attendee| chosen_sessions(sessions, &attendee.programme_session_ids))
         .collect::<Result<_, _>>()?;
 
     let email_key = request.attendees[0].email.as_str().to_lowercase();

@@ -517,7 +517,7 @@ async fn submit(
         Ok(request) => request,
         Err(errors) => return Ok(unprocessable(RegisterPage::new(&event, &sessions, form, &errors, t))),
     };
-    let failure = match registration::register(app.pools(), request, Utc::now()).await {
+    let failure = match registration::register_for(app.pools(), &event, &sessions, request, Utc::now()).await {
         Ok(registration) => return Ok(Redirect::to(&urls::manage(&registration.manage_token)).into_response()),
         Err(failure) => failure,
     };
