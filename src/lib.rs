@@ -130,6 +130,12 @@ impl Application {
         &self.state
     }
 
+    /// While no administrator exists, a fresh one-time link to create the first one.
+    pub async fn setup_link(&self) -> Result<Option<String>, DbErr> {
+        let token = domain::account::setup_link(&self.state.pools().write, Utc::now()).await?;
+        Ok(token.map(|token| format!("{}{}", self.state.public_url(), registration::urls::admin_account_link(&token))))
+    }
+
     /// Serves until Ctrl-C or SIGTERM, finishing requests in flight.
     pub async fn run_until_stopped(self) -> Result<(), std::io::Error> {
         tokio::spawn(registration::mail::worker::run(self.state.clone()));
@@ -155,6 +161,7 @@ pub fn router(state: AppState) -> Router {
     ];
     let mut app = Router::new()
         .merge(registration::router())
+        .merge(registration::backoffice::router(state.clone()))
         .merge(checkin::router())
         .fallback(|| async { StatusCode::NOT_FOUND })
         .layer(from_fn_with_state(state.clone(), registration::i18n::remember_language))

@@ -61,10 +61,31 @@ struct ServerArgs {
 enum Command {
     /// Serve the web application (the default).
     Serve,
+    /// Back-office accounts.
+    Admin {
+        #[command(subcommand)]
+        action: AdminAction,
+    },
     /// Door devices: phones, tablets or scanners that check tickets in.
     DoorDevice {
         #[command(subcommand)]
         action: DoorDeviceAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum AdminAction {
+    /// Create an administrator. Without --password-stdin, prints a one-time link (valid
+    /// 7 days) where the person chooses their own password; no password is ever printed.
+    Create {
+        #[arg(long)]
+        email: String,
+        /// The name shown in the back office and the audit log.
+        #[arg(long, default_value = "Administrator")]
+        name: String,
+        /// Read the password from the first line of standard input instead.
+        #[arg(long)]
+        password_stdin: bool,
     },
 }
 
@@ -116,6 +137,9 @@ async fn main() -> ExitCode {
         Some(Command::DoorDevice { action: DoorDeviceAction::Create { event, name } }) => {
             create_door_device(&config, &event, &name).await
         }
+        Some(Command::Admin { action: AdminAction::Create { email, name, password_stdin } }) => {
+            create_admin(&config, &email, &name, password_stdin).await
+        }
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -130,6 +154,14 @@ async fn serve(config: Config) -> Result<(), String> {
     let application = Application::build(config).await.map_err(|err| err.to_string())?;
     let address = application.address().map_err(|err| err.to_string())?;
     tracing::info!("Treffpunkt is listening on http://{address}");
+    match application.setup_link().await {
+        Ok(Some(link)) => {
+            // Printed, not logged: the link opens the first administrator account.
+            println!("No administrator yet. Open this one-time link (valid 24 hours) to create one:\n{link}");
+        }
+        Ok(None) => {}
+        Err(err) => return Err(err.to_string()),
+    }
     application.run_until_stopped().await.map_err(|err| err.to_string())
 }
 
@@ -148,5 +180,30 @@ async fn create_door_device(config: &Config, slug: &str, name: &str) -> Result<(
     println!("Door device \"{}\" for {}", device.name, event.title_de);
     println!("token: {token}");
     println!("door link: {}{}", base.trim_end_matches('/'), registration::urls::door(&token));
+    Ok(())
+}
+
+async fn create_admin(config: &Config, email: &str, name: &str, password_stdin: bool) -> Result<(), String> {
+    use domain::account::{self, Password, Role};
+    let (pools, _) = open_database(config).await.map_err(|err| err.to_string())?;
+    let email = domain::person::EmailAddress::parse(email)
+        .map_err(|invalid| format!("the e-mail address is not usable ({})", invalid.code()))?;
+    if password_stdin {
+        let mut line = String::new();
+        std::io::stdin().read_line(&mut line).map_err(|err| err.to_string())?;
+        let password = Password::parse(line.trim_end_matches(['\r', '\n']))
+            .map_err(|invalid| format!("the password is not usable ({})", invalid.code()))?;
+        let user = account::create_user(&pools.write, &email, name, password, Role::Administrator, Utc::now())
+            .await
+            .map_err(|err| err.to_string())?;
+        println!("Administrator {} created.", user.email);
+    } else {
+        let token = account::invite_now(&pools.write, &email, Role::Administrator, Utc::now())
+            .await
+            .map_err(|err| err.to_string())?;
+        let base = config.public_url.clone().unwrap_or_else(|| format!("http://{}", config.bind));
+        println!("Open this one-time link (valid 7 days) to set the password of {}:", email.as_str());
+        println!("{}{}", base.trim_end_matches('/'), registration::urls::admin_account_link(&token));
+    }
     Ok(())
 }

@@ -271,3 +271,308 @@ accessibility-feedback-heading = Feedback und Kontakt
 accessibility-feedback = Sind Ihnen Barrieren aufgefallen? Schreiben Sie uns bitte an die Netzwerkstelle Städtepartnerschaften NRW; wir antworten innerhalb von zwei Wochen.
 accessibility-enforcement-heading = Schlichtungsverfahren
 accessibility-enforcement = Wenn Sie auf Ihre Rückmeldung keine zufriedenstellende Antwort erhalten, können Sie sich an die Ombudsstelle für barrierefreie Informationstechnik des Landes Nordrhein-Westfalen wenden.
+
+## Back office
+admin-site-name = Treffpunkt – Verwaltung
+admin-nav = Verwaltung
+admin-nav-events = Veranstaltungen
+admin-nav-team = Team
+admin-nav-audit = Protokoll
+admin-log-out = Abmelden ({ $name })
+admin-login-title = Anmeldung für das Team
+admin-login-submit = Anmelden
+admin-login-wrong = E-Mail-Adresse oder Passwort stimmen nicht.
+admin-login-throttled = Zu viele Fehlversuche. Bitte warten Sie 15 Minuten oder setzen Sie Ihr Passwort zurück.
+admin-forgot-link = Passwort vergessen?
+admin-forgot-title = Passwort zurücksetzen
+admin-forgot-intro = Geben Sie Ihre E-Mail-Adresse ein. Wir schicken Ihnen einen Link, mit dem Sie ein neues Passwort festlegen.
+admin-forgot-submit = Link senden
+admin-forgot-sent = Wenn zu dieser Adresse ein Konto gehört, ist ein Link unterwegs. Er gilt eine Stunde.
+admin-field-email = E-Mail-Adresse
+admin-field-password = Passwort
+admin-field-new-password = Neues Passwort
+admin-field-password-hint = Mindestens 10 Zeichen; ein Satz ist gut zu merken.
+admin-field-name = Ihr Name
+admin-link-submit = Speichern und anmelden
+admin-setup-title = Erstes Administratorkonto anlegen
+admin-setup-intro = Dieser Link gilt einmal. Das Konto darf alles: Veranstaltungen, Teilnehmende und das Team verwalten.
+admin-invite-title = Einladung ins Team
+admin-invite-intro = Sie wurden als { $email } eingeladen. Wählen Sie Ihren Namen und ein Passwort.
+admin-reset-title = Neues Passwort festlegen
+admin-link-invalid-title = Dieser Link gilt nicht mehr
+admin-link-invalid-text = Der Link wurde schon benutzt oder ist abgelaufen. Bitten Sie um einen neuen Link.
+admin-email-taken = Für diese E-Mail-Adresse gibt es schon ein Konto.
+admin-back = Zurück
+admin-events-title = Veranstaltungen
+admin-new-event = Neue Veranstaltung
+admin-no-events = Noch keine Veranstaltungen.
+admin-col-event = Veranstaltung
+admin-col-when = Wann
+admin-col-status = Status
+admin-col-expected = Erwartet
+admin-col-checked-in = Eingecheckt
+admin-event-status-draft = Entwurf
+admin-event-status-published = Veröffentlicht
+admin-event-status-cancelled = Abgesagt
+admin-event-nav = Bereiche der Veranstaltung
+admin-attendees-title = Teilnehmende
+admin-programme-title = Programm
+admin-check-ins-title = Einlass
+admin-doors-title = Einlassgeräte
+admin-signature-list-title = Teilnehmerliste mit Unterschriften
+admin-public-page = Öffentliche Seite
+admin-edit = Bearbeiten
+admin-add-attendee = Person hinzufügen
+admin-publish = Veröffentlichen
+admin-cancel-event = Veranstaltung absagen
+admin-figures = Zahlen
+admin-figure-registered = Angemeldet
+admin-figure-confirmed = Bestätigt
+admin-figure-waitlisted = Warteliste
+admin-figure-cancelled = Storniert
+admin-figure-checked-in = Eingecheckt
+admin-figure-by-type = Nach Art der Organisation (bestätigt)
+admin-figure-by-session = Nach Programmpunkt
+admin-figure-over-time = Anmeldungen pro Tag
+admin-figure-none = Noch keine Zahlen.
+admin-figure-partnerships = Vertretene Kommunen und Partnerschaften
+admin-figure-organisations-count =
+    { $count ->
+        [one] eine Organisation
+       *[other] { $count } Organisationen
+    }
+admin-figure-partners-count =
+    { $count ->
+        [one] eine Partnerkommune
+       *[other] { $count } Partnerkommunen
+    }
+admin-report-download = Verwendungsnachweis herunterladen (XLSX)
+admin-report-sheet-summary = Übersicht
+admin-report-sheet-organisations = Organisationen
+admin-report-sheet-partnerships = Partnerschaften
+admin-col-organisation-type = Art der Organisation
+admin-col-count = Anzahl
+admin-col-chart = Balken
+admin-col-session = Programmpunkt
+admin-col-chosen = Gewählt
+admin-col-capacity = Plätze
+admin-col-day = Tag
+admin-duplicate = Als Kopie neu anlegen
+admin-duplicate-hint = Die Kopie übernimmt Texte, Ort und Programm; alle Zeiten verschieben sich mit dem neuen Beginn. Sie beginnt als Entwurf, ohne Anmeldungen.
+admin-duplicate-submit = Kopie anlegen
+admin-error-duplicate = Bitte geben Sie eine gültige Adresse (Kleinbuchstaben, Ziffern, Bindestriche) und einen Beginn an.
+admin-edit-event = „{ $event }“ bearbeiten
+admin-event-texts = Texte
+admin-event-place-time = Ort und Zeit
+admin-event-registration = Anmeldung
+admin-field-slug = Adresse (URL)
+admin-field-slug-hint = Kleinbuchstaben, Ziffern und Bindestriche, z. B. tag-der-staedtepartnerschaften-2027.
+admin-field-title-de = Titel (Deutsch)
+admin-field-title-en = Titel (Englisch)
+admin-field-title-uk = Titel (Ukrainisch)
+admin-field-fallback-hint = Leer lassen, um den deutschen Text zu zeigen.
+admin-field-description-de = Beschreibung (Deutsch)
+admin-field-description-en = Beschreibung (Englisch)
+admin-field-description-uk = Beschreibung (Ukrainisch)
+admin-field-format = Form
+admin-format-in_person = Vor Ort
+admin-format-online = Online
+admin-format-hybrid = Hybrid
+admin-field-venue = Veranstaltungsort
+admin-field-address = Adresse
+admin-field-online-url = Zugangslink (online)
+admin-field-online-url-hint = Nur bestätigte Teilnehmende sehen ihn, nie die öffentliche Seite.
+admin-field-starts-at = Beginn
+admin-field-ends-at = Ende
+admin-field-time-zone = Zeitzone
+admin-field-opens-at = Anmeldung ab
+admin-field-opens-at-hint = Leer: sofort nach dem Veröffentlichen.
+admin-field-closes-at = Anmeldung bis
+admin-field-closes-at-hint = Leer: bis zum Beginn.
+admin-field-capacity = Plätze
+admin-field-capacity-hint = Leer: unbegrenzt.
+admin-field-approval = Zulassung
+admin-approval-open = Offen: jede Anmeldung gilt
+admin-approval-approval = Auf Einladung: das Team bestätigt
+admin-field-double-opt-in = E-Mail-Adresse bestätigen lassen (Double-Opt-in)
+admin-field-confirmation-hours = Platz reserviert bis zur Bestätigung (Stunden)
+admin-save = Speichern
+admin-error-slug = Nur Kleinbuchstaben, Ziffern und Bindestriche.
+admin-error-slug-taken = Diese Adresse hat schon eine andere Veranstaltung.
+admin-error-url = Bitte einen vollständigen Link mit https:// angeben.
+admin-error-time-zone = Unbekannte Zeitzone; zum Beispiel Europe/Berlin oder Europe/Kyiv.
+admin-error-ends-before-start = Das Ende muss nach dem Beginn liegen.
+admin-error-closes-before-opens = Die Anmeldung muss nach dem Öffnen schließen.
+admin-error-capacity = Bitte eine ganze Zahl von 1 bis 100000, oder leer lassen.
+admin-error-capacity-below-taken =
+    { $taken ->
+        [one] Ein Platz ist schon vergeben; weniger Plätze gehen nicht.
+       *[other] { $taken } Plätze sind schon vergeben; weniger Plätze gehen nicht.
+    }
+admin-error-hours = Bitte eine ganze Zahl von 1 bis 720.
+admin-error-consent = Bitte bestätigen Sie, dass die Person eingewilligt hat.
+admin-error-already-registered = Diese E-Mail-Adresse ist für die Veranstaltung schon angemeldet.
+admin-error-session-full = Ein gewählter Programmpunkt ist ausgebucht.
+admin-attendees-of = Teilnehmende: { $event }
+admin-filter-label = Teilnehmende suchen und filtern
+admin-search = Suche
+admin-search-hint = Name, E-Mail, Organisation oder Partnerkommune
+admin-filter-any = Alle
+admin-filter-checked-in-yes = Eingecheckt
+admin-filter-checked-in-no = Noch nicht eingecheckt
+admin-filter-submit = Anzeigen
+admin-attendees-found =
+    { $count ->
+        [one] Eine Person
+       *[other] { $count } Personen
+    }
+admin-export-csv = CSV herunterladen
+admin-export-xlsx = Excel herunterladen (XLSX)
+admin-select = Auswahl
+admin-select-person = { $name } auswählen
+admin-col-name = Name
+admin-col-organisation = Organisation
+admin-col-registered = Angemeldet am
+admin-bulk-title = Mit der Auswahl
+admin-bulk-export-csv = als CSV herunterladen
+admin-bulk-export-xlsx = als Excel herunterladen
+admin-bulk-cancel = stornieren (Plätze werden frei)
+admin-bulk-submit = Ausführen
+admin-bulk-nothing-selected = Bitte wählen Sie zuerst mindestens eine Person aus.
+admin-pages = Seiten
+admin-page-previous = Vorherige Seite
+admin-page-next = Nächste Seite
+admin-page-of = Seite { $page }
+admin-status-pending_confirmation = Wartet auf E-Mail-Bestätigung
+admin-status-confirmed = Bestätigt
+admin-status-waitlisted = Warteliste
+admin-status-awaiting_approval = Wartet auf Zulassung
+admin-status-cancelled = Storniert
+admin-back-to-list = Zurück zu den Teilnehmenden von { $event }
+admin-col-partner-municipality = Partnerkommune
+admin-col-contact = Kontaktperson der Anmeldung
+admin-col-language = Sprache
+admin-col-consent = Einwilligung am
+admin-ticket-version = Gültiges Ticket, Ausgabe { $version }
+admin-no-ticket = Kein gültiges Ticket.
+admin-check-in-by-hand = Von Hand einchecken
+admin-reissue = Neues Ticket ausstellen (altes wird gesperrt)
+admin-cancel-attendee = Stornieren
+admin-none-yet = Noch keine.
+admin-mails-title = E-Mails
+admin-history-title = Verlauf
+admin-mail-confirmation = Bestätigung
+admin-mail-waitlisted = Warteliste
+admin-mail-promoted = Nachgerückt
+admin-mail-cancelled = Stornierung
+admin-mail-manage_link = Link zur Anmeldung
+admin-mail-confirm_email = E-Mail-Bestätigung
+admin-mail-reminder = Erinnerung
+admin-mail-sent-at = gesendet { $time }
+admin-mail-pending =
+    { $attempts ->
+        [0] wartet auf Versand
+       *[other] wartet, { $attempts } Versuche
+    }
+admin-method-scan = Ticket gescannt
+admin-method-manual = von Hand
+admin-office-device = Büro: { $name }
+admin-check-in-title = Einchecken
+admin-scan-ok = Eingecheckt.
+admin-scan-already_checked_in = Die Person ist schon eingecheckt.
+admin-scan-invalid = Kein gültiges Ticket.
+admin-scan-revoked = Das Ticket ist gesperrt.
+admin-scan-cancelled = Die Anmeldung ist storniert oder nicht bestätigt.
+admin-scan-wrong_event = Das Ticket gehört zu einer anderen Veranstaltung.
+admin-scan-not_registered_for_session = Die Person ist für diesen Programmpunkt nicht angemeldet.
+admin-add-attendee-to = Person anmelden: { $event }
+admin-field-consent-by-phone = Die Person hat der Verarbeitung ihrer Angaben zugestimmt (z. B. am Telefon).
+admin-list-event = Veranstaltung: { $event }
+admin-list-date = Datum: { $date }
+admin-list-place = Ort: { $place }
+admin-list-session = Programmpunkt: { $session }
+admin-list-whole-event = Ganze Veranstaltung
+admin-list-page = Seite { $page } von { $pages }
+admin-col-no = Nr.
+admin-col-municipality = Kommune / Partnerkommune
+admin-col-signature = Unterschrift
+admin-col-sessions = Programmpunkte
+admin-download-pdf = PDF herunterladen
+admin-badges-pdf = Namensschilder (PDF)
+admin-print-hint = Oder drucken Sie diese Seite direkt aus dem Browser.
+admin-check-ins-of = Einlass: { $event }
+admin-check-ins-count =
+    { $count ->
+        [one] ein Check-in
+       *[other] { $count } Check-ins
+    }
+admin-expected-count = { $count } erwartet
+admin-conflicts-title = Konflikte (zweimal eingelassen, offline)
+admin-no-conflicts = Keine Konflikte.
+admin-conflict-first = Zuerst
+admin-conflict-second = Dann
+admin-undos-title = Zurückgenommen
+admin-col-time = Zeit
+admin-col-scope = Wofür
+admin-col-device = Gerät
+admin-col-method = Art
+admin-scope-entrance = Eingang
+admin-undo-of = Check-in von { $time } zurückgenommen
+admin-doors-of = Einlassgeräte: { $event }
+admin-door-new = Neues Gerät
+admin-door-name = Name des Geräts
+admin-door-name-hint = Zum Beispiel „Eingang Nord“ oder „Forum 2“.
+admin-door-create = Gerät anlegen
+admin-door-created = „{ $name }“ ist angelegt
+admin-door-created-hint = Öffnen Sie den Link auf dem Telefon oder scannen Sie den QR-Code. Er wird nur jetzt angezeigt; wer ihn hat, kann einlassen.
+admin-door-qr-alt = QR-Code zum Öffnen von { $name }
+admin-door-active = Aktiv
+admin-door-revoked-at = Gesperrt { $time }
+admin-door-rename = Umbenennen
+admin-door-rename-label = Neuer Name für { $name }
+admin-door-revoke = Sperren
+admin-col-created = Angelegt
+admin-col-actions = Aktionen
+admin-programme-of = Programm: { $event }
+admin-col-places = Belegt / Plätze
+admin-field-room = Raum
+admin-field-speakers = Mitwirkende
+admin-field-kind = Art
+admin-move-up = „{ $session }“ nach oben
+admin-move-down = „{ $session }“ nach unten
+admin-remove = Entfernen
+admin-session-remove-confirm =
+    { $count ->
+        [one] Ja, auch aus der Wahl einer Person entfernen
+       *[other] Ja, auch aus der Wahl von { $count } Personen entfernen
+    }
+admin-session-remove-warning =
+    { $count ->
+        [one] Eine Person hat diesen Programmpunkt gewählt. Bitte bestätigen Sie das Entfernen mit dem Häkchen.
+       *[other] { $count } Personen haben diesen Programmpunkt gewählt. Bitte bestätigen Sie das Entfernen mit dem Häkchen.
+    }
+admin-session-new = Neuer Programmpunkt
+admin-session-add = Programmpunkt hinzufügen
+admin-team-self = Das sind Sie; Ihre eigene Rolle ändert ein anderes Administratorkonto.
+admin-field-role = Rolle
+admin-role-door = Einlass (nur Einlassgeräte)
+admin-role-organiser = Organisation (Veranstaltungen, Teilnehmende)
+admin-role-admin = Administration (alles, auch Team)
+admin-field-all-events = Alle Veranstaltungen
+admin-field-events = Zugeordnete Veranstaltungen
+admin-field-disabled = Zugang gesperrt
+admin-invitations-pending = Offene Einladungen:
+admin-invite-submit = Einladung senden
+admin-invited = Die Einladung an { $email } ist unterwegs.
+admin-col-actor = Wer
+admin-col-action = Aktion
+admin-col-subject = Was
+admin-col-detail = Einzelheiten
+error-password-too-short = Das Passwort braucht mindestens 10 Zeichen.
+error-invalid-date-time = Bitte Datum und Uhrzeit angeben, zum Beispiel 2027-06-12T10:00.
+error-403-title = Kein Zugriff
+error-403-text = Dafür fehlt Ihnen die Berechtigung, oder das Formular ist abgelaufen. Laden Sie die Seite neu und versuchen Sie es noch einmal.
+mail-invite-subject = Einladung ins Team von Treffpunkt
+mail-invite-text = Sie wurden eingeladen, im Team von Treffpunkt mitzuarbeiten. Mit diesem Link legen Sie Ihren Namen und Ihr Passwort fest (gültig 7 Tage):
+mail-reset-subject = Neues Passwort für Treffpunkt
+mail-reset-text = Mit diesem Link legen Sie ein neues Passwort fest (gültig eine Stunde). Wenn Sie das nicht angefordert haben, ignorieren Sie diese E-Mail.

@@ -271,3 +271,308 @@ accessibility-feedback-heading = Feedback and contact
 accessibility-feedback = Have you come across a barrier? Please write to the NRW town twinning network office; we answer within two weeks.
 accessibility-enforcement-heading = Enforcement procedure
 accessibility-enforcement = If you do not receive a satisfactory answer, you can turn to the ombudsman's office for accessible information technology of the state of North Rhine-Westphalia.
+
+## Back office
+admin-site-name = Treffpunkt – back office
+admin-nav = Back office
+admin-nav-events = Events
+admin-nav-team = Team
+admin-nav-audit = Audit log
+admin-log-out = Log out ({ $name })
+admin-login-title = Team log-in
+admin-login-submit = Log in
+admin-login-wrong = The e-mail address or the password is wrong.
+admin-login-throttled = Too many failed attempts. Please wait 15 minutes or reset your password.
+admin-forgot-link = Forgotten your password?
+admin-forgot-title = Reset your password
+admin-forgot-intro = Enter your e-mail address. We will send you a link to choose a new password.
+admin-forgot-submit = Send the link
+admin-forgot-sent = If this address has an account, a link is on its way. It is valid for one hour.
+admin-field-email = E-mail address
+admin-field-password = Password
+admin-field-new-password = New password
+admin-field-password-hint = At least 10 characters; a sentence is easy to remember.
+admin-field-name = Your name
+admin-link-submit = Save and log in
+admin-setup-title = Create the first administrator
+admin-setup-intro = This link works once. The account may do everything: manage events, attendees and the team.
+admin-invite-title = Invitation to the team
+admin-invite-intro = You were invited as { $email }. Choose your name and a password.
+admin-reset-title = Choose a new password
+admin-link-invalid-title = This link is no longer valid
+admin-link-invalid-text = The link was used already or has expired. Please ask for a new one.
+admin-email-taken = There is already an account for this e-mail address.
+admin-back = Back
+admin-events-title = Events
+admin-new-event = New event
+admin-no-events = No events yet.
+admin-col-event = Event
+admin-col-when = When
+admin-col-status = Status
+admin-col-expected = Expected
+admin-col-checked-in = Checked in
+admin-event-status-draft = Draft
+admin-event-status-published = Published
+admin-event-status-cancelled = Cancelled
+admin-event-nav = Parts of this event
+admin-attendees-title = Attendees
+admin-programme-title = Programme
+admin-check-ins-title = Check-ins
+admin-doors-title = Door devices
+admin-signature-list-title = Signature list
+admin-public-page = Public page
+admin-edit = Edit
+admin-add-attendee = Add a person
+admin-publish = Publish
+admin-cancel-event = Cancel the event
+admin-figures = Figures
+admin-figure-registered = Registered
+admin-figure-confirmed = Confirmed
+admin-figure-waitlisted = Waiting list
+admin-figure-cancelled = Cancelled
+admin-figure-checked-in = Checked in
+admin-figure-by-type = By type of organisation (confirmed)
+admin-figure-by-session = By programme session
+admin-figure-over-time = Registrations per day
+admin-figure-none = No figures yet.
+admin-figure-partnerships = Municipalities and partnerships represented
+admin-figure-organisations-count =
+    { $count ->
+        [one] one organisation
+       *[other] { $count } organisations
+    }
+admin-figure-partners-count =
+    { $count ->
+        [one] one partner municipality
+       *[other] { $count } partner municipalities
+    }
+admin-report-download = Download the funder report (XLSX)
+admin-report-sheet-summary = Summary
+admin-report-sheet-organisations = Organisations
+admin-report-sheet-partnerships = Partnerships
+admin-col-organisation-type = Type of organisation
+admin-col-count = Number
+admin-col-chart = Bar
+admin-col-session = Programme session
+admin-col-chosen = Chosen
+admin-col-capacity = Places
+admin-col-day = Day
+admin-duplicate = Duplicate
+admin-duplicate-hint = The copy keeps texts, place and programme; all times move with the new start. It starts as a draft, without registrations.
+admin-duplicate-submit = Create the copy
+admin-error-duplicate = Please give a valid address (lower-case letters, digits, dashes) and a start.
+admin-edit-event = Edit “{ $event }”
+admin-event-texts = Texts
+admin-event-place-time = Place and time
+admin-event-registration = Registration
+admin-field-slug = Address (URL)
+admin-field-slug-hint = Lower-case letters, digits and dashes, e.g. tag-der-staedtepartnerschaften-2027.
+admin-field-title-de = Title (German)
+admin-field-title-en = Title (English)
+admin-field-title-uk = Title (Ukrainian)
+admin-field-fallback-hint = Leave empty to show the German text.
+admin-field-description-de = Description (German)
+admin-field-description-en = Description (English)
+admin-field-description-uk = Description (Ukrainian)
+admin-field-format = Format
+admin-format-in_person = In person
+admin-format-online = Online
+admin-format-hybrid = Hybrid
+admin-field-venue = Venue
+admin-field-address = Address
+admin-field-online-url = Access link (online)
+admin-field-online-url-hint = Only confirmed attendees see it, never the public page.
+admin-field-starts-at = Starts
+admin-field-ends-at = Ends
+admin-field-time-zone = Time zone
+admin-field-opens-at = Registration opens
+admin-field-opens-at-hint = Empty: as soon as it is published.
+admin-field-closes-at = Registration closes
+admin-field-closes-at-hint = Empty: until the start.
+admin-field-capacity = Places
+admin-field-capacity-hint = Empty: unlimited.
+admin-field-approval = Admission
+admin-approval-open = Open: every registration counts
+admin-approval-approval = By invitation: the team approves
+admin-field-double-opt-in = Ask to confirm the e-mail address (double opt-in)
+admin-field-confirmation-hours = Place held until confirmed (hours)
+admin-save = Save
+admin-error-slug = Only lower-case letters, digits and dashes.
+admin-error-slug-taken = Another event has this address.
+admin-error-url = Please give a full link starting with https://.
+admin-error-time-zone = Unknown time zone; for example Europe/Berlin or Europe/Kyiv.
+admin-error-ends-before-start = The end must be after the start.
+admin-error-closes-before-opens = Registration must close after it opens.
+admin-error-capacity = Please a whole number from 1 to 100000, or leave it empty.
+admin-error-capacity-below-taken =
+    { $taken ->
+        [one] One place is taken already; fewer places are not possible.
+       *[other] { $taken } places are taken already; fewer places are not possible.
+    }
+admin-error-hours = Please a whole number from 1 to 720.
+admin-error-consent = Please confirm that the person consented.
+admin-error-already-registered = This e-mail address is registered for the event already.
+admin-error-session-full = A chosen programme session is fully booked.
+admin-attendees-of = Attendees: { $event }
+admin-filter-label = Search and filter attendees
+admin-search = Search
+admin-search-hint = Name, e-mail, organisation or partner municipality
+admin-filter-any = All
+admin-filter-checked-in-yes = Checked in
+admin-filter-checked-in-no = Not checked in yet
+admin-filter-submit = Show
+admin-attendees-found =
+    { $count ->
+        [one] One person
+       *[other] { $count } people
+    }
+admin-export-csv = Download CSV
+admin-export-xlsx = Download Excel (XLSX)
+admin-select = Select
+admin-select-person = Select { $name }
+admin-col-name = Name
+admin-col-organisation = Organisation
+admin-col-registered = Registered on
+admin-bulk-title = With the selection
+admin-bulk-export-csv = download as CSV
+admin-bulk-export-xlsx = download as Excel
+admin-bulk-cancel = cancel (places are freed)
+admin-bulk-submit = Apply
+admin-bulk-nothing-selected = Please select at least one person first.
+admin-pages = Pages
+admin-page-previous = Previous page
+admin-page-next = Next page
+admin-page-of = Page { $page }
+admin-status-pending_confirmation = Waiting for e-mail confirmation
+admin-status-confirmed = Confirmed
+admin-status-waitlisted = Waiting list
+admin-status-awaiting_approval = Awaiting approval
+admin-status-cancelled = Cancelled
+admin-back-to-list = Back to the attendees of { $event }
+admin-col-partner-municipality = Partner municipality
+admin-col-contact = Contact of the registration
+admin-col-language = Language
+admin-col-consent = Consent given on
+admin-ticket-version = Valid ticket, issue { $version }
+admin-no-ticket = No valid ticket.
+admin-check-in-by-hand = Check in by hand
+admin-reissue = Re-issue the ticket (the old one is revoked)
+admin-cancel-attendee = Cancel
+admin-none-yet = None yet.
+admin-mails-title = E-mails
+admin-history-title = History
+admin-mail-confirmation = Confirmation
+admin-mail-waitlisted = Waiting list
+admin-mail-promoted = Moved up
+admin-mail-cancelled = Cancellation
+admin-mail-manage_link = Registration link
+admin-mail-confirm_email = E-mail confirmation
+admin-mail-reminder = Reminder
+admin-mail-sent-at = sent { $time }
+admin-mail-pending =
+    { $attempts ->
+        [0] waiting to be sent
+       *[other] waiting, { $attempts } attempts
+    }
+admin-method-scan = Ticket scanned
+admin-method-manual = by hand
+admin-office-device = Office: { $name }
+admin-check-in-title = Check-in
+admin-scan-ok = Checked in.
+admin-scan-already_checked_in = This person is checked in already.
+admin-scan-invalid = No valid ticket.
+admin-scan-revoked = The ticket is revoked.
+admin-scan-cancelled = The registration is cancelled or not confirmed.
+admin-scan-wrong_event = The ticket belongs to another event.
+admin-scan-not_registered_for_session = This person is not registered for this session.
+admin-add-attendee-to = Register a person: { $event }
+admin-field-consent-by-phone = The person agreed to the processing of their details (e.g. on the phone).
+admin-list-event = Event: { $event }
+admin-list-date = Date: { $date }
+admin-list-place = Place: { $place }
+admin-list-session = Programme session: { $session }
+admin-list-whole-event = Whole event
+admin-list-page = Page { $page } of { $pages }
+admin-col-no = No.
+admin-col-municipality = Municipality / partner
+admin-col-signature = Signature
+admin-col-sessions = Programme sessions
+admin-download-pdf = Download PDF
+admin-badges-pdf = Name badges (PDF)
+admin-print-hint = Or print this page straight from the browser.
+admin-check-ins-of = Check-ins: { $event }
+admin-check-ins-count =
+    { $count ->
+        [one] one check-in
+       *[other] { $count } check-ins
+    }
+admin-expected-count = { $count } expected
+admin-conflicts-title = Conflicts (let in twice while offline)
+admin-no-conflicts = No conflicts.
+admin-conflict-first = First
+admin-conflict-second = Then
+admin-undos-title = Undone
+admin-col-time = Time
+admin-col-scope = For
+admin-col-device = Device
+admin-col-method = How
+admin-scope-entrance = Entrance
+admin-undo-of = check-in of { $time } undone
+admin-doors-of = Door devices: { $event }
+admin-door-new = New device
+admin-door-name = Device name
+admin-door-name-hint = For example “Eingang Nord” or “Forum 2”.
+admin-door-create = Create device
+admin-door-created = “{ $name }” is ready
+admin-door-created-hint = Open the link on the phone or scan the QR code. It is shown only now; whoever has it can check people in.
+admin-door-qr-alt = QR code to open { $name }
+admin-door-active = Active
+admin-door-revoked-at = Revoked { $time }
+admin-door-rename = Rename
+admin-door-rename-label = New name for { $name }
+admin-door-revoke = Revoke
+admin-col-created = Created
+admin-col-actions = Actions
+admin-programme-of = Programme: { $event }
+admin-col-places = Taken / places
+admin-field-room = Room
+admin-field-speakers = Speakers
+admin-field-kind = Kind
+admin-move-up = Move “{ $session }” up
+admin-move-down = Move “{ $session }” down
+admin-remove = Remove
+admin-session-remove-confirm =
+    { $count ->
+        [one] Yes, also remove it from one person's choice
+       *[other] Yes, also remove it from { $count } people's choice
+    }
+admin-session-remove-warning =
+    { $count ->
+        [one] One person chose this session. Please confirm the removal with the tick box.
+       *[other] { $count } people chose this session. Please confirm the removal with the tick box.
+    }
+admin-session-new = New programme session
+admin-session-add = Add session
+admin-team-self = This is you; another administrator changes your own role.
+admin-field-role = Role
+admin-role-door = Door staff (door devices only)
+admin-role-organiser = Organiser (events, attendees)
+admin-role-admin = Administrator (everything, incl. team)
+admin-field-all-events = All events
+admin-field-events = Assigned events
+admin-field-disabled = Access disabled
+admin-invitations-pending = Open invitations:
+admin-invite-submit = Send invitation
+admin-invited = The invitation to { $email } is on its way.
+admin-col-actor = Who
+admin-col-action = Action
+admin-col-subject = What
+admin-col-detail = Details
+error-password-too-short = The password needs at least 10 characters.
+error-invalid-date-time = Please give a date and time, for example 2027-06-12T10:00.
+error-403-title = No access
+error-403-text = You lack the permission for this, or the form has expired. Reload the page and try again.
+mail-invite-subject = Invitation to the Treffpunkt team
+mail-invite-text = You were invited to join the Treffpunkt team. Use this link to choose your name and password (valid for 7 days):
+mail-reset-subject = New password for Treffpunkt
+mail-reset-text = Use this link to choose a new password (valid for one hour). If you did not ask for this, ignore this e-mail.

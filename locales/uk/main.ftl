@@ -273,3 +273,319 @@ accessibility-feedback-heading = Зворотний звʼязок і конта
 accessibility-feedback = Ви помітили бар'єр? Будь ласка, напишіть до мережевого бюро партнерства міст; ми відповімо протягом двох тижнів.
 accessibility-enforcement-heading = Процедура врегулювання
 accessibility-enforcement = Якщо ви не отримаєте задовільної відповіді, ви можете звернутися до омбудсмена з питань доступних інформаційних технологій землі Північний Рейн – Вестфалія.
+
+## Back office
+admin-site-name = Treffpunkt – адміністрування
+admin-nav = Адміністрування
+admin-nav-events = Заходи
+admin-nav-team = Команда
+admin-nav-audit = Журнал дій
+admin-log-out = Вийти ({ $name })
+admin-login-title = Вхід для команди
+admin-login-submit = Увійти
+admin-login-wrong = Неправильна адреса електронної пошти або пароль.
+admin-login-throttled = Забагато невдалих спроб. Зачекайте 15 хвилин або скиньте пароль.
+admin-forgot-link = Забули пароль?
+admin-forgot-title = Скидання пароля
+admin-forgot-intro = Введіть адресу електронної пошти. Ми надішлемо посилання для встановлення нового пароля.
+admin-forgot-submit = Надіслати посилання
+admin-forgot-sent = Якщо для цієї адреси є обліковий запис, посилання вже надіслано. Воно дійсне одну годину.
+admin-field-email = Адреса електронної пошти
+admin-field-password = Пароль
+admin-field-new-password = Новий пароль
+admin-field-password-hint = Щонайменше 10 символів; речення легко запам’ятати.
+admin-field-name = Ваше ім’я
+admin-link-submit = Зберегти й увійти
+admin-setup-title = Створення першого адміністратора
+admin-setup-intro = Це посилання діє один раз. Обліковий запис має всі права: заходи, учасники та команда.
+admin-invite-title = Запрошення до команди
+admin-invite-intro = Вас запрошено як { $email }. Вкажіть своє ім’я та пароль.
+admin-reset-title = Новий пароль
+admin-link-invalid-title = Це посилання більше не дійсне
+admin-link-invalid-text = Посилання вже використано або термін його дії минув. Попросіть нове посилання.
+admin-email-taken = Для цієї адреси вже є обліковий запис.
+admin-back = Назад
+admin-events-title = Заходи
+admin-new-event = Новий захід
+admin-no-events = Ще немає заходів.
+admin-col-event = Захід
+admin-col-when = Коли
+admin-col-status = Статус
+admin-col-expected = Очікується
+admin-col-checked-in = Зареєстровано на вході
+admin-event-status-draft = Чернетка
+admin-event-status-published = Опубліковано
+admin-event-status-cancelled = Скасовано
+admin-event-nav = Розділи заходу
+admin-attendees-title = Учасники
+admin-programme-title = Програма
+admin-check-ins-title = Реєстрація на вході
+admin-doors-title = Пристрої на вході
+admin-signature-list-title = Список учасників із підписами
+admin-public-page = Публічна сторінка
+admin-edit = Редагувати
+admin-add-attendee = Додати особу
+admin-publish = Опублікувати
+admin-cancel-event = Скасувати захід
+admin-figures = Показники
+admin-figure-registered = Зареєстровано
+admin-figure-confirmed = Підтверджено
+admin-figure-waitlisted = Список очікування
+admin-figure-cancelled = Скасовано
+admin-figure-checked-in = Пройшли на вході
+admin-figure-by-type = За типом організації (підтверджені)
+admin-figure-by-session = За пунктами програми
+admin-figure-over-time = Реєстрації за днями
+admin-figure-none = Ще немає даних.
+admin-figure-partnerships = Представлені громади та партнерства
+admin-figure-organisations-count =
+    { $count ->
+        [one] { $count } організація
+        [few] { $count } організації
+        [many] { $count } організацій
+       *[other] { $count } організації
+    }
+admin-figure-partners-count =
+    { $count ->
+        [one] { $count } громада-партнер
+        [few] { $count } громади-партнери
+        [many] { $count } громад-партнерів
+       *[other] { $count } громади-партнера
+    }
+admin-report-download = Завантажити звіт для донора (XLSX)
+admin-report-sheet-summary = Огляд
+admin-report-sheet-organisations = Організації
+admin-report-sheet-partnerships = Партнерства
+admin-col-organisation-type = Тип організації
+admin-col-count = Кількість
+admin-col-chart = Діаграма
+admin-col-session = Пункт програми
+admin-col-chosen = Обрали
+admin-col-capacity = Місця
+admin-col-day = День
+admin-duplicate = Створити копію
+admin-duplicate-hint = Копія зберігає тексти, місце й програму; усі часи зсуваються разом із новим початком. Вона створюється як чернетка без реєстрацій.
+admin-duplicate-submit = Створити копію
+admin-error-duplicate = Вкажіть правильну адресу (малі латинські літери, цифри, дефіси) та початок.
+admin-edit-event = Редагування «{ $event }»
+admin-event-texts = Тексти
+admin-event-place-time = Місце і час
+admin-event-registration = Реєстрація
+admin-field-slug = Адреса (URL)
+admin-field-slug-hint = Малі латинські літери, цифри та дефіси, напр. tag-der-staedtepartnerschaften-2027.
+admin-field-title-de = Назва (німецькою)
+admin-field-title-en = Назва (англійською)
+admin-field-title-uk = Назва (українською)
+admin-field-fallback-hint = Залиште порожнім, щоб показувати німецький текст.
+admin-field-description-de = Опис (німецькою)
+admin-field-description-en = Опис (англійською)
+admin-field-description-uk = Опис (українською)
+admin-field-format = Формат
+admin-format-in_person = Очно
+admin-format-online = Онлайн
+admin-format-hybrid = Гібридно
+admin-field-venue = Місце проведення
+admin-field-address = Адреса
+admin-field-online-url = Посилання для доступу (онлайн)
+admin-field-online-url-hint = Його бачать лише підтверджені учасники, ніколи на публічній сторінці.
+admin-field-starts-at = Початок
+admin-field-ends-at = Кінець
+admin-field-time-zone = Часовий пояс
+admin-field-opens-at = Реєстрація відкривається
+admin-field-opens-at-hint = Порожнє: одразу після публікації.
+admin-field-closes-at = Реєстрація закривається
+admin-field-closes-at-hint = Порожнє: до початку.
+admin-field-capacity = Кількість місць
+admin-field-capacity-hint = Порожнє: без обмежень.
+admin-field-approval = Допуск
+admin-approval-open = Відкрито: кожна реєстрація дійсна
+admin-approval-approval = За запрошенням: команда підтверджує
+admin-field-double-opt-in = Просити підтвердити адресу (подвійна згода)
+admin-field-confirmation-hours = Місце зберігається до підтвердження (години)
+admin-save = Зберегти
+admin-error-slug = Лише малі латинські літери, цифри та дефіси.
+admin-error-slug-taken = Цю адресу вже має інший захід.
+admin-error-url = Вкажіть повне посилання, що починається з https://.
+admin-error-time-zone = Невідомий часовий пояс; наприклад Europe/Berlin або Europe/Kyiv.
+admin-error-ends-before-start = Кінець має бути пізніше за початок.
+admin-error-closes-before-opens = Реєстрація має закриватися після відкриття.
+admin-error-capacity = Ціле число від 1 до 100000 або порожнє поле.
+admin-error-capacity-below-taken =
+    { $taken ->
+        [one] Уже зайнято { $taken } місце; менше місць неможливо.
+        [few] Уже зайнято { $taken } місця; менше місць неможливо.
+        [many] Уже зайнято { $taken } місць; менше місць неможливо.
+       *[other] Уже зайнято { $taken } місця; менше місць неможливо.
+    }
+admin-error-hours = Ціле число від 1 до 720.
+admin-error-consent = Підтвердьте, що особа дала згоду.
+admin-error-already-registered = Цю адресу вже зареєстровано на захід.
+admin-error-session-full = Обраний пункт програми вже заповнений.
+admin-attendees-of = Учасники: { $event }
+admin-filter-label = Пошук і фільтр учасників
+admin-search = Пошук
+admin-search-hint = Ім’я, e-mail, організація або громада-партнер
+admin-filter-any = Усі
+admin-filter-checked-in-yes = Пройшли на вході
+admin-filter-checked-in-no = Ще не пройшли
+admin-filter-submit = Показати
+admin-attendees-found =
+    { $count ->
+        [one] { $count } особа
+        [few] { $count } особи
+        [many] { $count } осіб
+       *[other] { $count } особи
+    }
+admin-export-csv = Завантажити CSV
+admin-export-xlsx = Завантажити Excel (XLSX)
+admin-select = Вибір
+admin-select-person = Вибрати { $name }
+admin-col-name = Ім’я
+admin-col-organisation = Організація
+admin-col-registered = Дата реєстрації
+admin-bulk-title = З вибраними
+admin-bulk-export-csv = завантажити як CSV
+admin-bulk-export-xlsx = завантажити як Excel
+admin-bulk-cancel = скасувати (місця звільняться)
+admin-bulk-submit = Виконати
+admin-bulk-nothing-selected = Спочатку виберіть щонайменше одну особу.
+admin-pages = Сторінки
+admin-page-previous = Попередня сторінка
+admin-page-next = Наступна сторінка
+admin-page-of = Сторінка { $page }
+admin-status-pending_confirmation = Очікує підтвердження e-mail
+admin-status-confirmed = Підтверджено
+admin-status-waitlisted = Список очікування
+admin-status-awaiting_approval = Очікує схвалення
+admin-status-cancelled = Скасовано
+admin-back-to-list = Назад до учасників «{ $event }»
+admin-col-partner-municipality = Громада-партнер
+admin-col-contact = Контактна особа реєстрації
+admin-col-language = Мова
+admin-col-consent = Згода надана
+admin-ticket-version = Дійсний квиток, випуск { $version }
+admin-no-ticket = Немає дійсного квитка.
+admin-check-in-by-hand = Зареєструвати вручну
+admin-reissue = Видати новий квиток (старий буде заблоковано)
+admin-cancel-attendee = Скасувати
+admin-none-yet = Ще немає.
+admin-mails-title = Листи
+admin-history-title = Історія
+admin-mail-confirmation = Підтвердження
+admin-mail-waitlisted = Список очікування
+admin-mail-promoted = Переведено з черги
+admin-mail-cancelled = Скасування
+admin-mail-manage_link = Посилання на реєстрацію
+admin-mail-confirm_email = Підтвердження e-mail
+admin-mail-reminder = Нагадування
+admin-mail-sent-at = надіслано { $time }
+admin-mail-pending =
+    { $attempts ->
+        [0] очікує надсилання
+       *[other] очікує, спроб: { $attempts }
+    }
+admin-method-scan = Квиток відскановано
+admin-method-manual = вручну
+admin-office-device = Офіс: { $name }
+admin-check-in-title = Реєстрація на вході
+admin-scan-ok = Зареєстровано.
+admin-scan-already_checked_in = Цю особу вже зареєстровано.
+admin-scan-invalid = Немає дійсного квитка.
+admin-scan-revoked = Квиток заблоковано.
+admin-scan-cancelled = Реєстрацію скасовано або не підтверджено.
+admin-scan-wrong_event = Квиток належить до іншого заходу.
+admin-scan-not_registered_for_session = Ця особа не зареєстрована на цей пункт програми.
+admin-add-attendee-to = Зареєструвати особу: { $event }
+admin-field-consent-by-phone = Особа погодилася на обробку своїх даних (напр. телефоном).
+admin-list-event = Захід: { $event }
+admin-list-date = Дата: { $date }
+admin-list-place = Місце: { $place }
+admin-list-session = Пункт програми: { $session }
+admin-list-whole-event = Увесь захід
+admin-list-page = Сторінка { $page } з { $pages }
+admin-col-no = №
+admin-col-municipality = Громада / партнер
+admin-col-signature = Підпис
+admin-col-sessions = Пункти програми
+admin-download-pdf = Завантажити PDF
+admin-badges-pdf = Бейджі (PDF)
+admin-print-hint = Або надрукуйте цю сторінку просто з браузера.
+admin-check-ins-of = Реєстрація на вході: { $event }
+admin-check-ins-count =
+    { $count ->
+        [one] { $count } реєстрація
+        [few] { $count } реєстрації
+        [many] { $count } реєстрацій
+       *[other] { $count } реєстрації
+    }
+admin-expected-count = очікується: { $count }
+admin-conflicts-title = Конфлікти (двічі впущено офлайн)
+admin-no-conflicts = Конфліктів немає.
+admin-conflict-first = Спершу
+admin-conflict-second = Потім
+admin-undos-title = Скасовані
+admin-col-time = Час
+admin-col-scope = Куди
+admin-col-device = Пристрій
+admin-col-method = Спосіб
+admin-scope-entrance = Вхід
+admin-undo-of = реєстрацію о { $time } скасовано
+admin-doors-of = Пристрої на вході: { $event }
+admin-door-new = Новий пристрій
+admin-door-name = Назва пристрою
+admin-door-name-hint = Наприклад «Eingang Nord» або «Форум 2».
+admin-door-create = Створити пристрій
+admin-door-created = «{ $name }» створено
+admin-door-created-hint = Відкрийте посилання на телефоні або відскануйте QR-код. Його показано лише зараз; хто його має, може реєструвати на вході.
+admin-door-qr-alt = QR-код для відкриття «{ $name }»
+admin-door-active = Активний
+admin-door-revoked-at = Заблоковано { $time }
+admin-door-rename = Перейменувати
+admin-door-rename-label = Нова назва для «{ $name }»
+admin-door-revoke = Заблокувати
+admin-col-created = Створено
+admin-col-actions = Дії
+admin-programme-of = Програма: { $event }
+admin-col-places = Зайнято / місць
+admin-field-room = Приміщення
+admin-field-speakers = Спікери
+admin-field-kind = Тип
+admin-move-up = Перемістити «{ $session }» вгору
+admin-move-down = Перемістити «{ $session }» вниз
+admin-remove = Видалити
+admin-session-remove-confirm =
+    { $count ->
+        [one] Так, прибрати і з вибору { $count } особи
+       *[other] Так, прибрати і з вибору { $count } осіб
+    }
+admin-session-remove-warning =
+    { $count ->
+        [one] { $count } особа обрала цей пункт. Підтвердьте видалення позначкою.
+        [few] { $count } особи обрали цей пункт. Підтвердьте видалення позначкою.
+       *[other] { $count } осіб обрали цей пункт. Підтвердьте видалення позначкою.
+    }
+admin-session-new = Новий пункт програми
+admin-session-add = Додати пункт
+admin-team-self = Це ви; вашу роль змінює інший адміністратор.
+admin-field-role = Роль
+admin-role-door = Вхід (лише пристрої)
+admin-role-organiser = Організатор (заходи, учасники)
+admin-role-admin = Адміністратор (усе, зокрема команда)
+admin-field-all-events = Усі заходи
+admin-field-events = Призначені заходи
+admin-field-disabled = Доступ заблоковано
+admin-invitations-pending = Відкриті запрошення:
+admin-invite-submit = Надіслати запрошення
+admin-invited = Запрошення для { $email } надіслано.
+admin-col-actor = Хто
+admin-col-action = Дія
+admin-col-subject = Що
+admin-col-detail = Подробиці
+error-password-too-short = Пароль має містити щонайменше 10 символів.
+error-invalid-date-time = Вкажіть дату й час, наприклад 2027-06-12T10:00.
+error-403-title = Немає доступу
+error-403-text = У вас немає дозволу на це, або термін дії форми минув. Перезавантажте сторінку й спробуйте ще раз.
+mail-invite-subject = Запрошення до команди Treffpunkt
+mail-invite-text = Вас запросили до команди Treffpunkt. За цим посиланням вкажіть ім’я та пароль (дійсне 7 днів):
+mail-reset-subject = Новий пароль для Treffpunkt
+mail-reset-text = За цим посиланням встановіть новий пароль (дійсне одну годину). Якщо ви цього не запитували, проігноруйте цей лист.

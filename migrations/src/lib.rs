@@ -11,6 +11,7 @@ mod m20261125_000006_reminders;
 mod m20261125_000007_check_in_method;
 mod m20261125_000008_check_in_undo;
 mod m20261125_000009_check_in_conflict;
+mod m20261125_000010_back_office;
 
 pub struct Migrator;
 
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000007_check_in_method::Migration),
             Box::new(m20261125_000008_check_in_undo::Migration),
             Box::new(m20261125_000009_check_in_conflict::Migration),
+            Box::new(m20261125_000010_back_office::Migration),
         ]
     }
 }

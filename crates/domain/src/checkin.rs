@@ -686,3 +686,33 @@ async fn record_conflict<C: ConnectionTrait>(
     .await?;
     Ok(())
 }
+
+/// Everything organisers see about an event's check-ins: who is in (entrance and
+/// sessions), the undos and the offline conflicts, oldest first.
+pub struct Overview {
+    pub check_ins: Vec<check_in::Model>,
+    pub undos: Vec<crate::entity::check_in_undo::Model>,
+    pub conflicts: Vec<crate::entity::check_in_conflict::Model>,
+}
+
+pub async fn overview(db: &DatabaseConnection, event_id: Uuid) -> Result<Overview, DbErr> {
+    use crate::entity::{check_in_conflict, check_in_undo};
+    use sea_orm::QueryOrder;
+    Ok(Overview {
+        check_ins: check_in::Entity::find()
+            .filter(check_in::Column::EventId.eq(event_id))
+            .order_by_asc(check_in::Column::CheckedInAt)
+            .all(db)
+            .await?,
+        undos: check_in_undo::Entity::find()
+            .filter(check_in_undo::Column::EventId.eq(event_id))
+            .order_by_asc(check_in_undo::Column::UndoneAt)
+            .all(db)
+            .await?,
+        conflicts: check_in_conflict::Entity::find()
+            .filter(check_in_conflict::Column::EventId.eq(event_id))
+            .order_by_asc(check_in_conflict::Column::SecondAt)
+            .all(db)
+            .await?,
+    })
+}

@@ -56,3 +56,73 @@ pub async fn revoke(db: &DatabaseConnection, device_id: Uuid, now: DateTime<Utc>
         .await?;
     Ok(result.rows_affected == 1)
 }
+
+/// The "device" that checks people in by hand from the back office: one per team member
+/// and event, named after the person, so check-in lists say who let someone in. Its
+/// token field holds a marker no hash can equal, so no request can ever use it.
+pub async fn office_device(
+    db: &DatabaseConnection,
+    event_id: Uuid,
+    user_id: Uuid,
+    label: &str,
+    now: DateTime<Utc>,
+) -> Result<DoorDevice, DbErr> {
+    let marker = format!("office:{user_id}:{event_id}");
+    if let Some(device) =
+        door_device::Entity::find().filter(door_device::Column::TokenHash.eq(marker.as_str())).one(db).await?
+    {
+        return Ok(device);
+    }
+    let name: String = label.chars().take(80).collect();
+    door_device::Entity::insert(door_device::ActiveModel {
+        id: Set(new_id()),
+        event_id: Set(event_id),
+        name: Set(name),
+        token_hash: Set(marker.clone()),
+        created_at: Set(now),
+        revoked_at: Set(None),
+    })
+    .on_conflict(sea_orm::sea_query::OnConflict::column(door_device::Column::TokenHash).do_nothing().to_owned())
+    .exec_without_returning(db)
+    .await?;
+    door_device::Entity::find()
+        .filter(door_device::Column::TokenHash.eq(marker))
+        .one(db)
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound("office device".to_owned()))
+}
+
+/// The door devices of an event (not the back office's), newest first.
+pub async fn for_event(db: &DatabaseConnection, event_id: Uuid) -> Result<Vec<DoorDevice>, DbErr> {
+    use sea_orm::QueryOrder;
+    door_device::Entity::find()
+        .filter(door_device::Column::EventId.eq(event_id))
+        .filter(door_device::Column::TokenHash.not_like("office:%"))
+        .order_by_desc(door_device::Column::CreatedAt)
+        .all(db)
+        .await
+}
+
+pub async fn rename(db: &DatabaseConnection, device_id: Uuid, name: &str) -> Result<Result<(), InvalidInput>, DbErr> {
+    let name = match clean_text(name, 80) {
+        Ok(name) => name,
+        Err(invalid) => return Ok(Err(invalid)),
+    };
+    door_device::Entity::update_many()
+        .col_expr(door_device::Column::Name, sea_orm::sea_query::Expr::value(name))
+        .filter(door_device::Column::Id.eq(device_id))
+        .exec(db)
+        .await?;
+    Ok(Ok(()))
+}
+
+/// Every device of an event by id (office devices included), to name them in lists.
+pub async fn names(db: &DatabaseConnection, event_id: Uuid) -> Result<std::collections::HashMap<Uuid, String>, DbErr> {
+    Ok(door_device::Entity::find()
+        .filter(door_device::Column::EventId.eq(event_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|device| (device.id, device.name))
+        .collect())
+}

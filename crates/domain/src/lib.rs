@@ -5,12 +5,16 @@
 //! input that was parsed at the edge, and keeps its rules under concurrency with one
 //! conditional statement (capacity, check-in, scan ids).
 
+pub mod account;
+pub mod attendee_list;
+pub mod audit;
 pub mod checkin;
 pub mod db;
 pub mod demo;
 pub mod door;
 pub mod entity;
 pub mod event;
+pub mod event_setup;
 pub mod ids;
 pub mod keys;
 pub mod language;

@@ -14,6 +14,10 @@ pub enum InvalidInput {
     InvalidEmail,
     #[error("invalid-characters")]
     InvalidCharacters,
+    #[error("password-too-short")]
+    PasswordTooShort,
+    #[error("invalid-date-time")]
+    InvalidDateTime,
 }
 
 impl InvalidInput {
@@ -23,6 +27,8 @@ impl InvalidInput {
             InvalidInput::TooLong => "too-long",
             InvalidInput::InvalidEmail => "invalid-email",
             InvalidInput::InvalidCharacters => "invalid-characters",
+            InvalidInput::PasswordTooShort => "password-too-short",
+            InvalidInput::InvalidDateTime => "invalid-date-time",
         }
     }
 }

@@ -39,3 +39,95 @@ pub async fn for_event<C: ConnectionTrait>(db: &C, event_id: Uuid) -> Result<Vec
         .all(db)
         .await
 }
+
+/// A programme session as an organiser typed it, parsed at the edge.
+#[derive(Clone, Debug)]
+pub struct SessionDraft {
+    pub kind: SessionKind,
+    pub title_de: String,
+    pub title_en: String,
+    pub title_uk: String,
+    pub room: String,
+    pub speakers: String,
+    pub starts_at: chrono::DateTime<chrono::Utc>,
+    pub ends_at: chrono::DateTime<chrono::Utc>,
+    pub capacity: Option<i32>,
+}
+
+/// Adds a session at the end of the programme.
+pub async fn add(
+    db: &sea_orm::DatabaseConnection,
+    event_id: Uuid,
+    draft: SessionDraft,
+) -> Result<ProgrammeSession, DbErr> {
+    use sea_orm::ActiveValue::Set;
+    let position = for_event(db, event_id).await?.iter().map(|session| session.position).max().unwrap_or(0) + 1;
+    programme_session::Entity::insert(programme_session::ActiveModel {
+        id: Set(crate::ids::new_id()),
+        event_id: Set(event_id),
+        kind: Set(draft.kind),
+        title_de: Set(draft.title_de),
+        title_en: Set(draft.title_en),
+        title_uk: Set(draft.title_uk),
+        room: Set(draft.room),
+        speakers: Set(draft.speakers),
+        starts_at: Set(draft.starts_at),
+        ends_at: Set(draft.ends_at),
+        capacity: Set(draft.capacity),
+        taken: Set(0),
+        position: Set(position),
+    })
+    .exec_with_returning(db)
+    .await
+}
+
+/// How many attendees chose a session: removing it takes it out of their programme.
+pub async fn chosen_by(db: &sea_orm::DatabaseConnection, session_id: Uuid) -> Result<u64, DbErr> {
+    use sea_orm::PaginatorTrait;
+    crate::entity::attendee_session::Entity::find()
+        .filter(crate::entity::attendee_session::Column::ProgrammeSessionId.eq(session_id))
+        .count(db)
+        .await
+}
+
+/// Removes a session and everyone's choice of it; their event places stay.
+pub async fn remove(db: &sea_orm::DatabaseConnection, session_id: Uuid) -> Result<(), DbErr> {
+    let txn = crate::db::begin_write(db).await?;
+    crate::entity::attendee_session::Entity::delete_many()
+        .filter(crate::entity::attendee_session::Column::ProgrammeSessionId.eq(session_id))
+        .exec(&txn)
+        .await?;
+    programme_session::Entity::delete_by_id(session_id).exec(&txn).await?;
+    txn.commit().await
+}
+
+/// Moves a session one place up or down among the sessions that start at the same
+/// time (parallel forums are listed in this order); the programme stays in time order,
+/// so a session never changes its time by being moved.
+pub async fn move_session(
+    db: &sea_orm::DatabaseConnection,
+    event_id: Uuid,
+    session_id: Uuid,
+    up: bool,
+) -> Result<(), DbErr> {
+    use sea_orm::sea_query::Expr;
+    let txn = crate::db::begin_write(db).await?;
+    let mut sessions = for_event(&txn, event_id).await?;
+    let Some(index) = sessions.iter().position(|session| session.id == session_id) else {
+        return Ok(());
+    };
+    let other = if up { index.checked_sub(1) } else { Some(index + 1).filter(|next| *next < sessions.len()) };
+    let Some(other) = other.filter(|other| sessions[*other].starts_at == sessions[index].starts_at) else {
+        return Ok(());
+    };
+    sessions.swap(index, other);
+    // Positions are renumbered in the new order, so equal positions cannot tie.
+    for (position, session) in sessions.iter().enumerate() {
+        programme_session::Entity::update_many()
+            .col_expr(programme_session::Column::Position, Expr::value(position as i32 + 1))
+            .filter(programme_session::Column::Id.eq(session.id))
+            .exec(&txn)
+            .await?;
+    }
+    txn.commit().await
+}

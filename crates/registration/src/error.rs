@@ -64,7 +64,7 @@ impl ErrorPage {
     pub fn new(language: Language, status: StatusCode) -> Self {
         let t = Tr::new(language);
         let key = match status.as_u16() {
-            400 | 404 | 405 | 408 | 413 | 415 | 429 | 503 => status.as_u16(),
+            400 | 403 | 404 | 405 | 408 | 413 | 415 | 429 | 503 => status.as_u16(),
             code if code >= 500 => 500,
             _ => 400,
         };

@@ -71,8 +71,9 @@ impl Tr {
     }
 
     /// A message with a number, so that plural forms (Ukrainian has four) come out right.
-    pub fn count(&self, key: &str, name: &str, value: i64) -> String {
-        self.lookup_args(key, [(name, FluentValue::from(value))])
+    /// Takes the number by value or by reference (templates pass references).
+    pub fn count(&self, key: &str, name: &str, value: impl std::borrow::Borrow<i64>) -> String {
+        self.lookup_args(key, [(name, FluentValue::from(*value.borrow()))])
     }
 
     pub fn with2(&self, key: &str, names: [&str; 2], values: [&str; 2]) -> String {

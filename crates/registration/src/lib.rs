@@ -3,6 +3,7 @@
 //! and the pieces every web crate shares (state, translations, error pages, URLs).
 
 pub mod assets;
+pub mod backoffice;
 pub mod error;
 pub mod i18n;
 pub mod mail;
@@ -15,6 +16,9 @@ pub mod urls;
 use axum::Router;
 
 pub use state::AppState;
+
+/// Forms are a few kilobytes; the server's body limit is the same.
+pub const MAX_FORM_BYTES: usize = 64 * 1024;
 
 // The shared templates name `site::urls`; the door crate gives the same name to this
 // crate, so one template compiles in both.

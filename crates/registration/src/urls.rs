@@ -100,3 +100,139 @@ pub fn stylesheet() -> &'static str {
 fn with_attendee(url: String, attendee_index: usize) -> String {
     if attendee_index == 0 { url } else { format!("{url}?attendee={attendee_index}") }
 }
+
+// The back office.
+
+pub fn admin_home() -> String {
+    "/admin".to_owned()
+}
+
+pub fn admin_login() -> String {
+    "/admin/login".to_owned()
+}
+
+/// The log-in page, returning to `path` afterwards.
+pub fn admin_login_then(path: &str) -> String {
+    let next: String = form_urlencoded::byte_serialize(path.as_bytes()).collect();
+    format!("/admin/login?next={next}")
+}
+
+pub fn admin_logout() -> String {
+    "/admin/logout".to_owned()
+}
+
+pub fn admin_forgot_password() -> String {
+    "/admin/password/forgot".to_owned()
+}
+
+/// A one-time account link: first administrator, invitation, password reset.
+pub fn admin_account_link(token: &str) -> String {
+    format!("/admin/account/{token}")
+}
+
+pub fn admin_team() -> String {
+    "/admin/team".to_owned()
+}
+
+pub fn admin_team_invite() -> String {
+    "/admin/team/invite".to_owned()
+}
+
+pub fn admin_team_member(user_id: uuid::Uuid) -> String {
+    format!("/admin/team/{user_id}")
+}
+
+pub fn admin_audit() -> String {
+    "/admin/audit".to_owned()
+}
+
+pub fn admin_new_event() -> String {
+    "/admin/events/new".to_owned()
+}
+
+pub fn admin_event(event_id: uuid::Uuid) -> String {
+    format!("/admin/events/{event_id}")
+}
+
+pub fn admin_event_edit(event_id: uuid::Uuid) -> String {
+    format!("/admin/events/{event_id}/edit")
+}
+
+pub fn admin_event_status(event_id: uuid::Uuid) -> String {
+    format!("/admin/events/{event_id}/status")
+}
+
+pub fn admin_event_duplicate(event_id: uuid::Uuid) -> String {
+    format!("/admin/events/{event_id}/duplicate")
+}
+
+pub fn admin_attendees(event_id: uuid::Uuid) -> String {
+    format!("/admin/events/{event_id}/attendees")
+}
+
+pub fn admin_attendees_bulk(event_id: uuid::Uuid) -> String {
+    format!("/admin/events/{event_id}/attendees/bulk")
+}
+
+pub fn admin_new_attendee(event_id: uuid::Uuid) -> String {
+    format!("/admin/events/{event_id}/attendees/new")
+}
+
+pub fn admin_attendee(event_id: uuid::Uuid, attendee_id: uuid::Uuid) -> String {
+    format!("/admin/events/{event_id}/attendees/{attendee_id}")
+}
+
+/// `cancel`, `reissue` or `check-in`.
+pub fn admin_attendee_action(event_id: uuid::Uuid, attendee_id: uuid::Uuid, action: &str) -> String {
+    format!("/admin/events/{event_id}/attendees/{attendee_id}/{action}")
+}
+
+pub fn admin_attendees_csv(event_id: uuid::Uuid) -> String {
+    format!("/admin/events/{event_id}/attendees.csv")
+}
+
+pub fn admin_attendees_xlsx(event_id: uuid::Uuid) -> String {
+    format!("/admin/events/{event_id}/attendees.xlsx")
+}
+
+pub fn admin_signature_list(event_id: uuid::Uuid) -> String {
+    format!("/admin/events/{event_id}/signature-list")
+}
+
+pub fn admin_signature_list_pdf(event_id: uuid::Uuid) -> String {
+    format!("/admin/events/{event_id}/signature-list.pdf")
+}
+
+pub fn admin_badges_pdf(event_id: uuid::Uuid) -> String {
+    format!("/admin/events/{event_id}/badges.pdf")
+}
+
+pub fn admin_report(event_id: uuid::Uuid) -> String {
+    format!("/admin/events/{event_id}/report.xlsx")
+}
+
+pub fn admin_check_ins(event_id: uuid::Uuid) -> String {
+    format!("/admin/events/{event_id}/check-ins")
+}
+
+pub fn admin_check_ins_csv(event_id: uuid::Uuid) -> String {
+    format!("/admin/events/{event_id}/check-ins.csv")
+}
+
+pub fn admin_programme(event_id: uuid::Uuid) -> String {
+    format!("/admin/events/{event_id}/programme")
+}
+
+/// `move` or `remove`.
+pub fn admin_programme_action(event_id: uuid::Uuid, session_id: uuid::Uuid, action: &str) -> String {
+    format!("/admin/events/{event_id}/programme/{session_id}/{action}")
+}
+
+pub fn admin_doors(event_id: uuid::Uuid) -> String {
+    format!("/admin/events/{event_id}/doors")
+}
+
+/// `rename` or `revoke`.
+pub fn admin_door_action(event_id: uuid::Uuid, device_id: uuid::Uuid, action: &str) -> String {
+    format!("/admin/events/{event_id}/doors/{device_id}/{action}")
+}

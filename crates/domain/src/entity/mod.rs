@@ -1,7 +1,9 @@
 //! sea-orm entities, one module per table. The rules that use them live one level up.
 
+pub mod account_link;
 pub mod attendee;
 pub mod attendee_session;
+pub mod audit_entry;
 pub mod check_in;
 pub mod check_in_conflict;
 pub mod check_in_undo;
@@ -9,7 +11,11 @@ pub mod door_device;
 pub mod door_scan;
 pub mod event;
 pub mod instance_secret;
+pub mod login_failure;
 pub mod outbox_message;
 pub mod programme_session;
 pub mod registration;
 pub mod ticket;
+pub mod user_account;
+pub mod user_event;
+pub mod user_session;

@@ -2,6 +2,7 @@
 //! SMTP or, without SMTP settings, as `.eml` files in the data folder. Messages come
 //! from the outbox (`domain::outbox`); [`worker`] sends them.
 
+pub mod account;
 pub mod confirmation;
 pub mod worker;
 

@@ -33,7 +33,7 @@ pub async fn run(app: AppState) {
 pub async fn send_next(app: &AppState, mailer: &Mailer) -> Result<bool, sea_orm::DbErr> {
     let db = &app.pools().write;
     let Some(message) = outbox::claim_next(db, Utc::now()).await? else {
-        return Ok(false);
+        return send_next_account_mail(app, mailer).await;
     };
     match deliver(app, mailer, &message).await {
         Ok(()) => {
@@ -43,6 +43,27 @@ pub async fn send_next(app: &AppState, mailer: &Mailer) -> Result<bool, sea_orm:
         Err(error) => {
             let next = outbox::mark_failed(db, &message, &error, Utc::now()).await?;
             tracing::warn!(message = %message.id, attempts = message.attempts, %error, %next, "mail not sent; will retry");
+        }
+    }
+    Ok(true)
+}
+
+/// Sends one due invitation or password-reset mail; `false` when none was due.
+async fn send_next_account_mail(app: &AppState, mailer: &Mailer) -> Result<bool, sea_orm::DbErr> {
+    let db = &app.pools().write;
+    let Some(link) = domain::account::claim_link_mail(db, Utc::now()).await? else {
+        return Ok(false);
+    };
+    let stem = format!("{}-account-{}", Utc::now().format("%Y%m%dT%H%M%S"), &link.token_hash[..16]);
+    let sent = match super::account::compose(mailer, app.public_url(), &link) {
+        Ok(email) => mailer.deliver(&email, &stem).await,
+        Err(error) => Err(error),
+    };
+    match sent {
+        Ok(()) => domain::account::link_mail_sent(db, &link.token_hash, Utc::now()).await?,
+        Err(error) => {
+            tracing::warn!(%error, "account mail not sent; will retry");
+            domain::account::link_mail_failed(db, &link.token_hash, Utc::now() + chrono::Duration::seconds(60)).await?;
         }
     }
     Ok(true)
@@ -73,6 +94,9 @@ pub async fn run_maintenance(app: AppState) {
                 tracing::info!(released, "released places of unconfirmed registrations");
             }
             Err(err) => tracing::warn!(error = %err, "cannot release unconfirmed registrations"),
+        }
+        if let Err(err) = domain::account::clean_up(&app.pools().write, Utc::now()).await {
+            tracing::warn!(error = %err, "cannot clean up expired sessions");
         }
         match domain::registration::queue_reminders(app.pools(), Utc::now(), app.reminder_before()).await {
             Ok(0) => {}

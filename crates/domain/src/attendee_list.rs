@@ -1,0 +1,379 @@
+//! The organisers' view of who registered: one row per attendee with the registration's
+//! status, the chosen sessions and the entrance check-in, filtered, sorted and paged;
+//! the same rows feed the exports, the signature lists and the figures.
+//!
+//! The rows of one event are read with four queries and filtered in memory: text
+//! search must be case-insensitive for umlauts and Cyrillic, which SQLite's `LOWER`
+//! is not, and an event has thousands of attendees, not millions (bench: 10,000
+//! attendees in the list benchmark of `bench/`).
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::sea_query::Query;
+use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
+use uuid::Uuid;
+
+use crate::entity::attendee::{Model as Attendee, OrganisationType};
+use crate::entity::registration::RegistrationStatus;
+use crate::entity::{attendee, attendee_session, check_in, registration};
+
+/// One attendee as the back office lists them.
+#[derive(Clone, Debug)]
+pub struct AttendeeRow {
+    pub attendee: Attendee,
+    pub registration_id: Uuid,
+    /// The registration's status, or `Cancelled` when this member alone cancelled.
+    pub status: RegistrationStatus,
+    pub contact_email: String,
+    pub language: String,
+    pub session_ids: Vec<Uuid>,
+    /// Checked in at the entrance.
+    pub checked_in_at: Option<DateTime<Utc>>,
+    /// Sessions this attendee was checked in to.
+    pub session_check_ins: Vec<Uuid>,
+}
+
+impl AttendeeRow {
+    pub fn full_name(&self) -> String {
+        self.attendee.full_name()
+    }
+
+    /// Expected at the event: a confirmed registration, not cancelled individually.
+    pub fn is_expected(&self) -> bool {
+        self.status == RegistrationStatus::Confirmed
+    }
+
+    fn matches_text(&self, needle: &str) -> bool {
+        let attendee = &self.attendee;
+        [
+            attendee.first_name.as_str(),
+            attendee.last_name.as_str(),
+            attendee.email.as_str(),
+            attendee.organisation.as_str(),
+            attendee.partner_municipality.as_str(),
+        ]
+        .iter()
+        .any(|field| field.to_lowercase().contains(needle))
+            || self.full_name().to_lowercase().contains(needle)
+    }
+}
+
+/// Every attendee of an event (cancelled ones too), in registration order.
+pub async fn load(db: &DatabaseConnection, event_id: Uuid) -> Result<Vec<AttendeeRow>, DbErr> {
+    let registrations: HashMap<Uuid, registration::Model> = registration::Entity::find()
+        .filter(registration::Column::EventId.eq(event_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|registration| (registration.id, registration))
+        .collect();
+    let attendees = attendee::Entity::find().filter(attendee::Column::EventId.eq(event_id)).all(db).await?;
+    let of_event = Query::select()
+        .column(attendee::Column::Id)
+        .from(attendee::Entity)
+        .and_where(attendee::Column::EventId.eq(event_id))
+        .to_owned();
+    let mut sessions: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
+    for choice in attendee_session::Entity::find()
+        .filter(attendee_session::Column::AttendeeId.in_subquery(of_event))
+        .all(db)
+        .await?
+    {
+        sessions.entry(choice.attendee_id).or_default().push(choice.programme_session_id);
+    }
+    let entrance = event_id.to_string();
+    let mut entrance_check_ins: HashMap<Uuid, DateTime<Utc>> = HashMap::new();
+    let mut session_check_ins: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
+    for check_in in check_in::Entity::find().filter(check_in::Column::EventId.eq(event_id)).all(db).await? {
+        if check_in.scope == entrance {
+            entrance_check_ins.insert(check_in.attendee_id, check_in.checked_in_at);
+        } else if let Some(session_id) = check_in.programme_session_id {
+            session_check_ins.entry(check_in.attendee_id).or_default().push(session_id);
+        }
+    }
+    let mut rows: Vec<AttendeeRow> = attendees
+        .into_iter()
+        .filter_map(|attendee| {
+            let registration = registrations.get(&attendee.registration_id)?;
+            let status =
+                if attendee.cancelled_at.is_some() { RegistrationStatus::Cancelled } else { registration.status };
+            Some(AttendeeRow {
+                registration_id: registration.id,
+                status,
+                contact_email: registration.contact_email.clone(),
+                language: registration.language.clone(),
+                session_ids: sessions.remove(&attendee.id).unwrap_or_default(),
+                checked_in_at: entrance_check_ins.get(&attendee.id).copied(),
+                session_check_ins: session_check_ins.remove(&attendee.id).unwrap_or_default(),
+                attendee,
+            })
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        (a.attendee.created_at, a.attendee.position, a.attendee.id).cmp(&(
+            b.attendee.created_at,
+            b.attendee.position,
+            b.attendee.id,
+        ))
+    });
+    Ok(rows)
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SortBy {
+    #[default]
+    Name,
+    Organisation,
+    Registered,
+    Status,
+    CheckedIn,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Filter {
+    /// Name, e-mail, organisation or partner municipality contains this (any case).
+    pub text: String,
+    pub status: Option<RegistrationStatus>,
+    pub programme_session_id: Option<Uuid>,
+    pub organisation_type: Option<OrganisationType>,
+    pub checked_in: Option<bool>,
+    pub sort: SortBy,
+    pub descending: bool,
+}
+
+impl Filter {
+    pub fn keeps(&self, row: &AttendeeRow) -> bool {
+        let needle = self.text.trim().to_lowercase();
+        (needle.is_empty() || row.matches_text(&needle))
+            && self.status.is_none_or(|status| row.status == status)
+            && self.programme_session_id.is_none_or(|id| row.session_ids.contains(&id))
+            && self.organisation_type.is_none_or(|kind| row.attendee.organisation_type == kind)
+            && self.checked_in.is_none_or(|wanted| row.checked_in_at.is_some() == wanted)
+    }
+
+    /// The rows this filter keeps, in its order.
+    pub fn apply(&self, rows: Vec<AttendeeRow>) -> Vec<AttendeeRow> {
+        let mut kept: Vec<AttendeeRow> = rows.into_iter().filter(|row| self.keeps(row)).collect();
+        let name_key =
+            |row: &AttendeeRow| (row.attendee.last_name.to_lowercase(), row.attendee.first_name.to_lowercase());
+        match self.sort {
+            SortBy::Name => kept.sort_by_cached_key(name_key),
+            SortBy::Organisation => {
+                kept.sort_by_cached_key(|row| (row.attendee.organisation.to_lowercase(), name_key(row)));
+            }
+            SortBy::Registered => kept.sort_by_key(|row| (row.attendee.created_at, row.attendee.position)),
+            SortBy::Status => kept.sort_by_cached_key(|row| (status_order(row.status), name_key(row))),
+            SortBy::CheckedIn => kept.sort_by_cached_key(|row| (row.checked_in_at, name_key(row))),
+        }
+        if self.descending {
+            kept.reverse();
+        }
+        kept
+    }
+}
+
+fn status_order(status: RegistrationStatus) -> u8 {
+    match status {
+        RegistrationStatus::Confirmed => 0,
+        RegistrationStatus::AwaitingApproval => 1,
+        RegistrationStatus::PendingConfirmation => 2,
+        RegistrationStatus::Waitlisted => 3,
+        RegistrationStatus::Cancelled => 4,
+    }
+}
+
+/// One page of a filtered list.
+pub struct Page {
+    pub rows: Vec<AttendeeRow>,
+    pub total: usize,
+    pub page: usize,
+    pub pages: usize,
+}
+
+pub const PAGE_SIZE: usize = 50;
+
+pub fn page_of(rows: Vec<AttendeeRow>, page: usize) -> Page {
+    let total = rows.len();
+    let pages = total.div_ceil(PAGE_SIZE).max(1);
+    let page = page.clamp(1, pages);
+    let rows = rows.into_iter().skip((page - 1) * PAGE_SIZE).take(PAGE_SIZE).collect();
+    Page { rows, total, page, pages }
+}
+
+/// The figures an organiser and the funder ask for.
+#[derive(Clone, Debug, Default)]
+pub struct Figures {
+    /// Attendees per status (an attendee cancelled alone counts as cancelled).
+    pub by_status: BTreeMap<&'static str, usize>,
+    pub registered: usize,
+    pub confirmed: usize,
+    pub waitlisted: usize,
+    pub cancelled: usize,
+    pub checked_in: usize,
+    /// Expected (confirmed) attendees per organisation type.
+    pub by_organisation_type: Vec<(OrganisationType, usize)>,
+    /// Confirmed attendees and entrance check-ins per programme session.
+    pub by_session: HashMap<Uuid, (usize, usize)>,
+    /// New attendees per day of registration (all statuses).
+    pub per_day: Vec<(NaiveDate, usize)>,
+    /// Municipalities and organisations represented among confirmed attendees.
+    pub organisations: Vec<String>,
+    /// Partner municipalities named by confirmed attendees.
+    pub partner_municipalities: Vec<String>,
+    /// Partnerships represented: pairs (organisation, partner municipality) as entered.
+    pub partnerships: Vec<(String, String)>,
+}
+
+pub fn figures(rows: &[AttendeeRow]) -> Figures {
+    let mut figures = Figures { registered: rows.len(), ..Figures::default() };
+    let mut by_type: BTreeMap<u8, (OrganisationType, usize)> = BTreeMap::new();
+    let mut per_day: BTreeMap<NaiveDate, usize> = BTreeMap::new();
+    let mut organisations = std::collections::BTreeSet::new();
+    let mut partners = std::collections::BTreeSet::new();
+    let mut partnerships = std::collections::BTreeSet::new();
+    for row in rows {
+        *per_day.entry(row.attendee.created_at.date_naive()).or_default() += 1;
+        match row.status {
+            RegistrationStatus::Confirmed => figures.confirmed += 1,
+            RegistrationStatus::Waitlisted => figures.waitlisted += 1,
+            RegistrationStatus::Cancelled => figures.cancelled += 1,
+            RegistrationStatus::PendingConfirmation | RegistrationStatus::AwaitingApproval => {}
+        }
+        *figures.by_status.entry(status_code(row.status)).or_default() += 1;
+        if row.checked_in_at.is_some() {
+            figures.checked_in += 1;
+        }
+        if !row.is_expected() {
+            continue;
+        }
+        let kind = row.attendee.organisation_type;
+        by_type.entry(organisation_type_order(kind)).or_insert((kind, 0)).1 += 1;
+        for session_id in &row.session_ids {
+            figures.by_session.entry(*session_id).or_default().0 += 1;
+        }
+        for session_id in &row.session_check_ins {
+            figures.by_session.entry(*session_id).or_default().1 += 1;
+        }
+        let organisation = row.attendee.organisation.trim();
+        if !organisation.is_empty() {
+            organisations.insert(organisation.to_owned());
+        }
+        let partner = row.attendee.partner_municipality.trim();
+        if !partner.is_empty() {
+            partners.insert(partner.to_owned());
+            if !organisation.is_empty() {
+                partnerships.insert((organisation.to_owned(), partner.to_owned()));
+            }
+        }
+    }
+    figures.by_organisation_type = by_type.into_values().collect();
+    figures.per_day = per_day.into_iter().collect();
+    figures.organisations = organisations.into_iter().collect();
+    figures.partner_municipalities = partners.into_iter().collect();
+    figures.partnerships = partnerships.into_iter().collect();
+    figures
+}
+
+pub fn status_code(status: RegistrationStatus) -> &'static str {
+    match status {
+        RegistrationStatus::PendingConfirmation => "pending_confirmation",
+        RegistrationStatus::Confirmed => "confirmed",
+        RegistrationStatus::Waitlisted => "waitlisted",
+        RegistrationStatus::AwaitingApproval => "awaiting_approval",
+        RegistrationStatus::Cancelled => "cancelled",
+    }
+}
+
+pub fn parse_status(raw: &str) -> Option<RegistrationStatus> {
+    [
+        RegistrationStatus::PendingConfirmation,
+        RegistrationStatus::Confirmed,
+        RegistrationStatus::Waitlisted,
+        RegistrationStatus::AwaitingApproval,
+        RegistrationStatus::Cancelled,
+    ]
+    .into_iter()
+    .find(|status| status_code(*status) == raw)
+}
+
+fn organisation_type_order(kind: OrganisationType) -> u8 {
+    match kind {
+        OrganisationType::Kommune => 0,
+        OrganisationType::Kreis => 1,
+        OrganisationType::Verein => 2,
+        OrganisationType::PartnerAbroad => 3,
+        OrganisationType::LandBund => 4,
+        OrganisationType::ScienceEducation => 5,
+        OrganisationType::CivilSocietyOther => 6,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(first: &str, last: &str, organisation: &str, status: RegistrationStatus, day: u32) -> AttendeeRow {
+        let created_at = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 5, day, 9, 0, 0).single().unwrap_or_default();
+        AttendeeRow {
+            attendee: Attendee {
+                id: Uuid::new_v4(),
+                registration_id: Uuid::nil(),
+                event_id: Uuid::nil(),
+                first_name: first.into(),
+                last_name: last.into(),
+                email: format!("{}@example.org", first.to_lowercase()),
+                organisation: organisation.into(),
+                organisation_type: OrganisationType::Kommune,
+                partner_municipality: "Чернівці".into(),
+                data_consent_at: created_at,
+                created_at,
+                cancelled_at: None,
+                position: 0,
+            },
+            registration_id: Uuid::nil(),
+            status,
+            contact_email: String::new(),
+            language: "de".into(),
+            session_ids: Vec::new(),
+            checked_in_at: None,
+            session_check_ins: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn text_search_ignores_case_in_umlauts_and_cyrillic() {
+        let rows = vec![
+            row("Jürgen", "Özdemir", "Stadt Köln", RegistrationStatus::Confirmed, 1),
+            row("Олена", "Шевченко", "Київ", RegistrationStatus::Confirmed, 2),
+        ];
+        let found = |text: &str| Filter { text: text.into(), ..Filter::default() }.apply(rows.clone());
+        assert_eq!(found("ÖZDEMIR").len(), 1);
+        assert_eq!(found("köln")[0].attendee.first_name, "Jürgen");
+        assert_eq!(found("ОЛЕНА")[0].attendee.last_name, "Шевченко");
+        assert_eq!(found("чернівці").len(), 2, "partner municipality is searched");
+        assert!(found("Paris").is_empty());
+    }
+
+    #[test]
+    fn figures_count_statuses_and_only_confirmed_people_by_type() {
+        let rows = vec![
+            row("A", "A", "Stadt Bonn", RegistrationStatus::Confirmed, 1),
+            row("B", "B", "Stadt Bonn", RegistrationStatus::Waitlisted, 1),
+            row("C", "C", "Kreis Lippe", RegistrationStatus::Cancelled, 3),
+        ];
+        let figures = figures(&rows);
+        assert_eq!((figures.registered, figures.confirmed, figures.waitlisted, figures.cancelled), (3, 1, 1, 1));
+        assert_eq!(figures.by_organisation_type, vec![(OrganisationType::Kommune, 1)]);
+        assert_eq!(figures.per_day.len(), 2);
+        assert_eq!(figures.partnerships, vec![("Stadt Bonn".to_owned(), "Чернівці".to_owned())]);
+    }
+
+    #[test]
+    fn pages_are_clamped() {
+        let rows: Vec<AttendeeRow> =
+            (0..120).map(|i| row(&format!("P{i}"), "X", "O", RegistrationStatus::Confirmed, 1)).collect();
+        let page = page_of(rows, 9);
+        assert_eq!((page.page, page.pages, page.total, page.rows.len()), (3, 3, 120, 20));
+    }
+}

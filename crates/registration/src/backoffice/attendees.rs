@@ -1,0 +1,717 @@
+//! The attendee list of one event (search, filters, sorting, pages, bulk actions), one
+//! attendee's page (answers, sessions, ticket, check-ins, e-mails, history) with its
+//! actions, and adding an attendee by hand (a registration taken on the phone).
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::Form;
+use chrono::Utc;
+use domain::attendee_list::{self, AttendeeRow, Filter, SortBy};
+use domain::audit;
+use domain::checkin::{self, Presented, ScanRequest, ScanResult};
+use domain::door;
+use domain::person::{EmailAddress, MAX_TEXT_CHARS, PersonName, clean_optional_text, clean_text};
+use domain::programme::{self, ProgrammeSession};
+use domain::registration::{self, NewAttendee, RegistrationError, RegistrationRequest, RegistrationStatus};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::events::{EventLinks, load_event};
+use super::form::{Choice, Messages, Nav};
+use super::{Access, Guarded, Staff};
+use crate::error::WebError;
+use crate::i18n::{Lang, Tr};
+use crate::pages::register::{ORGANISATION_TYPES, organisation_type_value, parse_organisation_type};
+use crate::state::AppState;
+use crate::urls;
+
+pub fn routes() -> Guarded {
+    Guarded::new()
+        .get("/admin/events/{event}/attendees", Access::Organiser, list)
+        .post("/admin/events/{event}/attendees/bulk", Access::Organiser, bulk)
+        .get("/admin/events/{event}/attendees/new", Access::Organiser, new_form)
+        .post("/admin/events/{event}/attendees/new", Access::Organiser, add)
+        .get("/admin/events/{event}/attendees/{attendee}", Access::Organiser, detail)
+        .post("/admin/events/{event}/attendees/{attendee}/cancel", Access::Organiser, cancel)
+        .post("/admin/events/{event}/attendees/{attendee}/reissue", Access::Organiser, reissue)
+        .post("/admin/events/{event}/attendees/{attendee}/check-in", Access::Organiser, check_in)
+}
+
+/// The list's query string as typed: every filter is optional.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ListQuery {
+    pub q: String,
+    pub status: String,
+    pub session: String,
+    pub org_type: String,
+    pub checked_in: String,
+    pub sort: String,
+    pub desc: String,
+    pub page: String,
+}
+
+impl ListQuery {
+    /// Unknown values are ignored rather than refused: a filter link is never an error.
+    pub fn filter(&self) -> Filter {
+        Filter {
+            text: self.q.chars().take(MAX_TEXT_CHARS).collect(),
+            status: attendee_list::parse_status(&self.status),
+            programme_session_id: self.session.parse().ok(),
+            organisation_type: parse_organisation_type(&self.org_type),
+            checked_in: match self.checked_in.as_str() {
+                "yes" => Some(true),
+                "no" => Some(false),
+                _ => None,
+            },
+            sort: match self.sort.as_str() {
+                "organisation" => SortBy::Organisation,
+                "registered" => SortBy::Registered,
+                "status" => SortBy::Status,
+                "checked_in" => SortBy::CheckedIn,
+                _ => SortBy::Name,
+            },
+            descending: self.desc == "1",
+        }
+    }
+
+    fn page(&self) -> usize {
+        self.page.parse().unwrap_or(1)
+    }
+
+    /// The same filter as a query string, with another page or sort.
+    fn with(&self, page: Option<usize>, sort: Option<(&str, bool)>) -> String {
+        let mut serializer = form_urlencoded::Serializer::new(String::new());
+        for (name, value) in [
+            ("q", &self.q),
+            ("status", &self.status),
+            ("session", &self.session),
+            ("org_type", &self.org_type),
+            ("checked_in", &self.checked_in),
+        ] {
+            if !value.is_empty() {
+                serializer.append_pair(name, value);
+            }
+        }
+        let (sort, descending) = sort.unwrap_or((self.sort.as_str(), self.desc == "1"));
+        if !sort.is_empty() {
+            serializer.append_pair("sort", sort);
+        }
+        if descending {
+            serializer.append_pair("desc", "1");
+        }
+        if let Some(page) = page.filter(|page| *page > 1) {
+            serializer.append_pair("page", &page.to_string());
+        }
+        serializer.finish()
+    }
+}
+
+pub fn status_label(t: Tr, status: RegistrationStatus) -> String {
+    t.get(&format!("admin-status-{}", attendee_list::status_code(status)))
+}
+
+pub struct Row {
+    pub id: String,
+    pub name: String,
+    pub email: String,
+    pub organisation: String,
+    pub partner_municipality: String,
+    pub status: String,
+    pub checked_in: String,
+    pub url: String,
+}
+
+pub struct SortLink {
+    pub label: String,
+    pub url: String,
+    /// `ascending`/`descending` for `aria-sort`, empty when not sorted by this column.
+    pub sorted: &'static str,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/attendees.html")]
+struct ListPage {
+    t: Tr,
+    nav: Option<Nav>,
+    csrf: String,
+    title: String,
+    links: EventLinks,
+    query: ListQuery,
+    statuses: Vec<Choice>,
+    sessions: Vec<Choice>,
+    organisation_types: Vec<Choice>,
+    checked_in: Vec<Choice>,
+    sort_links: Vec<SortLink>,
+    rows: Vec<Row>,
+    total: usize,
+    page: usize,
+    pages: usize,
+    previous_url: Option<String>,
+    next_url: Option<String>,
+    csv_url: String,
+    xlsx_url: String,
+    bulk_url: String,
+    list_url: String,
+}
+
+fn filter_choices(
+    t: Tr,
+    query: &ListQuery,
+    sessions: &[ProgrammeSession],
+) -> (Vec<Choice>, Vec<Choice>, Vec<Choice>, Vec<Choice>) {
+    let any = |t: Tr| Choice::new("", t.get("admin-filter-any"), false);
+    let mut statuses = vec![any(t)];
+    for status in [
+        RegistrationStatus::Confirmed,
+        RegistrationStatus::PendingConfirmation,
+        RegistrationStatus::Waitlisted,
+        RegistrationStatus::AwaitingApproval,
+        RegistrationStatus::Cancelled,
+    ] {
+        let code = attendee_list::status_code(status);
+        statuses.push(Choice::new(code, status_label(t, status), query.status == code));
+    }
+    let mut session_choices = vec![any(t)];
+    for session in sessions {
+        let id = session.id.to_string();
+        let selected = query.session == id;
+        session_choices.push(Choice::new(id, session.title(t.language).to_owned(), selected));
+    }
+    let mut types = vec![any(t)];
+    for kind in ORGANISATION_TYPES {
+        let value = organisation_type_value(kind);
+        types.push(Choice::new(value, t.get(&format!("org-type-{value}")), query.org_type == value));
+    }
+    let checked_in = vec![
+        any(t),
+        Choice::new("yes", t.get("admin-filter-checked-in-yes"), query.checked_in == "yes"),
+        Choice::new("no", t.get("admin-filter-checked-in-no"), query.checked_in == "no"),
+    ];
+    (statuses, session_choices, types, checked_in)
+}
+
+fn row_view(t: Tr, event_id: Uuid, row: &AttendeeRow, zone: chrono_tz::Tz) -> Row {
+    Row {
+        id: row.attendee.id.to_string(),
+        name: row.full_name(),
+        email: row.attendee.email.clone(),
+        organisation: row.attendee.organisation.clone(),
+        partner_municipality: row.attendee.partner_municipality.clone(),
+        status: status_label(t, row.status),
+        checked_in: row.checked_in_at.map(|at| t.time(&at.with_timezone(&zone))).unwrap_or_default(),
+        url: urls::admin_attendee(event_id, row.attendee.id),
+    }
+}
+
+async fn list(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    staff: Staff,
+    Path(event_id): Path<Uuid>,
+    Query(query): Query<ListQuery>,
+) -> Result<ListPage, WebError> {
+    let t = Tr::new(language);
+    let event = load_event(&app, event_id).await?;
+    let sessions = programme::for_event(app.db(), event.id).await?;
+    let filter = query.filter();
+    let rows = filter.apply(attendee_list::load(app.db(), event.id).await?);
+    let page = attendee_list::page_of(rows, query.page());
+    let zone = event.zone();
+    let list_url = urls::admin_attendees(event.id);
+    let link = |page: usize| format!("{list_url}?{}", query.with(Some(page), None));
+    let sort_links = [
+        ("name", "admin-col-name", SortBy::Name),
+        ("organisation", "admin-col-organisation", SortBy::Organisation),
+        ("status", "admin-col-status", SortBy::Status),
+        ("checked_in", "admin-col-checked-in", SortBy::CheckedIn),
+        ("registered", "admin-col-registered", SortBy::Registered),
+    ]
+    .into_iter()
+    .map(|(value, key, sort)| {
+        let active = filter.sort == sort;
+        SortLink {
+            label: t.get(key),
+            url: format!("{list_url}?{}", query.with(None, Some((value, active && !filter.descending)))),
+            sorted: match (active, filter.descending) {
+                (false, _) => "",
+                (true, false) => "ascending",
+                (true, true) => "descending",
+            },
+        }
+    })
+    .collect();
+    let (statuses, session_choices, organisation_types, checked_in) = filter_choices(t, &query, &sessions);
+    let export_query = query.with(None, None);
+    Ok(ListPage {
+        t,
+        nav: Nav::of(&staff),
+        csrf: staff.csrf().to_owned(),
+        title: t.with("admin-attendees-of", "event", event.title(language)),
+        links: EventLinks::of(event.id),
+        statuses,
+        sessions: session_choices,
+        organisation_types,
+        checked_in,
+        sort_links,
+        rows: page.rows.iter().map(|row| row_view(t, event.id, row, zone)).collect(),
+        total: page.total,
+        page: page.page,
+        pages: page.pages,
+        previous_url: (page.page > 1).then(|| link(page.page - 1)),
+        next_url: (page.page < page.pages).then(|| link(page.page + 1)),
+        csv_url: format!("{}?{export_query}", urls::admin_attendees_csv(event.id)),
+        xlsx_url: format!("{}?{export_query}", urls::admin_attendees_xlsx(event.id)),
+        bulk_url: urls::admin_attendees_bulk(event.id),
+        list_url,
+        query,
+    })
+}
+
+#[derive(Deserialize)]
+struct BulkForm {
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    selected: Vec<Uuid>,
+}
+
+async fn bulk(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    staff: Staff,
+    Path(event_id): Path<Uuid>,
+    Form(form): Form<BulkForm>,
+) -> Result<Response, WebError> {
+    let t = Tr::new(language);
+    let event = load_event(&app, event_id).await?;
+    let rows: Vec<AttendeeRow> = attendee_list::load(app.db(), event.id)
+        .await?
+        .into_iter()
+        .filter(|row| form.selected.contains(&row.attendee.id))
+        .collect();
+    if rows.is_empty() {
+        let notice = super::Notice {
+            t,
+            nav: Nav::of(&staff),
+            title: t.get("admin-bulk-title"),
+            text: t.get("admin-bulk-nothing-selected"),
+            back: urls::admin_attendees(event.id),
+        };
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, notice).into_response());
+    }
+    match form.action.as_str() {
+        "export_csv" => Ok(super::exports::csv_response(t, &app, &event, &rows).await?),
+        "export_xlsx" => super::exports::xlsx_response(t, &app, &event, &rows).await,
+        "cancel" => {
+            let now = Utc::now();
+            for row in rows.iter().filter(|row| row.status != RegistrationStatus::Cancelled) {
+                if registration::cancel_attendee(app.pools(), row.registration_id, row.attendee.id, now).await? {
+                    record(&app, &staff, event.id, "attendee.cancel", row, "bulk".to_owned()).await?;
+                }
+            }
+            Ok(Redirect::to(&urls::admin_attendees(event.id)).into_response())
+        }
+        _ => Ok(StatusCode::BAD_REQUEST.into_response()),
+    }
+}
+
+/// Records an action on one attendee; the detail starts with the attendee's id, so the
+/// attendee's page can show its history.
+async fn record(
+    app: &AppState,
+    staff: &Staff,
+    event_id: Uuid,
+    action: &str,
+    row: &AttendeeRow,
+    note: String,
+) -> Result<(), WebError> {
+    let detail = format!("attendee:{} {note}", row.attendee.id);
+    audit::record(
+        &app.pools().write,
+        staff.user(),
+        audit::Action { event_id: Some(event_id), action, subject: &row.full_name(), detail },
+        Utc::now(),
+    )
+    .await?;
+    Ok(())
+}
+
+async fn find_row(app: &AppState, event_id: Uuid, attendee_id: Uuid) -> Result<AttendeeRow, WebError> {
+    attendee_list::load(app.db(), event_id)
+        .await?
+        .into_iter()
+        .find(|row| row.attendee.id == attendee_id)
+        .ok_or(WebError::NotFound)
+}
+
+pub struct Line {
+    pub label: String,
+    pub value: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/attendee.html")]
+struct DetailPage {
+    t: Tr,
+    nav: Option<Nav>,
+    csrf: String,
+    title: String,
+    event_title: String,
+    back_url: String,
+    facts: Vec<Line>,
+    sessions: Vec<String>,
+    ticket: Option<String>,
+    check_ins: Vec<Line>,
+    mails: Vec<Line>,
+    history: Vec<Line>,
+    is_cancelled: bool,
+    is_checked_in: bool,
+    cancel_url: String,
+    reissue_url: String,
+    check_in_url: String,
+}
+
+async fn detail(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    staff: Staff,
+    Path((event_id, attendee_id)): Path<(Uuid, Uuid)>,
+) -> Result<DetailPage, WebError> {
+    let t = Tr::new(language);
+    let event = load_event(&app, event_id).await?;
+    let row = find_row(&app, event.id, attendee_id).await?;
+    let zone = event.zone();
+    let at = |at: chrono::DateTime<Utc>| t.date_time(&at.with_timezone(&zone));
+    let attendee = &row.attendee;
+    let facts = vec![
+        Line { label: t.get("admin-col-status"), value: status_label(t, row.status) },
+        Line { label: t.get("field-email"), value: attendee.email.clone() },
+        Line { label: t.get("field-organisation"), value: attendee.organisation.clone() },
+        Line {
+            label: t.get("field-organisation-type"),
+            value: t.get(&format!("org-type-{}", organisation_type_value(attendee.organisation_type))),
+        },
+        Line { label: t.get("admin-col-partner-municipality"), value: attendee.partner_municipality.clone() },
+        Line { label: t.get("admin-col-contact"), value: row.contact_email.clone() },
+        Line { label: t.get("admin-col-language"), value: t.get(&format!("language-name-{}", row.language)) },
+        Line { label: t.get("admin-col-registered"), value: at(attendee.created_at) },
+        Line { label: t.get("admin-col-consent"), value: at(attendee.data_consent_at) },
+    ];
+    let sessions = programme::for_event(app.db(), event.id)
+        .await?
+        .into_iter()
+        .filter(|session| row.session_ids.contains(&session.id))
+        .map(|session| session.title(language).to_owned())
+        .collect();
+    let details = registration::by_id(app.db(), row.registration_id).await?;
+    let ticket = details
+        .as_ref()
+        .and_then(|details| details.attendees.iter().find(|a| a.attendee.id == attendee_id))
+        .and_then(|a| a.ticket.as_ref())
+        .map(|ticket| t.count("admin-ticket-version", "version", i64::from(ticket.version)));
+    let devices = door::names(app.db(), event.id).await?;
+    let overview = checkin::overview(app.db(), event.id).await?;
+    let check_ins = overview
+        .check_ins
+        .iter()
+        .filter(|check_in| check_in.attendee_id == attendee_id)
+        .map(|check_in| Line {
+            label: at(check_in.checked_in_at),
+            value: format!(
+                "{} · {}",
+                devices.get(&check_in.device_id).cloned().unwrap_or_default(),
+                t.get(&format!("admin-method-{}", check_in.method))
+            ),
+        })
+        .collect();
+    let mails = domain::outbox::for_registration(app.db(), row.registration_id)
+        .await?
+        .into_iter()
+        .map(|message| Line {
+            label: at(message.created_at),
+            value: format!(
+                "{} · {}",
+                t.get(&format!(
+                    "admin-mail-{}",
+                    serde_json::to_value(message.kind)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_owned))
+                        .unwrap_or_default()
+                )),
+                match message.sent_at {
+                    Some(sent) => t.with("admin-mail-sent-at", "time", &at(sent)),
+                    None => t.count("admin-mail-pending", "attempts", i64::from(message.attempts)),
+                }
+            ),
+        })
+        .collect();
+    let history = audit::about(app.db(), event.id, &format!("attendee:{attendee_id}"))
+        .await?
+        .into_iter()
+        .map(|entry| Line { label: at(entry.at), value: format!("{} · {}", entry.action, entry.actor_email) })
+        .collect();
+    Ok(DetailPage {
+        t,
+        nav: Nav::of(&staff),
+        csrf: staff.csrf().to_owned(),
+        title: row.full_name(),
+        event_title: event.title(language).to_owned(),
+        back_url: urls::admin_attendees(event.id),
+        facts,
+        sessions,
+        ticket,
+        check_ins,
+        mails,
+        history,
+        is_cancelled: row.status == RegistrationStatus::Cancelled,
+        is_checked_in: row.checked_in_at.is_some(),
+        cancel_url: urls::admin_attendee_action(event.id, attendee_id, "cancel"),
+        reissue_url: urls::admin_attendee_action(event.id, attendee_id, "reissue"),
+        check_in_url: urls::admin_attendee_action(event.id, attendee_id, "check-in"),
+    })
+}
+
+async fn cancel(
+    State(app): State<AppState>,
+    staff: Staff,
+    Path((event_id, attendee_id)): Path<(Uuid, Uuid)>,
+) -> Result<Response, WebError> {
+    let row = find_row(&app, event_id, attendee_id).await?;
+    if registration::cancel_attendee(app.pools(), row.registration_id, attendee_id, Utc::now()).await? {
+        record(&app, &staff, event_id, "attendee.cancel", &row, String::new()).await?;
+    }
+    Ok(Redirect::to(&urls::admin_attendee(event_id, attendee_id)).into_response())
+}
+
+async fn reissue(
+    State(app): State<AppState>,
+    staff: Staff,
+    Path((event_id, attendee_id)): Path<(Uuid, Uuid)>,
+) -> Result<Response, WebError> {
+    let row = find_row(&app, event_id, attendee_id).await?;
+    if let Some(ticket) = registration::reissue_ticket(app.pools(), attendee_id, Utc::now()).await? {
+        record(&app, &staff, event_id, "attendee.reissue_ticket", &row, format!("version {}", ticket.version)).await?;
+    }
+    Ok(Redirect::to(&urls::admin_attendee(event_id, attendee_id)).into_response())
+}
+
+async fn check_in(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    staff: Staff,
+    Path((event_id, attendee_id)): Path<(Uuid, Uuid)>,
+) -> Result<Response, WebError> {
+    let t = Tr::new(language);
+    let row = find_row(&app, event_id, attendee_id).await?;
+    let now = Utc::now();
+    let label = t.with("admin-office-device", "name", &staff.user().name);
+    let device = door::office_device(&app.pools().write, event_id, staff.user().id, &label, now).await?;
+    let request = ScanRequest {
+        presented: Presented::Attendee(attendee_id),
+        scan_id: format!("office-{}", domain::ids::new_id().simple()),
+        programme_session_id: None,
+        offline_at: None,
+    };
+    let answer = checkin::redeem(app.pools(), app.verifier(), &device, &request, now)
+        .await
+        .map_err(|err| WebError::Internal(err.to_string()))?;
+    if answer.result == ScanResult::Ok {
+        record(&app, &staff, event_id, "attendee.check_in", &row, String::new()).await?;
+        return Ok(Redirect::to(&urls::admin_attendee(event_id, attendee_id)).into_response());
+    }
+    let notice = super::Notice {
+        t,
+        nav: Nav::of(&staff),
+        title: t.get("admin-check-in-title"),
+        text: t.get(&format!("admin-scan-{}", answer.result.code())),
+        back: urls::admin_attendee(event_id, attendee_id),
+    };
+    Ok((StatusCode::CONFLICT, notice).into_response())
+}
+
+/// The form for adding someone by hand, as typed.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct AddForm {
+    first_name: String,
+    last_name: String,
+    email: String,
+    organisation: String,
+    organisation_type: String,
+    partner_municipality: String,
+    language: String,
+    programme_session: Vec<Uuid>,
+    consent: Option<String>,
+}
+
+pub struct SessionBox {
+    pub id: String,
+    pub title: String,
+    pub checked: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/attendee_form.html")]
+struct AddPage {
+    t: Tr,
+    nav: Option<Nav>,
+    csrf: String,
+    title: String,
+    action: String,
+    form: AddForm,
+    organisation_types: Vec<Choice>,
+    languages: Vec<Choice>,
+    sessions: Vec<SessionBox>,
+    messages: Messages,
+}
+
+async fn add_page(
+    app: &AppState,
+    t: Tr,
+    staff: &Staff,
+    event_id: Uuid,
+    form: AddForm,
+    messages: Messages,
+) -> Result<AddPage, WebError> {
+    let event = load_event(app, event_id).await?;
+    let sessions = programme::for_event(app.db(), event.id)
+        .await?
+        .into_iter()
+        .map(|session| SessionBox {
+            id: session.id.to_string(),
+            title: session.title(t.language).to_owned(),
+            checked: form.programme_session.contains(&session.id),
+        })
+        .collect();
+    let mut organisation_types = vec![Choice::new("", t.get("field-organisation-type-choose"), false)];
+    organisation_types.extend(ORGANISATION_TYPES.into_iter().map(|kind| {
+        let value = organisation_type_value(kind);
+        Choice::new(value, t.get(&format!("org-type-{value}")), form.organisation_type == value)
+    }));
+    let languages = ["de", "en", "uk"]
+        .into_iter()
+        .map(|code| Choice::new(code, t.get(&format!("language-name-{code}")), form.language == code))
+        .collect();
+    Ok(AddPage {
+        t,
+        nav: Nav::of(staff),
+        csrf: staff.csrf().to_owned(),
+        title: t.with("admin-add-attendee-to", "event", event.title(t.language)),
+        action: urls::admin_new_attendee(event.id),
+        form,
+        organisation_types,
+        languages,
+        sessions,
+        messages,
+    })
+}
+
+async fn new_form(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    staff: Staff,
+    Path(event_id): Path<Uuid>,
+) -> Result<AddPage, WebError> {
+    let form = AddForm { language: language.code().to_owned(), ..AddForm::default() };
+    add_page(&app, Tr::new(language), &staff, event_id, form, Messages::default()).await
+}
+
+async fn add(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    staff: Staff,
+    Path(event_id): Path<Uuid>,
+    Form(form): Form<AddForm>,
+) -> Result<Response, WebError> {
+    let t = Tr::new(language);
+    let event = load_event(&app, event_id).await?;
+    let mut messages = Messages::default();
+    let first_name = messages.take(t, "first_name", PersonName::parse(&form.first_name));
+    let last_name = messages.take(t, "last_name", PersonName::parse(&form.last_name));
+    let email = messages.take(t, "email", EmailAddress::parse(&form.email));
+    let organisation = messages.take(t, "organisation", clean_text(&form.organisation, MAX_TEXT_CHARS));
+    let organisation_type = parse_organisation_type(&form.organisation_type);
+    if organisation_type.is_none() {
+        messages.add("organisation_type", t.get("error-choose"));
+    }
+    let partner =
+        messages.take(t, "partner_municipality", clean_optional_text(&form.partner_municipality, MAX_TEXT_CHARS));
+    if form.consent.is_none() {
+        messages.add("consent", t.get("admin-error-consent"));
+    }
+    let attendee = match (first_name, last_name, email, organisation, organisation_type, partner) {
+        (
+            Some(first_name),
+            Some(last_name),
+            Some(email),
+            Some(organisation),
+            Some(organisation_type),
+            Some(partner_municipality),
+        ) if messages.is_empty() => NewAttendee {
+            first_name,
+            last_name,
+            email,
+            organisation,
+            organisation_type,
+            partner_municipality,
+            programme_session_ids: form.programme_session.clone(),
+        },
+        _ => {
+            let page = add_page(&app, t, &staff, event.id, form, messages).await?;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        }
+    };
+    let name = format!("{} {}", attendee.first_name.as_str(), attendee.last_name.as_str());
+    let request = RegistrationRequest {
+        event_id: event.id,
+        language: domain::Language::parse(&form.language).unwrap_or(language),
+        attendees: vec![attendee],
+        data_consent: true,
+        submission_key: None,
+        // Taken by an organiser: allowed outside the online window, never waitlisted.
+        at_the_door: true,
+    };
+    let now = Utc::now();
+    match registration::register(app.pools(), request, now).await {
+        Ok(created) => {
+            let detail = format!("registration:{} by hand", created.id);
+            audit::record(
+                &app.pools().write,
+                staff.user(),
+                audit::Action { event_id: Some(event.id), action: "attendee.add", subject: &name, detail },
+                now,
+            )
+            .await?;
+            Ok(Redirect::to(&urls::admin_attendees(event.id)).into_response())
+        }
+        Err(err) => {
+            match err {
+                RegistrationError::AlreadyRegistered => messages.add("email", t.get("admin-error-already-registered")),
+                RegistrationError::EventFull => messages.add("first_name", t.get("error-event-full")),
+                RegistrationError::SessionFull(_) => {
+                    messages.add("programme_session", t.get("admin-error-session-full"))
+                }
+                RegistrationError::UnknownSession(_) => {
+                    messages.add("programme_session", t.get("error-unknown-session"))
+                }
+                RegistrationError::SessionsOverlap(_, _) => {
+                    messages.add("programme_session", t.get("error-sessions-overlap"));
+                }
+                RegistrationError::NotOpen(_) => messages.add("first_name", t.get("registration-closed")),
+                RegistrationError::Database(err) => return Err(err.into()),
+                RegistrationError::EventNotFound => return Err(WebError::NotFound),
+                RegistrationError::AlreadySubmitted(_)
+                | RegistrationError::ConsentMissing
+                | RegistrationError::NoAttendees => {
+                    messages.add("first_name", t.get("error-form-unreadable"));
+                }
+            }
+            let page = add_page(&app, t, &staff, event.id, form, messages).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
+}

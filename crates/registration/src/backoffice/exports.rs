@@ -1,0 +1,591 @@
+//! Exports and documents of one event: the attendee list as CSV (UTF-8 with BOM, so
+//! Excel reads umlauts and Cyrillic) and XLSX (typed columns, frozen header), the
+//! signature list as print-ready HTML and PDF (whole event or one programme session),
+//! name badges as PDF, the funder report, and the check-in overview.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, Query, State};
+use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::response::{IntoResponse, Response};
+use chrono::Utc;
+use domain::attendee_list::{self, AttendeeRow};
+use domain::checkin;
+use domain::door;
+use domain::event::Event;
+use domain::programme::{self, ProgrammeSession};
+use domain::registration::RegistrationStatus;
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::attendees::{ListQuery, status_label};
+use super::events::{EventLinks, load_event};
+use super::form::{Choice, Nav};
+use super::pdf;
+use super::{Access, Guarded, Staff};
+use crate::error::WebError;
+use crate::i18n::{Lang, Tr};
+use crate::pages::register::organisation_type_value;
+use crate::state::AppState;
+use crate::urls;
+
+pub fn routes() -> Guarded {
+    Guarded::new()
+        .get("/admin/events/{event}/attendees.csv", Access::Organiser, attendees_csv)
+        .get("/admin/events/{event}/attendees.xlsx", Access::Organiser, attendees_xlsx)
+        .get("/admin/events/{event}/signature-list", Access::Organiser, signature_list_page)
+        .get("/admin/events/{event}/signature-list.pdf", Access::Organiser, signature_list_pdf)
+        .get("/admin/events/{event}/badges.pdf", Access::Organiser, badges_pdf)
+        .get("/admin/events/{event}/report.xlsx", Access::Organiser, report)
+        .get("/admin/events/{event}/check-ins", Access::Organiser, check_ins_page)
+        .get("/admin/events/{event}/check-ins.csv", Access::Organiser, check_ins_csv)
+}
+
+fn download(content_type: &'static str, file_name: &str, body: Vec<u8>) -> Response {
+    let disposition = format!("attachment; filename=\"{file_name}\"");
+    ([(CONTENT_TYPE, content_type.to_owned()), (CONTENT_DISPOSITION, disposition)], body).into_response()
+}
+
+/// A file name from the event's address: ASCII only, so every browser keeps it.
+fn file_name(event: &Event, suffix: &str, extension: &str) -> String {
+    format!("{}-{suffix}.{extension}", event.slug)
+}
+
+/// The columns of the attendee exports, in order.
+fn export_header(t: Tr) -> Vec<String> {
+    [
+        "admin-col-no",
+        "field-first-name",
+        "field-last-name",
+        "field-email",
+        "field-organisation",
+        "field-organisation-type",
+        "admin-col-partner-municipality",
+        "admin-col-status",
+        "admin-col-sessions",
+        "admin-col-registered",
+        "admin-col-checked-in",
+    ]
+    .iter()
+    .map(|key| t.get(key))
+    .collect()
+}
+
+fn session_titles(t: Tr, row: &AttendeeRow, sessions: &[ProgrammeSession]) -> String {
+    sessions
+        .iter()
+        .filter(|session| row.session_ids.contains(&session.id))
+        .map(|session| session.title(t.language))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// RFC 4180 quoting; a leading `= + - @` is neutralised so a spreadsheet never runs a
+/// name as a formula (CSV injection).
+fn csv_field(value: &str) -> String {
+    let value =
+        if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value.to_owned() };
+    if value.contains([',', ';', '"', '\n', '\r']) { format!("\"{}\"", value.replace('"', "\"\"")) } else { value }
+}
+
+pub async fn csv_response(t: Tr, app: &AppState, event: &Event, rows: &[AttendeeRow]) -> Result<Response, WebError> {
+    let sessions = programme::for_event(app.db(), event.id).await?;
+    let zone = event.zone();
+    // The byte order mark makes Excel read the file as UTF-8.
+    let mut out = String::from("\u{feff}");
+    out.push_str(&export_header(t).iter().map(|heading| csv_field(heading)).collect::<Vec<_>>().join(","));
+    out.push_str("\r\n");
+    for (index, row) in rows.iter().enumerate() {
+        let attendee = &row.attendee;
+        let fields = [
+            (index + 1).to_string(),
+            attendee.first_name.clone(),
+            attendee.last_name.clone(),
+            attendee.email.clone(),
+            attendee.organisation.clone(),
+            t.get(&format!("org-type-{}", organisation_type_value(attendee.organisation_type))),
+            attendee.partner_municipality.clone(),
+            status_label(t, row.status),
+            session_titles(t, row, &sessions),
+            attendee.created_at.with_timezone(&zone).format("%Y-%m-%d %H:%M").to_string(),
+            row.checked_in_at
+                .map(|at| at.with_timezone(&zone).format("%Y-%m-%d %H:%M").to_string())
+                .unwrap_or_default(),
+        ];
+        out.push_str(&fields.iter().map(|field| csv_field(field)).collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
+    }
+    Ok(download("text/csv; charset=utf-8", &file_name(event, "teilnehmende", "csv"), out.into_bytes()))
+}
+
+pub async fn xlsx_response(t: Tr, app: &AppState, event: &Event, rows: &[AttendeeRow]) -> Result<Response, WebError> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let sessions = programme::for_event(app.db(), event.id).await?;
+    let zone = event.zone();
+    let failed = |err: rust_xlsxwriter::XlsxError| WebError::Internal(format!("xlsx: {err}"));
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(&t.get("admin-attendees-title").chars().take(31).collect::<String>()).map_err(failed)?;
+    let bold = Format::new().set_bold();
+    let date_time = Format::new().set_num_format("yyyy-mm-dd hh:mm");
+    for (column, heading) in export_header(t).iter().enumerate() {
+        sheet.write_string_with_format(0, column as u16, heading, &bold).map_err(failed)?;
+    }
+    for (index, row) in rows.iter().enumerate() {
+        let line = index as u32 + 1;
+        let attendee = &row.attendee;
+        sheet.write_number(line, 0, (index + 1) as f64).map_err(failed)?;
+        let texts = [
+            (1, attendee.first_name.clone()),
+            (2, attendee.last_name.clone()),
+            (3, attendee.email.clone()),
+            (4, attendee.organisation.clone()),
+            (5, t.get(&format!("org-type-{}", organisation_type_value(attendee.organisation_type)))),
+            (6, attendee.partner_municipality.clone()),
+            (7, status_label(t, row.status)),
+            (8, session_titles(t, row, &sessions)),
+        ];
+        for (column, value) in texts {
+            sheet.write_string(line, column, &value).map_err(failed)?;
+        }
+        let registered = attendee.created_at.with_timezone(&zone).naive_local();
+        sheet.write_datetime_with_format(line, 9, registered, &date_time).map_err(failed)?;
+        if let Some(at) = row.checked_in_at {
+            sheet
+                .write_datetime_with_format(line, 10, at.with_timezone(&zone).naive_local(), &date_time)
+                .map_err(failed)?;
+        }
+    }
+    for (column, width) in [6, 18, 18, 30, 30, 24, 22, 16, 30, 17, 17].into_iter().enumerate() {
+        sheet.set_column_width(column as u16, width).map_err(failed)?;
+    }
+    sheet.set_freeze_panes(1, 0).map_err(failed)?;
+    sheet.autofilter(0, 0, rows.len() as u32, 10).map_err(failed)?;
+    let bytes = workbook.save_to_buffer().map_err(failed)?;
+    Ok(download(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        &file_name(event, "teilnehmende", "xlsx"),
+        bytes,
+    ))
+}
+
+async fn filtered_rows(app: &AppState, event: &Event, query: &ListQuery) -> Result<Vec<AttendeeRow>, WebError> {
+    Ok(query.filter().apply(attendee_list::load(app.db(), event.id).await?))
+}
+
+async fn attendees_csv(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    Path(event_id): Path<Uuid>,
+    Query(query): Query<ListQuery>,
+) -> Result<Response, WebError> {
+    let event = load_event(&app, event_id).await?;
+    let rows = filtered_rows(&app, &event, &query).await?;
+    csv_response(Tr::new(language), &app, &event, &rows).await
+}
+
+async fn attendees_xlsx(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    Path(event_id): Path<Uuid>,
+    Query(query): Query<ListQuery>,
+) -> Result<Response, WebError> {
+    let event = load_event(&app, event_id).await?;
+    let rows = filtered_rows(&app, &event, &query).await?;
+    xlsx_response(Tr::new(language), &app, &event, &rows).await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct SessionQuery {
+    session: String,
+}
+
+/// The people on a signature list: confirmed attendees of the event, or of one session,
+/// by last name.
+struct ListContent {
+    heading: String,
+    facts: Vec<String>,
+    rows: Vec<[String; 4]>,
+    session_choices: Vec<Choice>,
+    session_param: String,
+}
+
+async fn list_content(app: &AppState, t: Tr, event: &Event, query: &SessionQuery) -> Result<ListContent, WebError> {
+    let sessions = programme::for_event(app.db(), event.id).await?;
+    let session = query.session.parse::<Uuid>().ok().and_then(|id| sessions.iter().find(|session| session.id == id));
+    let mut rows: Vec<AttendeeRow> = attendee_list::load(app.db(), event.id)
+        .await?
+        .into_iter()
+        .filter(|row| row.status == RegistrationStatus::Confirmed)
+        .filter(|row| session.is_none_or(|session| row.session_ids.contains(&session.id)))
+        .collect();
+    rows.sort_by_cached_key(|row| (row.attendee.last_name.to_lowercase(), row.attendee.first_name.to_lowercase()));
+    let zone = event.zone();
+    let mut facts = vec![
+        t.with("admin-list-event", "event", event.title(t.language)),
+        t.with(
+            "admin-list-date",
+            "date",
+            &t.span(&event.starts_at.with_timezone(&zone), &event.ends_at.with_timezone(&zone)),
+        ),
+    ];
+    if event.has_venue() {
+        facts.push(t.with(
+            "admin-list-place",
+            "place",
+            &format!("{} {}", event.venue, event.address).trim().to_owned(),
+        ));
+    }
+    if let Some(session) = session {
+        facts.push(t.with(
+            "admin-list-session",
+            "session",
+            &format!("{} ({})", session.title(t.language), t.time(&session.starts_at.with_timezone(&zone))),
+        ));
+    }
+    let mut session_choices = vec![Choice::new("", t.get("admin-list-whole-event"), session.is_none())];
+    session_choices.extend(sessions.iter().map(|candidate| {
+        Choice::new(
+            candidate.id.to_string(),
+            candidate.title(t.language).to_owned(),
+            session.is_some_and(|s| s.id == candidate.id),
+        )
+    }));
+    Ok(ListContent {
+        heading: t.get("admin-signature-list-title"),
+        facts,
+        rows: rows
+            .iter()
+            .enumerate()
+            .map(|(index, row)| {
+                [
+                    (index + 1).to_string(),
+                    format!("{}, {}", row.attendee.last_name, row.attendee.first_name),
+                    row.attendee.organisation.clone(),
+                    row.attendee.partner_municipality.clone(),
+                ]
+            })
+            .collect(),
+        session_choices,
+        session_param: session.map(|session| format!("?session={}", session.id)).unwrap_or_default(),
+    })
+}
+
+fn list_columns(t: Tr) -> [String; 5] {
+    [
+        t.get("admin-col-no"),
+        t.get("admin-col-name"),
+        t.get("field-organisation"),
+        t.get("admin-col-municipality"),
+        t.get("admin-col-signature"),
+    ]
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/signature_list.html")]
+struct SignatureListPage {
+    t: Tr,
+    nav: Option<Nav>,
+    heading: String,
+    facts: Vec<String>,
+    columns: [String; 5],
+    rows: Vec<[String; 4]>,
+    sessions: Vec<Choice>,
+    form_url: String,
+    pdf_url: String,
+    badges_url: String,
+    links: EventLinks,
+}
+
+async fn signature_list_page(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    staff: Staff,
+    Path(event_id): Path<Uuid>,
+    Query(query): Query<SessionQuery>,
+) -> Result<SignatureListPage, WebError> {
+    let t = Tr::new(language);
+    let event = load_event(&app, event_id).await?;
+    let content = list_content(&app, t, &event, &query).await?;
+    Ok(SignatureListPage {
+        t,
+        nav: Nav::of(&staff),
+        heading: content.heading,
+        facts: content.facts,
+        columns: list_columns(t),
+        rows: content.rows,
+        sessions: content.session_choices,
+        form_url: urls::admin_signature_list(event.id),
+        pdf_url: format!("{}{}", urls::admin_signature_list_pdf(event.id), content.session_param),
+        badges_url: format!("{}{}", urls::admin_badges_pdf(event.id), content.session_param),
+        links: EventLinks::of(event.id),
+    })
+}
+
+async fn render_pdf(render: impl FnOnce() -> Result<Vec<u8>, String> + Send + 'static) -> Result<Vec<u8>, WebError> {
+    tokio::task::spawn_blocking(render)
+        .await
+        .map_err(|err| WebError::Internal(format!("pdf task: {err}")))?
+        .map_err(|err| WebError::Internal(format!("pdf: {err}")))
+}
+
+async fn signature_list_pdf(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    Path(event_id): Path<Uuid>,
+    Query(query): Query<SessionQuery>,
+) -> Result<Response, WebError> {
+    let t = Tr::new(language);
+    let event = load_event(&app, event_id).await?;
+    let content = list_content(&app, t, &event, &query).await?;
+    let list = pdf::SignatureList {
+        heading: content.heading,
+        facts: content.facts,
+        columns: list_columns(t),
+        rows: content.rows,
+        page_label: Box::new(move |page, pages| {
+            t.with2("admin-list-page", ["page", "pages"], [&page.to_string(), &pages.to_string()])
+        }),
+    };
+    let bytes = render_pdf(move || pdf::signature_list(&list)).await?;
+    Ok(download("application/pdf", &file_name(&event, "unterschriftenliste", "pdf"), bytes))
+}
+
+async fn badges_pdf(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    Path(event_id): Path<Uuid>,
+    Query(query): Query<SessionQuery>,
+) -> Result<Response, WebError> {
+    let t = Tr::new(language);
+    let event = load_event(&app, event_id).await?;
+    let session_id = query.session.parse::<Uuid>().ok();
+    let mut rows: Vec<AttendeeRow> = attendee_list::load(app.db(), event.id)
+        .await?
+        .into_iter()
+        .filter(|row| row.status == RegistrationStatus::Confirmed)
+        .filter(|row| session_id.is_none_or(|id| row.session_ids.contains(&id)))
+        .collect();
+    rows.sort_by_cached_key(|row| (row.attendee.last_name.to_lowercase(), row.attendee.first_name.to_lowercase()));
+    let badges: Vec<pdf::Badge> = rows
+        .iter()
+        .map(|row| pdf::Badge {
+            name: row.full_name(),
+            organisation: row.attendee.organisation.clone(),
+            municipality: row.attendee.partner_municipality.clone(),
+        })
+        .collect();
+    let title = event.title(t.language).to_owned();
+    let bytes = render_pdf(move || pdf::badges(&title, &badges)).await?;
+    Ok(download("application/pdf", &file_name(&event, "namensschilder", "pdf"), bytes))
+}
+
+/// The funder report (Verwendungsnachweis): figures by organisation type, the
+/// municipalities and partnerships represented, one sheet each.
+async fn report(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    Path(event_id): Path<Uuid>,
+) -> Result<Response, WebError> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let t = Tr::new(language);
+    let event = load_event(&app, event_id).await?;
+    let rows = attendee_list::load(app.db(), event.id).await?;
+    let figures = attendee_list::figures(&rows);
+    let failed = |err: rust_xlsxwriter::XlsxError| WebError::Internal(format!("xlsx: {err}"));
+    let bold = Format::new().set_bold();
+    let mut workbook = Workbook::new();
+    let summary = workbook.add_worksheet();
+    summary.set_name(&t.get("admin-report-sheet-summary")).map_err(failed)?;
+    summary.write_string_with_format(0, 0, event.title(language), &bold).map_err(failed)?;
+    let counts = [
+        ("admin-figure-registered", figures.registered),
+        ("admin-figure-confirmed", figures.confirmed),
+        ("admin-figure-waitlisted", figures.waitlisted),
+        ("admin-figure-cancelled", figures.cancelled),
+        ("admin-figure-checked-in", figures.checked_in),
+    ];
+    for (index, (key, count)) in counts.iter().enumerate() {
+        summary.write_string(index as u32 + 2, 0, t.get(key)).map_err(failed)?;
+        summary.write_number(index as u32 + 2, 1, *count as f64).map_err(failed)?;
+    }
+    let by_type_row = counts.len() as u32 + 3;
+    summary.write_string_with_format(by_type_row, 0, t.get("admin-figure-by-type"), &bold).map_err(failed)?;
+    for (index, (kind, count)) in figures.by_organisation_type.iter().enumerate() {
+        let line = by_type_row + 1 + index as u32;
+        summary
+            .write_string(line, 0, t.get(&format!("org-type-{}", organisation_type_value(*kind))))
+            .map_err(failed)?;
+        summary.write_number(line, 1, *count as f64).map_err(failed)?;
+    }
+    summary.set_column_width(0, 40).map_err(failed)?;
+    let organisations = workbook.add_worksheet();
+    organisations.set_name(&t.get("admin-report-sheet-organisations")).map_err(failed)?;
+    organisations.write_string_with_format(0, 0, t.get("field-organisation"), &bold).map_err(failed)?;
+    for (index, name) in figures.organisations.iter().enumerate() {
+        organisations.write_string(index as u32 + 1, 0, name).map_err(failed)?;
+    }
+    organisations.set_column_width(0, 40).map_err(failed)?;
+    organisations.set_freeze_panes(1, 0).map_err(failed)?;
+    let partnerships = workbook.add_worksheet();
+    partnerships.set_name(&t.get("admin-report-sheet-partnerships")).map_err(failed)?;
+    partnerships.write_string_with_format(0, 0, t.get("field-organisation"), &bold).map_err(failed)?;
+    partnerships.write_string_with_format(0, 1, t.get("admin-col-partner-municipality"), &bold).map_err(failed)?;
+    for (index, (organisation, partner)) in figures.partnerships.iter().enumerate() {
+        partnerships.write_string(index as u32 + 1, 0, organisation).map_err(failed)?;
+        partnerships.write_string(index as u32 + 1, 1, partner).map_err(failed)?;
+    }
+    partnerships.set_column_width(0, 40).map_err(failed)?;
+    partnerships.set_column_width(1, 40).map_err(failed)?;
+    partnerships.set_freeze_panes(1, 0).map_err(failed)?;
+    let bytes = workbook.save_to_buffer().map_err(failed)?;
+    Ok(download(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        &file_name(&event, "verwendungsnachweis", "xlsx"),
+        bytes,
+    ))
+}
+
+pub struct CheckInLine {
+    pub time: String,
+    pub name: String,
+    pub scope: String,
+    pub device: String,
+    pub method: String,
+}
+
+pub struct ConflictLine {
+    pub name: String,
+    pub first: String,
+    pub second: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/check_ins.html")]
+struct CheckInsPage {
+    t: Tr,
+    nav: Option<Nav>,
+    title: String,
+    links: EventLinks,
+    expected: usize,
+    check_ins: Vec<CheckInLine>,
+    undos: Vec<CheckInLine>,
+    conflicts: Vec<ConflictLine>,
+    csv_url: String,
+}
+
+struct CheckInData {
+    check_ins: Vec<CheckInLine>,
+    undos: Vec<CheckInLine>,
+    conflicts: Vec<ConflictLine>,
+    expected: usize,
+}
+
+async fn check_in_data(app: &AppState, t: Tr, event: &Event) -> Result<CheckInData, WebError> {
+    let rows = attendee_list::load(app.db(), event.id).await?;
+    let names: std::collections::HashMap<Uuid, String> =
+        rows.iter().map(|row| (row.attendee.id, row.full_name())).collect();
+    let devices = door::names(app.db(), event.id).await?;
+    let sessions = programme::for_event(app.db(), event.id).await?;
+    let overview = checkin::overview(app.db(), event.id).await?;
+    let zone = event.zone();
+    let at = |time: chrono::DateTime<Utc>| t.date_time(&time.with_timezone(&zone));
+    let scope =
+        |session_id: Option<Uuid>| match session_id.and_then(|id| sessions.iter().find(|session| session.id == id)) {
+            Some(session) => session.title(t.language).to_owned(),
+            None => t.get("admin-scope-entrance"),
+        };
+    let name = |id: &Uuid| names.get(id).cloned().unwrap_or_default();
+    let device = |id: &Uuid| devices.get(id).cloned().unwrap_or_default();
+    Ok(CheckInData {
+        check_ins: overview
+            .check_ins
+            .iter()
+            .map(|check_in| CheckInLine {
+                time: at(check_in.checked_in_at),
+                name: name(&check_in.attendee_id),
+                scope: scope(check_in.programme_session_id),
+                device: device(&check_in.device_id),
+                method: t.get(&format!("admin-method-{}", check_in.method)),
+            })
+            .collect(),
+        undos: overview
+            .undos
+            .iter()
+            .map(|undo| CheckInLine {
+                time: at(undo.undone_at),
+                name: name(&undo.attendee_id),
+                scope: scope(undo.scope.parse().ok().filter(|id| *id != event.id)),
+                device: device(&undo.undone_by),
+                method: t.with("admin-undo-of", "time", &at(undo.checked_in_at)),
+            })
+            .collect(),
+        conflicts: overview
+            .conflicts
+            .iter()
+            .map(|conflict| ConflictLine {
+                name: name(&conflict.attendee_id),
+                first: format!("{} · {}", at(conflict.first_at), device(&conflict.first_device_id)),
+                second: format!("{} · {}", at(conflict.second_at), device(&conflict.second_device_id)),
+            })
+            .collect(),
+        expected: rows.iter().filter(|row| row.is_expected()).count(),
+    })
+}
+
+async fn check_ins_page(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    staff: Staff,
+    Path(event_id): Path<Uuid>,
+) -> Result<CheckInsPage, WebError> {
+    let t = Tr::new(language);
+    let event = load_event(&app, event_id).await?;
+    let data = check_in_data(&app, t, &event).await?;
+    Ok(CheckInsPage {
+        t,
+        nav: Nav::of(&staff),
+        title: t.with("admin-check-ins-of", "event", event.title(language)),
+        links: EventLinks::of(event.id),
+        expected: data.expected,
+        check_ins: data.check_ins,
+        undos: data.undos,
+        conflicts: data.conflicts,
+        csv_url: urls::admin_check_ins_csv(event.id),
+    })
+}
+
+async fn check_ins_csv(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    Path(event_id): Path<Uuid>,
+) -> Result<Response, WebError> {
+    let t = Tr::new(language);
+    let event = load_event(&app, event_id).await?;
+    let data = check_in_data(&app, t, &event).await?;
+    let mut out = String::from("\u{feff}");
+    let header = ["admin-col-time", "admin-col-name", "admin-col-scope", "admin-col-device", "admin-col-method"];
+    out.push_str(&header.iter().map(|key| csv_field(&t.get(key))).collect::<Vec<_>>().join(","));
+    out.push_str("\r\n");
+    for line in data.check_ins.iter().chain(&data.undos) {
+        let fields = [&line.time, &line.name, &line.scope, &line.device, &line.method];
+        out.push_str(&fields.iter().map(|field| csv_field(field)).collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
+    }
+    Ok(download("text/csv; charset=utf-8", &file_name(&event, "check-ins", "csv"), out.into_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_field;
+
+    #[test]
+    fn csv_fields_are_quoted_and_formulas_defused() {
+        assert_eq!(csv_field("Müller"), "Müller");
+        assert_eq!(csv_field("Stadt Köln, Amt 1"), "\"Stadt Köln, Amt 1\"");
+        assert_eq!(csv_field("Say \"hi\""), "\"Say \"\"hi\"\"\"");
+        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_field("-1"), "'-1");
+    }
+}

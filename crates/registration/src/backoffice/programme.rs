@@ -1,0 +1,283 @@
+//! The programme of one event: sessions listed in time order, added, reordered among
+//! parallel sessions, and removed (with a warning and a confirmation when attendees
+//! chose the session).
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::Utc;
+use domain::audit;
+use domain::person::{MAX_TEXT_CHARS, clean_optional_text, clean_text};
+use domain::programme::{self, SessionDraft, SessionKind};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::events::{EventLinks, load_event};
+use super::form::{Choice, Messages, Nav};
+use super::{Access, Guarded, Staff};
+use crate::error::WebError;
+use crate::i18n::{Lang, Tr};
+use crate::state::AppState;
+use crate::urls;
+
+pub fn routes() -> Guarded {
+    Guarded::new()
+        .get("/admin/events/{event}/programme", Access::Organiser, list)
+        .post("/admin/events/{event}/programme", Access::Organiser, add)
+        .post("/admin/events/{event}/programme/{session}/move", Access::Organiser, move_session)
+        .post("/admin/events/{event}/programme/{session}/remove", Access::Organiser, remove)
+}
+
+const KINDS: [(SessionKind, &str); 4] = [
+    (SessionKind::Plenary, "plenary"),
+    (SessionKind::Forum, "forum"),
+    (SessionKind::Workshop, "workshop"),
+    (SessionKind::Excursion, "excursion"),
+];
+
+pub struct SessionLine {
+    pub title: String,
+    pub kind: String,
+    pub time: String,
+    pub room: String,
+    pub speakers: String,
+    pub places: String,
+    pub chosen: u64,
+    pub move_url: String,
+    pub remove_url: String,
+    pub field_id: String,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+struct SessionForm {
+    kind: String,
+    title_de: String,
+    title_en: String,
+    title_uk: String,
+    room: String,
+    speakers: String,
+    starts_at: String,
+    ends_at: String,
+    capacity: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/programme.html")]
+struct ProgrammePage {
+    t: Tr,
+    nav: Option<Nav>,
+    csrf: String,
+    title: String,
+    links: EventLinks,
+    sessions: Vec<SessionLine>,
+    kinds: Vec<Choice>,
+    form: SessionForm,
+    messages: Messages,
+    add_url: String,
+    /// The session whose removal waits for a confirmation, with its warning.
+    warning: Option<String>,
+}
+
+async fn page(
+    app: &AppState,
+    t: Tr,
+    staff: &Staff,
+    event_id: Uuid,
+    form: SessionForm,
+    messages: Messages,
+) -> Result<ProgrammePage, WebError> {
+    let event = load_event(app, event_id).await?;
+    let zone = event.zone();
+    let mut sessions = Vec::new();
+    for session in programme::for_event(app.db(), event.id).await? {
+        let kind = KINDS.iter().find(|(kind, _)| *kind == session.kind).map_or("forum", |(_, value)| value);
+        sessions.push(SessionLine {
+            title: session.title(t.language).to_owned(),
+            kind: t.get(&format!("session-kind-{kind}")),
+            time: t.span(&session.starts_at.with_timezone(&zone), &session.ends_at.with_timezone(&zone)),
+            room: session.room.clone(),
+            speakers: session.speakers.clone(),
+            places: session
+                .capacity
+                .map_or_else(|| "–".to_owned(), |capacity| format!("{} / {capacity}", session.taken)),
+            chosen: programme::chosen_by(app.db(), session.id).await?,
+            move_url: urls::admin_programme_action(event.id, session.id, "move"),
+            remove_url: urls::admin_programme_action(event.id, session.id, "remove"),
+            field_id: session.id.simple().to_string(),
+        });
+    }
+    let kinds = KINDS
+        .iter()
+        .map(|(_, value)| Choice::new(*value, t.get(&format!("session-kind-{value}")), form.kind == *value))
+        .collect();
+    Ok(ProgrammePage {
+        t,
+        nav: Nav::of(staff),
+        csrf: staff.csrf().to_owned(),
+        title: t.with("admin-programme-of", "event", event.title(t.language)),
+        links: EventLinks::of(event.id),
+        sessions,
+        kinds,
+        form,
+        messages,
+        add_url: urls::admin_programme(event.id),
+        warning: None,
+    })
+}
+
+async fn list(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    staff: Staff,
+    Path(event_id): Path<Uuid>,
+) -> Result<ProgrammePage, WebError> {
+    page(
+        &app,
+        Tr::new(language),
+        &staff,
+        event_id,
+        SessionForm { kind: "forum".into(), ..SessionForm::default() },
+        Messages::default(),
+    )
+    .await
+}
+
+async fn add(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    staff: Staff,
+    Path(event_id): Path<Uuid>,
+    Form(form): Form<SessionForm>,
+) -> Result<Response, WebError> {
+    let t = Tr::new(language);
+    let event = load_event(&app, event_id).await?;
+    let mut messages = Messages::default();
+    let kind = KINDS.iter().find(|(_, value)| *value == form.kind).map(|(kind, _)| *kind);
+    if kind.is_none() {
+        messages.add("kind", t.get("error-invalid-choice"));
+    }
+    let title_de = messages.take(t, "title_de", clean_text(&form.title_de, MAX_TEXT_CHARS));
+    let title_en = messages.take(t, "title_en", clean_optional_text(&form.title_en, MAX_TEXT_CHARS));
+    let title_uk = messages.take(t, "title_uk", clean_optional_text(&form.title_uk, MAX_TEXT_CHARS));
+    let room = messages.take(t, "room", clean_optional_text(&form.room, MAX_TEXT_CHARS));
+    let speakers = messages.take(t, "speakers", clean_optional_text(&form.speakers, MAX_TEXT_CHARS));
+    let starts_at = messages.take(t, "starts_at", super::events::parse_required_local(&form.starts_at, event.zone()));
+    let ends_at = messages.take(t, "ends_at", super::events::parse_required_local(&form.ends_at, event.zone()));
+    if let (Some(starts_at), Some(ends_at)) = (starts_at, ends_at)
+        && ends_at <= starts_at
+    {
+        messages.add("ends_at", t.get("admin-error-ends-before-start"));
+    }
+    let capacity = match form.capacity.trim() {
+        "" => Some(None),
+        raw => match raw.parse::<i32>() {
+            Ok(capacity) if (1..=100_000).contains(&capacity) => Some(Some(capacity)),
+            _ => {
+                messages.add("capacity", t.get("admin-error-capacity"));
+                None
+            }
+        },
+    };
+    let draft = match (kind, title_de, title_en, title_uk, room, speakers, starts_at, ends_at, capacity) {
+        (
+            Some(kind),
+            Some(title_de),
+            Some(title_en),
+            Some(title_uk),
+            Some(room),
+            Some(speakers),
+            Some(starts_at),
+            Some(ends_at),
+            Some(capacity),
+        ) if messages.is_empty() => {
+            SessionDraft { kind, title_de, title_en, title_uk, room, speakers, starts_at, ends_at, capacity }
+        }
+        _ => {
+            let page = page(&app, t, &staff, event.id, form, messages).await?;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        }
+    };
+    let session = programme::add(&app.pools().write, event.id, draft).await?;
+    audit::record(
+        &app.pools().write,
+        staff.user(),
+        audit::Action {
+            event_id: Some(event.id),
+            action: "programme.add",
+            subject: &session.title_de,
+            detail: String::new(),
+        },
+        Utc::now(),
+    )
+    .await?;
+    Ok(Redirect::to(&urls::admin_programme(event.id)).into_response())
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct MoveForm {
+    direction: String,
+}
+
+async fn move_session(
+    State(app): State<AppState>,
+    Path((event_id, session_id)): Path<(Uuid, Uuid)>,
+    Form(form): Form<MoveForm>,
+) -> Result<Response, WebError> {
+    programme::move_session(&app.pools().write, event_id, session_id, form.direction == "up").await?;
+    Ok(Redirect::to(&urls::admin_programme(event_id)).into_response())
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct RemoveForm {
+    confirm: Option<String>,
+}
+
+async fn remove(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    staff: Staff,
+    Path((event_id, session_id)): Path<(Uuid, Uuid)>,
+    Form(form): Form<RemoveForm>,
+) -> Result<Response, WebError> {
+    let t = Tr::new(language);
+    let Some(session) =
+        programme::for_event(app.db(), event_id).await?.into_iter().find(|session| session.id == session_id)
+    else {
+        return Err(WebError::NotFound);
+    };
+    let chosen = programme::chosen_by(app.db(), session.id).await?;
+    if chosen > 0 && form.confirm.is_none() {
+        let mut page = page(
+            &app,
+            t,
+            &staff,
+            event_id,
+            SessionForm { kind: "forum".into(), ..SessionForm::default() },
+            Messages::default(),
+        )
+        .await?;
+        page.warning = Some(t.count("admin-session-remove-warning", "count", chosen as i64));
+        page.warning = page.warning.map(|warning| format!("{warning} ({})", session.title(language)));
+        return Ok((StatusCode::CONFLICT, page).into_response());
+    }
+    programme::remove(&app.pools().write, session.id).await?;
+    audit::record(
+        &app.pools().write,
+        staff.user(),
+        audit::Action {
+            event_id: Some(event_id),
+            action: "programme.remove",
+            subject: &session.title_de,
+            detail: format!("chosen by {chosen}"),
+        },
+        Utc::now(),
+    )
+    .await?;
+    Ok(Redirect::to(&urls::admin_programme(event_id)).into_response())
+}
