@@ -1,3 +1,5 @@
+mod backoffice;
+mod backoffice_access;
 mod bad_input;
 mod browser;
 mod calendar;

@@ -4,6 +4,7 @@
 
 #![allow(dead_code)]
 
+pub mod backoffice;
 pub mod browser;
 pub mod smtp;
 

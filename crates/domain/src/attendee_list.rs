@@ -54,9 +54,36 @@ impl AttendeeRow {
             attendee.partner_municipality.as_str(),
         ]
         .iter()
-        .any(|field| field.to_lowercase().contains(needle))
-            || self.full_name().to_lowercase().contains(needle)
+        .any(|field| search_key(field).contains(needle))
+            || search_key(&self.full_name()).contains(needle)
     }
+}
+
+/// Text as the search compares it: lower case, with ß as ss and Latin letters without
+/// their accents, so "GROSSMANN" finds "Größmann" and "Sahin" finds "Şahin". Cyrillic is
+/// only lower-cased (ґ and г are different letters).
+pub fn search_key(text: &str) -> String {
+    let mut key = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        match c {
+            'ß' => key.push_str("ss"),
+            'ä' | 'à' | 'á' | 'â' | 'ã' | 'å' | 'ā' | 'ă' | 'ą' => key.push('a'),
+            'ö' | 'ò' | 'ó' | 'ô' | 'õ' | 'ø' | 'ō' | 'ő' => key.push('o'),
+            'ü' | 'ù' | 'ú' | 'û' | 'ū' | 'ů' | 'ű' => key.push('u'),
+            'é' | 'è' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => key.push('e'),
+            'í' | 'ì' | 'î' | 'ï' | 'ı' => key.push('i'),
+            'ç' | 'ć' | 'č' => key.push('c'),
+            'ş' | 'ś' | 'š' | 'ș' => key.push('s'),
+            'ğ' => key.push('g'),
+            'ł' => key.push('l'),
+            'ñ' | 'ń' | 'ň' => key.push('n'),
+            'ž' | 'ź' | 'ż' => key.push('z'),
+            'ř' => key.push('r'),
+            'ý' | 'ÿ' => key.push('y'),
+            other => key.push(other),
+        }
+    }
+    key
 }
 
 /// Every attendee of an event (cancelled ones too), in registration order.
@@ -144,7 +171,7 @@ pub struct Filter {
 
 impl Filter {
     pub fn keeps(&self, row: &AttendeeRow) -> bool {
-        let needle = self.text.trim().to_lowercase();
+        let needle = search_key(self.text.trim());
         (needle.is_empty() || row.matches_text(&needle))
             && self.status.is_none_or(|status| row.status == status)
             && self.programme_session_id.is_none_or(|id| row.session_ids.contains(&id))
@@ -155,12 +182,11 @@ impl Filter {
     /// The rows this filter keeps, in its order.
     pub fn apply(&self, rows: Vec<AttendeeRow>) -> Vec<AttendeeRow> {
         let mut kept: Vec<AttendeeRow> = rows.into_iter().filter(|row| self.keeps(row)).collect();
-        let name_key =
-            |row: &AttendeeRow| (row.attendee.last_name.to_lowercase(), row.attendee.first_name.to_lowercase());
+        let name_key = name_order;
         match self.sort {
             SortBy::Name => kept.sort_by_cached_key(name_key),
             SortBy::Organisation => {
-                kept.sort_by_cached_key(|row| (row.attendee.organisation.to_lowercase(), name_key(row)));
+                kept.sort_by_cached_key(|row| (search_key(&row.attendee.organisation), name_key(row)));
             }
             SortBy::Registered => kept.sort_by_key(|row| (row.attendee.created_at, row.attendee.position)),
             SortBy::Status => kept.sort_by_cached_key(|row| (status_order(row.status), name_key(row))),
@@ -171,6 +197,11 @@ impl Filter {
         }
         kept
     }
+}
+
+/// Alphabetical by last name, then first name, as a German list is ordered (Ä with A).
+pub fn name_order(row: &AttendeeRow) -> (String, String) {
+    (search_key(&row.attendee.last_name), search_key(&row.attendee.first_name))
 }
 
 fn status_order(status: RegistrationStatus) -> u8 {
@@ -349,10 +380,18 @@ mod tests {
         ];
         let found = |text: &str| Filter { text: text.into(), ..Filter::default() }.apply(rows.clone());
         assert_eq!(found("ÖZDEMIR").len(), 1);
+        assert_eq!(found("ozdemir").len(), 1, "without the umlaut too");
         assert_eq!(found("köln")[0].attendee.first_name, "Jürgen");
         assert_eq!(found("ОЛЕНА")[0].attendee.last_name, "Шевченко");
         assert_eq!(found("чернівці").len(), 2, "partner municipality is searched");
         assert!(found("Paris").is_empty());
+    }
+
+    #[test]
+    fn search_keys_fold_german_and_turkish_letters_but_not_cyrillic() {
+        assert_eq!(search_key("Größmann"), "grossmann");
+        assert_eq!(search_key("Şahin"), "sahin");
+        assert_eq!(search_key("Ґалушко"), "ґалушко");
     }
 
     #[test]

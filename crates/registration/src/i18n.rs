@@ -272,7 +272,7 @@ mod tests {
     fn templates_hold_no_literal_words() {
         let root = format!("{}/../../templates", env!("CARGO_MANIFEST_DIR"));
         let mut checked = 0;
-        for dir in [root.clone(), format!("{root}/mail")] {
+        for dir in [root.clone(), format!("{root}/mail"), format!("{root}/admin")] {
             for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
                 let path = entry.path();
                 if !path.is_file() {
@@ -309,7 +309,9 @@ mod tests {
         for dir in [
             "templates",
             "templates/mail",
+            "templates/admin",
             "crates/registration/src",
+            "crates/registration/src/backoffice",
             "crates/registration/src/pages",
             "crates/registration/src/mail",
             "crates/checkin/src",

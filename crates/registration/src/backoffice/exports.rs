@@ -125,7 +125,7 @@ pub async fn xlsx_response(t: Tr, app: &AppState, event: &Event, rows: &[Attende
     let failed = |err: rust_xlsxwriter::XlsxError| WebError::Internal(format!("xlsx: {err}"));
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet();
-    sheet.set_name(&t.get("admin-attendees-title").chars().take(31).collect::<String>()).map_err(failed)?;
+    sheet.set_name(t.get("admin-attendees-title").chars().take(31).collect::<String>()).map_err(failed)?;
     let bold = Format::new().set_bold();
     let date_time = Format::new().set_num_format("yyyy-mm-dd hh:mm");
     for (column, heading) in export_header(t).iter().enumerate() {
@@ -220,7 +220,7 @@ async fn list_content(app: &AppState, t: Tr, event: &Event, query: &SessionQuery
         .filter(|row| row.status == RegistrationStatus::Confirmed)
         .filter(|row| session.is_none_or(|session| row.session_ids.contains(&session.id)))
         .collect();
-    rows.sort_by_cached_key(|row| (row.attendee.last_name.to_lowercase(), row.attendee.first_name.to_lowercase()));
+    rows.sort_by_cached_key(attendee_list::name_order);
     let zone = event.zone();
     let mut facts = vec![
         t.with("admin-list-event", "event", event.title(t.language)),
@@ -231,11 +231,7 @@ async fn list_content(app: &AppState, t: Tr, event: &Event, query: &SessionQuery
         ),
     ];
     if event.has_venue() {
-        facts.push(t.with(
-            "admin-list-place",
-            "place",
-            &format!("{} {}", event.venue, event.address).trim().to_owned(),
-        ));
+        facts.push(t.with("admin-list-place", "place", format!("{} {}", event.venue, event.address).trim()));
     }
     if let Some(session) = session {
         facts.push(t.with(
@@ -367,7 +363,7 @@ async fn badges_pdf(
         .filter(|row| row.status == RegistrationStatus::Confirmed)
         .filter(|row| session_id.is_none_or(|id| row.session_ids.contains(&id)))
         .collect();
-    rows.sort_by_cached_key(|row| (row.attendee.last_name.to_lowercase(), row.attendee.first_name.to_lowercase()));
+    rows.sort_by_cached_key(attendee_list::name_order);
     let badges: Vec<pdf::Badge> = rows
         .iter()
         .map(|row| pdf::Badge {
@@ -397,7 +393,7 @@ async fn report(
     let bold = Format::new().set_bold();
     let mut workbook = Workbook::new();
     let summary = workbook.add_worksheet();
-    summary.set_name(&t.get("admin-report-sheet-summary")).map_err(failed)?;
+    summary.set_name(t.get("admin-report-sheet-summary")).map_err(failed)?;
     summary.write_string_with_format(0, 0, event.title(language), &bold).map_err(failed)?;
     let counts = [
         ("admin-figure-registered", figures.registered),
@@ -421,7 +417,7 @@ async fn report(
     }
     summary.set_column_width(0, 40).map_err(failed)?;
     let organisations = workbook.add_worksheet();
-    organisations.set_name(&t.get("admin-report-sheet-organisations")).map_err(failed)?;
+    organisations.set_name(t.get("admin-report-sheet-organisations")).map_err(failed)?;
     organisations.write_string_with_format(0, 0, t.get("field-organisation"), &bold).map_err(failed)?;
     for (index, name) in figures.organisations.iter().enumerate() {
         organisations.write_string(index as u32 + 1, 0, name).map_err(failed)?;
@@ -429,7 +425,7 @@ async fn report(
     organisations.set_column_width(0, 40).map_err(failed)?;
     organisations.set_freeze_panes(1, 0).map_err(failed)?;
     let partnerships = workbook.add_worksheet();
-    partnerships.set_name(&t.get("admin-report-sheet-partnerships")).map_err(failed)?;
+    partnerships.set_name(t.get("admin-report-sheet-partnerships")).map_err(failed)?;
     partnerships.write_string_with_format(0, 0, t.get("field-organisation"), &bold).map_err(failed)?;
     partnerships.write_string_with_format(0, 1, t.get("admin-col-partner-municipality"), &bold).map_err(failed)?;
     for (index, (organisation, partner)) in figures.partnerships.iter().enumerate() {

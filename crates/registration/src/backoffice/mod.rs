@@ -332,3 +332,49 @@ pub fn session_cookie(app: &AppState, token: &str) -> String {
 pub fn expired_session_cookie() -> String {
     format!("{SESSION_COOKIE}=; Path=/admin; HttpOnly; SameSite=Lax; Max-Age=0")
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::Tr;
+    use domain::Language;
+
+    /// Keys built at run time (`admin-status-{code}` …) exist for every value in every
+    /// language: a missing one would show the raw key.
+    #[test]
+    fn every_composed_back_office_key_exists_in_every_language() {
+        let families: [(&str, &[&str]); 8] = [
+            ("admin-status-", &["pending_confirmation", "confirmed", "waitlisted", "awaiting_approval", "cancelled"]),
+            (
+                "admin-mail-",
+                &["confirmation", "waitlisted", "promoted", "cancelled", "manage_link", "confirm_email", "reminder"],
+            ),
+            ("admin-method-", &["scan", "manual"]),
+            (
+                "admin-scan-",
+                &[
+                    "ok",
+                    "already_checked_in",
+                    "invalid",
+                    "revoked",
+                    "cancelled",
+                    "wrong_event",
+                    "not_registered_for_session",
+                ],
+            ),
+            ("admin-role-", &["door", "organiser", "admin"]),
+            ("admin-format-", &["in_person", "online", "hybrid"]),
+            ("admin-approval-", &["open", "approval"]),
+            ("error-", &["password-too-short", "invalid-date-time", "403-title", "403-text"]),
+        ];
+        for language in [Language::De, Language::En, Language::Uk] {
+            let t = Tr::new(language);
+            for (prefix, values) in families {
+                for value in values {
+                    let key = format!("{prefix}{value}");
+                    let text = t.get(&key);
+                    assert!(!text.is_empty() && text != key, "{key} is missing in {}", language.code());
+                }
+            }
+        }
+    }
+}
