@@ -317,3 +317,68 @@ async fn someone_registers_with_the_keyboard_alone() {
     assert!(browser.text("main").await.contains("Tetiana Boyko"));
     browser.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_organiser_logs_in_in_the_browser_and_the_back_office_passes_axe_in_three_languages() {
+    let app = TestApp::spawn().await;
+    app.register_confirmed("axe-admin@example.org", &[]).await;
+    app.team_member("organiser@example.org", domain::account::Role::Administrator, &[]).await;
+    let event = app.event(TAG_SLUG).await;
+    let attendee = domain::attendee_list::load(&app.db, event.id).await.expect("rows")[0].attendee.id;
+    let Some(browser) = Browser::start().await else {
+        eprintln!("SKIPPED: chromium and chromedriver are not installed (.ci/run installs them)");
+        return;
+    };
+    // Anonymous: the back office sends the browser to the log-in form, which returns it.
+    let wanted = format!("/admin/events/{}/attendees", event.id);
+    browser.open(&app.url(&wanted)).await;
+    let email = browser.find("#field-email").await;
+    browser.type_into(&email, "organiser@example.org").await;
+    let password = browser.find("#field-password").await;
+    browser.type_into(&password, crate::support::backoffice::PASSWORD).await;
+    let submit = browser.find("form.narrow button[type=submit]").await;
+    browser.click(&submit).await;
+    let heading = browser.wait_for_text("h1", "Teilnehmende").await;
+    assert!(heading.contains(event.title_de.as_str()), "back on the page asked for: {heading}");
+    assert!(browser.current_url().await.ends_with(&wanted));
+
+    let mut problems = Vec::new();
+    let base = format!("/admin/events/{}", event.id);
+    for language in ["de", "en", "uk"] {
+        for page in [
+            "/admin".to_owned(),
+            base.clone(),
+            format!("{base}/edit"),
+            format!("{base}/attendees"),
+            format!("{base}/attendees/{attendee}"),
+            format!("{base}/attendees/new"),
+            format!("{base}/programme"),
+            format!("{base}/check-ins"),
+            format!("{base}/doors"),
+            format!("{base}/signature-list"),
+            "/admin/events/new".to_owned(),
+            "/admin/team".to_owned(),
+            "/admin/audit".to_owned(),
+        ] {
+            browser.open(&app.url(&format!("{page}?lang={language}"))).await;
+            for violation in browser.accessibility_violations().await {
+                problems.push(format!("{language} {page}: {violation}"));
+            }
+        }
+        // The event form with its messages.
+        browser.open(&app.url(&format!("/admin/events/new?lang={language}"))).await;
+        let save = browser.find("main form button[type=submit]").await;
+        browser.click(&save).await;
+        let heading = match language {
+            "de" => "Bitte prüfen",
+            "en" => "Please check",
+            _ => "Будь ласка, перевірте",
+        };
+        assert!(browser.wait_for_text("#error-summary-title", heading).await.contains(heading), "the error summary");
+        for violation in browser.accessibility_violations().await {
+            problems.push(format!("{language} event form with errors: {violation}"));
+        }
+    }
+    browser.quit().await;
+    assert!(problems.is_empty(), "{} accessibility violations:\n{}", problems.len(), problems.join("\n"));
+}

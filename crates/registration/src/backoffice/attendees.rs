@@ -122,6 +122,7 @@ pub struct Row {
     pub partner_municipality: String,
     pub status: String,
     pub checked_in: String,
+    pub registered: String,
     pub url: String,
 }
 
@@ -203,6 +204,7 @@ fn row_view(t: Tr, event_id: Uuid, row: &AttendeeRow, zone: chrono_tz::Tz) -> Ro
         partner_municipality: row.attendee.partner_municipality.clone(),
         status: status_label(t, row.status),
         checked_in: row.checked_in_at.map(|at| t.time(&at.with_timezone(&zone))).unwrap_or_default(),
+        registered: row.attendee.created_at.with_timezone(&zone).format("%d.%m.%Y %H:%M").to_string(),
         url: urls::admin_attendee(event_id, row.attendee.id),
     }
 }
