@@ -576,3 +576,14 @@ mail-invite-subject = Einladung ins Team von Treffpunkt
 mail-invite-text = Sie wurden eingeladen, im Team von Treffpunkt mitzuarbeiten. Mit diesem Link legen Sie Ihren Namen und Ihr Passwort fest (gültig 7 Tage):
 mail-reset-subject = Neues Passwort für Treffpunkt
 mail-reset-text = Mit diesem Link legen Sie ein neues Passwort fest (gültig eine Stunde). Wenn Sie das nicht angefordert haben, ignorieren Sie diese E-Mail.
+admin-cancel-event-confirm = Ja, absagen (alle Angemeldeten sehen es)
+admin-cancel-event-unconfirmed = Bitte bestätigen Sie die Absage mit dem Häkchen neben der Schaltfläche.
+admin-bulk-cancel-title = Auswahl stornieren?
+admin-bulk-cancel-warning =
+    { $count ->
+        [one] Diese Person wird storniert; ihr Platz wird frei und die Warteliste rückt nach.
+       *[other] Diese { $count } Personen werden storniert; ihre Plätze werden frei und die Warteliste rückt nach.
+    }
+admin-bulk-cancel-submit = Ja, stornieren
+admin-edit-attendee = { $name } bearbeiten
+admin-error-not-editable = Diese Anmeldung ist storniert und kann nicht mehr geändert werden.

@@ -576,3 +576,14 @@ mail-invite-subject = Invitation to the Treffpunkt team
 mail-invite-text = You were invited to join the Treffpunkt team. Use this link to choose your name and password (valid for 7 days):
 mail-reset-subject = New password for Treffpunkt
 mail-reset-text = Use this link to choose a new password (valid for one hour). If you did not ask for this, ignore this e-mail.
+admin-cancel-event-confirm = Yes, cancel (everyone registered will see it)
+admin-cancel-event-unconfirmed = Please confirm the cancellation with the tick box next to the button.
+admin-bulk-cancel-title = Cancel the selection?
+admin-bulk-cancel-warning =
+    { $count ->
+        [one] This person will be cancelled; the place frees up and the waiting list moves up.
+       *[other] These { $count } people will be cancelled; their places free up and the waiting list moves up.
+    }
+admin-bulk-cancel-submit = Yes, cancel
+admin-edit-attendee = Edit { $name }
+admin-error-not-editable = This registration is cancelled and can no longer be changed.

@@ -589,3 +589,14 @@ mail-invite-subject = Запрошення до команди Treffpunkt
 mail-invite-text = Вас запросили до команди Treffpunkt. За цим посиланням вкажіть ім’я та пароль (дійсне 7 днів):
 mail-reset-subject = Новий пароль для Treffpunkt
 mail-reset-text = За цим посиланням встановіть новий пароль (дійсне одну годину). Якщо ви цього не запитували, проігноруйте цей лист.
+admin-cancel-event-confirm = Так, скасувати (усі зареєстровані це побачать)
+admin-cancel-event-unconfirmed = Підтвердьте скасування позначкою біля кнопки.
+admin-bulk-cancel-title = Скасувати вибраних?
+admin-bulk-cancel-warning =
+    { $count ->
+        [one] Реєстрацію { $count } особи буде скасовано; місце звільниться, і черга просунеться.
+       *[other] Реєстрації { $count } осіб буде скасовано; місця звільняться, і черга просунеться.
+    }
+admin-bulk-cancel-submit = Так, скасувати
+admin-edit-attendee = Редагування: { $name }
+admin-error-not-editable = Цю реєстрацію скасовано, її більше не можна змінити.

@@ -418,3 +418,102 @@ async fn next_years_event_starts_as_a_copy_with_every_time_moved() {
     assert!(domain::attendee_list::load(&app.db, copy.id).await.expect("rows").is_empty());
     assert_eq!(app.get("/events/tag-2027").await.status(), StatusCode::NOT_FOUND, "a draft is not public");
 }
+
+#[tokio::test]
+async fn phone_registrations_are_added_by_hand_edited_and_cancelled_in_bulk_after_a_confirmation() {
+    let app = TestApp::spawn().await;
+    let event = app.event(domain::demo::TAG_SLUG).await;
+    let forum = app.smallest_forum().await;
+    let admin = app.admin().await;
+    let add = format!("/admin/events/{}/attendees/new", event.id);
+    let refused = app.staff_post(&admin, &add, &[("first_name", "Petro"), ("email", "not-an-address")]).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = refused.text().await.expect("body");
+    assert!(
+        page.contains("value=\"Petro\"") && page.contains("field-email-error") && page.contains("field-consent-error")
+    );
+    let forum_id = forum.id.to_string();
+    let added = app
+        .staff_post(
+            &admin,
+            &add,
+            &[
+                ("first_name", "Petro"),
+                ("last_name", "Шевчук"),
+                ("email", "petro@example.org"),
+                ("organisation", "Громада Ірпінь"),
+                ("organisation_type", "partner_abroad"),
+                ("partner_municipality", "Mülheim an der Ruhr"),
+                ("language", "uk"),
+                ("programme_session", forum_id.as_str()),
+                ("consent", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(added.status(), StatusCode::SEE_OTHER, "the phone registration is stored");
+    let rows = domain::attendee_list::load(&app.db, event.id).await.expect("rows");
+    let petro = rows.iter().find(|row| row.attendee.last_name == "Шевчук").expect("added");
+    assert!(petro.is_expected() && petro.session_ids == vec![forum.id] && petro.language == "uk");
+    let again = app
+        .staff_post(
+            &admin,
+            &add,
+            &[
+                ("first_name", "Petro"),
+                ("last_name", "Шевчук"),
+                ("email", "petro@example.org"),
+                ("organisation", "Ірпінь"),
+                ("organisation_type", "kommune"),
+                ("consent", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(again.status(), StatusCode::UNPROCESSABLE_ENTITY, "one registration per address");
+
+    let edit = format!("/admin/events/{}/attendees/{}/edit", event.id, petro.attendee.id);
+    let (status, form) = app.staff_get(&admin, &edit).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(form.contains("value=\"Громада Ірпінь\""), "the form shows the current details");
+    let saved = app
+        .staff_post(
+            &admin,
+            &edit,
+            &[
+                ("first_name", "Petro"),
+                ("last_name", "Шевчук"),
+                ("organisation", "Ірпінська міська рада"),
+                ("partner_municipality", "Mülheim"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let rows = domain::attendee_list::load(&app.db, event.id).await.expect("rows");
+    let petro = rows.iter().find(|row| row.attendee.last_name == "Шевчук").expect("still there");
+    assert_eq!(petro.attendee.organisation, "Ірпінська міська рада");
+    assert!(petro.session_ids.is_empty(), "the forum was unticked");
+    assert_eq!(app.sessions(domain::demo::TAG_SLUG).await.iter().find(|s| s.id == forum.id).expect("forum").taken, 0);
+
+    app.register_confirmed("second@example.org", &[]).await;
+    let ids: Vec<String> = domain::attendee_list::load(&app.db, event.id)
+        .await
+        .expect("rows")
+        .iter()
+        .map(|row| row.attendee.id.to_string())
+        .collect();
+    let bulk = format!("/admin/events/{}/attendees/bulk", event.id);
+    let mut fields: Vec<(&str, &str)> = vec![("action", "cancel")];
+    fields.extend(ids.iter().map(|id| ("selected", id.as_str())));
+    let asked = app.staff_post(&admin, &bulk, &fields).await;
+    assert_eq!(asked.status(), StatusCode::OK);
+    assert!(asked.text().await.expect("body").contains("Petro Шевчук"), "the confirmation lists the people");
+    assert_eq!(app.event(domain::demo::TAG_SLUG).await.taken, 2, "nothing cancelled before the confirmation");
+    fields.push(("confirm", "yes"));
+    let done = app.staff_post(&admin, &bulk, &fields).await;
+    assert_eq!(done.status(), StatusCode::SEE_OTHER);
+    assert_eq!(app.event(domain::demo::TAG_SLUG).await.taken, 0, "both places are free again");
+
+    let unconfirmed =
+        app.staff_post(&admin, &format!("/admin/events/{}/status", event.id), &[("status", "cancelled")]).await;
+    assert_eq!(unconfirmed.status(), StatusCode::UNPROCESSABLE_ENTITY, "cancelling an event is ticked off");
+    assert_eq!(app.event(domain::demo::TAG_SLUG).await.status, domain::event::EventStatus::Published);
+}

@@ -156,7 +156,7 @@ async fn a_form_without_the_session_token_or_from_another_site_changes_nothing()
             .client
             .post(app.url(&path))
             .header("cookie", format!("tp_session={}", admin.cookie))
-            .form(&[("csrf", token), ("status", "cancelled")]);
+            .form(&[("csrf", token), ("status", "cancelled"), ("confirm", "on")]);
         if let Some(origin) = origin {
             request = request.header("origin", origin);
         }

@@ -35,6 +35,8 @@ pub fn routes() -> Guarded {
         .get("/admin/events/{event}/attendees/new", Access::Organiser, new_form)
         .post("/admin/events/{event}/attendees/new", Access::Organiser, add)
         .get("/admin/events/{event}/attendees/{attendee}", Access::Organiser, detail)
+        .get("/admin/events/{event}/attendees/{attendee}/edit", Access::Organiser, edit_form)
+        .post("/admin/events/{event}/attendees/{attendee}/edit", Access::Organiser, save)
         .post("/admin/events/{event}/attendees/{attendee}/cancel", Access::Organiser, cancel)
         .post("/admin/events/{event}/attendees/{attendee}/reissue", Access::Organiser, reissue)
         .post("/admin/events/{event}/attendees/{attendee}/check-in", Access::Organiser, check_in)
@@ -279,6 +281,20 @@ struct BulkForm {
     action: String,
     #[serde(default)]
     selected: Vec<Uuid>,
+    /// Cancelling several people is confirmed on a second page that lists them.
+    confirm: Option<String>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/confirm_bulk.html")]
+struct ConfirmBulkPage {
+    t: Tr,
+    nav: Option<Nav>,
+    csrf: String,
+    action: String,
+    names: Vec<String>,
+    ids: Vec<String>,
+    back: String,
 }
 
 async fn bulk(
@@ -308,6 +324,16 @@ async fn bulk(
     match form.action.as_str() {
         "export_csv" => Ok(super::exports::csv_response(t, &app, &event, &rows).await?),
         "export_xlsx" => super::exports::xlsx_response(t, &app, &event, &rows).await,
+        "cancel" if form.confirm.is_none() => Ok(ConfirmBulkPage {
+            t,
+            nav: Nav::of(&staff),
+            csrf: staff.csrf().to_owned(),
+            action: urls::admin_attendees_bulk(event.id),
+            names: rows.iter().map(AttendeeRow::full_name).collect(),
+            ids: rows.iter().map(|row| row.attendee.id.to_string()).collect(),
+            back: urls::admin_attendees(event.id),
+        }
+        .into_response()),
         "cancel" => {
             let now = Utc::now();
             for row in rows.iter().filter(|row| row.status != RegistrationStatus::Cancelled) {
@@ -375,6 +401,7 @@ struct DetailPage {
     cancel_url: String,
     reissue_url: String,
     check_in_url: String,
+    edit_url: String,
 }
 
 async fn detail(
@@ -474,6 +501,7 @@ async fn detail(
         cancel_url: urls::admin_attendee_action(event.id, attendee_id, "cancel"),
         reissue_url: urls::admin_attendee_action(event.id, attendee_id, "reissue"),
         check_in_url: urls::admin_attendee_action(event.id, attendee_id, "check-in"),
+        edit_url: urls::admin_attendee_action(event.id, attendee_id, "edit"),
     })
 }
 
@@ -583,6 +611,7 @@ async fn add_page(
     let sessions = programme::for_event(app.db(), event.id)
         .await?
         .into_iter()
+        .filter(|session| session.is_choosable())
         .map(|session| SessionBox {
             id: session.id.to_string(),
             title: session.title(t.language).to_owned(),
@@ -713,6 +742,132 @@ async fn add(
                 }
             }
             let page = add_page(&app, t, &staff, event.id, form, messages).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
+}
+
+/// The edit form as typed: what the attendee could change themselves, plus sessions.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct EditForm {
+    first_name: String,
+    last_name: String,
+    organisation: String,
+    partner_municipality: String,
+    programme_session: Vec<Uuid>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/attendee_edit.html")]
+struct EditPage {
+    t: Tr,
+    nav: Option<Nav>,
+    csrf: String,
+    title: String,
+    action: String,
+    back: String,
+    form: EditForm,
+    sessions: Vec<SessionBox>,
+    messages: Messages,
+}
+
+async fn edit_page(
+    app: &AppState,
+    t: Tr,
+    staff: &Staff,
+    row: &AttendeeRow,
+    form: EditForm,
+    messages: Messages,
+) -> Result<EditPage, WebError> {
+    let sessions = programme::for_event(app.db(), row.attendee.event_id)
+        .await?
+        .into_iter()
+        .filter(|session| session.is_choosable())
+        .map(|session| SessionBox {
+            id: session.id.to_string(),
+            title: session.title(t.language).to_owned(),
+            checked: form.programme_session.contains(&session.id),
+        })
+        .collect();
+    Ok(EditPage {
+        t,
+        nav: Nav::of(staff),
+        csrf: staff.csrf().to_owned(),
+        title: t.with("admin-edit-attendee", "name", &row.full_name()),
+        action: urls::admin_attendee_action(row.attendee.event_id, row.attendee.id, "edit"),
+        back: urls::admin_attendee(row.attendee.event_id, row.attendee.id),
+        form,
+        sessions,
+        messages,
+    })
+}
+
+async fn edit_form(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    staff: Staff,
+    Path((event_id, attendee_id)): Path<(Uuid, Uuid)>,
+) -> Result<EditPage, WebError> {
+    let row = find_row(&app, event_id, attendee_id).await?;
+    let form = EditForm {
+        first_name: row.attendee.first_name.clone(),
+        last_name: row.attendee.last_name.clone(),
+        organisation: row.attendee.organisation.clone(),
+        partner_municipality: row.attendee.partner_municipality.clone(),
+        programme_session: row.session_ids.clone(),
+    };
+    edit_page(&app, Tr::new(language), &staff, &row, form, Messages::default()).await
+}
+
+async fn save(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    staff: Staff,
+    Path((event_id, attendee_id)): Path<(Uuid, Uuid)>,
+    Form(form): Form<EditForm>,
+) -> Result<Response, WebError> {
+    let t = Tr::new(language);
+    let row = find_row(&app, event_id, attendee_id).await?;
+    let mut messages = Messages::default();
+    let first_name = messages.take(t, "first_name", PersonName::parse(&form.first_name));
+    let last_name = messages.take(t, "last_name", PersonName::parse(&form.last_name));
+    let organisation = messages.take(t, "organisation", clean_text(&form.organisation, MAX_TEXT_CHARS));
+    let partner =
+        messages.take(t, "partner_municipality", clean_optional_text(&form.partner_municipality, MAX_TEXT_CHARS));
+    let (Some(first_name), Some(last_name), Some(organisation), Some(partner_municipality)) =
+        (first_name, last_name, organisation, partner)
+    else {
+        let page = edit_page(&app, t, &staff, &row, form, messages).await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    };
+    let change = registration::AttendeeChange {
+        first_name,
+        last_name,
+        organisation,
+        partner_municipality,
+        programme_session_ids: form.programme_session.clone(),
+    };
+    match registration::change_attendee(app.pools(), row.registration_id, attendee_id, change).await {
+        Ok(()) => {
+            record(&app, &staff, event_id, "attendee.edit", &row, String::new()).await?;
+            Ok(Redirect::to(&urls::admin_attendee(event_id, attendee_id)).into_response())
+        }
+        Err(err) => {
+            match err {
+                RegistrationError::SessionFull(_) => {
+                    messages.add("programme_session", t.get("admin-error-session-full"))
+                }
+                RegistrationError::SessionsOverlap(_, _) => {
+                    messages.add("programme_session", t.get("error-sessions-overlap"))
+                }
+                RegistrationError::UnknownSession(_) => {
+                    messages.add("programme_session", t.get("error-unknown-session"))
+                }
+                RegistrationError::Database(err) => return Err(err.into()),
+                _ => messages.add("first_name", t.get("admin-error-not-editable")),
+            }
+            let page = edit_page(&app, t, &staff, &row, form, messages).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
     }

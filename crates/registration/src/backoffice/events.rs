@@ -645,15 +645,29 @@ fn changes(before: &Event, after: &Event) -> String {
 struct StatusForm {
     #[serde(default)]
     status: String,
+    /// Cancelling an event is ticked off explicitly.
+    confirm: Option<String>,
 }
 
 async fn change_status(
     State(app): State<AppState>,
+    Lang(language): Lang,
     staff: Staff,
     Path(event_id): Path<Uuid>,
     Form(form): Form<StatusForm>,
 ) -> Result<Response, WebError> {
+    let t = Tr::new(language);
     let event = load_event(&app, event_id).await?;
+    if form.status == "cancelled" && form.confirm.is_none() {
+        let notice = super::Notice {
+            t,
+            nav: Nav::of(&staff),
+            title: t.get("admin-cancel-event"),
+            text: t.get("admin-cancel-event-unconfirmed"),
+            back: urls::admin_event(event.id),
+        };
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, notice).into_response());
+    }
     let (status, action) = match form.status.as_str() {
         "published" => (EventStatus::Published, "event.publish"),
         "cancelled" => (EventStatus::Cancelled, "event.cancel"),
