@@ -94,7 +94,68 @@ pub struct Section {
     pub idle_rss_kib: u64,
     pub peak_rss_kib: u64,
     pub measurements: Vec<Measurement>,
+    /// Attendees in the list the back-office steps read.
+    pub listed_attendees: usize,
 }
+
+/// Bounds for the back-office steps: each request reads the whole event.
+const BACK_OFFICE_LEVELS: [(usize, usize, Duration); 2] =
+    [(1, 200, Duration::from_secs(10)), (8, 400, Duration::from_secs(10))];
+
+/// The value of `name="…" value="…"` or a cookie, cut out of a page or header.
+fn between<'a>(text: &'a str, start: &str, end: char) -> Option<&'a str> {
+    let from = text.find(start)? + start.len();
+    text[from..].split(end).next()
+}
+
+/// Signs an administrator in through the log-in form; returns the session cookie and the
+/// online event's back-office path.
+async fn sign_in(client: &reqwest::Client, base: &str) -> Result<(String, String), String> {
+    let form = client.get(format!("{base}/admin/login")).send().await.map_err(|err| err.to_string())?;
+    let cookie = form
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .find_map(|value| between(value, "tp_form=", ';').map(str::to_owned))
+        .ok_or("the log-in page set no form cookie")?;
+    let page = form.text().await.map_err(|err| err.to_string())?;
+    let csrf = between(&page, "name=\"csrf\" value=\"", '"').ok_or("no form token")?.to_owned();
+    let response = client
+        .post(format!("{base}/admin/login"))
+        .header("cookie", format!("tp_form={cookie}"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("email", "bench@example.org"),
+            ("password", BENCH_PASSWORD),
+            ("next", "/admin"),
+        ])
+        .send()
+        .await
+        .map_err(|err| err.to_string())?;
+    let session = response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .find_map(|value| between(value, "tp_session=", ';').map(str::to_owned))
+        .ok_or_else(|| format!("log-in failed with {}", response.status()))?;
+    let dashboard = client
+        .get(format!("{base}/admin"))
+        .header("cookie", format!("tp_session={session}"))
+        .send()
+        .await
+        .map_err(|err| err.to_string())?
+        .text()
+        .await
+        .map_err(|err| err.to_string())?;
+    let title = dashboard.find("Online-Informationsveranstaltung").ok_or("the online event is not listed")?;
+    let link = dashboard[..title].rfind("href=\"/admin/events/").ok_or("no event link")?;
+    let path = between(&dashboard[link..], "href=\"", '"').ok_or("no event link")?.to_owned();
+    Ok((session, path))
+}
+
+const BENCH_PASSWORD: &str = "bench password, long enough";
 
 async fn bench_database(options: &Options, database: Database) -> Result<Section, String> {
     let server = Server::start(&options.server, database).await?;
@@ -233,7 +294,31 @@ async fn bench_database(options: &Options, database: Database) -> Result<Section
         }
     }
 
+    server.administrator("bench@example.org", BENCH_PASSWORD)?;
+    let (session, event_path) = sign_in(&client, &base).await?;
+    let listed_attendees = manage_paths.len();
+    for (name, query) in [
+        ("back office: attendee list, first page", "/attendees"),
+        ("back office: attendee search and filter", "/attendees?q=mark&status=confirmed&sort=organisation"),
+        ("back office: CSV export of everyone", "/attendees.csv"),
+    ] {
+        eprintln!("[{}] {name}", database.name());
+        for &(concurrency, requests, limit) in &BACK_OFFICE_LEVELS {
+            let client = client.clone();
+            let url = format!("{base}{event_path}{query}");
+            let cookie = format!("tp_session={session}");
+            let requests = if options.quick { requests / 10 } else { requests };
+            measurements.push(
+                run(name, concurrency, requests, limit, pid, move |_| {
+                    let request = client.get(url.clone()).header("cookie", cookie.clone());
+                    async move { Outcome::expect(request.send().await, 200).await }
+                })
+                .await,
+            );
+        }
+    }
+
     let peak_rss_kib = sampler.stop().await;
     server.stop();
-    Ok(Section { database, startup, idle_rss_kib, peak_rss_kib, measurements })
+    Ok(Section { database, startup, idle_rss_kib, peak_rss_kib, measurements, listed_attendees })
 }

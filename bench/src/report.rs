@@ -60,6 +60,12 @@ pub fn render(sections: &[Section], binary_size: u64) -> String {
             section.idle_rss_kib as f64 / 1024.0,
             section.peak_rss_kib as f64 / 1024.0,
         ));
+        if section.listed_attendees > 0 {
+            text.push_str(&format!(
+                "Back-office steps run against the online event with {} attendees (everyone the registration step created).\n\n",
+                section.listed_attendees
+            ));
+        }
         text.push_str(
             "| scenario | concurrency | requests | errors | requests/s | p50 ms | p99 ms | p99.9 ms | server CPU µs/request |\n",
         );

@@ -169,6 +169,34 @@ impl Server {
             .ok_or_else(|| format!("door-device create failed: {}", String::from_utf8_lossy(&output.stderr)))
     }
 
+    /// Creates an administrator with the given password through the command line.
+    pub fn administrator(&self, email: &str, password: &str) -> Result<(), String> {
+        use std::io::Write;
+        let mut command = Command::new(&self.binary);
+        command
+            .args(["admin", "create", "--email", email, "--password-stdin"])
+            .arg("--data-dir")
+            .arg(&self.data_dir)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        if let Some(url) = &self.database_url {
+            command.env("DATABASE_URL", url);
+        } else {
+            command.env_remove("DATABASE_URL");
+        }
+        let mut child = command.spawn().map_err(|err| err.to_string())?;
+        if let Some(mut stdin) = child.stdin.take() {
+            writeln!(stdin, "{password}").map_err(|err| err.to_string())?;
+        }
+        let output = child.wait_with_output().map_err(|err| err.to_string())?;
+        if output.status.success() {
+            Ok(())
+        } else {
+            Err(format!("admin create failed: {}", String::from_utf8_lossy(&output.stderr)))
+        }
+    }
+
     pub fn stop(mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();

@@ -12,6 +12,7 @@ mod m20261125_000007_check_in_method;
 mod m20261125_000008_check_in_undo;
 mod m20261125_000009_check_in_conflict;
 mod m20261125_000010_back_office;
+mod m20261125_000011_door_overbooking;
 
 pub struct Migrator;
 
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000008_check_in_undo::Migration),
             Box::new(m20261125_000009_check_in_conflict::Migration),
             Box::new(m20261125_000010_back_office::Migration),
+            Box::new(m20261125_000011_door_overbooking::Migration),
         ]
     }
 }

@@ -517,3 +517,60 @@ async fn phone_registrations_are_added_by_hand_edited_and_cancelled_in_bulk_afte
     assert_eq!(unconfirmed.status(), StatusCode::UNPROCESSABLE_ENTITY, "cancelling an event is ticked off");
     assert_eq!(app.event(domain::demo::TAG_SLUG).await.status, domain::event::EventStatus::Published);
 }
+
+#[tokio::test]
+async fn at_an_invitation_only_event_organisers_approve_or_decline_and_people_are_told() {
+    use domain::entity::event as event_table;
+    use domain::outbox::MailKind;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
+    let app = TestApp::spawn().await;
+    let event = app.event(domain::demo::INFO_SLUG).await;
+    event_table::Entity::update_many()
+        .col_expr(event_table::Column::ApprovalMode, Expr::value(domain::event::ApprovalMode::OrganiserApproves))
+        .col_expr(event_table::Column::Capacity, Expr::value(Some(2)))
+        .filter(event_table::Column::Id.eq(event.id))
+        .exec(&app.db)
+        .await
+        .expect("invitation-only");
+    let admin = app.admin().await;
+    let mut paths = Vec::new();
+    for email in ["invited@example.org", "uninvited@example.org"] {
+        let response = app.post_registration(domain::demo::INFO_SLUG, &crate::support::valid_fields(email)).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        paths.push(response.headers()["location"].to_str().expect("location").to_owned());
+    }
+    let (_, page) = app.get_text(&paths[0]).await;
+    assert!(page.contains("Ihre Anmeldung wird geprüft"), "the page says it awaits approval");
+    assert!(crate::support::ticket_codes_on(&page).is_empty(), "no ticket before approval");
+    assert_eq!(app.event(domain::demo::INFO_SLUG).await.taken, 2, "the places are held meanwhile");
+
+    let rows = domain::attendee_list::load(&app.db, event.id).await.expect("rows");
+    let (invited, uninvited) = (&rows[0], &rows[1]);
+    assert_eq!(mail_kinds(&app, invited.registration_id).await, [MailKind::AwaitingApproval]);
+    let base = format!("/admin/events/{}/attendees", event.id);
+    let approved = app.staff_post(&admin, &format!("{base}/{}/approve", invited.attendee.id), &[]).await;
+    assert_eq!(approved.status(), StatusCode::SEE_OTHER);
+    let declined = app.staff_post(&admin, &format!("{base}/{}/decline", uninvited.attendee.id), &[]).await;
+    assert_eq!(declined.status(), StatusCode::SEE_OTHER);
+
+    assert_eq!(mail_kinds(&app, invited.registration_id).await, [MailKind::AwaitingApproval, MailKind::Confirmation]);
+    assert_eq!(mail_kinds(&app, uninvited.registration_id).await, [MailKind::AwaitingApproval, MailKind::Declined]);
+    assert_eq!(crate::support::ticket_codes_on(&app.get_text(&paths[0]).await.1).len(), 1, "approved: the ticket");
+    assert_eq!(app.event(domain::demo::INFO_SLUG).await.taken, 1, "the declined place is free again");
+    let again = app.staff_post(&admin, &format!("{base}/{}/decline", invited.attendee.id), &[]).await;
+    assert_eq!(again.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        mail_kinds(&app, invited.registration_id).await.len(),
+        2,
+        "an approved registration is not declined afterwards"
+    );
+}
+
+async fn mail_kinds(app: &TestApp, registration_id: uuid::Uuid) -> Vec<domain::outbox::MailKind> {
+    domain::outbox::for_registration(&app.db, registration_id)
+        .await
+        .expect("outbox")
+        .into_iter()
+        .map(|message| message.kind)
+        .collect()
+}

@@ -549,3 +549,71 @@ async fn a_reissued_ticket_makes_the_old_code_revoked_online_and_in_the_offline_
     assert_eq!(lists["valid"][0]["ticket"], replacement.id.to_string());
     assert_eq!(lists["public_key"], app.state.verifier().public_key_base64());
 }
+
+#[tokio::test]
+async fn a_full_event_refuses_walk_ins_until_organisers_allow_overbooking_at_the_door() {
+    use domain::entity::event;
+    use sea_orm::{ColumnTrait, QueryFilter, sea_query::Expr};
+    let app = TestApp::spawn().await;
+    let device = app.door_device(TAG_SLUG, "Eingang").await;
+    app.register_confirmed("first@example.org", &[]).await;
+    let tag = app.event(TAG_SLUG).await;
+    event::Entity::update_many()
+        .col_expr(event::Column::Capacity, Expr::value(Some(tag.taken)))
+        .filter(event::Column::Id.eq(tag.id))
+        .exec(&app.db)
+        .await
+        .expect("the event is full");
+    let walk_in = |scan_id: &'static str, email: &'static str| {
+        let app = &app;
+        let device = device.clone();
+        async move {
+            let body = serde_json::json!({
+                "first_name": "Taras", "last_name": "Bondar", "email": email, "organisation": "Hromada Irpin",
+                "organisation_type": "partner_abroad", "data_consent": true, "scan_id": scan_id
+            });
+            let response =
+                app.client.post(app.url("/api/v1/checkin/walk-in")).bearer_auth(device).json(&body).send().await;
+            let response = response.expect("POST");
+            let status = response.status();
+            (status, response.json::<serde_json::Value>().await.expect("JSON"))
+        }
+    };
+    let (status, refused) = walk_in("full-1", "taras@example.ua").await;
+    assert_eq!(status, StatusCode::CONFLICT, "{refused}");
+    assert_eq!(refused["error"], "event_full");
+
+    let admin = app.admin().await;
+    let (_, form) = app.staff_get(&admin, &format!("/admin/events/{}/edit", tag.id)).await;
+    let value = |name: &str| {
+        let marker = format!("name=\"{name}\" type=");
+        let at = form.find(&marker).unwrap_or_else(|| panic!("field {name}"));
+        let rest = &form[at..];
+        let start = rest.find("value=\"").expect("value") + 7;
+        rest[start..].split('"').next().expect("value").replace("&#x27;", "'").replace("&amp;", "&")
+    };
+    let fields: Vec<(&str, String)> =
+        ["slug", "title_de", "starts_at", "ends_at", "time_zone", "capacity", "confirmation_hours", "venue", "address"]
+            .into_iter()
+            .map(|name| (name, value(name)))
+            .collect();
+    let mut form_fields: Vec<(&str, &str)> = fields.iter().map(|(name, value)| (*name, value.as_str())).collect();
+    form_fields.extend([("format", "in_person"), ("approval_mode", "open"), ("door_overbooking", "on")]);
+    let saved = app.staff_post(&admin, &format!("/admin/events/{}/edit", tag.id), &form_fields).await;
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER, "the setting is saved through the form");
+    assert!(app.event(TAG_SLUG).await.door_overbooking);
+
+    let (status, admitted) = walk_in("full-2", "taras@example.ua").await;
+    assert_eq!(status, StatusCode::OK, "{admitted}");
+    assert_eq!(admitted["result"], "ok");
+    let after = app.event(TAG_SLUG).await;
+    assert_eq!(after.taken, after.capacity.expect("capacity") + 1, "one over capacity, counted");
+    assert_eq!(app.register("online@example.org", &[]).await.status(), StatusCode::SEE_OTHER);
+    let waitlisted = domain::attendee_list::load(&app.db, tag.id)
+        .await
+        .expect("rows")
+        .into_iter()
+        .find(|row| row.contact_email == "online@example.org")
+        .expect("the online registration");
+    assert_eq!(waitlisted.status, domain::registration::RegistrationStatus::Waitlisted, "online still waits");
+}

@@ -243,6 +243,7 @@ async fn insert_event<C: sea_orm::ConnectionTrait>(
         created_at: Set(now),
         double_opt_in: Set(demo.double_opt_in),
         confirmation_hours: Set(48),
+        door_overbooking: Set(false),
     })
     .exec_without_returning(db)
     .await?;

@@ -136,6 +136,7 @@ mod tests {
             created_at: starts_at,
             double_opt_in: false,
             confirmation_hours: 48,
+            door_overbooking: false,
         }
     }
 

@@ -34,6 +34,7 @@ pub struct EventDraft {
     pub approval_mode: ApprovalMode,
     pub double_opt_in: bool,
     pub confirmation_hours: i32,
+    pub door_overbooking: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -79,6 +80,7 @@ pub async fn create(db: &DatabaseConnection, draft: EventDraft, now: DateTime<Ut
         created_at: Set(now),
         double_opt_in: Set(draft.double_opt_in),
         confirmation_hours: Set(draft.confirmation_hours),
+        door_overbooking: Set(draft.door_overbooking),
     };
     match event::Entity::insert(model).exec_with_returning(db).await {
         Ok(event) => Ok(event),
@@ -118,6 +120,7 @@ pub async fn update(pools: &Pools, event_id: Uuid, draft: EventDraft) -> Result<
     active.approval_mode = Set(draft.approval_mode);
     active.double_opt_in = Set(draft.double_opt_in);
     active.confirmation_hours = Set(draft.confirmation_hours);
+    active.door_overbooking = Set(draft.door_overbooking);
     let updated = match active.update(&txn).await {
         Ok(updated) => updated,
         Err(err) if is_unique_violation(&err) => return Err(SetupError::SlugTaken),

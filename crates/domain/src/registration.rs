@@ -170,15 +170,31 @@ async fn register_checked(
 
     // A full event puts the whole registration on the waiting list, in order of arrival.
     let seats = i32::try_from(request.attendees.len()).unwrap_or(i32::MAX);
-    let confirmed = take_event_places(&txn, event.id, seats).await?;
+    let confirmed = if request.at_the_door && event.door_overbooking {
+        // Organisers allowed overbooking at the door: the place is taken regardless.
+        event::Entity::update_many()
+            .col_expr(event::Column::Taken, Expr::col(event::Column::Taken).add(seats))
+            .filter(event::Column::Id.eq(event.id))
+            .exec(&txn)
+            .await?;
+        true
+    } else {
+        take_event_places(&txn, event.id, seats).await?
+    };
     if !confirmed && request.at_the_door {
         return Err(RegistrationError::EventFull);
     }
-    // With double opt-in the place is held until the address is confirmed by a link.
-    let status = match (confirmed, event.double_opt_in && !request.at_the_door) {
-        (false, _) => RegistrationStatus::Waitlisted,
-        (true, true) => RegistrationStatus::PendingConfirmation,
-        (true, false) => RegistrationStatus::Confirmed,
+    // With double opt-in the place is held until the address is confirmed by a link; at
+    // invitation-only events it is held until an organiser approves (organisers then
+    // read the address anyway, so no opt-in link is sent). Organisers and door staff
+    // registering someone themselves need neither.
+    let needs_approval = event.approval_mode == crate::event::ApprovalMode::OrganiserApproves;
+    let status = match (confirmed, request.at_the_door, needs_approval, event.double_opt_in) {
+        (false, _, _, _) => RegistrationStatus::Waitlisted,
+        (true, true, _, _) => RegistrationStatus::Confirmed,
+        (true, false, true, _) => RegistrationStatus::AwaitingApproval,
+        (true, false, false, true) => RegistrationStatus::PendingConfirmation,
+        (true, false, false, false) => RegistrationStatus::Confirmed,
     };
     let pending = status == RegistrationStatus::PendingConfirmation;
     let registration = registration::ActiveModel {
@@ -255,6 +271,7 @@ async fn register_checked(
     let mail = match status {
         RegistrationStatus::PendingConfirmation => MailKind::ConfirmEmail,
         RegistrationStatus::Waitlisted => MailKind::Waitlisted,
+        RegistrationStatus::AwaitingApproval => MailKind::AwaitingApproval,
         _ => MailKind::Confirmation,
     };
     crate::outbox::enqueue(&txn, mail, registration.id, now).await?;
@@ -295,6 +312,36 @@ async fn earlier_registration<C: ConnectionTrait>(
 /// and moves people up from the waiting list into the freed places. `false` when it was
 /// already cancelled.
 pub async fn cancel(pools: &Pools, registration_id: Uuid, now: DateTime<Utc>) -> Result<bool, DbErr> {
+    end(pools, registration_id, MailKind::Cancelled, now).await
+}
+
+/// Organisers decline a registration at an invitation-only event: like a cancellation
+/// (places freed, waiting list moves), with its own message.
+pub async fn decline(pools: &Pools, registration_id: Uuid, now: DateTime<Utc>) -> Result<bool, DbErr> {
+    end(pools, registration_id, MailKind::Declined, now).await
+}
+
+/// Organisers approve a registration that awaits approval: it is confirmed (its places
+/// were held since it came in) and the confirmation with the tickets goes out. `false`
+/// when it was not awaiting approval (approved or cancelled meanwhile).
+pub async fn approve(pools: &Pools, registration_id: Uuid, now: DateTime<Utc>) -> Result<bool, DbErr> {
+    let txn = begin_write(&pools.write).await?;
+    let approved = registration::Entity::update_many()
+        .col_expr(registration::Column::Status, Expr::value(RegistrationStatus::Confirmed))
+        .filter(registration::Column::Id.eq(registration_id))
+        .filter(registration::Column::Status.eq(RegistrationStatus::AwaitingApproval))
+        .exec(&txn)
+        .await?
+        .rows_affected
+        == 1;
+    if approved {
+        crate::outbox::enqueue(&txn, MailKind::Confirmation, registration_id, now).await?;
+    }
+    txn.commit().await?;
+    Ok(approved)
+}
+
+async fn end(pools: &Pools, registration_id: Uuid, mail: MailKind, now: DateTime<Utc>) -> Result<bool, DbErr> {
     let txn = begin_write(&pools.write).await?;
     let Some(current) = registration::Entity::find_by_id(registration_id).one(&txn).await? else {
         return Ok(false);
@@ -317,7 +364,7 @@ pub async fn cancel(pools: &Pools, registration_id: Uuid, now: DateTime<Utc>) ->
     if current.status.holds_places() {
         release_places(&txn, &current).await?;
     }
-    crate::outbox::enqueue(&txn, MailKind::Cancelled, registration_id, now).await?;
+    crate::outbox::enqueue(&txn, mail, registration_id, now).await?;
     promote_from_waitlist(&txn, current.event_id, now).await?;
     txn.commit().await?;
     Ok(true)
@@ -376,8 +423,19 @@ async fn promote_from_waitlist<C: ConnectionTrait>(db: &C, event_id: Uuid, now: 
         if !take_event_places(db, event_id, seats).await? {
             return Ok(());
         }
+        // At invitation-only events a place that frees up goes to the next in line, who
+        // still waits for the organisers' approval.
+        let needs_approval = event::Entity::find_by_id(event_id)
+            .one(db)
+            .await?
+            .is_some_and(|event| event.approval_mode == crate::event::ApprovalMode::OrganiserApproves);
+        let (new_status, mail) = if needs_approval {
+            (RegistrationStatus::AwaitingApproval, MailKind::AwaitingApproval)
+        } else {
+            (RegistrationStatus::Confirmed, MailKind::Promoted)
+        };
         let promoted = registration::Entity::update_many()
-            .col_expr(registration::Column::Status, Expr::value(RegistrationStatus::Confirmed))
+            .col_expr(registration::Column::Status, Expr::value(new_status))
             .filter(registration::Column::Id.eq(next.id))
             .filter(registration::Column::Status.eq(RegistrationStatus::Waitlisted))
             .exec(db)
@@ -405,7 +463,7 @@ async fn promote_from_waitlist<C: ConnectionTrait>(db: &C, event_id: Uuid, now: 
                     .await?;
             }
         }
-        crate::outbox::enqueue(db, MailKind::Promoted, next.id, now).await?;
+        crate::outbox::enqueue(db, mail, next.id, now).await?;
     }
 }
 
@@ -616,9 +674,15 @@ pub async fn cancel_attendee(
 }
 
 impl RegistrationStatus {
-    /// Confirmed registrations and those waiting for their e-mail confirmation hold places.
+    /// Confirmed registrations and those waiting for their e-mail confirmation or for the
+    /// organisers' approval hold places.
     pub fn holds_places(self) -> bool {
-        matches!(self, RegistrationStatus::Confirmed | RegistrationStatus::PendingConfirmation)
+        matches!(
+            self,
+            RegistrationStatus::Confirmed
+                | RegistrationStatus::PendingConfirmation
+                | RegistrationStatus::AwaitingApproval
+        )
     }
 }
 

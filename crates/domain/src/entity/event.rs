@@ -70,6 +70,8 @@ pub struct Model {
     pub double_opt_in: bool,
     /// How long an unconfirmed registration holds its place.
     pub confirmation_hours: i32,
+    /// Walk-ins and people organisers add by hand get in even when the event is full.
+    pub door_overbooking: bool,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

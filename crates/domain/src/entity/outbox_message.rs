@@ -25,6 +25,12 @@ pub enum MailKind {
     /// A reminder shortly before the event, with the tickets.
     #[sea_orm(string_value = "reminder")]
     Reminder,
+    /// Invitation-only events: received, the organisers decide.
+    #[sea_orm(string_value = "awaiting_approval")]
+    AwaitingApproval,
+    /// The organisers declined the registration.
+    #[sea_orm(string_value = "declined")]
+    Declined,
 }
 
 #[sea_orm::model]

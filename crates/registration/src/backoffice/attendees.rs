@@ -39,6 +39,8 @@ pub fn routes() -> Guarded {
         .post("/admin/events/{event}/attendees/{attendee}/edit", Access::Organiser, save)
         .post("/admin/events/{event}/attendees/{attendee}/cancel", Access::Organiser, cancel)
         .post("/admin/events/{event}/attendees/{attendee}/reissue", Access::Organiser, reissue)
+        .post("/admin/events/{event}/attendees/{attendee}/approve", Access::Organiser, approve)
+        .post("/admin/events/{event}/attendees/{attendee}/decline", Access::Organiser, decline)
         .post("/admin/events/{event}/attendees/{attendee}/check-in", Access::Organiser, check_in)
 }
 
@@ -324,6 +326,19 @@ async fn bulk(
     match form.action.as_str() {
         "export_csv" => Ok(super::exports::csv_response(t, &app, &event, &rows).await?),
         "export_xlsx" => super::exports::xlsx_response(t, &app, &event, &rows).await,
+        "approve" => {
+            let now = Utc::now();
+            let mut registrations: Vec<Uuid> = Vec::new();
+            for row in rows.iter().filter(|row| row.status == RegistrationStatus::AwaitingApproval) {
+                if !registrations.contains(&row.registration_id)
+                    && registration::approve(app.pools(), row.registration_id, now).await?
+                {
+                    registrations.push(row.registration_id);
+                    record(&app, &staff, event.id, "registration.approve", row, "bulk".to_owned()).await?;
+                }
+            }
+            Ok(Redirect::to(&urls::admin_attendees(event.id)).into_response())
+        }
         "cancel" if form.confirm.is_none() => Ok(ConfirmBulkPage {
             t,
             nav: Nav::of(&staff),
@@ -398,6 +413,9 @@ struct DetailPage {
     history: Vec<Line>,
     is_cancelled: bool,
     is_checked_in: bool,
+    awaits_approval: bool,
+    approve_url: String,
+    decline_url: String,
     cancel_url: String,
     reissue_url: String,
     check_in_url: String,
@@ -498,6 +516,9 @@ async fn detail(
         history,
         is_cancelled: row.status == RegistrationStatus::Cancelled,
         is_checked_in: row.checked_in_at.is_some(),
+        awaits_approval: row.status == RegistrationStatus::AwaitingApproval,
+        approve_url: urls::admin_attendee_action(event.id, attendee_id, "approve"),
+        decline_url: urls::admin_attendee_action(event.id, attendee_id, "decline"),
         cancel_url: urls::admin_attendee_action(event.id, attendee_id, "cancel"),
         reissue_url: urls::admin_attendee_action(event.id, attendee_id, "reissue"),
         check_in_url: urls::admin_attendee_action(event.id, attendee_id, "check-in"),
@@ -513,6 +534,34 @@ async fn cancel(
     let row = find_row(&app, event_id, attendee_id).await?;
     if registration::cancel_attendee(app.pools(), row.registration_id, attendee_id, Utc::now()).await? {
         record(&app, &staff, event_id, "attendee.cancel", &row, String::new()).await?;
+    }
+    Ok(Redirect::to(&urls::admin_attendee(event_id, attendee_id)).into_response())
+}
+
+/// Approves the whole registration this attendee belongs to (a delegation is approved
+/// together).
+async fn approve(
+    State(app): State<AppState>,
+    staff: Staff,
+    Path((event_id, attendee_id)): Path<(Uuid, Uuid)>,
+) -> Result<Response, WebError> {
+    let row = find_row(&app, event_id, attendee_id).await?;
+    if registration::approve(app.pools(), row.registration_id, Utc::now()).await? {
+        record(&app, &staff, event_id, "registration.approve", &row, String::new()).await?;
+    }
+    Ok(Redirect::to(&urls::admin_attendee(event_id, attendee_id)).into_response())
+}
+
+async fn decline(
+    State(app): State<AppState>,
+    staff: Staff,
+    Path((event_id, attendee_id)): Path<(Uuid, Uuid)>,
+) -> Result<Response, WebError> {
+    let row = find_row(&app, event_id, attendee_id).await?;
+    if row.status == RegistrationStatus::AwaitingApproval
+        && registration::decline(app.pools(), row.registration_id, Utc::now()).await?
+    {
+        record(&app, &staff, event_id, "registration.decline", &row, String::new()).await?;
     }
     Ok(Redirect::to(&urls::admin_attendee(event_id, attendee_id)).into_response())
 }

@@ -286,6 +286,7 @@ pub struct EventForm {
     approval_mode: String,
     double_opt_in: Option<String>,
     confirmation_hours: String,
+    door_overbooking: Option<String>,
 }
 
 impl EventForm {
@@ -312,6 +313,7 @@ impl EventForm {
             approval_mode: approval_value(event.approval_mode).to_owned(),
             double_opt_in: event.double_opt_in.then(|| "on".to_owned()),
             confirmation_hours: event.confirmation_hours.to_string(),
+            door_overbooking: event.door_overbooking.then(|| "on".to_owned()),
         }
     }
 
@@ -439,6 +441,7 @@ impl EventForm {
             approval_mode: approval_mode?,
             double_opt_in: self.double_opt_in.is_some(),
             confirmation_hours: confirmation_hours?,
+            door_overbooking: self.door_overbooking.is_some(),
         })
     }
 }
@@ -638,6 +641,12 @@ fn changes(before: &Event, after: &Event) -> String {
     note("venue", before.venue.clone(), after.venue.clone());
     note("capacity", format!("{:?}", before.capacity), format!("{:?}", after.capacity));
     note("format", format_value(before.format).to_owned(), format_value(after.format).to_owned());
+    note("door_overbooking", before.door_overbooking.to_string(), after.door_overbooking.to_string());
+    note(
+        "approval_mode",
+        approval_value(before.approval_mode).to_owned(),
+        approval_value(after.approval_mode).to_owned(),
+    );
     changed.join("; ")
 }
 

@@ -97,10 +97,17 @@ pub fn compose(
         MailKind::ConfirmEmail => {
             (t.with("mail-confirm-subject", "event", title), t.with("mail-confirm-intro", "event", title))
         }
+        MailKind::AwaitingApproval => {
+            (t.with("mail-approval-subject", "event", title), t.with("mail-approval-intro", "event", title))
+        }
+        MailKind::Declined => {
+            (t.with("mail-declined-subject", "event", title), t.with("mail-declined-intro", "event", title))
+        }
     };
     // Tickets and calendar only while the registration holds places; a mail queued before a
     // cancellation and sent after it carries none.
-    let confirmed = details.registration.status == RegistrationStatus::Confirmed && kind != MailKind::Cancelled;
+    let confirmed = details.registration.status == RegistrationStatus::Confirmed
+        && !matches!(kind, MailKind::Cancelled | MailKind::Declined);
     let manage_url = format!("{}{}", app.public_url(), urls::manage(&details.registration.manage_token));
     let online_url = details.event.online_url.as_deref().filter(|_| confirmed && details.event.is_online());
     let attendees: Vec<MailAttendee> = details
