@@ -249,9 +249,9 @@ impl Filter {
     }
 
     /// The rows this filter keeps, in its order.
-    pub fn apply(&self, rows: Vec<AttendeeRow>) -> Vec<AttendeeRow> {
-        let mut kept: Vec<AttendeeRow> = rows.into_iter().filter(|row| self.keeps(row)).collect();
-        let name_key = name_order;
+    pub fn apply<'a>(&self, rows: &'a [AttendeeRow]) -> Vec<&'a AttendeeRow> {
+        let mut kept: Vec<&AttendeeRow> = rows.iter().filter(|row| self.keeps(row)).collect();
+        let name_key = |row: &&AttendeeRow| name_order(row);
         match self.sort {
             SortBy::Name => kept.sort_by_cached_key(name_key),
             SortBy::Organisation => {
@@ -284,8 +284,8 @@ fn status_order(status: RegistrationStatus) -> u8 {
 }
 
 /// One page of a filtered list.
-pub struct Page {
-    pub rows: Vec<AttendeeRow>,
+pub struct Page<'a> {
+    pub rows: Vec<&'a AttendeeRow>,
     pub total: usize,
     pub page: usize,
     pub pages: usize,
@@ -293,7 +293,7 @@ pub struct Page {
 
 pub const PAGE_SIZE: usize = 50;
 
-pub fn page_of(rows: Vec<AttendeeRow>, page: usize) -> Page {
+pub fn page_of(rows: Vec<&AttendeeRow>, page: usize) -> Page<'_> {
     let total = rows.len();
     let pages = total.div_ceil(PAGE_SIZE).max(1);
     let page = page.clamp(1, pages);
@@ -447,7 +447,9 @@ mod tests {
             row("Jürgen", "Özdemir", "Stadt Köln", RegistrationStatus::Confirmed, 1),
             row("Олена", "Шевченко", "Київ", RegistrationStatus::Confirmed, 2),
         ];
-        let found = |text: &str| Filter { text: text.into(), ..Filter::default() }.apply(rows.clone());
+        let found = |text: &str| -> Vec<AttendeeRow> {
+            Filter { text: text.into(), ..Filter::default() }.apply(&rows).into_iter().cloned().collect()
+        };
         assert_eq!(found("ÖZDEMIR").len(), 1);
         assert_eq!(found("ozdemir").len(), 1, "without the umlaut too");
         assert_eq!(found("köln")[0].attendee.first_name, "Jürgen");
@@ -481,7 +483,7 @@ mod tests {
     fn pages_are_clamped() {
         let rows: Vec<AttendeeRow> =
             (0..120).map(|i| row(&format!("P{i}"), "X", "O", RegistrationStatus::Confirmed, 1)).collect();
-        let page = page_of(rows, 9);
+        let page = page_of(rows.iter().collect(), 9);
         assert_eq!((page.page, page.pages, page.total, page.rows.len()), (3, 3, 120, 20));
     }
 }

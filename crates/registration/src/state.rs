@@ -6,6 +6,7 @@ use domain::db::Pools;
 use domain::ticket::{TicketSigner, TicketVerifier};
 use sea_orm::DatabaseConnection;
 
+use crate::backoffice::rows_cache::AttendeeRowsCache;
 use crate::mail::Mailer;
 use crate::page_cache::PageCache;
 use crate::rate_limit::Limits;
@@ -24,6 +25,7 @@ struct Inner {
     mailer: Arc<Mailer>,
     reminder_before: chrono::Duration,
     page_cache: PageCache,
+    attendee_rows: AttendeeRowsCache,
 }
 
 impl AppState {
@@ -53,6 +55,7 @@ impl AppState {
                 mailer: Arc::new(mailer),
                 reminder_before,
                 page_cache: PageCache::default(),
+                attendee_rows: AttendeeRowsCache::default(),
             }),
         }
     }
@@ -81,6 +84,14 @@ impl AppState {
 
     pub fn page_cache(&self) -> &PageCache {
         &self.inner.page_cache
+    }
+
+    /// An event's attendee rows for the back office, read at most every few seconds.
+    pub async fn attendee_rows(
+        &self,
+        event_id: uuid::Uuid,
+    ) -> Result<std::sync::Arc<Vec<domain::attendee_list::AttendeeRow>>, sea_orm::DbErr> {
+        self.inner.attendee_rows.rows(self, event_id).await
     }
 
     pub fn reminder_before(&self) -> chrono::Duration {

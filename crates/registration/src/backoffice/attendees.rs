@@ -224,8 +224,8 @@ async fn list(
     let event = load_event(&app, event_id).await?;
     let sessions = programme::for_event(app.db(), event.id).await?;
     let filter = query.filter();
-    let rows = filter.apply(attendee_list::load(app.db(), event.id).await?);
-    let page = attendee_list::page_of(rows, query.page());
+    let all = app.attendee_rows(event.id).await?;
+    let page = attendee_list::page_of(filter.apply(&all), query.page());
     let zone = event.zone();
     let list_url = urls::admin_attendees(event.id);
     let link = |page: usize| format!("{list_url}?{}", query.with(Some(page), None));
@@ -308,10 +308,12 @@ async fn bulk(
 ) -> Result<Response, WebError> {
     let t = Tr::new(language);
     let event = load_event(&app, event_id).await?;
-    let rows: Vec<AttendeeRow> = attendee_list::load(app.db(), event.id)
+    let rows: Vec<AttendeeRow> = app
+        .attendee_rows(event.id)
         .await?
-        .into_iter()
+        .iter()
         .filter(|row| form.selected.contains(&row.attendee.id))
+        .cloned()
         .collect();
     if rows.is_empty() {
         let notice = super::Notice {
@@ -384,10 +386,11 @@ async fn record(
 }
 
 async fn find_row(app: &AppState, event_id: Uuid, attendee_id: Uuid) -> Result<AttendeeRow, WebError> {
-    attendee_list::load(app.db(), event_id)
+    app.attendee_rows(event_id)
         .await?
-        .into_iter()
+        .iter()
         .find(|row| row.attendee.id == attendee_id)
+        .cloned()
         .ok_or(WebError::NotFound)
 }
 

@@ -77,7 +77,7 @@ async fn dashboard(State(app): State<AppState>, Lang(language): Lang, staff: Sta
         if !staff.0.may_see_event(event.id) {
             continue;
         }
-        let rows = attendee_list::load(app.db(), event.id).await?;
+        let rows = app.attendee_rows(event.id).await?;
         let zone = event.zone();
         events.push(EventLine {
             title: event.title(language).to_owned(),
@@ -186,7 +186,7 @@ async fn overview(
 ) -> Result<OverviewPage, WebError> {
     let t = Tr::new(language);
     let event = load_event(&app, event_id).await?;
-    let rows = attendee_list::load(app.db(), event.id).await?;
+    let rows = app.attendee_rows(event.id).await?;
     let figures = attendee_list::figures(&rows);
     let zone = event.zone();
     let by_type = bars(

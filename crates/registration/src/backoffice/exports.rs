@@ -170,7 +170,8 @@ pub async fn xlsx_response(t: Tr, app: &AppState, event: &Event, rows: &[Attende
 }
 
 async fn filtered_rows(app: &AppState, event: &Event, query: &ListQuery) -> Result<Vec<AttendeeRow>, WebError> {
-    Ok(query.filter().apply(attendee_list::load(app.db(), event.id).await?))
+    let all = app.attendee_rows(event.id).await?;
+    Ok(query.filter().apply(&all).into_iter().cloned().collect())
 }
 
 async fn attendees_csv(
@@ -214,13 +215,13 @@ struct ListContent {
 async fn list_content(app: &AppState, t: Tr, event: &Event, query: &SessionQuery) -> Result<ListContent, WebError> {
     let sessions = programme::for_event(app.db(), event.id).await?;
     let session = query.session.parse::<Uuid>().ok().and_then(|id| sessions.iter().find(|session| session.id == id));
-    let mut rows: Vec<AttendeeRow> = attendee_list::load(app.db(), event.id)
-        .await?
-        .into_iter()
+    let all = app.attendee_rows(event.id).await?;
+    let mut rows: Vec<&AttendeeRow> = all
+        .iter()
         .filter(|row| row.status == RegistrationStatus::Confirmed)
         .filter(|row| session.is_none_or(|session| row.session_ids.contains(&session.id)))
         .collect();
-    rows.sort_by_cached_key(attendee_list::name_order);
+    rows.sort_by_cached_key(|row| attendee_list::name_order(row));
     let zone = event.zone();
     let mut facts = vec![
         t.with("admin-list-event", "event", event.title(t.language)),
@@ -357,13 +358,13 @@ async fn badges_pdf(
     let t = Tr::new(language);
     let event = load_event(&app, event_id).await?;
     let session_id = query.session.parse::<Uuid>().ok();
-    let mut rows: Vec<AttendeeRow> = attendee_list::load(app.db(), event.id)
-        .await?
-        .into_iter()
+    let all = app.attendee_rows(event.id).await?;
+    let mut rows: Vec<&AttendeeRow> = all
+        .iter()
         .filter(|row| row.status == RegistrationStatus::Confirmed)
         .filter(|row| session_id.is_none_or(|id| row.session_ids.contains(&id)))
         .collect();
-    rows.sort_by_cached_key(attendee_list::name_order);
+    rows.sort_by_cached_key(|row| attendee_list::name_order(row));
     let badges: Vec<pdf::Badge> = rows
         .iter()
         .map(|row| pdf::Badge {
@@ -387,7 +388,7 @@ async fn report(
     use rust_xlsxwriter::{Format, Workbook};
     let t = Tr::new(language);
     let event = load_event(&app, event_id).await?;
-    let rows = attendee_list::load(app.db(), event.id).await?;
+    let rows = app.attendee_rows(event.id).await?;
     let figures = attendee_list::figures(&rows);
     let failed = |err: rust_xlsxwriter::XlsxError| WebError::Internal(format!("xlsx: {err}"));
     let bold = Format::new().set_bold();
@@ -479,7 +480,7 @@ struct CheckInData {
 }
 
 async fn check_in_data(app: &AppState, t: Tr, event: &Event) -> Result<CheckInData, WebError> {
-    let rows = attendee_list::load(app.db(), event.id).await?;
+    let rows = app.attendee_rows(event.id).await?;
     let names: std::collections::HashMap<Uuid, String> =
         rows.iter().map(|row| (row.attendee.id, row.full_name())).collect();
     let devices = door::names(app.db(), event.id).await?;

@@ -15,6 +15,7 @@ pub mod exports;
 pub mod form;
 pub mod pdf;
 pub mod programme;
+pub mod rows_cache;
 pub mod team;
 
 use std::collections::HashMap;
