@@ -169,6 +169,23 @@ impl Server {
             .ok_or_else(|| format!("door-device create failed: {}", String::from_utf8_lossy(&output.stderr)))
     }
 
+    /// Waits until the mail folder stops growing (the worker has sent the backlog), at
+    /// most `limit`.
+    pub async fn wait_for_mail_backlog(&self, limit: Duration) {
+        let folder = self.data_dir.join("mail");
+        let count = || std::fs::read_dir(&folder).map(|entries| entries.count()).unwrap_or(0);
+        let started = std::time::Instant::now();
+        let mut last = count();
+        while started.elapsed() < limit {
+            tokio::time::sleep(Duration::from_secs(2)).await;
+            let now = count();
+            if now == last {
+                return;
+            }
+            last = now;
+        }
+    }
+
     /// Creates an administrator with the given password through the command line.
     pub fn administrator(&self, email: &str, password: &str) -> Result<(), String> {
         use std::io::Write;
