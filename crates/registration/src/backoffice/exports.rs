@@ -88,7 +88,7 @@ fn csv_field(value: &str) -> String {
     if value.contains([',', ';', '"', '\n', '\r']) { format!("\"{}\"", value.replace('"', "\"\"")) } else { value }
 }
 
-pub async fn csv_response(t: Tr, app: &AppState, event: &Event, rows: &[AttendeeRow]) -> Result<Response, WebError> {
+pub async fn csv_response(t: Tr, app: &AppState, event: &Event, rows: &[&AttendeeRow]) -> Result<Response, WebError> {
     let sessions = programme::for_event(app.db(), event.id).await?;
     let zone = event.zone();
     // The byte order mark makes Excel read the file as UTF-8.
@@ -118,7 +118,7 @@ pub async fn csv_response(t: Tr, app: &AppState, event: &Event, rows: &[Attendee
     Ok(download("text/csv; charset=utf-8", &file_name(event, "teilnehmende", "csv"), out.into_bytes()))
 }
 
-pub async fn xlsx_response(t: Tr, app: &AppState, event: &Event, rows: &[AttendeeRow]) -> Result<Response, WebError> {
+pub async fn xlsx_response(t: Tr, app: &AppState, event: &Event, rows: &[&AttendeeRow]) -> Result<Response, WebError> {
     use rust_xlsxwriter::{Format, Workbook};
     let sessions = programme::for_event(app.db(), event.id).await?;
     let zone = event.zone();
@@ -169,11 +169,6 @@ pub async fn xlsx_response(t: Tr, app: &AppState, event: &Event, rows: &[Attende
     ))
 }
 
-async fn filtered_rows(app: &AppState, event: &Event, query: &ListQuery) -> Result<Vec<AttendeeRow>, WebError> {
-    let all = app.attendee_rows(event.id).await?;
-    Ok(query.filter().apply(&all).into_iter().cloned().collect())
-}
-
 async fn attendees_csv(
     State(app): State<AppState>,
     Lang(language): Lang,
@@ -181,7 +176,8 @@ async fn attendees_csv(
     Query(query): Query<ListQuery>,
 ) -> Result<Response, WebError> {
     let event = load_event(&app, event_id).await?;
-    let rows = filtered_rows(&app, &event, &query).await?;
+    let all = app.attendee_rows(event.id).await?;
+    let rows = query.filter().apply(&all);
     csv_response(Tr::new(language), &app, &event, &rows).await
 }
 
@@ -192,7 +188,8 @@ async fn attendees_xlsx(
     Query(query): Query<ListQuery>,
 ) -> Result<Response, WebError> {
     let event = load_event(&app, event_id).await?;
-    let rows = filtered_rows(&app, &event, &query).await?;
+    let all = app.attendee_rows(event.id).await?;
+    let rows = query.filter().apply(&all);
     xlsx_response(Tr::new(language), &app, &event, &rows).await
 }
 

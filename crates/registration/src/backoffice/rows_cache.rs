@@ -19,6 +19,10 @@ const FRESH_FOR: Duration = Duration::from_secs(3);
 #[derive(Default)]
 pub struct AttendeeRowsCache {
     entries: Mutex<HashMap<Uuid, Entry>>,
+    /// One read at a time: when the rows go stale, eight organisers' requests arriving
+    /// together wait for one read instead of making eight (the benchmark's p99 at
+    /// concurrency 8 was 1.8 s before).
+    loading: tokio::sync::Mutex<()>,
 }
 
 struct Entry {
@@ -30,6 +34,10 @@ struct Entry {
 impl AttendeeRowsCache {
     pub async fn rows(&self, app: &AppState, event_id: Uuid) -> Result<Arc<Vec<AttendeeRow>>, DbErr> {
         let generation = app.page_cache().generation();
+        if let Some(rows) = self.fresh(event_id, generation) {
+            return Ok(rows);
+        }
+        let _loading = self.loading.lock().await;
         if let Some(rows) = self.fresh(event_id, generation) {
             return Ok(rows);
         }
