@@ -256,11 +256,7 @@ async fn the_public_pages_and_the_door_page_pass_axe_in_three_languages() {
         browser.open(&app.url(&format!("/events/{TAG_SLUG}/register?lang={language}"))).await;
         let submit = browser.find("#register-submit").await;
         browser.click(&submit).await;
-        let heading = match language {
-            "de" => "Bitte prüfen",
-            "en" => "Please check",
-            _ => "Будь ласка, перевірте",
-        };
+        let heading = error_summary_heading(language);
         assert!(browser.wait_for_text("#error-summary-title", heading).await.contains(heading), "the error summary");
         for violation in browser.accessibility_violations().await {
             problems.push(format!("{language} register with errors: {violation}"));
@@ -369,11 +365,7 @@ async fn an_organiser_logs_in_in_the_browser_and_the_back_office_passes_axe_in_t
         browser.open(&app.url(&format!("/admin/events/new?lang={language}"))).await;
         let save = browser.find("main form button[type=submit]").await;
         browser.click(&save).await;
-        let heading = match language {
-            "de" => "Bitte prüfen",
-            "en" => "Please check",
-            _ => "Будь ласка, перевірте",
-        };
+        let heading = error_summary_heading(language);
         assert!(browser.wait_for_text("#error-summary-title", heading).await.contains(heading), "the error summary");
         for violation in browser.accessibility_violations().await {
             problems.push(format!("{language} event form with errors: {violation}"));
@@ -381,4 +373,13 @@ async fn an_organiser_logs_in_in_the_browser_and_the_back_office_passes_axe_in_t
     }
     browser.quit().await;
     assert!(problems.is_empty(), "{} accessibility violations:\n{}", problems.len(), problems.join("\n"));
+}
+
+/// The start of the error summary's heading in each language.
+fn error_summary_heading(language: &str) -> &'static str {
+    match language {
+        "de" => "Bitte prüfen",
+        "en" => "Please check",
+        _ => "Будь ласка, перевірте",
+    }
 }

@@ -232,12 +232,7 @@ pub async fn clean_up(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<(),
 }
 
 pub async fn administrator_exists(db: &DatabaseConnection) -> Result<bool, DbErr> {
-    Ok(user_account::Entity::find()
-        .filter(user_account::Column::Role.eq(Role::Administrator))
-        .filter(user_account::Column::DisabledAt.is_null())
-        .count(db)
-        .await?
-        > 0)
+    administrator_exists_in(db).await
 }
 
 /// How long each kind of link stays valid.

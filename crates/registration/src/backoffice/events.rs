@@ -392,16 +392,7 @@ impl EventForm {
         {
             messages.add("registration_closes_at", t.get("admin-error-closes-before-opens"));
         }
-        let capacity = match self.capacity.trim() {
-            "" => Some(None),
-            raw => match raw.parse::<i32>() {
-                Ok(capacity) if (1..=100_000).contains(&capacity) => Some(Some(capacity)),
-                _ => {
-                    messages.add("capacity", t.get("admin-error-capacity"));
-                    None
-                }
-            },
-        };
+        let capacity = messages.capacity(t, "capacity", &self.capacity);
         let approval_mode = match self.approval_mode.as_str() {
             "open" => Some(ApprovalMode::Open),
             "approval" => Some(ApprovalMode::OrganiserApproves),

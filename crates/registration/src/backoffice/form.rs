@@ -52,6 +52,20 @@ impl Messages {
         }
     }
 
+    /// A number of places: empty means unlimited (`Some(None)`), `None` when refused.
+    pub fn capacity(&mut self, t: Tr, field: &str, raw: &str) -> Option<Option<i32>> {
+        match raw.trim() {
+            "" => Some(None),
+            raw => match raw.parse::<i32>() {
+                Ok(capacity) if (1..=100_000).contains(&capacity) => Some(Some(capacity)),
+                _ => {
+                    self.add(field, t.get("admin-error-capacity"));
+                    None
+                }
+            },
+        }
+    }
+
     pub fn message(&self, field: &str) -> &str {
         self.messages.iter().find(|message| message.field == field).map_or("", |message| message.text.as_str())
     }

@@ -172,16 +172,7 @@ async fn add(
     {
         messages.add("ends_at", t.get("admin-error-ends-before-start"));
     }
-    let capacity = match form.capacity.trim() {
-        "" => Some(None),
-        raw => match raw.parse::<i32>() {
-            Ok(capacity) if (1..=100_000).contains(&capacity) => Some(Some(capacity)),
-            _ => {
-                messages.add("capacity", t.get("admin-error-capacity"));
-                None
-            }
-        },
-    };
+    let capacity = messages.capacity(t, "capacity", &form.capacity);
     let draft = match (kind, title_de, title_en, title_uk, room, speakers, starts_at, ends_at, capacity) {
         (
             Some(kind),
