@@ -597,3 +597,4 @@ admin-bulk-approve = zulassen (Bestätigung mit Ticket geht raus)
 admin-mail-awaiting_approval = Eingang, wartet auf Zulassung
 admin-mail-declined = Absage
 admin-field-door-overbooking = Überbuchung am Einlass erlauben (Spontangäste und von Hand Angemeldete kommen auch bei voller Veranstaltung hinein)
+admin-session-edit = „{ $session }“ bearbeiten

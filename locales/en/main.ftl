@@ -597,3 +597,4 @@ admin-bulk-approve = approve (the confirmation with the ticket goes out)
 admin-mail-awaiting_approval = Received, awaiting approval
 admin-mail-declined = Declined
 admin-field-door-overbooking = Allow overbooking at the door (walk-ins and people added by hand get in even when the event is full)
+admin-session-edit = Edit “{ $session }”

@@ -610,3 +610,4 @@ admin-bulk-approve = схвалити (надійде підтвердження
 admin-mail-awaiting_approval = Отримано, очікує схвалення
 admin-mail-declined = Відмова
 admin-field-door-overbooking = Дозволити перевищення місць на вході (гості без реєстрації та додані вручну проходять і тоді, коли місць немає)
+admin-session-edit = Редагування «{ $session }»

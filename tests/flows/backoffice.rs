@@ -190,6 +190,13 @@ async fn an_organiser_checks_someone_in_by_hand_cancels_and_reissues_and_all_is_
     assert!(again.text().await.expect("body").contains("schon eingecheckt"));
     let (_, overview) = app.staff_get(&admin, &format!("/admin/events/{}/check-ins", event.id)).await;
     assert!(overview.contains("Büro: admin@example.org") && overview.contains("von Hand"), "who let them in, how");
+    let forum = app.smallest_forum().await;
+    let (_, entrance) =
+        app.staff_get(&admin, &format!("/admin/events/{}/check-ins?session={}", event.id, event.id)).await;
+    assert!(entrance.contains("Büro: admin@example.org"), "the entrance list has the check-in");
+    let (_, in_forum) =
+        app.staff_get(&admin, &format!("/admin/events/{}/check-ins?session={}", event.id, forum.id)).await;
+    assert!(!in_forum.contains("Büro: admin@example.org"), "a session's list has only its own check-ins");
 
     let reissued = app.staff_post(&admin, &format!("{base}/reissue"), &[]).await;
     assert_eq!(reissued.status(), StatusCode::SEE_OTHER);
@@ -573,4 +580,43 @@ async fn mail_kinds(app: &TestApp, registration_id: uuid::Uuid) -> Vec<domain::o
         .into_iter()
         .map(|message| message.kind)
         .collect()
+}
+
+#[tokio::test]
+async fn a_programme_session_is_edited_but_never_below_the_places_taken() {
+    let app = TestApp::spawn().await;
+    let event = app.event(domain::demo::TAG_SLUG).await;
+    let forum = app.smallest_forum().await;
+    app.register_confirmed("forum-a@example.org", &[forum.id]).await;
+    app.register_confirmed("forum-b@example.org", &[forum.id]).await;
+    let admin = app.admin().await;
+    let edit = format!("/admin/events/{}/programme/{}/edit", event.id, forum.id);
+    let (status, page) = app.staff_get(&admin, &edit).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains(&format!("value=\"{}\"", forum.title_de)), "the form holds the session");
+    let zone = event.zone();
+    let local = |at: chrono::DateTime<chrono::Utc>| at.with_timezone(&zone).format("%Y-%m-%dT%H:%M").to_string();
+    let (starts, ends) = (local(forum.starts_at), local(forum.ends_at));
+    let fields = |capacity: &'static str| {
+        vec![
+            ("kind", "forum".to_owned()),
+            ("title_de", "Forum Förderung (neu)".to_owned()),
+            ("title_uk", "Форум фінансування".to_owned()),
+            ("room", "Saal 3".to_owned()),
+            ("starts_at", starts.clone()),
+            ("ends_at", ends.clone()),
+            ("capacity", capacity.to_owned()),
+        ]
+    };
+    let too_small = fields("1");
+    let refs: Vec<(&str, &str)> = too_small.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let refused = app.staff_post(&admin, &edit, &refs).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY, "2 places are taken");
+    assert!(refused.text().await.expect("body").contains("2 Plätze sind schon vergeben"));
+    let fine = fields("12");
+    let refs: Vec<(&str, &str)> = fine.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(app.staff_post(&admin, &edit, &refs).await.status(), StatusCode::SEE_OTHER);
+    let saved = app.sessions(domain::demo::TAG_SLUG).await.into_iter().find(|s| s.id == forum.id).expect("forum");
+    assert_eq!((saved.title_de.as_str(), saved.capacity, saved.taken), ("Forum Förderung (neu)", Some(12), 2));
+    assert_eq!(saved.starts_at, forum.starts_at, "the time stays as typed");
 }

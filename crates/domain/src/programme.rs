@@ -81,6 +81,28 @@ pub async fn add(
     .await
 }
 
+/// Saves new details of a session. The capacity may not drop below the places taken;
+/// that is decided in the same statement. `false` when it would.
+pub async fn update(db: &sea_orm::DatabaseConnection, session_id: Uuid, draft: SessionDraft) -> Result<bool, DbErr> {
+    use sea_orm::ExprTrait;
+    use sea_orm::sea_query::Expr;
+    let mut update = programme_session::Entity::update_many()
+        .col_expr(programme_session::Column::Kind, Expr::value(draft.kind))
+        .col_expr(programme_session::Column::TitleDe, Expr::value(draft.title_de))
+        .col_expr(programme_session::Column::TitleEn, Expr::value(draft.title_en))
+        .col_expr(programme_session::Column::TitleUk, Expr::value(draft.title_uk))
+        .col_expr(programme_session::Column::Room, Expr::value(draft.room))
+        .col_expr(programme_session::Column::Speakers, Expr::value(draft.speakers))
+        .col_expr(programme_session::Column::StartsAt, Expr::value(draft.starts_at))
+        .col_expr(programme_session::Column::EndsAt, Expr::value(draft.ends_at))
+        .col_expr(programme_session::Column::Capacity, Expr::value(draft.capacity))
+        .filter(programme_session::Column::Id.eq(session_id));
+    if let Some(capacity) = draft.capacity {
+        update = update.filter(Expr::col(programme_session::Column::Taken).lte(capacity));
+    }
+    Ok(update.exec(db).await?.rows_affected == 1)
+}
+
 /// How many attendees chose a session: removing it takes it out of their programme.
 pub async fn chosen_by(db: &sea_orm::DatabaseConnection, session_id: Uuid) -> Result<u64, DbErr> {
     use sea_orm::PaginatorTrait;

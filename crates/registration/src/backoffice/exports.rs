@@ -467,6 +467,8 @@ struct CheckInsPage {
     undos: Vec<CheckInLine>,
     conflicts: Vec<ConflictLine>,
     csv_url: String,
+    form_url: String,
+    sessions: Vec<Choice>,
 }
 
 struct CheckInData {
@@ -476,13 +478,20 @@ struct CheckInData {
     expected: usize,
 }
 
-async fn check_in_data(app: &AppState, t: Tr, event: &Event) -> Result<CheckInData, WebError> {
+/// The check-ins of the event, of its entrance only (`Some(event id)`) or of one session.
+async fn check_in_data(app: &AppState, t: Tr, event: &Event, scope_id: Option<Uuid>) -> Result<CheckInData, WebError> {
     let rows = app.attendee_rows(event.id).await?;
     let names: std::collections::HashMap<Uuid, String> =
         rows.iter().map(|row| (row.attendee.id, row.full_name())).collect();
     let devices = door::names(app.db(), event.id).await?;
     let sessions = programme::for_event(app.db(), event.id).await?;
-    let overview = checkin::overview(app.db(), event.id).await?;
+    let mut overview = checkin::overview(app.db(), event.id).await?;
+    if let Some(scope_id) = scope_id {
+        let scope_key = scope_id.to_string();
+        overview.check_ins.retain(|check_in| check_in.scope == scope_key);
+        overview.undos.retain(|undo| undo.scope == scope_key);
+        overview.conflicts.retain(|conflict| conflict.scope == scope_key);
+    }
     let zone = event.zone();
     let at = |time: chrono::DateTime<Utc>| t.date_time(&time.with_timezone(&zone));
     let scope =
@@ -533,10 +542,19 @@ async fn check_ins_page(
     Lang(language): Lang,
     staff: Staff,
     Path(event_id): Path<Uuid>,
+    Query(query): Query<SessionQuery>,
 ) -> Result<CheckInsPage, WebError> {
     let t = Tr::new(language);
     let event = load_event(&app, event_id).await?;
-    let data = check_in_data(&app, t, &event).await?;
+    let scope_id = query.session.parse::<Uuid>().ok();
+    let data = check_in_data(&app, t, &event, scope_id).await?;
+    let mut sessions = vec![
+        Choice::new("", t.get("admin-list-whole-event"), scope_id.is_none()),
+        Choice::new(event.id.to_string(), t.get("admin-scope-entrance"), scope_id == Some(event.id)),
+    ];
+    sessions.extend(programme::for_event(app.db(), event.id).await?.iter().map(|session| {
+        Choice::new(session.id.to_string(), session.title(language).to_owned(), scope_id == Some(session.id))
+    }));
     Ok(CheckInsPage {
         t,
         nav: Nav::of(&staff),
@@ -546,7 +564,12 @@ async fn check_ins_page(
         check_ins: data.check_ins,
         undos: data.undos,
         conflicts: data.conflicts,
-        csv_url: urls::admin_check_ins_csv(event.id),
+        csv_url: match scope_id {
+            Some(scope_id) => format!("{}?session={scope_id}", urls::admin_check_ins_csv(event.id)),
+            None => urls::admin_check_ins_csv(event.id),
+        },
+        form_url: urls::admin_check_ins(event.id),
+        sessions,
     })
 }
 
@@ -554,10 +577,11 @@ async fn check_ins_csv(
     State(app): State<AppState>,
     Lang(language): Lang,
     Path(event_id): Path<Uuid>,
+    Query(query): Query<SessionQuery>,
 ) -> Result<Response, WebError> {
     let t = Tr::new(language);
     let event = load_event(&app, event_id).await?;
-    let data = check_in_data(&app, t, &event).await?;
+    let data = check_in_data(&app, t, &event, query.session.parse().ok()).await?;
     let mut out = String::from("\u{feff}");
     let header = ["admin-col-time", "admin-col-name", "admin-col-scope", "admin-col-device", "admin-col-method"];
     out.push_str(&header.iter().map(|key| csv_field(&t.get(key))).collect::<Vec<_>>().join(","));

@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Utc;
 use domain::audit;
 use domain::person::{MAX_TEXT_CHARS, clean_optional_text, clean_text};
-use domain::programme::{self, SessionDraft, SessionKind};
+use domain::programme::{self, ProgrammeSession, SessionDraft, SessionKind};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -27,6 +27,8 @@ pub fn routes() -> Guarded {
     Guarded::new()
         .get("/admin/events/{event}/programme", Access::Organiser, list)
         .post("/admin/events/{event}/programme", Access::Organiser, add)
+        .get("/admin/events/{event}/programme/{session}/edit", Access::Organiser, edit_form)
+        .post("/admin/events/{event}/programme/{session}/edit", Access::Organiser, save)
         .post("/admin/events/{event}/programme/{session}/move", Access::Organiser, move_session)
         .post("/admin/events/{event}/programme/{session}/remove", Access::Organiser, remove)
 }
@@ -48,6 +50,7 @@ pub struct SessionLine {
     pub chosen: u64,
     pub move_url: String,
     pub remove_url: String,
+    pub edit_url: String,
     pub field_id: String,
 }
 
@@ -78,6 +81,9 @@ struct ProgrammePage {
     form: SessionForm,
     messages: Messages,
     add_url: String,
+    /// "New session", or "Edit …" when the form holds an existing session.
+    form_title: String,
+    submit_label: String,
     /// The session whose removal waits for a confirmation, with its warning.
     warning: Option<String>,
 }
@@ -107,6 +113,7 @@ async fn page(
             chosen: programme::chosen_by(app.db(), session.id).await?,
             move_url: urls::admin_programme_action(event.id, session.id, "move"),
             remove_url: urls::admin_programme_action(event.id, session.id, "remove"),
+            edit_url: urls::admin_programme_action(event.id, session.id, "edit"),
             field_id: session.id.simple().to_string(),
         });
     }
@@ -125,6 +132,8 @@ async fn page(
         form,
         messages,
         add_url: urls::admin_programme(event.id),
+        form_title: t.get("admin-session-new"),
+        submit_label: t.get("admin-session-add"),
         warning: None,
     })
 }
@@ -146,6 +155,58 @@ async fn list(
     .await
 }
 
+impl SessionForm {
+    fn of(session: &ProgrammeSession, zone: chrono_tz::Tz) -> Self {
+        let local = |at: chrono::DateTime<Utc>| at.with_timezone(&zone).format("%Y-%m-%dT%H:%M").to_string();
+        SessionForm {
+            kind: KINDS.iter().find(|(kind, _)| *kind == session.kind).map_or("forum", |(_, value)| value).to_owned(),
+            title_de: session.title_de.clone(),
+            title_en: session.title_en.clone(),
+            title_uk: session.title_uk.clone(),
+            room: session.room.clone(),
+            speakers: session.speakers.clone(),
+            starts_at: local(session.starts_at),
+            ends_at: local(session.ends_at),
+            capacity: session.capacity.map(|capacity| capacity.to_string()).unwrap_or_default(),
+        }
+    }
+
+    /// The draft, or one message per refused field.
+    fn parse(&self, t: Tr, zone: chrono_tz::Tz, messages: &mut Messages) -> Option<SessionDraft> {
+        let kind = KINDS.iter().find(|(_, value)| *value == self.kind).map(|(kind, _)| *kind);
+        if kind.is_none() {
+            messages.add("kind", t.get("error-invalid-choice"));
+        }
+        let title_de = messages.take(t, "title_de", clean_text(&self.title_de, MAX_TEXT_CHARS));
+        let title_en = messages.take(t, "title_en", clean_optional_text(&self.title_en, MAX_TEXT_CHARS));
+        let title_uk = messages.take(t, "title_uk", clean_optional_text(&self.title_uk, MAX_TEXT_CHARS));
+        let room = messages.take(t, "room", clean_optional_text(&self.room, MAX_TEXT_CHARS));
+        let speakers = messages.take(t, "speakers", clean_optional_text(&self.speakers, MAX_TEXT_CHARS));
+        let starts_at = messages.take(t, "starts_at", super::events::parse_required_local(&self.starts_at, zone));
+        let ends_at = messages.take(t, "ends_at", super::events::parse_required_local(&self.ends_at, zone));
+        if let (Some(starts_at), Some(ends_at)) = (starts_at, ends_at)
+            && ends_at <= starts_at
+        {
+            messages.add("ends_at", t.get("admin-error-ends-before-start"));
+        }
+        let capacity = messages.capacity(t, "capacity", &self.capacity);
+        if !messages.is_empty() {
+            return None;
+        }
+        Some(SessionDraft {
+            kind: kind?,
+            title_de: title_de?,
+            title_en: title_en?,
+            title_uk: title_uk?,
+            room: room?,
+            speakers: speakers?,
+            starts_at: starts_at?,
+            ends_at: ends_at?,
+            capacity: capacity?,
+        })
+    }
+}
+
 async fn add(
     State(app): State<AppState>,
     Lang(language): Lang,
@@ -156,41 +217,9 @@ async fn add(
     let t = Tr::new(language);
     let event = load_event(&app, event_id).await?;
     let mut messages = Messages::default();
-    let kind = KINDS.iter().find(|(_, value)| *value == form.kind).map(|(kind, _)| *kind);
-    if kind.is_none() {
-        messages.add("kind", t.get("error-invalid-choice"));
-    }
-    let title_de = messages.take(t, "title_de", clean_text(&form.title_de, MAX_TEXT_CHARS));
-    let title_en = messages.take(t, "title_en", clean_optional_text(&form.title_en, MAX_TEXT_CHARS));
-    let title_uk = messages.take(t, "title_uk", clean_optional_text(&form.title_uk, MAX_TEXT_CHARS));
-    let room = messages.take(t, "room", clean_optional_text(&form.room, MAX_TEXT_CHARS));
-    let speakers = messages.take(t, "speakers", clean_optional_text(&form.speakers, MAX_TEXT_CHARS));
-    let starts_at = messages.take(t, "starts_at", super::events::parse_required_local(&form.starts_at, event.zone()));
-    let ends_at = messages.take(t, "ends_at", super::events::parse_required_local(&form.ends_at, event.zone()));
-    if let (Some(starts_at), Some(ends_at)) = (starts_at, ends_at)
-        && ends_at <= starts_at
-    {
-        messages.add("ends_at", t.get("admin-error-ends-before-start"));
-    }
-    let capacity = messages.capacity(t, "capacity", &form.capacity);
-    let draft = match (kind, title_de, title_en, title_uk, room, speakers, starts_at, ends_at, capacity) {
-        (
-            Some(kind),
-            Some(title_de),
-            Some(title_en),
-            Some(title_uk),
-            Some(room),
-            Some(speakers),
-            Some(starts_at),
-            Some(ends_at),
-            Some(capacity),
-        ) if messages.is_empty() => {
-            SessionDraft { kind, title_de, title_en, title_uk, room, speakers, starts_at, ends_at, capacity }
-        }
-        _ => {
-            let page = page(&app, t, &staff, event.id, form, messages).await?;
-            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
-        }
+    let Some(draft) = form.parse(t, event.zone(), &mut messages) else {
+        let page = page(&app, t, &staff, event.id, form, messages).await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     };
     let session = programme::add(&app.pools().write, event.id, draft).await?;
     audit::record(
@@ -206,6 +235,76 @@ async fn add(
     )
     .await?;
     Ok(Redirect::to(&urls::admin_programme(event.id)).into_response())
+}
+
+async fn session_of_event(app: &AppState, event_id: Uuid, session_id: Uuid) -> Result<ProgrammeSession, WebError> {
+    programme::for_event(app.db(), event_id)
+        .await?
+        .into_iter()
+        .find(|session| session.id == session_id)
+        .ok_or(WebError::NotFound)
+}
+
+/// The programme page with the form filled in for one session.
+async fn editing(
+    app: &AppState,
+    t: Tr,
+    staff: &Staff,
+    session: &ProgrammeSession,
+    form: SessionForm,
+    messages: Messages,
+) -> Result<ProgrammePage, WebError> {
+    let mut page = page(app, t, staff, session.event_id, form, messages).await?;
+    page.form_title = t.with("admin-session-edit", "session", session.title(t.language));
+    page.submit_label = t.get("admin-save");
+    page.add_url = urls::admin_programme_action(session.event_id, session.id, "edit");
+    Ok(page)
+}
+
+async fn edit_form(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    staff: Staff,
+    Path((event_id, session_id)): Path<(Uuid, Uuid)>,
+) -> Result<ProgrammePage, WebError> {
+    let t = Tr::new(language);
+    let event = load_event(&app, event_id).await?;
+    let session = session_of_event(&app, event.id, session_id).await?;
+    let form = SessionForm::of(&session, event.zone());
+    editing(&app, t, &staff, &session, form, Messages::default()).await
+}
+
+async fn save(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    staff: Staff,
+    Path((event_id, session_id)): Path<(Uuid, Uuid)>,
+    Form(form): Form<SessionForm>,
+) -> Result<Response, WebError> {
+    let t = Tr::new(language);
+    let event = load_event(&app, event_id).await?;
+    let session = session_of_event(&app, event.id, session_id).await?;
+    let mut messages = Messages::default();
+    if let Some(draft) = form.parse(t, event.zone(), &mut messages) {
+        if programme::update(&app.pools().write, session.id, draft).await? {
+            audit::record(
+                &app.pools().write,
+                staff.user(),
+                audit::Action {
+                    event_id: Some(event.id),
+                    action: "programme.edit",
+                    subject: &session.title_de,
+                    detail: String::new(),
+                },
+                Utc::now(),
+            )
+            .await?;
+            return Ok(Redirect::to(&urls::admin_programme(event.id)).into_response());
+        }
+        messages.add("capacity", t.count("admin-error-capacity-below-taken", "taken", i64::from(session.taken)));
+    }
+    let page = editing(&app, t, &staff, &session, form, messages).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
 
 #[derive(Deserialize, Default)]
