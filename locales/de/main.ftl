@@ -598,3 +598,6 @@ admin-mail-awaiting_approval = Eingang, wartet auf Zulassung
 admin-mail-declined = Absage
 admin-field-door-overbooking = Überbuchung am Einlass erlauben (Spontangäste und von Hand Angemeldete kommen auch bei voller Veranstaltung hinein)
 admin-session-edit = „{ $session }“ bearbeiten
+admin-reports-title = Verwendungsnachweise (XLSX)
+admin-report-year = Verwendungsnachweis { $year }
+admin-report-sheet-events = Veranstaltungen

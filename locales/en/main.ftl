@@ -598,3 +598,6 @@ admin-mail-awaiting_approval = Received, awaiting approval
 admin-mail-declined = Declined
 admin-field-door-overbooking = Allow overbooking at the door (walk-ins and people added by hand get in even when the event is full)
 admin-session-edit = Edit “{ $session }”
+admin-reports-title = Funder reports (XLSX)
+admin-report-year = Funder report { $year }
+admin-report-sheet-events = Events

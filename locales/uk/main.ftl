@@ -611,3 +611,6 @@ admin-mail-awaiting_approval = Отримано, очікує схвалення
 admin-mail-declined = Відмова
 admin-field-door-overbooking = Дозволити перевищення місць на вході (гості без реєстрації та додані вручну проходять і тоді, коли місць немає)
 admin-session-edit = Редагування «{ $session }»
+admin-reports-title = Звіти для донора (XLSX)
+admin-report-year = Звіт для донора за { $year } рік
+admin-report-sheet-events = Заходи

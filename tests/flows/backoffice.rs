@@ -164,13 +164,35 @@ async fn an_organiser_sets_up_an_event_finds_the_people_and_exports_them() {
     assert!(overview.contains("<dt>Bestätigt</dt><dd>3</dd>"), "the overview counts the confirmed");
     let report = app.staff_get_bytes(&admin, &format!("/admin/events/{event_id}/report.xlsx")).await;
     let mut report: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(report)).expect("workbook");
-    let partnerships = report.worksheet_range_at(2).expect("sheet").expect("readable");
+    let partnerships = report.worksheet_range_at(3).expect("sheet").expect("readable");
     let pairs: Vec<String> = (1..partnerships.height())
         .map(|row| {
             format!("{} – {}", partnerships.get((row, 0)).expect("cell"), partnerships.get((row, 1)).expect("cell"))
         })
         .collect();
     assert_eq!(pairs, ["Stadt Münster – Рівне", "Рівненська міська рада – Münster"]);
+
+    // The yearly report lists the event and the same partnerships; the demo events of
+    // another year are not in it.
+    let (_, dashboard) = app.staff_get(&admin, "/admin").await;
+    assert!(dashboard.contains("href=\"/admin/reports/2027\""), "the start page links the year's report");
+    let yearly = app.staff_get_bytes(&admin, "/admin/reports/2027").await;
+    let mut yearly: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(yearly)).expect("workbook");
+    let events = yearly.worksheet_range_at(1).expect("sheet").expect("readable");
+    let in_2027 = domain::event_setup::all_events(&app.db)
+        .await
+        .expect("events")
+        .iter()
+        .filter(|event| chrono::Datelike::year(&event.starts_at.with_timezone(&event.zone())) == 2027)
+        .count();
+    assert_eq!(events.height(), in_2027 + 1, "one line per event of 2027, no other year");
+    let line = (1..events.height())
+        .find(|row| events.get((*row, 0)) == Some(&Data::String("Fachaustausch Kommunalpartnerschaften".into())))
+        .expect("the event has its line");
+    assert_eq!(events.get((line, 3)), Some(&Data::Float(3.0)), "three confirmed");
+    let partnerships = yearly.worksheet_range_at(3).expect("sheet").expect("readable");
+    assert_eq!(partnerships.height(), 3, "the demo events have no registrations");
+    assert_eq!(app.staff_get_response(&admin, "/admin/reports/not-a-year").await.status(), StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]

@@ -76,7 +76,8 @@ async fn every_back_office_route_answers_each_role_as_its_rule_says() {
                 .replace("{session}", &session.to_string())
                 .replace("{device}", &device.to_string())
                 .replace("{user}", &uuid::Uuid::new_v4().to_string())
-                .replace("{token}", "unknown-token");
+                .replace("{token}", "unknown-token")
+                .replace("{year}", "2026");
             let mut request = app.client.request(rule.method.clone(), app.url(&path));
             if let Some(staff) = staff {
                 request = request.header("cookie", format!("tp_session={}", staff.cookie));

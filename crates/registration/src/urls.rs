@@ -211,6 +211,11 @@ pub fn admin_report(event_id: uuid::Uuid) -> String {
     format!("/admin/events/{event_id}/report.xlsx")
 }
 
+/// The funder report over all events of a year.
+pub fn admin_yearly_report(year: i32) -> String {
+    format!("/admin/reports/{year}")
+}
+
 pub fn admin_check_ins(event_id: uuid::Uuid) -> String {
     format!("/admin/events/{event_id}/check-ins")
 }

@@ -68,15 +68,19 @@ struct DashboardPage {
     events: Vec<EventLine>,
     may_create: bool,
     new_url: String,
+    /// Funder reports per year of the events shown: (label, link).
+    reports: Vec<(String, String)>,
 }
 
 async fn dashboard(State(app): State<AppState>, Lang(language): Lang, staff: Staff) -> Result<DashboardPage, WebError> {
     let t = Tr::new(language);
     let mut events = Vec::new();
+    let mut years = std::collections::BTreeSet::new();
     for event in event_setup::all_events(app.db()).await? {
         if !staff.0.may_see_event(event.id) {
             continue;
         }
+        years.insert(chrono::Datelike::year(&event.starts_at.with_timezone(&event.zone())));
         let rows = app.attendee_rows(event.id).await?;
         let zone = event.zone();
         events.push(EventLine {
@@ -88,12 +92,22 @@ async fn dashboard(State(app): State<AppState>, Lang(language): Lang, staff: Sta
             url: urls::admin_event(event.id),
         });
     }
+    let reports = if staff.is_organiser() {
+        years
+            .into_iter()
+            .rev()
+            .map(|year| (t.with("admin-report-year", "year", &year.to_string()), urls::admin_yearly_report(year)))
+            .collect()
+    } else {
+        Vec::new()
+    };
     Ok(DashboardPage {
         t,
         nav: Nav::of(&staff),
         events,
         may_create: staff.is_organiser(),
         new_url: urls::admin_new_event(),
+        reports,
     })
 }
 

@@ -37,6 +37,7 @@ pub fn routes() -> Guarded {
         .get("/admin/events/{event}/signature-list.pdf", Access::Organiser, signature_list_pdf)
         .get("/admin/events/{event}/badges.pdf", Access::Organiser, badges_pdf)
         .get("/admin/events/{event}/report.xlsx", Access::Organiser, report)
+        .get("/admin/reports/{year}", Access::Organiser, yearly_report)
         .get("/admin/events/{event}/check-ins", Access::Organiser, check_ins_page)
         .get("/admin/events/{event}/check-ins.csv", Access::Organiser, check_ins_csv)
 }
@@ -377,28 +378,35 @@ async fn badges_pdf(
 
 /// The funder report (Verwendungsnachweis): figures by organisation type, the
 /// municipalities and partnerships represented, one sheet each.
-async fn report(
-    State(app): State<AppState>,
-    Lang(language): Lang,
-    Path(event_id): Path<Uuid>,
-) -> Result<Response, WebError> {
+/// One event's line in a funder report.
+struct ReportedEvent {
+    title: String,
+    date: String,
+    figures: attendee_list::Figures,
+}
+
+/// The funder report (Verwendungsnachweis) for one event or a year: counts and
+/// organisation types over all, one line per event, the organisations and the
+/// partnerships represented.
+fn report_workbook(
+    t: Tr,
+    heading: &str,
+    events: &[ReportedEvent],
+    all: &attendee_list::Figures,
+) -> Result<Vec<u8>, WebError> {
     use rust_xlsxwriter::{Format, Workbook};
-    let t = Tr::new(language);
-    let event = load_event(&app, event_id).await?;
-    let rows = app.attendee_rows(event.id).await?;
-    let figures = attendee_list::figures(&rows);
     let failed = |err: rust_xlsxwriter::XlsxError| WebError::Internal(format!("xlsx: {err}"));
     let bold = Format::new().set_bold();
     let mut workbook = Workbook::new();
     let summary = workbook.add_worksheet();
     summary.set_name(t.get("admin-report-sheet-summary")).map_err(failed)?;
-    summary.write_string_with_format(0, 0, event.title(language), &bold).map_err(failed)?;
+    summary.write_string_with_format(0, 0, heading, &bold).map_err(failed)?;
     let counts = [
-        ("admin-figure-registered", figures.registered),
-        ("admin-figure-confirmed", figures.confirmed),
-        ("admin-figure-waitlisted", figures.waitlisted),
-        ("admin-figure-cancelled", figures.cancelled),
-        ("admin-figure-checked-in", figures.checked_in),
+        ("admin-figure-registered", all.registered),
+        ("admin-figure-confirmed", all.confirmed),
+        ("admin-figure-waitlisted", all.waitlisted),
+        ("admin-figure-cancelled", all.cancelled),
+        ("admin-figure-checked-in", all.checked_in),
     ];
     for (index, (key, count)) in counts.iter().enumerate() {
         summary.write_string(index as u32 + 2, 0, t.get(key)).map_err(failed)?;
@@ -406,7 +414,7 @@ async fn report(
     }
     let by_type_row = counts.len() as u32 + 3;
     summary.write_string_with_format(by_type_row, 0, t.get("admin-figure-by-type"), &bold).map_err(failed)?;
-    for (index, (kind, count)) in figures.by_organisation_type.iter().enumerate() {
+    for (index, (kind, count)) in all.by_organisation_type.iter().enumerate() {
         let line = by_type_row + 1 + index as u32;
         summary
             .write_string(line, 0, t.get(&format!("org-type-{}", organisation_type_value(*kind))))
@@ -414,10 +422,35 @@ async fn report(
         summary.write_number(line, 1, *count as f64).map_err(failed)?;
     }
     summary.set_column_width(0, 40).map_err(failed)?;
+    let per_event = workbook.add_worksheet();
+    per_event.set_name(t.get("admin-report-sheet-events")).map_err(failed)?;
+    let headings = [
+        "admin-col-event",
+        "admin-col-when",
+        "admin-figure-registered",
+        "admin-figure-confirmed",
+        "admin-figure-checked-in",
+    ];
+    for (column, key) in headings.iter().enumerate() {
+        per_event.write_string_with_format(0, column as u16, t.get(key), &bold).map_err(failed)?;
+    }
+    for (index, event) in events.iter().enumerate() {
+        let line = index as u32 + 1;
+        per_event.write_string(line, 0, &event.title).map_err(failed)?;
+        per_event.write_string(line, 1, &event.date).map_err(failed)?;
+        for (column, count) in
+            [event.figures.registered, event.figures.confirmed, event.figures.checked_in].into_iter().enumerate()
+        {
+            per_event.write_number(line, column as u16 + 2, count as f64).map_err(failed)?;
+        }
+    }
+    per_event.set_column_width(0, 50).map_err(failed)?;
+    per_event.set_column_width(1, 40).map_err(failed)?;
+    per_event.set_freeze_panes(1, 0).map_err(failed)?;
     let organisations = workbook.add_worksheet();
     organisations.set_name(t.get("admin-report-sheet-organisations")).map_err(failed)?;
     organisations.write_string_with_format(0, 0, t.get("field-organisation"), &bold).map_err(failed)?;
-    for (index, name) in figures.organisations.iter().enumerate() {
+    for (index, name) in all.organisations.iter().enumerate() {
         organisations.write_string(index as u32 + 1, 0, name).map_err(failed)?;
     }
     organisations.set_column_width(0, 40).map_err(failed)?;
@@ -426,19 +459,66 @@ async fn report(
     partnerships.set_name(t.get("admin-report-sheet-partnerships")).map_err(failed)?;
     partnerships.write_string_with_format(0, 0, t.get("field-organisation"), &bold).map_err(failed)?;
     partnerships.write_string_with_format(0, 1, t.get("admin-col-partner-municipality"), &bold).map_err(failed)?;
-    for (index, (organisation, partner)) in figures.partnerships.iter().enumerate() {
+    for (index, (organisation, partner)) in all.partnerships.iter().enumerate() {
         partnerships.write_string(index as u32 + 1, 0, organisation).map_err(failed)?;
         partnerships.write_string(index as u32 + 1, 1, partner).map_err(failed)?;
     }
     partnerships.set_column_width(0, 40).map_err(failed)?;
     partnerships.set_column_width(1, 40).map_err(failed)?;
     partnerships.set_freeze_panes(1, 0).map_err(failed)?;
-    let bytes = workbook.save_to_buffer().map_err(failed)?;
-    Ok(download(
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        &file_name(&event, "verwendungsnachweis", "xlsx"),
-        bytes,
-    ))
+    workbook.save_to_buffer().map_err(failed)
+}
+
+fn reported(t: Tr, event: &Event, figures: attendee_list::Figures) -> ReportedEvent {
+    let zone = event.zone();
+    ReportedEvent {
+        title: event.title(t.language).to_owned(),
+        date: t.span(&event.starts_at.with_timezone(&zone), &event.ends_at.with_timezone(&zone)),
+        figures,
+    }
+}
+
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+async fn report(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    Path(event_id): Path<Uuid>,
+) -> Result<Response, WebError> {
+    let t = Tr::new(language);
+    let event = load_event(&app, event_id).await?;
+    let rows = app.attendee_rows(event.id).await?;
+    let figures = attendee_list::figures(&rows);
+    let bytes = report_workbook(t, event.title(language), &[reported(t, &event, figures.clone())], &figures)?;
+    Ok(download(XLSX, &file_name(&event, "verwendungsnachweis", "xlsx"), bytes))
+}
+
+/// The funder report over every event of a year this team member may see.
+async fn yearly_report(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    staff: Staff,
+    Path(year): Path<String>,
+) -> Result<Response, WebError> {
+    use chrono::Datelike;
+    let t = Tr::new(language);
+    let Some(year) = year.parse::<i32>().ok().filter(|year| (2000..=2100).contains(year)) else {
+        return Err(WebError::NotFound);
+    };
+    let mut events = Vec::new();
+    let mut all_rows = Vec::new();
+    for event in domain::event_setup::all_events(app.db()).await? {
+        if !staff.0.may_see_event(event.id) || event.starts_at.with_timezone(&event.zone()).year() != year {
+            continue;
+        }
+        let rows = app.attendee_rows(event.id).await?;
+        events.push(reported(t, &event, attendee_list::figures(&rows)));
+        all_rows.extend(rows.iter().cloned());
+    }
+    events.reverse();
+    let heading = t.with("admin-report-year", "year", &year.to_string());
+    let bytes = report_workbook(t, &heading, &events, &attendee_list::figures(&all_rows))?;
+    Ok(download(XLSX, &format!("verwendungsnachweis-{year}.xlsx"), bytes))
 }
 
 pub struct CheckInLine {
