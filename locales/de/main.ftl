@@ -601,3 +601,6 @@ admin-session-edit = „{ $session }“ bearbeiten
 admin-reports-title = Verwendungsnachweise (XLSX)
 admin-report-year = Verwendungsnachweis { $year }
 admin-report-sheet-events = Veranstaltungen
+mail-changed-subject = Geänderte Anmeldung: { $event }
+mail-changed-intro = das Team hat Ihre Anmeldung zu „{ $event }“ geändert. So steht sie jetzt:
+admin-mail-changed = Änderung durch das Team

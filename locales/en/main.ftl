@@ -601,3 +601,6 @@ admin-session-edit = Edit “{ $session }”
 admin-reports-title = Funder reports (XLSX)
 admin-report-year = Funder report { $year }
 admin-report-sheet-events = Events
+mail-changed-subject = Registration changed: { $event }
+mail-changed-intro = the team has changed your registration for "{ $event }". This is how it stands now:
+admin-mail-changed = Changed by the team

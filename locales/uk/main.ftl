@@ -614,3 +614,6 @@ admin-session-edit = Редагування «{ $session }»
 admin-reports-title = Звіти для донора (XLSX)
 admin-report-year = Звіт для донора за { $year } рік
 admin-report-sheet-events = Заходи
+mail-changed-subject = Зміни в реєстрації: { $event }
+mail-changed-intro = команда змінила вашу реєстрацію на «{ $event }». Ось як вона виглядає тепер:
+admin-mail-changed = Зміни від команди

@@ -520,6 +520,11 @@ async fn phone_registrations_are_added_by_hand_edited_and_cancelled_in_bulk_afte
     let petro = rows.iter().find(|row| row.attendee.last_name == "Шевчук").expect("still there");
     assert_eq!(petro.attendee.organisation, "Ірпінська міська рада");
     assert!(petro.session_ids.is_empty(), "the forum was unticked");
+    assert_eq!(
+        mail_kinds(&app, petro.registration_id).await,
+        [domain::outbox::MailKind::Confirmation, domain::outbox::MailKind::ChangedByOrganiser],
+        "the person is told of the organisers' change"
+    );
     assert_eq!(app.sessions(domain::demo::TAG_SLUG).await.iter().find(|s| s.id == forum.id).expect("forum").taken, 0);
 
     app.register_confirmed("second@example.org", &[]).await;

@@ -41,6 +41,16 @@ pub async fn enqueue<C: ConnectionTrait>(
     Ok(())
 }
 
+/// Queues a message on its own (organisers' changes that are already stored).
+pub async fn notify(
+    db: &DatabaseConnection,
+    kind: MailKind,
+    registration_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    enqueue(db, kind, registration_id, now).await
+}
+
 /// Takes the oldest due message for this worker, or `None` when nothing is due.
 pub async fn claim_next(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<Option<OutboxMessage>, DbErr> {
     // A candidate can be taken by another instance between the read and the update; then

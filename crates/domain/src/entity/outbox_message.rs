@@ -31,6 +31,9 @@ pub enum MailKind {
     /// The organisers declined the registration.
     #[sea_orm(string_value = "declined")]
     Declined,
+    /// The organisers changed details or sessions: the current state, with tickets.
+    #[sea_orm(string_value = "changed")]
+    ChangedByOrganiser,
 }
 
 #[sea_orm::model]

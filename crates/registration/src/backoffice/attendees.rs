@@ -13,6 +13,7 @@ use domain::attendee_list::{self, AttendeeRow, Filter, SortBy};
 use domain::audit;
 use domain::checkin::{self, Presented, ScanRequest, ScanResult};
 use domain::door;
+use domain::outbox::MailKind;
 use domain::person::{EmailAddress, MAX_TEXT_CHARS, PersonName, clean_optional_text, clean_text};
 use domain::programme::{self, ProgrammeSession};
 use domain::registration::{self, NewAttendee, RegistrationError, RegistrationRequest, RegistrationStatus};
@@ -902,6 +903,9 @@ async fn save(
     };
     match registration::change_attendee(app.pools(), row.registration_id, attendee_id, change).await {
         Ok(()) => {
+            // The person hears of it, with their current sessions and tickets.
+            domain::outbox::notify(&app.pools().write, MailKind::ChangedByOrganiser, row.registration_id, Utc::now())
+                .await?;
             record(&app, &staff, event_id, "attendee.edit", &row, String::new()).await?;
             Ok(Redirect::to(&urls::admin_attendee(event_id, attendee_id)).into_response())
         }

@@ -347,7 +347,18 @@ mod tests {
             ("admin-status-", &["pending_confirmation", "confirmed", "waitlisted", "awaiting_approval", "cancelled"]),
             (
                 "admin-mail-",
-                &["confirmation", "waitlisted", "promoted", "cancelled", "manage_link", "confirm_email", "reminder"],
+                &[
+                    "confirmation",
+                    "waitlisted",
+                    "promoted",
+                    "cancelled",
+                    "manage_link",
+                    "confirm_email",
+                    "reminder",
+                    "awaiting_approval",
+                    "declined",
+                    "changed",
+                ],
             ),
             ("admin-method-", &["scan", "manual"]),
             (

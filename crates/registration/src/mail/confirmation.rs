@@ -103,6 +103,9 @@ pub fn compose(
         MailKind::Declined => {
             (t.with("mail-declined-subject", "event", title), t.with("mail-declined-intro", "event", title))
         }
+        MailKind::ChangedByOrganiser => {
+            (t.with("mail-changed-subject", "event", title), t.with("mail-changed-intro", "event", title))
+        }
     };
     // Tickets and calendar only while the registration holds places; a mail queued before a
     // cancellation and sent after it carries none.
