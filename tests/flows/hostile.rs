@@ -179,3 +179,79 @@ fn urlencode(text: &str) -> String {
         })
         .collect()
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hostile_values_in_the_back_office_forms_and_queries_never_cause_a_server_error() {
+    let app = TestApp::spawn().await;
+    app.register_confirmed("listed@example.org", &[]).await;
+    let event = app.event(TAG_SLUG).await;
+    let admin = app.admin().await;
+    let base = format!("/admin/events/{}", event.id);
+    let forms: Vec<(String, Vec<&str>)> = vec![
+        (
+            "/admin/events/new".to_owned(),
+            vec![
+                "slug",
+                "title_de",
+                "title_en",
+                "description_de",
+                "format",
+                "venue",
+                "online_url",
+                "starts_at",
+                "ends_at",
+                "time_zone",
+                "registration_opens_at",
+                "capacity",
+                "approval_mode",
+                "confirmation_hours",
+            ],
+        ),
+        (format!("{base}/programme"), vec!["kind", "title_de", "room", "starts_at", "ends_at", "capacity"]),
+        (
+            format!("{base}/attendees/new"),
+            vec![
+                "first_name",
+                "last_name",
+                "email",
+                "organisation",
+                "organisation_type",
+                "programme_session",
+                "language",
+            ],
+        ),
+        (format!("{base}/doors"), vec!["name"]),
+        (format!("{base}/duplicate"), vec!["slug", "starts_at"]),
+        (format!("{base}/attendees/bulk"), vec!["action", "selected"]),
+        ("/admin/team/invite".to_owned(), vec!["email", "role"]),
+    ];
+    for hostile in hostile_strings() {
+        for (path, fields) in &forms {
+            for field in fields {
+                let response = app.staff_post(&admin, path, &[(field, hostile.as_str()), ("consent", "on")]).await;
+                let status = response.status();
+                assert!(!status.is_server_error(), "POST {path} {field} = {hostile:?} gave {status}");
+                let page = response.text().await.unwrap_or_default();
+                assert!(!page.contains("<script>alert(1)</script>"), "{path} {field}: a script came back unescaped");
+            }
+        }
+        let query = urlencode(&hostile);
+        for path in [
+            format!(
+                "{base}/attendees?q={query}&status={query}&session={query}&org_type={query}&sort={query}&page={query}"
+            ),
+            format!("{base}/attendees.csv?q={query}"),
+            format!("{base}/signature-list.pdf?session={query}"),
+            format!("{base}/check-ins?session={query}"),
+            format!("/admin/events/{query}"),
+            format!("/admin/reports/{query}"),
+            format!("/admin/login?next={query}"),
+            format!("/admin/account/{query}"),
+        ] {
+            let response = app.staff_get_response(&admin, &path).await;
+            assert!(!response.status().is_server_error(), "GET {path} gave {}", response.status());
+            let location = response.headers().get("location").and_then(|value| value.to_str().ok()).unwrap_or("");
+            assert!(!location.starts_with("//") && !location.contains("://"), "no redirect off the site: {location}");
+        }
+    }
+}
