@@ -604,3 +604,25 @@ admin-report-sheet-events = Veranstaltungen
 mail-changed-subject = Geänderte Anmeldung: { $event }
 mail-changed-intro = das Team hat Ihre Anmeldung zu „{ $event }“ geändert. So steht sie jetzt:
 admin-mail-changed = Änderung durch das Team
+admin-messages-title = Nachrichten
+admin-messages-of = An Teilnehmende schreiben: { $event }
+admin-messages-who = An wen
+admin-messages-subject = Betreff
+admin-messages-body = Text
+admin-messages-placeholders = Platzhalter: {"{"}name{"}"} (Name der Kontaktperson), {"{"}event{"}"} (Veranstaltung), {"{"}link{"}"} (Link zur Anmeldung). Der Link steht zusätzlich unter jeder Nachricht.
+admin-messages-preview-button = Vorschau
+admin-messages-send = Jetzt senden
+admin-messages-history = Bisher gesendet
+admin-messages-nobody = Diese Auswahl trifft auf niemanden zu.
+admin-messages-preview =
+    { $count ->
+        [one] Vorschau für eine Anmeldung
+       *[other] Vorschau; geht an { $count } Anmeldungen
+    }
+admin-messages-sent =
+    { $count ->
+        [one] Die Nachricht geht an eine Anmeldung.
+       *[other] Die Nachricht geht an { $count } Anmeldungen.
+    }
+mail-message-footer = Ihre Anmeldung zu „{ $event }“:
+admin-mail-organiser_message = Nachricht des Teams

@@ -604,3 +604,25 @@ admin-report-sheet-events = Events
 mail-changed-subject = Registration changed: { $event }
 mail-changed-intro = the team has changed your registration for "{ $event }". This is how it stands now:
 admin-mail-changed = Changed by the team
+admin-messages-title = Messages
+admin-messages-of = Write to attendees: { $event }
+admin-messages-who = To whom
+admin-messages-subject = Subject
+admin-messages-body = Text
+admin-messages-placeholders = Placeholders: {"{"}name{"}"} (the contact person's name), {"{"}event{"}"} (the event), {"{"}link{"}"} (the link to the registration). The link is also added below every message.
+admin-messages-preview-button = Preview
+admin-messages-send = Send now
+admin-messages-history = Sent so far
+admin-messages-nobody = Nobody matches this selection.
+admin-messages-preview =
+    { $count ->
+        [one] Preview for one registration
+       *[other] Preview; goes to { $count } registrations
+    }
+admin-messages-sent =
+    { $count ->
+        [one] The message goes to one registration.
+       *[other] The message goes to { $count } registrations.
+    }
+mail-message-footer = Your registration for "{ $event }":
+admin-mail-organiser_message = Message from the team

@@ -617,3 +617,26 @@ admin-report-sheet-events = Заходи
 mail-changed-subject = Зміни в реєстрації: { $event }
 mail-changed-intro = команда змінила вашу реєстрацію на «{ $event }». Ось як вона виглядає тепер:
 admin-mail-changed = Зміни від команди
+admin-messages-title = Повідомлення
+admin-messages-of = Написати учасникам: { $event }
+admin-messages-who = Кому
+admin-messages-subject = Тема
+admin-messages-body = Текст
+admin-messages-placeholders = Заповнювачі: {"{"}name{"}"} (ім’я контактної особи), {"{"}event{"}"} (захід), {"{"}link{"}"} (посилання на реєстрацію). Посилання також додається під кожним повідомленням.
+admin-messages-preview-button = Попередній перегляд
+admin-messages-send = Надіслати зараз
+admin-messages-history = Надіслано раніше
+admin-messages-nobody = Під цей вибір ніхто не підпадає.
+admin-messages-preview =
+    { $count ->
+        [one] Попередній перегляд: { $count } реєстрація
+        [few] Попередній перегляд: { $count } реєстрації
+       *[other] Попередній перегляд: { $count } реєстрацій
+    }
+admin-messages-sent =
+    { $count ->
+        [one] Повідомлення надсилається { $count } реєстрації.
+       *[other] Повідомлення надсилається { $count } реєстраціям.
+    }
+mail-message-footer = Ваша реєстрація на «{ $event }»:
+admin-mail-organiser_message = Повідомлення від команди

@@ -13,6 +13,7 @@ mod m20261125_000008_check_in_undo;
 mod m20261125_000009_check_in_conflict;
 mod m20261125_000010_back_office;
 mod m20261125_000011_door_overbooking;
+mod m20261125_000012_organiser_message;
 
 pub struct Migrator;
 
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000009_check_in_conflict::Migration),
             Box::new(m20261125_000010_back_office::Migration),
             Box::new(m20261125_000011_door_overbooking::Migration),
+            Box::new(m20261125_000012_organiser_message::Migration),
         ]
     }
 }

@@ -647,3 +647,65 @@ async fn a_programme_session_is_edited_but_never_below_the_places_taken() {
     assert_eq!((saved.title_de.as_str(), saved.capacity, saved.taken), ("Forum Förderung (neu)", Some(12), 2));
     assert_eq!(saved.starts_at, forum.starts_at, "the time stays as typed");
 }
+
+#[tokio::test]
+async fn organisers_write_to_the_people_they_filter_and_each_contact_gets_one_personal_mail() {
+    let app = TestApp::spawn().await;
+    let event = app.event(domain::demo::TAG_SLUG).await;
+    let forum = app.smallest_forum().await;
+    app.register_confirmed("in-forum@example.org", &[forum.id]).await;
+    app.register_confirmed("elsewhere@example.org", &[]).await;
+    let admin = app.admin().await;
+    let path = format!("/admin/events/{}/messages", event.id);
+    let forum_id = forum.id.to_string();
+    let empty = app.staff_post(&admin, &path, &[("status", "confirmed"), ("subject", ""), ("body", "")]).await;
+    assert_eq!(empty.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let text = "Liebe/r {name},\nbitte bringen Sie zu „{event}“ Ihren Ausweis mit.";
+    let fields = |action: &'static str| {
+        vec![
+            ("status", "confirmed"),
+            ("session", forum_id.as_str()),
+            ("subject", "Hinweis zum Forum"),
+            ("body", text),
+            ("action", action),
+        ]
+    };
+    let preview = app.staff_post(&admin, &path, &fields("preview")).await;
+    assert_eq!(preview.status(), StatusCode::OK);
+    let page = preview.text().await.expect("body");
+    assert!(page.contains("Vorschau für eine Anmeldung"), "one registration chosen");
+    assert!(page.contains("Liebe/r Olena Kovalenko,"), "the preview is personal");
+    let before: Vec<_> = domain::attendee_list::load(&app.db, event.id).await.expect("rows");
+    let sent = app.staff_post(&admin, &path, &fields("send")).await;
+    assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+    let in_forum = before.iter().find(|row| row.contact_email == "in-forum@example.org").expect("row");
+    let elsewhere = before.iter().find(|row| row.contact_email == "elsewhere@example.org").expect("row");
+    assert!(mail_kinds(&app, in_forum.registration_id).await.contains(&domain::outbox::MailKind::OrganiserMessage));
+    assert!(!mail_kinds(&app, elsewhere.registration_id).await.contains(&domain::outbox::MailKind::OrganiserMessage));
+
+    // The worker writes it to the mail folder; an independent parser reads it.
+    let mail_dir = app.data_dir().join("mail");
+    let mut found = None;
+    for _ in 0..100 {
+        found = std::fs::read_dir(&mail_dir).ok().and_then(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .filter_map(|entry| std::fs::read(entry.path()).ok())
+                .find(|bytes| String::from_utf8_lossy(bytes).contains("Hinweis zum Forum"))
+        });
+        if found.is_some() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let raw = found.expect("the message was delivered");
+    let parsed = mail_parser::MessageParser::default().parse(&raw).expect("a mail");
+    assert_eq!(parsed.to().and_then(|to| to.first()).and_then(|a| a.address()), Some("in-forum@example.org"));
+    let body = parsed.body_text(0).expect("text").to_string();
+    assert!(body.contains("Liebe/r Olena Kovalenko,") && body.contains(&event.title_de), "{body}");
+    assert!(body.contains("/r/"), "the registration link is below the message");
+    let (_, page) = app.staff_get(&admin, &format!("{path}?sent=1")).await;
+    assert!(page.contains("Hinweis zum Forum (1)"), "the message is listed with its recipients");
+    let (_, audit) = app.staff_get(&admin, "/admin/audit").await;
+    assert!(audit.contains("message.send"));
+}

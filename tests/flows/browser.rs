@@ -352,6 +352,7 @@ async fn an_organiser_logs_in_in_the_browser_and_the_back_office_passes_axe_in_t
             format!("{base}/check-ins"),
             format!("{base}/doors"),
             format!("{base}/signature-list"),
+            format!("{base}/messages"),
             "/admin/events/new".to_owned(),
             "/admin/team".to_owned(),
             "/admin/audit".to_owned(),

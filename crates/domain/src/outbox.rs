@@ -35,6 +35,7 @@ pub async fn enqueue<C: ConnectionTrait>(
         claimed_until: Set(None),
         sent_at: Set(None),
         last_error: Set(None),
+        message_id: Set(None),
     })
     .exec_without_returning(db)
     .await?;

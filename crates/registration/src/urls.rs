@@ -233,6 +233,11 @@ pub fn admin_programme_action(event_id: uuid::Uuid, session_id: uuid::Uuid, acti
     format!("/admin/events/{event_id}/programme/{session_id}/{action}")
 }
 
+/// Writing to attendees.
+pub fn admin_messages(event_id: uuid::Uuid) -> String {
+    format!("/admin/events/{event_id}/messages")
+}
+
 pub fn admin_doors(event_id: uuid::Uuid) -> String {
     format!("/admin/events/{event_id}/doors")
 }

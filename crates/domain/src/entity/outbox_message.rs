@@ -34,6 +34,9 @@ pub enum MailKind {
     /// The organisers changed details or sessions: the current state, with tickets.
     #[sea_orm(string_value = "changed")]
     ChangedByOrganiser,
+    /// A message organisers wrote (`message_id`).
+    #[sea_orm(string_value = "organiser_message")]
+    OrganiserMessage,
 }
 
 #[sea_orm::model]
@@ -52,6 +55,8 @@ pub struct Model {
     pub sent_at: Option<DateTimeUtc>,
     #[sea_orm(column_type = "Text", nullable)]
     pub last_error: Option<String>,
+    /// For `OrganiserMessage`: which message.
+    pub message_id: Option<Uuid>,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -164,7 +164,7 @@ struct ListPage {
     list_url: String,
 }
 
-fn filter_choices(
+pub fn filter_choices(
     t: Tr,
     query: &ListQuery,
     sessions: &[ProgrammeSession],

@@ -169,6 +169,7 @@ pub struct EventLinks {
     pub xlsx: String,
     pub report: String,
     pub new_attendee: String,
+    pub messages: String,
 }
 
 impl EventLinks {
@@ -188,6 +189,7 @@ impl EventLinks {
             xlsx: urls::admin_attendees_xlsx(event_id),
             report: urls::admin_report(event_id),
             new_attendee: urls::admin_new_attendee(event_id),
+            messages: urls::admin_messages(event_id),
         }
     }
 }

@@ -13,6 +13,7 @@ pub mod doors;
 pub mod events;
 pub mod exports;
 pub mod form;
+pub mod messages;
 pub mod pdf;
 pub mod programme;
 pub mod rows_cache;
@@ -117,6 +118,7 @@ fn all_routes() -> Guarded {
         .merge(attendees::routes())
         .merge(exports::routes())
         .merge(doors::routes())
+        .merge(messages::routes())
         .merge(team::routes())
 }
 
@@ -358,6 +360,7 @@ mod tests {
                     "awaiting_approval",
                     "declined",
                     "changed",
+                    "organiser_message",
                 ],
             ),
             ("admin-method-", &["scan", "manual"]),

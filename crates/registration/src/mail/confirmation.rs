@@ -106,6 +106,8 @@ pub fn compose(
         MailKind::ChangedByOrganiser => {
             (t.with("mail-changed-subject", "event", title), t.with("mail-changed-intro", "event", title))
         }
+        // Composed by `organiser::compose`; never reaches this function.
+        MailKind::OrganiserMessage => return Err("an organiser message has its own composer".to_owned()),
     };
     // Tickets and calendar only while the registration holds places; a mail queued before a
     // cancellation and sent after it carries none.

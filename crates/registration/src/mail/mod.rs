@@ -4,6 +4,7 @@
 
 pub mod account;
 pub mod confirmation;
+pub mod organiser;
 pub mod worker;
 
 use std::path::PathBuf;

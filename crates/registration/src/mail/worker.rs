@@ -74,7 +74,16 @@ async fn deliver(app: &AppState, mailer: &Mailer, message: &OutboxMessage) -> Re
         .await
         .map_err(|err| err.to_string())?
         .ok_or("the registration no longer exists")?;
-    let email = confirmation::compose(app, mailer, &details, message.kind, message.id)?;
+    let email = if message.kind == domain::outbox::MailKind::OrganiserMessage {
+        let written = match message.message_id {
+            Some(id) => domain::messages::by_id(app.db(), id).await.map_err(|err| err.to_string())?,
+            None => None,
+        };
+        let written = written.ok_or("the organisers' message no longer exists")?;
+        super::organiser::compose(app, mailer, &details, &written, message.id)?
+    } else {
+        confirmation::compose(app, mailer, &details, message.kind, message.id)?
+    };
     let stem = format!("{}-{}", message.created_at.format("%Y%m%dT%H%M%S"), message.id.simple());
     mailer.deliver(&email, &stem).await
 }
