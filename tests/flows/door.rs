@@ -602,6 +602,35 @@ async fn a_full_event_refuses_walk_ins_until_organisers_allow_overbooking_at_the
     let saved = app.staff_post(&admin, &format!("/admin/events/{}/edit", tag.id), &form_fields).await;
     assert_eq!(saved.status(), StatusCode::SEE_OTHER, "the setting is saved through the form");
     assert!(app.event(TAG_SLUG).await.door_overbooking);
+    let first = domain::attendee_list::load(&app.db, tag.id)
+        .await
+        .expect("rows")
+        .into_iter()
+        .find(|row| row.contact_email == "first@example.org")
+        .expect("registered");
+    let kinds: Vec<_> = domain::outbox::for_registration(&app.db, first.registration_id)
+        .await
+        .expect("outbox")
+        .into_iter()
+        .map(|message| message.kind)
+        .collect();
+    assert_eq!(kinds, [domain::outbox::MailKind::Confirmation], "same time and place: nobody is mailed");
+    let mut moved: Vec<(&str, &str)> = form_fields.clone();
+    moved.retain(|(name, _)| *name != "venue");
+    moved.push(("venue", "Rathaus Dortmund, Ratssaal"));
+    let saved = app.staff_post(&admin, &format!("/admin/events/{}/edit", tag.id), &moved).await;
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let kinds: Vec<_> = domain::outbox::for_registration(&app.db, first.registration_id)
+        .await
+        .expect("outbox")
+        .into_iter()
+        .map(|message| message.kind)
+        .collect();
+    assert_eq!(
+        kinds,
+        [domain::outbox::MailKind::Confirmation, domain::outbox::MailKind::ChangedByOrganiser],
+        "a new place is mailed to everyone registered"
+    );
 
     let (status, admitted) = walk_in("full-2", "taras@example.ua").await;
     assert_eq!(status, StatusCode::OK, "{admitted}");

@@ -52,6 +52,31 @@ pub async fn notify(
     enqueue(db, kind, registration_id, now).await
 }
 
+/// Tells everyone who holds or waits for a place at an event (every registration not
+/// cancelled) with one message each, queued together. Returns how many.
+pub async fn notify_event(
+    db: &DatabaseConnection,
+    kind: MailKind,
+    event_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<usize, DbErr> {
+    use crate::entity::registration::{self, RegistrationStatus};
+    let txn = crate::db::begin_write(db).await?;
+    let ids: Vec<Uuid> = registration::Entity::find()
+        .filter(registration::Column::EventId.eq(event_id))
+        .filter(registration::Column::Status.ne(RegistrationStatus::Cancelled))
+        .all(&txn)
+        .await?
+        .into_iter()
+        .map(|registration| registration.id)
+        .collect();
+    for id in &ids {
+        enqueue(&txn, kind, *id, now).await?;
+    }
+    txn.commit().await?;
+    Ok(ids.len())
+}
+
 /// Takes the oldest due message for this worker, or `None` when nothing is due.
 pub async fn claim_next(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<Option<OutboxMessage>, DbErr> {
     // A candidate can be taken by another instance between the read and the update; then

@@ -606,6 +606,21 @@ async fn save(
     if let Some(draft) = form.parse(t, &mut messages) {
         match event_setup::update(app.pools(), event.id, draft).await {
             Ok(updated) => {
+                let mut detail = changes(&event, &updated);
+                // A new time or place is news for everyone registered: each gets the
+                // current details (with tickets and calendar file) by e-mail.
+                let moved = (event.starts_at, event.ends_at, &event.venue, &event.address)
+                    != (updated.starts_at, updated.ends_at, &updated.venue, &updated.address);
+                if moved && updated.status != EventStatus::Draft {
+                    let told = domain::outbox::notify_event(
+                        &app.pools().write,
+                        domain::outbox::MailKind::ChangedByOrganiser,
+                        event.id,
+                        Utc::now(),
+                    )
+                    .await?;
+                    detail.push_str(&format!("; {told} registrations told"));
+                }
                 audit::record(
                     &app.pools().write,
                     staff.user(),
@@ -613,7 +628,7 @@ async fn save(
                         event_id: Some(event.id),
                         action: "event.edit",
                         subject: &updated.title_de,
-                        detail: changes(&event, &updated),
+                        detail,
                     },
                     Utc::now(),
                 )
