@@ -231,8 +231,13 @@ pub async fn clean_up(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<(),
     Ok(())
 }
 
-pub async fn administrator_exists(db: &DatabaseConnection) -> Result<bool, DbErr> {
-    administrator_exists_in(db).await
+pub async fn administrator_exists<C: ConnectionTrait>(db: &C) -> Result<bool, DbErr> {
+    Ok(user_account::Entity::find()
+        .filter(user_account::Column::Role.eq(Role::Administrator))
+        .filter(user_account::Column::DisabledAt.is_null())
+        .count(db)
+        .await?
+        > 0)
 }
 
 /// How long each kind of link stays valid.
@@ -397,7 +402,7 @@ pub async fn use_link(
             user
         }
         LinkPurpose::Setup | LinkPurpose::Invite => {
-            if link.purpose == LinkPurpose::Setup && administrator_exists_in(&txn).await? {
+            if link.purpose == LinkPurpose::Setup && administrator_exists(&txn).await? {
                 return Err(LinkError::Invalid);
             }
             let email = match (&answer.email, link.email.is_empty()) {
@@ -431,15 +436,6 @@ pub async fn use_link(
     let session = open_session(&txn, user, now).await?;
     txn.commit().await?;
     Ok(session)
-}
-
-async fn administrator_exists_in<C: ConnectionTrait>(db: &C) -> Result<bool, DbErr> {
-    Ok(user_account::Entity::find()
-        .filter(user_account::Column::Role.eq(Role::Administrator))
-        .filter(user_account::Column::DisabledAt.is_null())
-        .count(db)
-        .await?
-        > 0)
 }
 
 /// Creates an account directly (the `treffpunkt admin create` command).

@@ -42,16 +42,6 @@ pub async fn enqueue<C: ConnectionTrait>(
     Ok(())
 }
 
-/// Queues a message on its own (organisers' changes that are already stored).
-pub async fn notify(
-    db: &DatabaseConnection,
-    kind: MailKind,
-    registration_id: Uuid,
-    now: DateTime<Utc>,
-) -> Result<(), DbErr> {
-    enqueue(db, kind, registration_id, now).await
-}
-
 /// Tells everyone who holds or waits for a place at an event (every registration not
 /// cancelled) with one message each, queued together. Returns how many.
 pub async fn notify_event(

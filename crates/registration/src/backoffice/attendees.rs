@@ -904,7 +904,7 @@ async fn save(
     match registration::change_attendee(app.pools(), row.registration_id, attendee_id, change).await {
         Ok(()) => {
             // The person hears of it, with their current sessions and tickets.
-            domain::outbox::notify(&app.pools().write, MailKind::ChangedByOrganiser, row.registration_id, Utc::now())
+            domain::outbox::enqueue(&app.pools().write, MailKind::ChangedByOrganiser, row.registration_id, Utc::now())
                 .await?;
             record(&app, &staff, event_id, "attendee.edit", &row, String::new()).await?;
             Ok(Redirect::to(&urls::admin_attendee(event_id, attendee_id)).into_response())

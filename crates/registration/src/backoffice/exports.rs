@@ -89,13 +89,24 @@ fn csv_field(value: &str) -> String {
     if value.contains([',', ';', '"', '\n', '\r']) { format!("\"{}\"", value.replace('"', "\"\"")) } else { value }
 }
 
+/// A CSV text starting with the byte order mark (Excel then reads it as UTF-8) and the
+/// header line.
+fn csv_start<S: AsRef<str>>(header: &[S]) -> String {
+    let mut out = String::from("\u{feff}");
+    csv_line(&mut out, header);
+    out
+}
+
+fn csv_line<S: AsRef<str>>(out: &mut String, fields: &[S]) {
+    out.push_str(&fields.iter().map(|field| csv_field(field.as_ref())).collect::<Vec<_>>().join(","));
+    out.push_str("\r\n");
+}
+
 pub async fn csv_response(t: Tr, app: &AppState, event: &Event, rows: &[&AttendeeRow]) -> Result<Response, WebError> {
     let sessions = programme::for_event(app.db(), event.id).await?;
     let zone = event.zone();
     // The byte order mark makes Excel read the file as UTF-8.
-    let mut out = String::from("\u{feff}");
-    out.push_str(&export_header(t).iter().map(|heading| csv_field(heading)).collect::<Vec<_>>().join(","));
-    out.push_str("\r\n");
+    let mut out = csv_start(&export_header(t));
     for (index, row) in rows.iter().enumerate() {
         let attendee = &row.attendee;
         let fields = [
@@ -113,8 +124,7 @@ pub async fn csv_response(t: Tr, app: &AppState, event: &Event, rows: &[&Attende
                 .map(|at| at.with_timezone(&zone).format("%Y-%m-%d %H:%M").to_string())
                 .unwrap_or_default(),
         ];
-        out.push_str(&fields.iter().map(|field| csv_field(field)).collect::<Vec<_>>().join(","));
-        out.push_str("\r\n");
+        csv_line(&mut out, &fields);
     }
     Ok(download("text/csv; charset=utf-8", &file_name(event, "teilnehmende", "csv"), out.into_bytes()))
 }
@@ -163,11 +173,7 @@ pub async fn xlsx_response(t: Tr, app: &AppState, event: &Event, rows: &[&Attend
     sheet.set_freeze_panes(1, 0).map_err(failed)?;
     sheet.autofilter(0, 0, rows.len() as u32, 10).map_err(failed)?;
     let bytes = workbook.save_to_buffer().map_err(failed)?;
-    Ok(download(
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        &file_name(event, "teilnehmende", "xlsx"),
-        bytes,
-    ))
+    Ok(download(XLSX, &file_name(event, "teilnehmende", "xlsx"), bytes))
 }
 
 async fn attendees_csv(
@@ -210,16 +216,23 @@ struct ListContent {
     session_param: String,
 }
 
+/// The people a signature list or a badge sheet is for: confirmed, of the event or one
+/// session, in alphabetical order.
+fn confirmed_by_name(rows: &[AttendeeRow], session_id: Option<Uuid>) -> Vec<&AttendeeRow> {
+    let mut people: Vec<&AttendeeRow> = rows
+        .iter()
+        .filter(|row| row.status == RegistrationStatus::Confirmed)
+        .filter(|row| session_id.is_none_or(|id| row.session_ids.contains(&id)))
+        .collect();
+    people.sort_by_cached_key(|row| attendee_list::name_order(row));
+    people
+}
+
 async fn list_content(app: &AppState, t: Tr, event: &Event, query: &SessionQuery) -> Result<ListContent, WebError> {
     let sessions = programme::for_event(app.db(), event.id).await?;
     let session = query.session.parse::<Uuid>().ok().and_then(|id| sessions.iter().find(|session| session.id == id));
     let all = app.attendee_rows(event.id).await?;
-    let mut rows: Vec<&AttendeeRow> = all
-        .iter()
-        .filter(|row| row.status == RegistrationStatus::Confirmed)
-        .filter(|row| session.is_none_or(|session| row.session_ids.contains(&session.id)))
-        .collect();
-    rows.sort_by_cached_key(|row| attendee_list::name_order(row));
+    let rows = confirmed_by_name(&all, session.map(|session| session.id));
     let zone = event.zone();
     let mut facts = vec![
         t.with("admin-list-event", "event", event.title(t.language)),
@@ -357,12 +370,7 @@ async fn badges_pdf(
     let event = load_event(&app, event_id).await?;
     let session_id = query.session.parse::<Uuid>().ok();
     let all = app.attendee_rows(event.id).await?;
-    let mut rows: Vec<&AttendeeRow> = all
-        .iter()
-        .filter(|row| row.status == RegistrationStatus::Confirmed)
-        .filter(|row| session_id.is_none_or(|id| row.session_ids.contains(&id)))
-        .collect();
-    rows.sort_by_cached_key(|row| attendee_list::name_order(row));
+    let rows = confirmed_by_name(&all, session_id);
     let badges: Vec<pdf::Badge> = rows
         .iter()
         .map(|row| pdf::Badge {
@@ -662,14 +670,11 @@ async fn check_ins_csv(
     let t = Tr::new(language);
     let event = load_event(&app, event_id).await?;
     let data = check_in_data(&app, t, &event, query.session.parse().ok()).await?;
-    let mut out = String::from("\u{feff}");
     let header = ["admin-col-time", "admin-col-name", "admin-col-scope", "admin-col-device", "admin-col-method"];
-    out.push_str(&header.iter().map(|key| csv_field(&t.get(key))).collect::<Vec<_>>().join(","));
-    out.push_str("\r\n");
+    let mut out = csv_start(&header.map(|key| t.get(key)));
     for line in data.check_ins.iter().chain(&data.undos) {
         let fields = [&line.time, &line.name, &line.scope, &line.device, &line.method];
-        out.push_str(&fields.iter().map(|field| csv_field(field)).collect::<Vec<_>>().join(","));
-        out.push_str("\r\n");
+        csv_line(&mut out, &fields);
     }
     Ok(download("text/csv; charset=utf-8", &file_name(&event, "check-ins", "csv"), out.into_bytes()))
 }
