@@ -626,3 +626,63 @@ admin-messages-sent =
     }
 mail-message-footer = Ihre Anmeldung zu „{ $event }“:
 admin-mail-organiser_message = Nachricht des Teams
+
+# Registration form: own questions
+org-type-unspecified = Nicht angegeben
+error-answer-missing = Bitte beantworten Sie diese Frage.
+error-answer-not-ticked = Bitte setzen Sie hier ein Häkchen; ohne diese Zustimmung ist die Anmeldung nicht möglich.
+register-questions = Weitere Fragen
+answer-yes = Ja
+answer-no = Nein
+answer-none = Keine Angabe
+field-optional = (freiwillig)
+manage-answers = Ihre Antworten
+
+# Back office: registration form
+admin-form-title = Anmeldeformular
+admin-form-of = Anmeldeformular: { $event }
+admin-saved = Gespeichert.
+admin-form-standard-fields = Standardfelder
+admin-form-standard-fields-hint = Name und E-Mail-Adresse werden immer abgefragt. Für die übrigen Felder legen Sie fest, ob sie Pflicht, freiwillig oder gar nicht im Formular sind.
+admin-field-rule-required = Pflichtfeld
+admin-field-rule-optional = Freiwillig
+admin-field-rule-hidden = Nicht abfragen
+admin-form-questions = Eigene Fragen
+admin-col-question = Frage
+admin-col-answered = Beantwortet
+admin-question-required = Pflicht
+admin-question-required-label = Pflichtfrage (bei einer Einwilligung: ohne Häkchen keine Anmeldung)
+admin-question-new = Neue Frage
+admin-question-add = Frage hinzufügen
+admin-question-edit = Frage bearbeiten: { $question }
+admin-field-question-de = Frage bzw. Einwilligungstext (Deutsch)
+admin-field-question-en = Frage bzw. Einwilligungstext (Englisch; leer: Deutsch)
+admin-field-question-uk = Frage bzw. Einwilligungstext (Ukrainisch; leer: Deutsch)
+admin-question-options-hint = Nur für Auswahlfragen: eine Antwortmöglichkeit pro Zeile, Übersetzungen in derselben Reihenfolge und Anzahl.
+admin-field-options-de = Antwortmöglichkeiten (Deutsch)
+admin-field-options-en = Antwortmöglichkeiten (Englisch; leer: Deutsch)
+admin-field-options-uk = Antwortmöglichkeiten (Ukrainisch; leer: Deutsch)
+admin-question-kind-short_text = Kurzer Text
+admin-question-kind-long_text = Langer Text
+admin-question-kind-single_choice = Eine Auswahl
+admin-question-kind-multiple_choice = Mehrfachauswahl
+admin-question-kind-yes_no = Ja/Nein
+admin-question-kind-consent = Einwilligung (Häkchen mit eigenem Text)
+admin-error-options-too-few = Eine Auswahlfrage braucht mindestens zwei Antwortmöglichkeiten, eine pro Zeile.
+admin-error-options-too-many = Höchstens 30 Antwortmöglichkeiten.
+admin-error-options-do-not-match = Die Übersetzung braucht genauso viele Zeilen wie die deutschen Antwortmöglichkeiten (oder bleibt leer).
+admin-error-options-duplicate = Jede Antwortmöglichkeit darf nur einmal vorkommen.
+admin-error-too-many-questions = Ein Formular hat höchstens { $count } eigene Fragen.
+admin-question-remove-confirm =
+    { $count ->
+        [one] Ja, auch die Antwort einer Person löschen
+       *[other] Ja, auch die Antworten von { $count } Personen löschen
+    }
+admin-question-remove-warning =
+    { $count ->
+        [one] Eine Person hat diese Frage beantwortet. Bitte bestätigen Sie das Entfernen mit dem Häkchen; die Antwort wird gelöscht.
+       *[other] { $count } Personen haben diese Frage beantwortet. Bitte bestätigen Sie das Entfernen mit dem Häkchen; die Antworten werden gelöscht.
+    }
+admin-col-answers = Antworten
+admin-filter-answer = Antwort
+admin-filter-answer-any = beantwortet

@@ -626,3 +626,63 @@ admin-messages-sent =
     }
 mail-message-footer = Your registration for "{ $event }":
 admin-mail-organiser_message = Message from the team
+
+# Registration form: own questions
+org-type-unspecified = Not stated
+error-answer-missing = Please answer this question.
+error-answer-not-ticked = Please tick this box; without this consent we cannot accept the registration.
+register-questions = Further questions
+answer-yes = Yes
+answer-no = No
+answer-none = Not answered
+field-optional = (optional)
+manage-answers = Your answers
+
+# Back office: registration form
+admin-form-title = Registration form
+admin-form-of = Registration form: { $event }
+admin-saved = Saved.
+admin-form-standard-fields = Standard fields
+admin-form-standard-fields-hint = Name and e-mail address are always asked. For the other fields, choose whether they are required, optional or not in the form at all.
+admin-field-rule-required = Required
+admin-field-rule-optional = Optional
+admin-field-rule-hidden = Do not ask
+admin-form-questions = Own questions
+admin-col-question = Question
+admin-col-answered = Answered
+admin-question-required = required
+admin-question-required-label = Required (for a consent: no registration without the tick)
+admin-question-new = New question
+admin-question-add = Add question
+admin-question-edit = Edit question: { $question }
+admin-field-question-de = Question or consent text (German)
+admin-field-question-en = Question or consent text (English; empty: German)
+admin-field-question-uk = Question or consent text (Ukrainian; empty: German)
+admin-question-options-hint = For choice questions only: one option per line, translations in the same order and number.
+admin-field-options-de = Options (German)
+admin-field-options-en = Options (English; empty: German)
+admin-field-options-uk = Options (Ukrainian; empty: German)
+admin-question-kind-short_text = Short text
+admin-question-kind-long_text = Long text
+admin-question-kind-single_choice = Single choice
+admin-question-kind-multiple_choice = Multiple choice
+admin-question-kind-yes_no = Yes/no
+admin-question-kind-consent = Consent (tick box with its own text)
+admin-error-options-too-few = A choice question needs at least two options, one per line.
+admin-error-options-too-many = At most 30 options.
+admin-error-options-do-not-match = The translation needs as many lines as the German options (or stays empty).
+admin-error-options-duplicate = Each option may appear only once.
+admin-error-too-many-questions = A form has at most { $count } own questions.
+admin-question-remove-confirm =
+    { $count ->
+        [one] Yes, also delete one person's answer
+       *[other] Yes, also delete the answers of { $count } people
+    }
+admin-question-remove-warning =
+    { $count ->
+        [one] One person answered this question. Please confirm the removal with the tick box; the answer will be deleted.
+       *[other] { $count } people answered this question. Please confirm the removal with the tick box; the answers will be deleted.
+    }
+admin-col-answers = Answers
+admin-filter-answer = Answer
+admin-filter-answer-any = answered

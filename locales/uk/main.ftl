@@ -640,3 +640,64 @@ admin-messages-sent =
     }
 mail-message-footer = Ваша реєстрація на «{ $event }»:
 admin-mail-organiser_message = Повідомлення від команди
+
+# Registration form: own questions
+org-type-unspecified = Не вказано
+error-answer-missing = Будь ласка, дайте відповідь на це запитання.
+error-answer-not-ticked = Будь ласка, поставте тут позначку; без цієї згоди реєстрація неможлива.
+register-questions = Додаткові запитання
+answer-yes = Так
+answer-no = Ні
+answer-none = Без відповіді
+field-optional = (необовʼязково)
+manage-answers = Ваші відповіді
+
+# Back office: registration form
+admin-form-title = Реєстраційна форма
+admin-form-of = Реєстраційна форма: { $event }
+admin-saved = Збережено.
+admin-form-standard-fields = Стандартні поля
+admin-form-standard-fields-hint = Імʼя та адреса електронної пошти запитуються завжди. Для інших полів виберіть, чи вони обовʼязкові, необовʼязкові або взагалі відсутні у формі.
+admin-field-rule-required = Обовʼязкове
+admin-field-rule-optional = Необовʼязкове
+admin-field-rule-hidden = Не запитувати
+admin-form-questions = Власні запитання
+admin-col-question = Запитання
+admin-col-answered = Відповіли
+admin-question-required = обовʼязкове
+admin-question-required-label = Обовʼязкове запитання (для згоди: без позначки реєстрація неможлива)
+admin-question-new = Нове запитання
+admin-question-add = Додати запитання
+admin-question-edit = Редагувати запитання: { $question }
+admin-field-question-de = Запитання або текст згоди (німецькою)
+admin-field-question-en = Запитання або текст згоди (англійською; порожньо: німецькою)
+admin-field-question-uk = Запитання або текст згоди (українською; порожньо: німецькою)
+admin-question-options-hint = Лише для запитань з вибором: один варіант на рядок, переклади в тому самому порядку й кількості.
+admin-field-options-de = Варіанти відповіді (німецькою)
+admin-field-options-en = Варіанти відповіді (англійською; порожньо: німецькою)
+admin-field-options-uk = Варіанти відповіді (українською; порожньо: німецькою)
+admin-question-kind-short_text = Короткий текст
+admin-question-kind-long_text = Довгий текст
+admin-question-kind-single_choice = Один варіант
+admin-question-kind-multiple_choice = Кілька варіантів
+admin-question-kind-yes_no = Так/ні
+admin-question-kind-consent = Згода (позначка з власним текстом)
+admin-error-options-too-few = Запитання з вибором потребує щонайменше двох варіантів, по одному на рядок.
+admin-error-options-too-many = Не більше 30 варіантів.
+admin-error-options-do-not-match = Переклад має містити стільки ж рядків, скільки німецькі варіанти (або залишитися порожнім).
+admin-error-options-duplicate = Кожен варіант може бути лише один раз.
+admin-error-too-many-questions = Форма може мати не більше { $count } власних запитань.
+admin-question-remove-confirm =
+    { $count ->
+        [one] Так, також видалити відповідь { $count } особи
+       *[other] Так, також видалити відповіді { $count } осіб
+    }
+admin-question-remove-warning =
+    { $count ->
+        [one] { $count } особа відповіла на це запитання. Підтвердьте видалення позначкою; відповідь буде видалено.
+        [few] { $count } особи відповіли на це запитання. Підтвердьте видалення позначкою; відповіді буде видалено.
+       *[other] { $count } осіб відповіли на це запитання. Підтвердьте видалення позначкою; відповіді буде видалено.
+    }
+admin-col-answers = Відповіді
+admin-filter-answer = Відповідь
+admin-filter-answer-any = є відповідь

@@ -14,6 +14,7 @@ mod m20261125_000009_check_in_conflict;
 mod m20261125_000010_back_office;
 mod m20261125_000011_door_overbooking;
 mod m20261125_000012_organiser_message;
+mod m20261125_000013_registration_form;
 
 pub struct Migrator;
 
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000010_back_office::Migration),
             Box::new(m20261125_000011_door_overbooking::Migration),
             Box::new(m20261125_000012_organiser_message::Migration),
+            Box::new(m20261125_000013_registration_form::Migration),
         ]
     }
 }

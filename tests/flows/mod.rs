@@ -9,5 +9,6 @@ mod hostile;
 mod lifecycle;
 mod mail;
 mod pages;
+mod questions;
 mod tickets;
 mod torture;

@@ -133,6 +133,7 @@ async fn eight_clients_scanning_the_same_two_hundred_tickets_count_each_once() {
                 organisation_type: domain::registration::OrganisationType::Kommune,
                 partner_municipality: String::new(),
                 programme_session_ids: Vec::new(),
+                answers: Vec::new(),
             }],
             data_consent: true,
             submission_key: None,

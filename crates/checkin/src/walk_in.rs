@@ -101,6 +101,7 @@ pub async fn admit(
             organisation_type,
             partner_municipality: String::new(),
             programme_session_ids: Vec::new(),
+            answers: Vec::new(),
         }],
         data_consent: true,
         submission_key: Some(format!("door-{}-{}", device.id.simple(), form.scan_id)).filter(|key| key.len() <= 64),

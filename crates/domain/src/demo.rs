@@ -244,6 +244,9 @@ async fn insert_event<C: sea_orm::ConnectionTrait>(
         double_opt_in: Set(demo.double_opt_in),
         confirmation_hours: Set(48),
         door_overbooking: Set(false),
+        ask_organisation: Set(crate::event::FieldRule::Required),
+        ask_organisation_type: Set(crate::event::FieldRule::Required),
+        ask_partner_municipality: Set(crate::event::FieldRule::Optional),
     })
     .exec_without_returning(db)
     .await?;

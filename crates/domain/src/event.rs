@@ -5,7 +5,7 @@ use chrono_tz::Tz;
 use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::entity::event;
-pub use crate::entity::event::{ApprovalMode, EventFormat, EventStatus, Model as Event};
+pub use crate::entity::event::{ApprovalMode, EventFormat, EventStatus, FieldRule, Model as Event};
 use crate::language::Language;
 
 /// Where registration stands at a given moment.
@@ -137,6 +137,9 @@ mod tests {
             double_opt_in: false,
             confirmation_hours: 48,
             door_overbooking: false,
+            ask_organisation: FieldRule::Required,
+            ask_organisation_type: FieldRule::Required,
+            ask_partner_municipality: FieldRule::Optional,
         }
     }
 

@@ -81,6 +81,9 @@ pub async fn create(db: &DatabaseConnection, draft: EventDraft, now: DateTime<Ut
         double_opt_in: Set(draft.double_opt_in),
         confirmation_hours: Set(draft.confirmation_hours),
         door_overbooking: Set(draft.door_overbooking),
+        ask_organisation: Set(crate::event::FieldRule::Required),
+        ask_organisation_type: Set(crate::event::FieldRule::Required),
+        ask_partner_municipality: Set(crate::event::FieldRule::Optional),
     };
     match event::Entity::insert(model).exec_with_returning(db).await {
         Ok(event) => Ok(event),
@@ -185,6 +188,7 @@ pub async fn duplicate(
         .exec_without_returning(&txn)
         .await?;
     }
+    crate::registration_form::copy_questions(&txn, event_id, copy.id).await?;
     txn.commit().await?;
     Ok(copy)
 }

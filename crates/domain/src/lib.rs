@@ -23,6 +23,7 @@ pub mod outbox;
 pub mod person;
 pub mod programme;
 pub mod registration;
+pub mod registration_form;
 pub mod ticket;
 
 pub use language::Language;

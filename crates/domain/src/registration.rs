@@ -31,6 +31,8 @@ pub struct NewAttendee {
     pub organisation_type: OrganisationType,
     pub partner_municipality: String,
     pub programme_session_ids: Vec<Uuid>,
+    /// Answers to the event's own questions.
+    pub answers: Vec<crate::registration_form::NewAnswer>,
 }
 
 /// What a registration form submits. The first attendee is the contact person.
@@ -249,6 +251,7 @@ async fn register_checked(
         })
         .exec_without_returning(&txn)
         .await?;
+        crate::registration_form::save_answers(&txn, attendee_id, event.id, &new_attendee.answers, now).await?;
         let choices = chosen.iter().map(|session| attendee_session::ActiveModel {
             attendee_id: Set(attendee_id),
             programme_session_id: Set(session.id),

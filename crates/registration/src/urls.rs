@@ -228,6 +228,16 @@ pub fn admin_programme(event_id: uuid::Uuid) -> String {
     format!("/admin/events/{event_id}/programme")
 }
 
+/// The event's registration form: standard fields and own questions.
+pub fn admin_form(event_id: uuid::Uuid) -> String {
+    format!("/admin/events/{event_id}/form")
+}
+
+/// `edit`, `move` or `remove` for one question of the form.
+pub fn admin_question_action(event_id: uuid::Uuid, question_id: uuid::Uuid, action: &str) -> String {
+    format!("/admin/events/{event_id}/form/questions/{question_id}/{action}")
+}
+
 /// `move` or `remove`.
 pub fn admin_programme_action(event_id: uuid::Uuid, session_id: uuid::Uuid, action: &str) -> String {
     format!("/admin/events/{event_id}/programme/{session_id}/{action}")

@@ -20,6 +20,9 @@ pub enum OrganisationType {
     ScienceEducation,
     #[sea_orm(string_value = "civil_society_other")]
     CivilSocietyOther,
+    /// The event's form does not ask (or the person left it open).
+    #[sea_orm(string_value = "unspecified")]
+    Unspecified,
 }
 
 #[sea_orm::model]

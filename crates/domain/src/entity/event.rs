@@ -35,6 +35,19 @@ pub enum EventStatus {
     Cancelled,
 }
 
+/// How the registration form asks for one of the standard fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, EnumIter, DeriveActiveEnum, Serialize, Deserialize)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
+#[serde(rename_all = "snake_case")]
+pub enum FieldRule {
+    #[sea_orm(string_value = "required")]
+    Required,
+    #[sea_orm(string_value = "optional")]
+    Optional,
+    #[sea_orm(string_value = "hidden")]
+    Hidden,
+}
+
 #[sea_orm::model]
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "event")]
@@ -72,6 +85,10 @@ pub struct Model {
     pub confirmation_hours: i32,
     /// Walk-ins and people organisers add by hand get in even when the event is full.
     pub door_overbooking: bool,
+    /// Which standard fields the registration form asks (the name and address always).
+    pub ask_organisation: FieldRule,
+    pub ask_organisation_type: FieldRule,
+    pub ask_partner_municipality: FieldRule,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -1,6 +1,7 @@
 //! sea-orm entities, one module per table. The rules that use them live one level up.
 
 pub mod account_link;
+pub mod answer;
 pub mod attendee;
 pub mod attendee_session;
 pub mod audit_entry;
@@ -15,6 +16,7 @@ pub mod login_failure;
 pub mod organiser_message;
 pub mod outbox_message;
 pub mod programme_session;
+pub mod question;
 pub mod registration;
 pub mod ticket;
 pub mod user_account;

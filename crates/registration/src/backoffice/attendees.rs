@@ -9,7 +9,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use chrono::Utc;
-use domain::attendee_list::{self, AttendeeRow, Filter, SortBy};
+use domain::attendee_list::{self, AnswerFilter, AttendeeRow, Filter, SortBy};
 use domain::audit;
 use domain::checkin::{self, Presented, ScanRequest, ScanResult};
 use domain::door;
@@ -17,6 +17,7 @@ use domain::outbox::MailKind;
 use domain::person::{EmailAddress, MAX_TEXT_CHARS, PersonName, clean_optional_text, clean_text};
 use domain::programme::{self, ProgrammeSession};
 use domain::registration::{self, NewAttendee, RegistrationError, RegistrationRequest, RegistrationStatus};
+use domain::registration_form::{self as form_rules, Question, QuestionKind};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -54,6 +55,8 @@ pub struct ListQuery {
     pub session: String,
     pub org_type: String,
     pub checked_in: String,
+    /// `{question}:{value}`, or `{question}:*` for any answer.
+    pub answer: String,
     pub sort: String,
     pub desc: String,
     pub page: String,
@@ -80,6 +83,12 @@ impl ListQuery {
                 _ => SortBy::Name,
             },
             descending: self.desc == "1",
+            answer: self.answer.split_once(':').and_then(|(question, value)| {
+                Some(AnswerFilter {
+                    question_id: question.parse().ok()?,
+                    value: (value != "*").then(|| value.to_owned()),
+                })
+            }),
         }
     }
 
@@ -96,6 +105,7 @@ impl ListQuery {
             ("session", &self.session),
             ("org_type", &self.org_type),
             ("checked_in", &self.checked_in),
+            ("answer", &self.answer),
         ] {
             if !value.is_empty() {
                 serializer.append_pair(name, value);
@@ -151,6 +161,7 @@ struct ListPage {
     sessions: Vec<Choice>,
     organisation_types: Vec<Choice>,
     checked_in: Vec<Choice>,
+    answers: Vec<Choice>,
     sort_links: Vec<SortLink>,
     rows: Vec<Row>,
     total: usize,
@@ -198,6 +209,38 @@ pub fn filter_choices(
         Choice::new("no", t.get("admin-filter-checked-in-no"), query.checked_in == "no"),
     ];
     (statuses, session_choices, types, checked_in)
+}
+
+/// The answers one can filter by: each option of a choice question, yes and no, or
+/// "answered" for text questions. Empty when the event asks no questions.
+pub fn answer_choices(t: Tr, query: &ListQuery, questions: &[Question]) -> Vec<Choice> {
+    if questions.is_empty() {
+        return Vec::new();
+    }
+    let mut choices = vec![Choice::new("", t.get("admin-filter-any"), false)];
+    for question in questions {
+        let label = question.label(t.language);
+        let short: String = label.chars().take(60).collect();
+        let values: Vec<(String, String)> = match question.kind {
+            QuestionKind::SingleChoice | QuestionKind::MultipleChoice => question
+                .options(t.language)
+                .into_iter()
+                .map(|(value, shown)| (value.to_owned(), shown.to_owned()))
+                .collect(),
+            QuestionKind::YesNo | QuestionKind::Consent => {
+                vec![(form_rules::YES.to_owned(), t.get("answer-yes")), (form_rules::NO.to_owned(), t.get("answer-no"))]
+            }
+            QuestionKind::ShortText | QuestionKind::LongText => {
+                vec![("*".to_owned(), t.get("admin-filter-answer-any"))]
+            }
+        };
+        for (value, shown) in values {
+            let code = format!("{}:{value}", question.id);
+            let selected = query.answer == code;
+            choices.push(Choice::new(code, format!("{short}: {shown}"), selected));
+        }
+    }
+    choices
 }
 
 fn row_view(t: Tr, event_id: Uuid, row: &AttendeeRow, zone: chrono_tz::Tz) -> Row {
@@ -252,6 +295,7 @@ async fn list(
     })
     .collect();
     let (statuses, session_choices, organisation_types, checked_in) = filter_choices(t, &query, &sessions);
+    let answers = answer_choices(t, &query, &form_rules::questions(app.db(), event.id).await?);
     let export_query = query.with(None, None);
     Ok(ListPage {
         t,
@@ -263,6 +307,7 @@ async fn list(
         sessions: session_choices,
         organisation_types,
         checked_in,
+        answers,
         sort_links,
         rows: page.rows.iter().map(|row| row_view(t, event.id, row, zone)).collect(),
         total: page.total,
@@ -411,6 +456,7 @@ struct DetailPage {
     back_url: String,
     facts: Vec<Line>,
     sessions: Vec<String>,
+    answers: Vec<crate::pages::register::GivenAnswer>,
     ticket: Option<String>,
     check_ins: Vec<Line>,
     mails: Vec<Line>,
@@ -458,6 +504,12 @@ async fn detail(
         .filter(|session| row.session_ids.contains(&session.id))
         .map(|session| session.title(language).to_owned())
         .collect();
+    let answers = crate::pages::register::given_answers(
+        t,
+        &form_rules::questions(app.db(), event.id).await?,
+        &form_rules::answers_of(app.db(), &[attendee_id]).await?,
+        zone,
+    );
     let details = registration::by_id(app.db(), row.registration_id).await?;
     let ticket = details
         .as_ref()
@@ -514,6 +566,7 @@ async fn detail(
         back_url: urls::admin_attendees(event.id),
         facts,
         sessions,
+        answers,
         ticket,
         check_ins,
         mails,
@@ -743,6 +796,7 @@ async fn add(
             organisation_type,
             partner_municipality,
             programme_session_ids: form.programme_session.clone(),
+            answers: Vec::new(),
         },
         _ => {
             let page = add_page(&app, t, &staff, event.id, form, messages).await?;

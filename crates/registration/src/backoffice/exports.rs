@@ -15,6 +15,7 @@ use domain::door;
 use domain::event::Event;
 use domain::programme::{self, ProgrammeSession};
 use domain::registration::RegistrationStatus;
+use domain::registration_form::{self as form_rules, Question};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -53,6 +54,9 @@ fn file_name(event: &Event, suffix: &str, extension: &str) -> String {
 }
 
 /// The columns of the attendee exports, in order.
+/// The columns every attendee export has; the event's questions follow.
+const STANDARD_COLUMNS: usize = 11;
+
 fn export_header(t: Tr) -> Vec<String> {
     [
         "admin-col-no",
@@ -102,11 +106,34 @@ fn csv_line<S: AsRef<str>>(out: &mut String, fields: &[S]) {
     out.push_str("\r\n");
 }
 
+/// One row's answers to the event's own questions, in the order of the form.
+fn answer_cells(t: Tr, questions: &[Question], row: &AttendeeRow) -> Vec<String> {
+    let (yes, no) = (t.get("answer-yes"), t.get("answer-no"));
+    questions
+        .iter()
+        .map(|question| {
+            row.answers
+                .iter()
+                .find(|(id, _)| *id == question.id)
+                .map(|(_, value)| question.show_answer(value, t.language, &yes, &no))
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// The standard columns, then one per question of the event's form.
+fn header_with_questions(t: Tr, questions: &[Question]) -> Vec<String> {
+    let mut header = export_header(t);
+    header.extend(questions.iter().map(|question| question.label(t.language).to_owned()));
+    header
+}
+
 pub async fn csv_response(t: Tr, app: &AppState, event: &Event, rows: &[&AttendeeRow]) -> Result<Response, WebError> {
     let sessions = programme::for_event(app.db(), event.id).await?;
+    let questions = form_rules::questions(app.db(), event.id).await?;
     let zone = event.zone();
     // The byte order mark makes Excel read the file as UTF-8.
-    let mut out = csv_start(&export_header(t));
+    let mut out = csv_start(&header_with_questions(t, &questions));
     for (index, row) in rows.iter().enumerate() {
         let attendee = &row.attendee;
         let fields = [
@@ -124,6 +151,8 @@ pub async fn csv_response(t: Tr, app: &AppState, event: &Event, rows: &[&Attende
                 .map(|at| at.with_timezone(&zone).format("%Y-%m-%d %H:%M").to_string())
                 .unwrap_or_default(),
         ];
+        let mut fields = fields.to_vec();
+        fields.extend(answer_cells(t, &questions, row));
         csv_line(&mut out, &fields);
     }
     Ok(download("text/csv; charset=utf-8", &file_name(event, "teilnehmende", "csv"), out.into_bytes()))
@@ -132,6 +161,7 @@ pub async fn csv_response(t: Tr, app: &AppState, event: &Event, rows: &[&Attende
 pub async fn xlsx_response(t: Tr, app: &AppState, event: &Event, rows: &[&AttendeeRow]) -> Result<Response, WebError> {
     use rust_xlsxwriter::{Format, Workbook};
     let sessions = programme::for_event(app.db(), event.id).await?;
+    let questions = form_rules::questions(app.db(), event.id).await?;
     let zone = event.zone();
     let failed = |err: rust_xlsxwriter::XlsxError| WebError::Internal(format!("xlsx: {err}"));
     let mut workbook = Workbook::new();
@@ -139,7 +169,8 @@ pub async fn xlsx_response(t: Tr, app: &AppState, event: &Event, rows: &[&Attend
     sheet.set_name(t.get("admin-attendees-title").chars().take(31).collect::<String>()).map_err(failed)?;
     let bold = Format::new().set_bold();
     let date_time = Format::new().set_num_format("yyyy-mm-dd hh:mm");
-    for (column, heading) in export_header(t).iter().enumerate() {
+    let header = header_with_questions(t, &questions);
+    for (column, heading) in header.iter().enumerate() {
         sheet.write_string_with_format(0, column as u16, heading, &bold).map_err(failed)?;
     }
     for (index, row) in rows.iter().enumerate() {
@@ -166,12 +197,18 @@ pub async fn xlsx_response(t: Tr, app: &AppState, event: &Event, rows: &[&Attend
                 .write_datetime_with_format(line, 10, at.with_timezone(&zone).naive_local(), &date_time)
                 .map_err(failed)?;
         }
+        for (offset, answer) in answer_cells(t, &questions, row).iter().enumerate() {
+            sheet.write_string(line, (STANDARD_COLUMNS + offset) as u16, answer).map_err(failed)?;
+        }
+    }
+    for column in STANDARD_COLUMNS..header.len() {
+        sheet.set_column_width(column as u16, 24).map_err(failed)?;
     }
     for (column, width) in [6, 18, 18, 30, 30, 24, 22, 16, 30, 17, 17].into_iter().enumerate() {
         sheet.set_column_width(column as u16, width).map_err(failed)?;
     }
     sheet.set_freeze_panes(1, 0).map_err(failed)?;
-    sheet.autofilter(0, 0, rows.len() as u32, 10).map_err(failed)?;
+    sheet.autofilter(0, 0, rows.len() as u32, (header.len() - 1) as u16).map_err(failed)?;
     let bytes = workbook.save_to_buffer().map_err(failed)?;
     Ok(download(XLSX, &file_name(event, "teilnehmende", "xlsx"), bytes))
 }

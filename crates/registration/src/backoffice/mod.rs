@@ -16,6 +16,7 @@ pub mod form;
 pub mod messages;
 pub mod pdf;
 pub mod programme;
+pub mod questions;
 pub mod rows_cache;
 pub mod team;
 
@@ -115,6 +116,7 @@ fn all_routes() -> Guarded {
         .merge(auth::routes())
         .merge(events::routes())
         .merge(programme::routes())
+        .merge(questions::routes())
         .merge(attendees::routes())
         .merge(exports::routes())
         .merge(doors::routes())

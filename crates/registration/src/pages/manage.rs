@@ -47,6 +47,7 @@ pub struct AttendeeView {
     pub name: String,
     pub organisation: String,
     pub sessions: Vec<String>,
+    pub answers: Vec<super::register::GivenAnswer>,
     pub ticket: Option<TicketView>,
     /// Cancelling one member, offered while the delegation has several.
     pub cancel_url: Option<String>,
@@ -87,6 +88,10 @@ async fn show(
     let t = Tr::new(language);
     let details = load(&app, &manage_token).await?;
     let is_confirmed = details.registration.status == RegistrationStatus::Confirmed;
+    let questions = domain::registration_form::questions(app.db(), details.event.id).await?;
+    let ids: Vec<uuid::Uuid> = details.attendees.iter().map(|attendee| attendee.attendee.id).collect();
+    let answers = domain::registration_form::answers_of(app.db(), &ids).await?;
+    let zone = details.event.zone();
     let attendees = details
         .attendees
         .iter()
@@ -96,6 +101,11 @@ async fn show(
             AttendeeView {
                 organisation: attendee.attendee.organisation.clone(),
                 sessions: attendee.sessions.iter().map(|session| session.title(language).to_owned()).collect(),
+                answers: {
+                    let own: Vec<_> =
+                        answers.iter().filter(|answer| answer.attendee_id == attendee.attendee.id).cloned().collect();
+                    super::register::given_answers(t, &questions, &own, zone)
+                },
                 ticket: attendee.ticket.as_ref().filter(|_| is_confirmed).map(|ticket| TicketView {
                     svg_url: urls::ticket_svg(&manage_token, index),
                     png_url: urls::ticket_png(&manage_token, index),

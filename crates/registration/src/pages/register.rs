@@ -6,17 +6,18 @@ use std::collections::HashSet;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
+use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
-use axum_extra::extract::{Form, FormRejection};
 use chrono::Utc;
 use domain::event::{self, Event};
 use domain::ids::secret_token;
 use domain::person::{EmailAddress, InvalidInput, MAX_TEXT_CHARS, PersonName, clean_optional_text, clean_text};
 use domain::programme::{self, ProgrammeSession};
 use domain::registration::{self, NewAttendee, OrganisationType, RegistrationError, RegistrationRequest};
+use domain::registration_form::{self as form_rules, FieldRule, FieldRules, NewAnswer, Question, QuestionKind};
 use serde::Deserialize;
 use uuid::Uuid;
 use validator::{Validate, ValidationError};
@@ -52,6 +53,7 @@ pub fn organisation_type_value(kind: OrganisationType) -> &'static str {
         OrganisationType::LandBund => "land_bund",
         OrganisationType::ScienceEducation => "science_education",
         OrganisationType::CivilSocietyOther => "civil_society_other",
+        OrganisationType::Unspecified => "unspecified",
     }
 }
 
@@ -72,14 +74,13 @@ pub struct RegisterForm {
     #[serde(default)]
     #[validate(custom(function = "email_address"))]
     pub email: String,
+    /// Organisation, its type and the partner municipality are asked as the event's
+    /// form settings say (required, optional or not at all): checked in [`Self::check`].
     #[serde(default)]
-    #[validate(custom(function = "required_text"))]
     pub organisation: String,
     #[serde(default)]
-    #[validate(custom(function = "organisation_type"))]
     pub organisation_type: String,
     #[serde(default)]
-    #[validate(custom(function = "optional_text"))]
     pub partner_municipality: String,
     #[serde(default)]
     pub programme_session: Vec<String>,
@@ -105,6 +106,36 @@ pub struct RegisterForm {
     /// Set by the "add a person" button: show one more row instead of registering.
     #[serde(default)]
     pub add_guest: String,
+    /// Answers to the event's own questions as sent: `q-{question}` for the contact
+    /// person, `q-{question}-{row}` for a delegation member (names are per event, so
+    /// they are read from the raw form, not by serde).
+    #[serde(skip)]
+    pub answers: Vec<(String, String)>,
+}
+
+/// The form field of one question for one person (`None`: the contact person).
+pub fn answer_field(question: &Question, row: Option<usize>) -> String {
+    match row {
+        None => format!("q-{}", question.id.simple()),
+        Some(row) => format!("q-{}-{row}", question.id.simple()),
+    }
+}
+
+/// A standard field as the event's form asks it.
+fn standard_text(rule: FieldRule, raw: &str) -> Result<String, InvalidInput> {
+    match rule {
+        FieldRule::Required => clean_text(raw, MAX_TEXT_CHARS),
+        FieldRule::Optional => clean_optional_text(raw, MAX_TEXT_CHARS),
+        FieldRule::Hidden => Ok(String::new()),
+    }
+}
+
+fn standard_organisation_type(rule: FieldRule, raw: &str) -> Result<OrganisationType, &'static str> {
+    match (rule, raw) {
+        (FieldRule::Hidden, _) | (FieldRule::Optional, "") => Ok(OrganisationType::Unspecified),
+        (FieldRule::Required, "") => Err("choose"),
+        (_, raw) => parse_organisation_type(raw).ok_or("invalid-choice"),
+    }
 }
 
 /// At most this many further people in one registration.
@@ -113,6 +144,60 @@ pub const MAX_GUESTS: usize = 20;
 impl RegisterForm {
     fn fresh() -> Self {
         RegisterForm { submission: secret_token(), ..RegisterForm::default() }
+    }
+
+    /// Reads the form the browser sent: the fixed fields by serde, the answers by name.
+    fn read(body: &[u8]) -> Result<Self, serde_html_form::de::Error> {
+        let mut form: RegisterForm = serde_html_form::from_bytes(body)?;
+        form.answers = form_urlencoded::parse(body)
+            .filter(|(name, _)| name.starts_with("q-"))
+            .map(|(name, value)| (name.into_owned(), value.into_owned()))
+            .collect();
+        Ok(form)
+    }
+
+    fn sent(&self, field: &str) -> Vec<&str> {
+        self.answers.iter().filter(|(name, _)| name == field).map(|(_, value)| value.as_str()).collect()
+    }
+
+    /// One person's answers; refused ones become messages next to their fields.
+    fn answers_of(
+        &self,
+        questions: &[Question],
+        row: Option<usize>,
+        language: domain::Language,
+        errors: &mut FormErrors,
+    ) -> Vec<NewAnswer> {
+        let mut answers = Vec::new();
+        for question in questions {
+            let field = answer_field(question, row);
+            match question.parse_answer(&self.sent(&field), language) {
+                Ok(Some(answer)) => answers.push(answer),
+                Ok(None) => {}
+                Err(problem) => errors.code(field, problem.code()),
+            }
+        }
+        answers
+    }
+
+    /// Everything the validator attributes cannot know: the event's standard-field
+    /// rules, its questions (for every person) and the delegation rows.
+    fn check(&self, rules: FieldRules, questions: &[Question], language: domain::Language, errors: &mut FormErrors) {
+        if let Err(e) = standard_text(rules.organisation, &self.organisation) {
+            errors.code("organisation", e.code());
+        }
+        if let Err(code) = standard_organisation_type(rules.organisation_type, &self.organisation_type) {
+            errors.code("organisation_type", code);
+        }
+        if let Err(e) = standard_text(rules.partner_municipality, &self.partner_municipality) {
+            errors.code("partner_municipality", e.code());
+        }
+        self.answers_of(questions, None, language, errors);
+        self.check_guests(errors);
+        for row in (0..self.guest_rows()).filter(|row| self.is_guest_row_used(*row)) {
+            self.answers_of(questions, Some(row), language, errors);
+        }
+        errors.sort_as_shown();
     }
 
     /// How many delegation rows the form has (filled or not), plus one when asked for.
@@ -182,22 +267,6 @@ fn email_address(value: &str) -> Result<(), ValidationError> {
     EmailAddress::parse(value).map(drop).map_err(invalid)
 }
 
-fn required_text(value: &str) -> Result<(), ValidationError> {
-    clean_text(value, MAX_TEXT_CHARS).map(drop).map_err(invalid)
-}
-
-fn optional_text(value: &str) -> Result<(), ValidationError> {
-    clean_optional_text(value, MAX_TEXT_CHARS).map(drop).map_err(invalid)
-}
-
-fn organisation_type(value: &str) -> Result<(), ValidationError> {
-    match value {
-        "" => Err(ValidationError::new("choose")),
-        value if parse_organisation_type(value).is_some() => Ok(()),
-        _ => Err(ValidationError::new("invalid-choice")),
-    }
-}
-
 fn consent_given(value: &str) -> Result<(), ValidationError> {
     if value == "yes" { Ok(()) } else { Err(ValidationError::new("consent-missing")) }
 }
@@ -205,17 +274,24 @@ fn consent_given(value: &str) -> Result<(), ValidationError> {
 impl RegisterForm {
     /// Parses the checked form into the domain's request. The validators above have
     /// already refused what would fail here; an unexpected failure is still a field error.
-    fn into_request(self, event: &Event, language: domain::Language) -> Result<RegistrationRequest, FormErrors> {
+    fn into_request(
+        self,
+        event: &Event,
+        questions: &[Question],
+        language: domain::Language,
+    ) -> Result<RegistrationRequest, FormErrors> {
         let mut errors = FormErrors::default();
+        let rules = FieldRules::of(event);
         let first_name = PersonName::parse(&self.first_name).map_err(|e| errors.code("first_name", e.code()));
         let last_name = PersonName::parse(&self.last_name).map_err(|e| errors.code("last_name", e.code()));
         let email = EmailAddress::parse(&self.email).map_err(|e| errors.code("email", e.code()));
         let organisation =
-            clean_text(&self.organisation, MAX_TEXT_CHARS).map_err(|e| errors.code("organisation", e.code()));
-        let partner = clean_optional_text(&self.partner_municipality, MAX_TEXT_CHARS)
+            standard_text(rules.organisation, &self.organisation).map_err(|e| errors.code("organisation", e.code()));
+        let partner = standard_text(rules.partner_municipality, &self.partner_municipality)
             .map_err(|e| errors.code("partner_municipality", e.code()));
-        let organisation_type = parse_organisation_type(&self.organisation_type)
-            .ok_or_else(|| errors.code("organisation_type", "invalid-choice"));
+        let organisation_type = standard_organisation_type(rules.organisation_type, &self.organisation_type)
+            .map_err(|code| errors.code("organisation_type", code));
+        let answers = self.answers_of(questions, None, language, &mut errors);
         let sessions: Result<Vec<Uuid>, ()> = self
             .programme_session
             .iter()
@@ -231,13 +307,14 @@ impl RegisterForm {
                     organisation_type: kind,
                     partner_municipality: partner,
                     programme_session_ids: sessions,
+                    answers,
                 }
             }
             _ => return Err(errors),
         };
         let mut attendees = vec![contact];
         for row in (0..self.guest_rows()).filter(|row| self.is_guest_row_used(*row)) {
-            if let Some(guest) = self.guest(row, &attendees[0], &mut errors) {
+            if let Some(guest) = self.guest(row, &attendees[0], questions, language, &mut errors) {
                 attendees.push(guest);
             }
         }
@@ -256,7 +333,14 @@ impl RegisterForm {
 
     /// One delegation member. Organisation and type are the contact person's unless given;
     /// without an own address, mail about the member goes to the contact person.
-    fn guest(&self, row: usize, contact: &NewAttendee, errors: &mut FormErrors) -> Option<NewAttendee> {
+    fn guest(
+        &self,
+        row: usize,
+        contact: &NewAttendee,
+        questions: &[Question],
+        language: domain::Language,
+        errors: &mut FormErrors,
+    ) -> Option<NewAttendee> {
         let value = |values: &[String]| Self::guest_value(values, row).to_owned();
         let first_name = PersonName::parse(&value(&self.guest_first_name))
             .map_err(|e| errors.code(format!("guest_first_name-{row}"), e.code()));
@@ -280,6 +364,7 @@ impl RegisterForm {
             .into_iter()
             .map(|raw| Uuid::parse_str(raw).map_err(|_| errors.code(format!("guest_session-{row}"), "unknown-session")))
             .collect();
+        let answers = self.answers_of(questions, Some(row), language, errors);
         Some(NewAttendee {
             first_name: first_name.ok()?,
             last_name: last_name.ok()?,
@@ -288,6 +373,7 @@ impl RegisterForm {
             organisation_type: contact.organisation_type,
             partner_municipality: contact.partner_municipality.clone(),
             programme_session_ids: sessions.ok()?,
+            answers,
         })
     }
 }
@@ -321,6 +407,23 @@ impl FormErrors {
         self.entries.is_empty()
     }
 
+    /// The summary in the order of the page: the contact person's fields and answers,
+    /// then each delegation row, then the consent at the bottom.
+    fn sort_as_shown(&mut self) {
+        let place = |field: &str| -> (u8, usize) {
+            if field == "data_consent" {
+                return (3, 0);
+            }
+            let row = field.rsplit_once('-').and_then(|(_, row)| row.parse::<usize>().ok());
+            match (field.starts_with("guest_") || (field.starts_with("q-") && row.is_some()), row) {
+                (true, Some(row)) => (2, row),
+                _ if field.starts_with("q-") => (1, 0),
+                _ => (0, FIELDS.iter().position(|known| *known == field).unwrap_or(0)),
+            }
+        };
+        self.entries.sort_by_key(|(field, _)| place(field));
+    }
+
     pub fn has(&self, field: &str) -> bool {
         self.entries.iter().any(|(name, _)| *name == field)
     }
@@ -336,6 +439,42 @@ const FIELDS: [&str; 8] = [
     "programme_session",
     "data_consent",
 ];
+
+/// An answer as the manage page and the back office show it.
+pub struct GivenAnswer {
+    pub question: String,
+    pub answer: String,
+    /// What the person read when answering (a consent's own text), if it differs
+    /// from the question as shown now.
+    pub wording: String,
+    pub at: String,
+}
+
+/// One person's answers in the order of the form, in the reader's language.
+pub fn given_answers(
+    t: Tr,
+    questions: &[Question],
+    answers: &[form_rules::Answer],
+    zone: chrono_tz::Tz,
+) -> Vec<GivenAnswer> {
+    questions
+        .iter()
+        .filter_map(|question| {
+            let given = answers.iter().find(|answer| answer.question_id == question.id)?;
+            let label = question.label(t.language).to_owned();
+            Some(GivenAnswer {
+                answer: question.show_answer(&given.value, t.language, &t.get("answer-yes"), &t.get("answer-no")),
+                wording: if given.wording == label || given.wording.starts_with(&format!("{label}: ")) {
+                    String::new()
+                } else {
+                    given.wording.clone()
+                },
+                at: t.date_time(&given.answered_at.with_timezone(&zone)),
+                question: label,
+            })
+        })
+        .collect()
+}
 
 /// A message for the page: which field, its translated text.
 pub struct FieldMessage {
@@ -362,6 +501,77 @@ pub struct GuestRow {
     pub email_error: String,
     pub organisation_error: String,
     pub sessions: Vec<SessionChoice>,
+    pub questions: Vec<QuestionField>,
+}
+
+/// One of the event's own questions as the form shows it for one person.
+pub struct QuestionField {
+    /// The field name, also the element id after `field-`.
+    pub name: String,
+    /// `short_text`, `long_text`, `single_choice`, `multiple_choice`, `yes_no`, `consent`.
+    pub kind: &'static str,
+    pub label: String,
+    pub required: bool,
+    /// The typed text, for text questions.
+    pub value: String,
+    /// Radio buttons or checkboxes (yes/no included), for choice questions.
+    pub options: Vec<AnswerOption>,
+    /// A consent box that is ticked.
+    pub ticked: bool,
+    pub message: String,
+}
+
+pub struct AnswerOption {
+    pub id: String,
+    pub value: String,
+    pub label: String,
+    pub checked: bool,
+}
+
+fn question_fields(
+    questions: &[Question],
+    form: &RegisterForm,
+    row: Option<usize>,
+    t: Tr,
+    messages: &[FieldMessage],
+) -> Vec<QuestionField> {
+    questions
+        .iter()
+        .map(|question| {
+            let name = answer_field(question, row);
+            let sent = form.sent(&name);
+            let options: Vec<(String, String)> = match question.kind {
+                QuestionKind::YesNo => vec![
+                    (form_rules::YES.to_owned(), t.get("answer-yes")),
+                    (form_rules::NO.to_owned(), t.get("answer-no")),
+                ],
+                _ => question
+                    .options(t.language)
+                    .into_iter()
+                    .map(|(value, label)| (value.to_owned(), label.to_owned()))
+                    .collect(),
+            };
+            QuestionField {
+                kind: form_rules::kind_code(question.kind),
+                label: question.label(t.language).to_owned(),
+                required: question.required,
+                value: sent.first().map(|value| (*value).to_owned()).unwrap_or_default(),
+                options: options
+                    .into_iter()
+                    .enumerate()
+                    .map(|(index, (value, label))| AnswerOption {
+                        id: format!("{name}-option-{index}"),
+                        checked: sent.contains(&value.as_str()),
+                        value,
+                        label,
+                    })
+                    .collect(),
+                ticked: sent.contains(&form_rules::YES),
+                message: message_in(messages, &name).to_owned(),
+                name,
+            }
+        })
+        .collect()
 }
 
 pub struct SessionChoice {
@@ -380,13 +590,26 @@ pub struct RegisterPage {
     messages: Vec<FieldMessage>,
     guests: Vec<GuestRow>,
     max_guests: usize,
+    /// The contact person's answers to the event's own questions.
+    questions: Vec<QuestionField>,
+    /// How the standard fields are asked: `required`, `optional` or `hidden`.
+    ask_organisation: &'static str,
+    ask_organisation_type: &'static str,
+    ask_partner_municipality: &'static str,
     /// A message about the whole form (fully booked, closed), shown above it.
     notice: Option<String>,
     privacy_url: String,
 }
 
 impl RegisterPage {
-    fn new(event: &Event, sessions: &[ProgrammeSession], form: RegisterForm, errors: &FormErrors, t: Tr) -> Self {
+    fn new(
+        event: &Event,
+        sessions: &[ProgrammeSession],
+        questions: &[Question],
+        form: RegisterForm,
+        errors: &FormErrors,
+        t: Tr,
+    ) -> Self {
         let chosen: HashSet<&str> = form.programme_session.iter().map(String::as_str).collect();
         let session_choices = sessions
             .iter()
@@ -436,11 +659,17 @@ impl RegisterPage {
                             session: SessionSummary::new(session, event, t),
                         })
                         .collect(),
+                    questions: question_fields(questions, &form, Some(index), t, &messages),
                 }
             })
             .collect();
         let summary = EventSummary::new(event, t, Utc::now());
+        let rules = FieldRules::of(event);
         RegisterPage {
+            questions: question_fields(questions, &form, None, t, &messages),
+            ask_organisation: form_rules::field_rule_code(rules.organisation),
+            ask_organisation_type: form_rules::field_rule_code(rules.organisation_type),
+            ask_partner_municipality: form_rules::field_rule_code(rules.partner_municipality),
             guests,
             max_guests: MAX_GUESTS,
             t,
@@ -476,7 +705,15 @@ async fn show(
 ) -> Result<RegisterPage, WebError> {
     let event = event::public_by_slug(app.db(), &slug).await?.ok_or(WebError::NotFound)?;
     let sessions = programme::for_event(app.db(), event.id).await?;
-    Ok(RegisterPage::new(&event, &sessions, RegisterForm::fresh(), &FormErrors::default(), Tr::new(language)))
+    let questions = form_rules::questions(app.db(), event.id).await?;
+    Ok(RegisterPage::new(
+        &event,
+        &sessions,
+        &questions,
+        RegisterForm::fresh(),
+        &FormErrors::default(),
+        Tr::new(language),
+    ))
 }
 
 async fn submit(
@@ -484,7 +721,7 @@ async fn submit(
     Lang(language): Lang,
     Path(slug): Path<String>,
     client: ClientIp,
-    form: Result<Form<RegisterForm>, FormRejection>,
+    body: Bytes,
 ) -> Result<Response, WebError> {
     if let Err(wait) = app.limits().registration.check(&client.key()) {
         return Ok(too_many_requests(wait));
@@ -492,30 +729,32 @@ async fn submit(
     let t = Tr::new(language);
     let event = event::public_by_slug(app.db(), &slug).await?.ok_or(WebError::NotFound)?;
     let sessions = programme::for_event(app.db(), event.id).await?;
-    let form = match form {
-        Ok(Form(form)) => form,
+    let questions = form_rules::questions(app.db(), event.id).await?;
+    let form = match RegisterForm::read(&body) {
+        Ok(form) => form,
         Err(rejection) => {
             tracing::info!(%rejection, "unreadable registration form");
-            let page = RegisterPage::new(&event, &sessions, RegisterForm::fresh(), &FormErrors::default(), t)
-                .with_notice(t.get("error-form-unreadable"));
+            let page =
+                RegisterPage::new(&event, &sessions, &questions, RegisterForm::fresh(), &FormErrors::default(), t)
+                    .with_notice(t.get("error-form-unreadable"));
             return Ok((StatusCode::BAD_REQUEST, page).into_response());
         }
     };
     if !form.add_guest.is_empty() {
         // Another row for the delegation; nothing is registered yet.
-        return Ok(RegisterPage::new(&event, &sessions, form, &FormErrors::default(), t).into_response());
+        return Ok(RegisterPage::new(&event, &sessions, &questions, form, &FormErrors::default(), t).into_response());
     }
     let mut errors = match form.validate() {
         Ok(()) => FormErrors::default(),
         Err(errors) => FormErrors::from_validation(&errors),
     };
-    form.check_guests(&mut errors);
+    form.check(FieldRules::of(&event), &questions, language, &mut errors);
     if !errors.is_empty() {
-        return Ok(unprocessable(RegisterPage::new(&event, &sessions, form, &errors, t)));
+        return Ok(unprocessable(RegisterPage::new(&event, &sessions, &questions, form, &errors, t)));
     }
-    let request = match form.clone().into_request(&event, language) {
+    let request = match form.clone().into_request(&event, &questions, language) {
         Ok(request) => request,
-        Err(errors) => return Ok(unprocessable(RegisterPage::new(&event, &sessions, form, &errors, t))),
+        Err(errors) => return Ok(unprocessable(RegisterPage::new(&event, &sessions, &questions, form, &errors, t))),
     };
     let failure = match registration::register_for(app.pools(), &event, &sessions, request, Utc::now()).await {
         Ok(registration) => return Ok(Redirect::to(&urls::manage(&registration.manage_token)).into_response()),
@@ -538,10 +777,10 @@ async fn submit(
         RegistrationError::NoAttendees => return Err(WebError::Internal("a form registered nobody".to_owned())),
         RegistrationError::ConsentMissing => {
             errors.code("data_consent", "consent-missing");
-            RegisterPage::new(&event, &sessions, form, &errors, t)
+            RegisterPage::new(&event, &sessions, &questions, form, &errors, t)
         }
         RegistrationError::EventFull => {
-            RegisterPage::new(&event, &sessions, form, &errors, t).with_notice(t.get("error-event-full"))
+            RegisterPage::new(&event, &sessions, &questions, form, &errors, t).with_notice(t.get("error-event-full"))
         }
         RegistrationError::AlreadySubmitted(earlier) => {
             return Ok(Redirect::to(&urls::manage(&earlier.manage_token)).into_response());
@@ -555,18 +794,18 @@ async fn submit(
             };
             return Ok((StatusCode::CONFLICT, page).into_response());
         }
-        RegistrationError::NotOpen(_) => RegisterPage::new(&event, &sessions, form, &errors, t),
+        RegistrationError::NotOpen(_) => RegisterPage::new(&event, &sessions, &questions, form, &errors, t),
         RegistrationError::UnknownSession(_) => {
             errors.code("programme_session", "unknown-session");
-            RegisterPage::new(&event, &sessions, form, &errors, t)
+            RegisterPage::new(&event, &sessions, &questions, form, &errors, t)
         }
         RegistrationError::SessionsOverlap(..) => {
             errors.code("programme_session", "sessions-overlap");
-            RegisterPage::new(&event, &sessions, form, &errors, t)
+            RegisterPage::new(&event, &sessions, &questions, form, &errors, t)
         }
         RegistrationError::SessionFull(id) => {
             errors.code("programme_session", "session-full");
-            let mut page = RegisterPage::new(&event, &sessions, form, &errors, t);
+            let mut page = RegisterPage::new(&event, &sessions, &questions, form, &errors, t);
             if let Some(message) = page.messages.iter_mut().find(|message| message.field == "programme_session") {
                 message.text = t.with("error-session-full", "session", &title_of(id));
             }
