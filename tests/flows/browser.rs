@@ -201,7 +201,16 @@ async fn without_network_the_door_checks_tickets_itself_and_syncs_each_scan_once
     assert!(revoked.contains("Ticket ersetzt oder gesperrt"), "a replaced ticket, known from the lists: {revoked}");
     let tampered = format!("{}A{}", &first_code[..60], &first_code[61..]);
     browser.type_into(&code_field, &format!("{tampered}{ENTER}")).await;
-    let invalid = browser.wait_for_text("#door-result", "Ungültiges Ticket").await;
+    let mut invalid = browser.wait_for_text("#door-result", "Ungültiges Ticket").await;
+    if !invalid.contains("Ungültiges Ticket") {
+        // Seen twice with several Chromiums on 2 cores: no result at all within 10 s.
+        // Keep what the page showed for whoever looks next, then scan once more.
+        let status = browser.wait_for_text("#door-status", "").await;
+        eprintln!("no result for the tampered code: url {}, status {status:?}", browser.current_url().await);
+        let code_field = browser.find("#door-code").await;
+        browser.type_into(&code_field, &format!("{tampered}{ENTER}")).await;
+        invalid = browser.wait_for_text("#door-result", "Ungültiges Ticket").await;
+    }
     assert!(invalid.contains("Ungültiges Ticket"), "the signature is checked offline: {invalid}");
     assert_eq!(count_checked_in(&app.db, event_id).await.expect("count"), 0, "nothing reached the server yet");
     // The name search works from the device's own list while offline.
@@ -349,6 +358,7 @@ async fn an_organiser_logs_in_in_the_browser_and_the_back_office_passes_axe_in_t
             format!("{base}/attendees/{attendee}"),
             format!("{base}/attendees/new"),
             format!("{base}/programme"),
+            format!("{base}/form"),
             format!("{base}/check-ins"),
             format!("{base}/doors"),
             format!("{base}/signature-list"),

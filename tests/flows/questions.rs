@@ -53,7 +53,8 @@ async fn organisers_shape_the_form_and_answers_are_kept_shown_filtered_and_expor
     let form_page = format!("/admin/events/{}/form", event.id);
     let (status, page) = app.staff_get(&admin, &form_page).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(page.contains("Eigene Fragen") && page.contains("Noch keine."), "the form page starts without questions");
+    assert!(page.contains("Eigene Fragen") && page.contains("Land Ihrer Partnerkommune"), "the demo's questions");
+    let demo_questions = form_rules::questions(&app.db, event.id).await.expect("questions").len();
 
     // Refused drafts: one message per field, the typed text kept.
     let response = add_question(
@@ -100,8 +101,9 @@ async fn organisers_shape_the_form_and_answers_are_kept_shown_filtered_and_expor
         let response = add_question(&app, &admin, event.id, &fields).await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER, "question {:?} is added", fields[2]);
     }
-    let questions = form_rules::questions(&app.db, event.id).await.expect("questions");
-    assert_eq!(questions.len(), 5);
+    let mut questions = form_rules::questions(&app.db, event.id).await.expect("questions");
+    assert_eq!(questions.len(), demo_questions + 5);
+    let questions = questions.split_off(demo_questions);
     let [food, photo, access, interpreting, hotel] = <[Question; 5]>::try_from(questions).expect("five");
     assert_eq!(food.options_de, "vegetarisch\nvegan\nkeine Wünsche", "blank option lines are dropped");
 
@@ -222,6 +224,49 @@ async fn organisers_shape_the_form_and_answers_are_kept_shown_filtered_and_expor
         .expect("body");
     assert!(page.contains("Your answers") && page.contains(">vegetarian<") && page.contains(">vegan<"));
 
+    // She changes her answers herself: the form comes filled in; a required answer
+    // cannot be taken away; the photo consent can be withdrawn (a recorded "no").
+    let edit = format!("{manage}/attendees/0/edit");
+    let (status, page) = app.get_text(&edit).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("value=\"vegetarisch\" checked"), "the stored choice is ticked");
+    assert!(!page.contains("name=\"organisation_type\""));
+    let mut change: Vec<(String, String)> = vec![
+        ("first_name".into(), "Iryna".into()),
+        ("last_name".into(), "Bondarenko".into()),
+        ("organisation".into(), "Stadt Hamm".into()),
+        ("partner_municipality".into(), "Lutsk".into()),
+        (field(&hotel, None), "yes".into()),
+    ];
+    let response = app.client.post(app.url(&edit)).form(&change).send().await.expect("POST");
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "the required food answer is missing");
+    assert!(response.text().await.expect("body").contains("Bitte beantworten Sie diese Frage."));
+    change.push((field(&food, None), "vegan".into()));
+    let response = app.client.post(app.url(&edit)).form(&change).send().await.expect("POST");
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let after = form_rules::answers_of(&app.db, &[iryna.attendee.id]).await.expect("answers");
+    let value = |question: &Question| after.iter().find(|a| a.question_id == question.id).map(|a| a.value.clone());
+    assert_eq!(value(&food).as_deref(), Some("vegan"));
+    assert_eq!(value(&photo).as_deref(), Some("no"), "the consent is withdrawn, and that is recorded");
+    assert_eq!(value(&interpreting), None, "unticked choices are no answer");
+    assert_eq!(value(&access), None);
+    let kept = after.iter().find(|a| a.question_id == hotel.id).expect("hotel");
+    assert_eq!(
+        kept.answered_at,
+        answer(iryna, &hotel).expect("before").answered_at,
+        "unchanged answers keep their time"
+    );
+    // Back to the state the rest of this test expects.
+    change.retain(|(name, _)| *name != field(&food, None));
+    change.push((field(&food, None), "vegetarisch".into()));
+    change.push((field(&photo, None), "yes".into()));
+    change.push((field(&access, None), "Rampe am Eingang, bitte".into()));
+    change.push((field(&interpreting, None), "Deutsch → Ukrainisch".into()));
+    change.push((field(&interpreting, None), "Ukrainisch → Deutsch".into()));
+    let response =
+        app.client.post(app.url(&edit)).header("accept-language", "en").form(&change).send().await.expect("POST");
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
     // The back office: answers on the attendee's page, filters by answer, exports.
     let (_, detail) =
         app.staff_get(&admin, &format!("/admin/events/{}/attendees/{}", event.id, iryna.attendee.id)).await;
@@ -261,6 +306,12 @@ async fn organisers_shape_the_form_and_answers_are_kept_shown_filtered_and_expor
     assert_eq!(range.get((2, food_column)), Some(&Data::String("vegan".into())));
     assert_eq!(range.get((2, photo_column)), Some(&Data::String("Nein".into())));
 
+    // The figures count the answers of confirmed people.
+    let (_, overview) = app.staff_get(&admin, &format!("/admin/events/{}", event.id)).await;
+    assert!(overview.contains(&format!("<h3>{FOOD_DE}</h3>")));
+    assert!(overview.contains("<th scope=\"row\">vegetarisch</th><td class=\"number\">1</td>"));
+    assert!(overview.contains("<th scope=\"row\">Ukraine</th><td class=\"number\">0</td>"), "the partner country");
+
     // Removing an answered question asks first, then deletes the answers.
     let remove = format!("{form_page}/questions/{}/remove", food.id);
     let response = app.staff_post(&admin, &remove, &[]).await;
@@ -268,7 +319,7 @@ async fn organisers_shape_the_form_and_answers_are_kept_shown_filtered_and_expor
     assert!(response.text().await.expect("body").contains("2 Personen haben diese Frage beantwortet"));
     assert_eq!(app.staff_post(&admin, &remove, &[("confirm", "on")]).await.status(), StatusCode::SEE_OTHER);
     assert_eq!(form_rules::answered_by(&app.db, food.id).await.expect("count"), 0, "its answers are gone");
-    assert_eq!(form_rules::questions(&app.db, event.id).await.expect("questions").len(), 4);
+    assert_eq!(form_rules::questions(&app.db, event.id).await.expect("questions").len(), demo_questions + 4);
 
     // Next year's copy asks the same questions.
     let copy = domain::event_setup::duplicate(
@@ -281,8 +332,8 @@ async fn organisers_shape_the_form_and_answers_are_kept_shown_filtered_and_expor
     .await
     .expect("duplicated");
     let copied = form_rules::questions(&app.db, copy.id).await.expect("questions");
-    assert_eq!(copied.iter().map(|q| q.label_de.as_str()).collect::<Vec<_>>()[0], PHOTO_DE);
-    assert_eq!(copied.len(), 4);
+    assert_eq!(copied[demo_questions].label_de, PHOTO_DE, "in the same order");
+    assert_eq!(copied.len(), demo_questions + 4);
 
     let (_, audit) = app.staff_get(&admin, "/admin/audit").await;
     assert!(

@@ -402,6 +402,22 @@ pub fn figures(rows: &[AttendeeRow]) -> Figures {
     figures
 }
 
+/// How many expected (confirmed) attendees gave each of these answers to a question;
+/// a multiple-choice answer counts once for each option chosen.
+pub fn answer_counts(rows: &[AttendeeRow], question_id: Uuid, values: &[&str]) -> Vec<usize> {
+    let mut counts = vec![0; values.len()];
+    for row in rows.iter().filter(|row| row.is_expected()) {
+        for (_, given) in row.answers.iter().filter(|(question, _)| *question == question_id) {
+            for line in given.lines() {
+                if let Some(index) = values.iter().position(|value| *value == line) {
+                    counts[index] += 1;
+                }
+            }
+        }
+    }
+    counts
+}
+
 pub fn status_code(status: RegistrationStatus) -> &'static str {
     match status {
         RegistrationStatus::PendingConfirmation => "pending_confirmation",

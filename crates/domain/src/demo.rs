@@ -133,6 +133,7 @@ pub async fn seed_if_empty(db: &DatabaseConnection, now: DateTime<Utc>) -> Resul
         .exec_without_returning(&txn)
         .await?;
     }
+    demo_questions(&txn, tag).await?;
 
     insert_event(
         &txn,
@@ -210,6 +211,69 @@ struct DemoEvent<'a> {
     approval_mode: ApprovalMode,
     /// Registrations confirm their e-mail address before the place is theirs.
     double_opt_in: bool,
+}
+
+/// Optional questions of the kind the network office asks (optional, so that a plain
+/// registration still goes through): the partner country for the funder's figures,
+/// catering, interpreting, and consent to photos.
+async fn demo_questions<C: sea_orm::ConnectionTrait>(db: &C, event_id: Uuid) -> Result<(), DbErr> {
+    use crate::entity::question::{self, QuestionKind};
+    let questions: [(QuestionKind, [&str; 3], [&str; 3]); 4] = [
+        (
+            QuestionKind::SingleChoice,
+            ["Land Ihrer Partnerkommune", "Country of your partner municipality", "Країна вашої громади-партнера"],
+            [
+                "Ukraine\nPolen\nFrankreich\nIsrael\nanderes Land",
+                "Ukraine\nPoland\nFrance\nIsrael\nother country",
+                "Україна\nПольща\nФранція\nІзраїль\nінша країна",
+            ],
+        ),
+        (
+            QuestionKind::SingleChoice,
+            ["Verpflegung", "Catering", "Харчування"],
+            [
+                "keine Wünsche\nvegetarisch\nvegan",
+                "no preference\nvegetarian\nvegan",
+                "без побажань\nвегетаріанське\nвеганське",
+            ],
+        ),
+        (
+            QuestionKind::MultipleChoice,
+            ["Dolmetschen benötigt", "Interpreting needed", "Потрібен переклад"],
+            [
+                "Deutsch → Ukrainisch\nUkrainisch → Deutsch",
+                "German → Ukrainian\nUkrainian → German",
+                "німецька → українська\nукраїнська → німецька",
+            ],
+        ),
+        (
+            QuestionKind::Consent,
+            [
+                "Ich bin einverstanden, dass Fotos und Videos, auf denen ich zu sehen bin, für die Öffentlichkeitsarbeit des Netzwerkbüros veröffentlicht werden.",
+                "I agree that photos and videos showing me may be published for the network office's public relations.",
+                "Я погоджуюся, що фото та відео зі мною можуть бути опубліковані для інформаційної роботи мережевого бюро.",
+            ],
+            ["", "", ""],
+        ),
+    ];
+    for (position, (kind, labels, options)) in questions.into_iter().enumerate() {
+        question::Entity::insert(question::ActiveModel {
+            id: Set(new_id()),
+            event_id: Set(event_id),
+            position: Set(i32::try_from(position).unwrap_or(0) + 1),
+            kind: Set(kind),
+            required: Set(false),
+            label_de: Set(labels[0].to_owned()),
+            label_en: Set(labels[1].to_owned()),
+            label_uk: Set(labels[2].to_owned()),
+            options_de: Set(options[0].to_owned()),
+            options_en: Set(options[1].to_owned()),
+            options_uk: Set(options[2].to_owned()),
+        })
+        .exec_without_returning(db)
+        .await?;
+    }
+    Ok(())
 }
 
 async fn insert_event<C: sea_orm::ConnectionTrait>(

@@ -817,6 +817,8 @@ pub struct AttendeeChange {
     pub organisation: String,
     pub partner_municipality: String,
     pub programme_session_ids: Vec<Uuid>,
+    /// New answers to the event's questions; `None` leaves them as they are.
+    pub answers: Option<Vec<crate::registration_form::NewAnswer>>,
 }
 
 /// Changes an attendee's details and programme choice. Places in newly chosen sessions
@@ -882,6 +884,10 @@ pub async fn change_attendee(
         .filter(attendee::Column::Id.eq(attendee.id))
         .exec(&txn)
         .await?;
+    if let Some(answers) = &change.answers {
+        crate::registration_form::replace_answers(&txn, attendee.id, current.event_id, answers, chrono::Utc::now())
+            .await?;
+    }
     txn.commit().await?;
     Ok(())
 }

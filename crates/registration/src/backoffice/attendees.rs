@@ -14,7 +14,7 @@ use domain::audit;
 use domain::checkin::{self, Presented, ScanRequest, ScanResult};
 use domain::door;
 use domain::outbox::MailKind;
-use domain::person::{EmailAddress, MAX_TEXT_CHARS, PersonName, clean_optional_text, clean_text};
+use domain::person::{EmailAddress, MAX_TEXT_CHARS, PersonName, clean_optional_text};
 use domain::programme::{self, ProgrammeSession};
 use domain::registration::{self, NewAttendee, RegistrationError, RegistrationRequest, RegistrationStatus};
 use domain::registration_form::{self as form_rules, Question, QuestionKind};
@@ -26,9 +26,12 @@ use super::form::{Choice, Messages, Nav};
 use super::{Access, Guarded, Staff};
 use crate::error::WebError;
 use crate::i18n::{Lang, Tr};
-use crate::pages::register::{ORGANISATION_TYPES, organisation_type_value, parse_organisation_type};
+use crate::pages::register::{
+    ORGANISATION_TYPES, organisation_type_value, parse_organisation_type, standard_organisation_type, standard_text,
+};
 use crate::state::AppState;
 use crate::urls;
+use domain::registration_form::{FieldRule, FieldRules};
 
 pub fn routes() -> Guarded {
     Guarded::new()
@@ -770,13 +773,18 @@ async fn add(
     let first_name = messages.take(t, "first_name", PersonName::parse(&form.first_name));
     let last_name = messages.take(t, "last_name", PersonName::parse(&form.last_name));
     let email = messages.take(t, "email", EmailAddress::parse(&form.email));
-    let organisation = messages.take(t, "organisation", clean_text(&form.organisation, MAX_TEXT_CHARS));
-    let organisation_type = parse_organisation_type(&form.organisation_type);
-    if organisation_type.is_none() {
-        messages.add("organisation_type", t.get("error-choose"));
-    }
-    let partner =
-        messages.take(t, "partner_municipality", clean_optional_text(&form.partner_municipality, MAX_TEXT_CHARS));
+    // Organisers may fill in what the public form does not ask; what it requires, they must.
+    let rule = |rule: FieldRule| if rule == FieldRule::Required { rule } else { FieldRule::Optional };
+    let rules = FieldRules::of(&event);
+    let organisation = messages.take(t, "organisation", standard_text(rule(rules.organisation), &form.organisation));
+    let organisation_type = standard_organisation_type(rule(rules.organisation_type), &form.organisation_type)
+        .map_err(|code| messages.add("organisation_type", t.get(&format!("error-{code}"))))
+        .ok();
+    let partner = messages.take(
+        t,
+        "partner_municipality",
+        standard_text(rule(rules.partner_municipality), &form.partner_municipality),
+    );
     if form.consent.is_none() {
         messages.add("consent", t.get("admin-error-consent"));
     }
@@ -939,7 +947,7 @@ async fn save(
     let mut messages = Messages::default();
     let first_name = messages.take(t, "first_name", PersonName::parse(&form.first_name));
     let last_name = messages.take(t, "last_name", PersonName::parse(&form.last_name));
-    let organisation = messages.take(t, "organisation", clean_text(&form.organisation, MAX_TEXT_CHARS));
+    let organisation = messages.take(t, "organisation", clean_optional_text(&form.organisation, MAX_TEXT_CHARS));
     let partner =
         messages.take(t, "partner_municipality", clean_optional_text(&form.partner_municipality, MAX_TEXT_CHARS));
     let (Some(first_name), Some(last_name), Some(organisation), Some(partner_municipality)) =
@@ -954,6 +962,7 @@ async fn save(
         organisation,
         partner_municipality,
         programme_session_ids: form.programme_session.clone(),
+        answers: None,
     };
     match registration::change_attendee(app.pools(), row.registration_id, attendee_id, change).await {
         Ok(()) => {

@@ -15,6 +15,7 @@ use domain::event::{self, ApprovalMode, Event, EventFormat, EventStatus};
 use domain::event_setup::{self, EventDraft, SetupError};
 use domain::person::{InvalidInput, MAX_TEXT_CHARS, clean_optional_text, clean_text};
 use domain::programme;
+use domain::registration_form::{self as form_rules, Question, QuestionKind};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -124,6 +125,33 @@ fn bars(items: Vec<(String, usize)>) -> Vec<Bar> {
     items.into_iter().map(|(label, value)| Bar { label, value, percent: value * 100 / max }).collect()
 }
 
+/// The answers to one choice, yes/no or consent question, as bars.
+pub struct AnswerFigure {
+    pub question: String,
+    pub bars: Vec<Bar>,
+}
+
+/// Every question with fixed answers, counted among confirmed attendees.
+fn answer_figures(t: Tr, questions: &[Question], rows: &[attendee_list::AttendeeRow]) -> Vec<AnswerFigure> {
+    questions
+        .iter()
+        .filter(|question| !matches!(question.kind, QuestionKind::ShortText | QuestionKind::LongText))
+        .map(|question| {
+            let options: Vec<(String, String)> = if question.has_options() {
+                question.options(t.language).into_iter().map(|(v, l)| (v.to_owned(), l.to_owned())).collect()
+            } else {
+                vec![(form_rules::YES.to_owned(), t.get("answer-yes")), (form_rules::NO.to_owned(), t.get("answer-no"))]
+            };
+            let values: Vec<&str> = options.iter().map(|(value, _)| value.as_str()).collect();
+            let counts = attendee_list::answer_counts(rows, question.id, &values);
+            AnswerFigure {
+                question: question.label(t.language).to_owned(),
+                bars: bars(options.into_iter().map(|(_, label)| label).zip(counts).collect()),
+            }
+        })
+        .collect()
+}
+
 pub struct SessionFigure {
     pub title: String,
     pub chosen: usize,
@@ -149,6 +177,7 @@ struct OverviewPage {
     by_type: Vec<Bar>,
     per_day: Vec<Bar>,
     sessions: Vec<SessionFigure>,
+    by_answer: Vec<AnswerFigure>,
     /// Dates suggested for a copy: the same day one and two years later.
     copy_slug: String,
     copy_starts: String,
@@ -229,6 +258,7 @@ async fn overview(
             }
         })
         .collect();
+    let by_answer = answer_figures(t, &form_rules::questions(app.db(), event.id).await?, &rows);
     let next_year = event.starts_at.with_timezone(&zone) + chrono::Duration::days(364);
     Ok(OverviewPage {
         t,
@@ -246,6 +276,7 @@ async fn overview(
         by_type,
         per_day,
         sessions,
+        by_answer,
         copy_slug: format!("{}-kopie", event.slug),
         copy_starts: next_year.format(LOCAL_FORMAT).to_string(),
     })

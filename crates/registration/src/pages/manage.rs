@@ -12,7 +12,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use chrono::Utc;
-use domain::person::{EmailAddress, MAX_TEXT_CHARS, PersonName, clean_optional_text, clean_text};
+use domain::person::{EmailAddress, PersonName};
 use domain::registration::{
     self, AttendeeChange, EmailConfirmation, RegistrationDetails, RegistrationError, RegistrationStatus,
 };
@@ -20,12 +20,13 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::events::{EventSummary, SessionSummary};
-use super::register::SessionChoice;
+use super::register::{self, QuestionField, SessionChoice};
 use crate::error::WebError;
 use crate::i18n::{Lang, Tr};
 use crate::rate_limit::{ClientIp, too_many_requests};
 use crate::state::AppState;
 use crate::urls;
+use domain::registration_form::{self as form_rules, FieldRule, FieldRules};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -335,6 +336,9 @@ struct EditForm {
     partner_municipality: String,
     #[serde(default)]
     programme_session: Vec<String>,
+    /// Answers to the event's questions, by field name (read from the raw form).
+    #[serde(skip)]
+    answers: Vec<(String, String)>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -344,7 +348,11 @@ struct EditPage {
     event: EventSummary,
     form: EditForm,
     sessions: Vec<SessionChoice>,
-    messages: Vec<(&'static str, String)>,
+    questions: Vec<QuestionField>,
+    /// `required`, `optional` or `hidden`, as the event's form asks.
+    ask_organisation: &'static str,
+    ask_partner_municipality: &'static str,
+    messages: Vec<(String, String)>,
     save_url: String,
     manage_url: String,
 }
@@ -361,11 +369,14 @@ async fn edit_page(
     manage_token: &str,
     index: usize,
     form: Option<EditForm>,
-    messages: Vec<(&'static str, String)>,
+    messages: Vec<(String, String)>,
 ) -> Result<EditPage, WebError> {
     let details = load(app, manage_token).await?;
     let attendee = details.attendees.get(index).ok_or(WebError::NotFound)?;
+    let questions = form_rules::questions(app.db(), details.event.id).await?;
+    let stored = form_rules::answers_of(app.db(), &[attendee.attendee.id]).await?;
     let form = form.unwrap_or_else(|| EditForm {
+        answers: register::stored_as_sent(&questions, &stored),
         first_name: attendee.attendee.first_name.clone(),
         last_name: attendee.attendee.last_name.clone(),
         organisation: attendee.attendee.organisation.clone(),
@@ -381,11 +392,18 @@ async fn edit_page(
             SessionChoice { session: SessionSummary::new(session, &details.event, t), checked }
         })
         .collect();
+    let questions = register::question_fields(&questions, &form.answers, None, t, |field| {
+        messages.iter().find(|(name, _)| name == field).map(|(_, text)| text.clone()).unwrap_or_default()
+    });
+    let rules = FieldRules::of(&details.event);
     Ok(EditPage {
         t,
         event: EventSummary::new(&details.event, t, Utc::now()),
         form,
         sessions,
+        questions,
+        ask_organisation: form_rules::field_rule_code(rules.organisation),
+        ask_partner_municipality: form_rules::field_rule_code(rules.partner_municipality),
         messages,
         save_url: urls::edit_attendee(manage_token, index),
         manage_url: urls::manage(manage_token),
@@ -404,38 +422,63 @@ async fn save_attendee(
     State(app): State<AppState>,
     Lang(language): Lang,
     Path((manage_token, index)): Path<(String, usize)>,
-    form: Result<axum_extra::extract::Form<EditForm>, axum_extra::extract::FormRejection>,
+    body: axum::body::Bytes,
 ) -> Result<Response, WebError> {
     let t = Tr::new(language);
-    let Ok(axum_extra::extract::Form(form)) = form else {
+    let Ok(mut form) = serde_html_form::from_bytes::<EditForm>(&body) else {
         return Ok(StatusCode::BAD_REQUEST.into_response());
     };
+    form.answers = register::answers_sent(&body);
     let details = load(&app, &manage_token).await?;
     let attendee = details.attendees.get(index).ok_or(WebError::NotFound)?;
-    let mut messages: Vec<(&'static str, String)> = Vec::new();
-    let mut note = |field: &'static str, code: &str| messages.push((field, t.get(&format!("error-{code}"))));
+    let rules = FieldRules::of(&details.event);
+    let questions = form_rules::questions(app.db(), details.event.id).await?;
+    let mut messages: Vec<(String, String)> = Vec::new();
+    let mut note = |field: &str, code: &str| messages.push((field.to_owned(), t.get(&format!("error-{code}"))));
     let first_name = PersonName::parse(&form.first_name).map_err(|e| note("first_name", e.code())).ok();
     let last_name = PersonName::parse(&form.last_name).map_err(|e| note("last_name", e.code())).ok();
-    let organisation = clean_text(&form.organisation, MAX_TEXT_CHARS).map_err(|e| note("organisation", e.code())).ok();
-    let partner = clean_optional_text(&form.partner_municipality, MAX_TEXT_CHARS)
-        .map_err(|e| note("partner_municipality", e.code()))
-        .ok();
+    // A field the form does not ask keeps what is stored.
+    let organisation = match rules.organisation {
+        FieldRule::Hidden => Some(attendee.attendee.organisation.clone()),
+        rule => register::standard_text(rule, &form.organisation).map_err(|e| note("organisation", e.code())).ok(),
+    };
+    let partner = match rules.partner_municipality {
+        FieldRule::Hidden => Some(attendee.attendee.partner_municipality.clone()),
+        rule => register::standard_text(rule, &form.partner_municipality)
+            .map_err(|e| note("partner_municipality", e.code()))
+            .ok(),
+    };
     let sessions: Option<Vec<Uuid>> = form.programme_session.iter().map(|raw| Uuid::parse_str(raw).ok()).collect();
     if sessions.is_none() {
         note("programme_session", "unknown-session");
     }
+    let answers = register::parse_answers(&questions, &form.answers, None, language)
+        .map_err(|refused| {
+            for (field, code) in refused {
+                note(&field, code);
+            }
+        })
+        .ok();
     let (
         Some(first_name),
         Some(last_name),
         Some(organisation),
         Some(partner_municipality),
         Some(programme_session_ids),
-    ) = (first_name, last_name, organisation, partner, sessions)
+        Some(answers),
+    ) = (first_name, last_name, organisation, partner, sessions, answers)
     else {
         let page = edit_page(&app, t, &manage_token, index, Some(form), messages).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     };
-    let change = AttendeeChange { first_name, last_name, organisation, partner_municipality, programme_session_ids };
+    let change = AttendeeChange {
+        first_name,
+        last_name,
+        organisation,
+        partner_municipality,
+        programme_session_ids,
+        answers: Some(answers),
+    };
     let failure =
         match registration::change_attendee(app.pools(), details.registration.id, attendee.attendee.id, change).await {
             Ok(()) => return Ok(Redirect::to(&urls::manage(&manage_token)).into_response()),
@@ -456,6 +499,7 @@ async fn save_attendee(
         RegistrationError::UnknownSession(_) => t.get("error-unknown-session"),
         _ => return Err(WebError::NotFound),
     };
-    let page = edit_page(&app, t, &manage_token, index, Some(form), vec![("programme_session", message)]).await?;
+    let page =
+        edit_page(&app, t, &manage_token, index, Some(form), vec![("programme_session".to_owned(), message)]).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }

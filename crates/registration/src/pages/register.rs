@@ -113,6 +113,58 @@ pub struct RegisterForm {
     pub answers: Vec<(String, String)>,
 }
 
+/// The answer fields of a form body, by name (`q-…`), in the order sent.
+pub fn answers_sent(body: &[u8]) -> Vec<(String, String)> {
+    form_urlencoded::parse(body)
+        .filter(|(name, _)| name.starts_with("q-"))
+        .map(|(name, value)| (name.into_owned(), value.into_owned()))
+        .collect()
+}
+
+pub fn sent_values<'a>(sent: &'a [(String, String)], field: &str) -> Vec<&'a str> {
+    sent.iter().filter(|(name, _)| name == field).map(|(_, value)| value.as_str()).collect()
+}
+
+/// Stored answers as the form would send them, to fill in a form for changing them.
+pub fn stored_as_sent(questions: &[Question], answers: &[form_rules::Answer]) -> Vec<(String, String)> {
+    let mut sent = Vec::new();
+    for question in questions {
+        let Some(given) = answers.iter().find(|answer| answer.question_id == question.id) else {
+            continue;
+        };
+        let field = answer_field(question, None);
+        match question.kind {
+            QuestionKind::MultipleChoice => {
+                sent.extend(given.value.lines().map(|line| (field.clone(), line.to_owned())))
+            }
+            // An unticked box sends nothing.
+            QuestionKind::Consent if given.value != form_rules::YES => {}
+            _ => sent.push((field, given.value.clone())),
+        }
+    }
+    sent
+}
+
+/// One person's answers from sent fields; refused ones as (field, message code).
+pub fn parse_answers(
+    questions: &[Question],
+    sent: &[(String, String)],
+    row: Option<usize>,
+    language: domain::Language,
+) -> Result<Vec<NewAnswer>, Vec<(String, &'static str)>> {
+    let mut answers = Vec::new();
+    let mut refused = Vec::new();
+    for question in questions {
+        let field = answer_field(question, row);
+        match question.parse_answer(&sent_values(sent, &field), language) {
+            Ok(Some(answer)) => answers.push(answer),
+            Ok(None) => {}
+            Err(problem) => refused.push((field, problem.code())),
+        }
+    }
+    if refused.is_empty() { Ok(answers) } else { Err(refused) }
+}
+
 /// The form field of one question for one person (`None`: the contact person).
 pub fn answer_field(question: &Question, row: Option<usize>) -> String {
     match row {
@@ -122,7 +174,7 @@ pub fn answer_field(question: &Question, row: Option<usize>) -> String {
 }
 
 /// A standard field as the event's form asks it.
-fn standard_text(rule: FieldRule, raw: &str) -> Result<String, InvalidInput> {
+pub fn standard_text(rule: FieldRule, raw: &str) -> Result<String, InvalidInput> {
     match rule {
         FieldRule::Required => clean_text(raw, MAX_TEXT_CHARS),
         FieldRule::Optional => clean_optional_text(raw, MAX_TEXT_CHARS),
@@ -130,7 +182,7 @@ fn standard_text(rule: FieldRule, raw: &str) -> Result<String, InvalidInput> {
     }
 }
 
-fn standard_organisation_type(rule: FieldRule, raw: &str) -> Result<OrganisationType, &'static str> {
+pub fn standard_organisation_type(rule: FieldRule, raw: &str) -> Result<OrganisationType, &'static str> {
     match (rule, raw) {
         (FieldRule::Hidden, _) | (FieldRule::Optional, "") => Ok(OrganisationType::Unspecified),
         (FieldRule::Required, "") => Err("choose"),
@@ -149,15 +201,8 @@ impl RegisterForm {
     /// Reads the form the browser sent: the fixed fields by serde, the answers by name.
     fn read(body: &[u8]) -> Result<Self, serde_html_form::de::Error> {
         let mut form: RegisterForm = serde_html_form::from_bytes(body)?;
-        form.answers = form_urlencoded::parse(body)
-            .filter(|(name, _)| name.starts_with("q-"))
-            .map(|(name, value)| (name.into_owned(), value.into_owned()))
-            .collect();
+        form.answers = answers_sent(body);
         Ok(form)
-    }
-
-    fn sent(&self, field: &str) -> Vec<&str> {
-        self.answers.iter().filter(|(name, _)| name == field).map(|(_, value)| value.as_str()).collect()
     }
 
     /// One person's answers; refused ones become messages next to their fields.
@@ -168,16 +213,12 @@ impl RegisterForm {
         language: domain::Language,
         errors: &mut FormErrors,
     ) -> Vec<NewAnswer> {
-        let mut answers = Vec::new();
-        for question in questions {
-            let field = answer_field(question, row);
-            match question.parse_answer(&self.sent(&field), language) {
-                Ok(Some(answer)) => answers.push(answer),
-                Ok(None) => {}
-                Err(problem) => errors.code(field, problem.code()),
+        parse_answers(questions, &self.answers, row, language).unwrap_or_else(|refused| {
+            for (field, code) in refused {
+                errors.code(field, code);
             }
-        }
-        answers
+            Vec::new()
+        })
     }
 
     /// Everything the validator attributes cannot know: the event's standard-field
@@ -528,18 +569,18 @@ pub struct AnswerOption {
     pub checked: bool,
 }
 
-fn question_fields(
+pub fn question_fields(
     questions: &[Question],
-    form: &RegisterForm,
+    sent: &[(String, String)],
     row: Option<usize>,
     t: Tr,
-    messages: &[FieldMessage],
+    message_for: impl Fn(&str) -> String,
 ) -> Vec<QuestionField> {
     questions
         .iter()
         .map(|question| {
             let name = answer_field(question, row);
-            let sent = form.sent(&name);
+            let sent = sent_values(sent, &name);
             let options: Vec<(String, String)> = match question.kind {
                 QuestionKind::YesNo => vec![
                     (form_rules::YES.to_owned(), t.get("answer-yes")),
@@ -567,7 +608,7 @@ fn question_fields(
                     })
                     .collect(),
                 ticked: sent.contains(&form_rules::YES),
-                message: message_in(messages, &name).to_owned(),
+                message: message_for(&name),
                 name,
             }
         })
@@ -659,14 +700,18 @@ impl RegisterPage {
                             session: SessionSummary::new(session, event, t),
                         })
                         .collect(),
-                    questions: question_fields(questions, &form, Some(index), t, &messages),
+                    questions: question_fields(questions, &form.answers, Some(index), t, |field| {
+                        message_in(&messages, field).to_owned()
+                    }),
                 }
             })
             .collect();
         let summary = EventSummary::new(event, t, Utc::now());
         let rules = FieldRules::of(event);
         RegisterPage {
-            questions: question_fields(questions, &form, None, t, &messages),
+            questions: question_fields(questions, &form.answers, None, t, |field| {
+                message_in(&messages, field).to_owned()
+            }),
             ask_organisation: form_rules::field_rule_code(rules.organisation),
             ask_organisation_type: form_rules::field_rule_code(rules.organisation_type),
             ask_partner_municipality: form_rules::field_rule_code(rules.partner_municipality),
