@@ -686,3 +686,6 @@ admin-question-remove-warning =
 admin-col-answers = Antworten
 admin-filter-answer = Antwort
 admin-filter-answer-any = beantwortet
+manage-data-heading = Ihre Daten
+manage-data-text = Laden Sie alles herunter, was wir zu dieser Anmeldung gespeichert haben: Angaben, Einwilligungen und Antworten mit ihrem Wortlaut, Programmpunkte, Check-ins und E-Mails.
+manage-data-download = Meine Daten herunterladen (JSON)

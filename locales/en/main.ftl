@@ -686,3 +686,6 @@ admin-question-remove-warning =
 admin-col-answers = Answers
 admin-filter-answer = Answer
 admin-filter-answer-any = answered
+manage-data-heading = Your data
+manage-data-text = Download everything we store about this registration: details, consents and answers with their wording, programme sessions, check-ins and e-mails.
+manage-data-download = Download my data (JSON)

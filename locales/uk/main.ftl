@@ -701,3 +701,6 @@ admin-question-remove-warning =
 admin-col-answers = Відповіді
 admin-filter-answer = Відповідь
 admin-filter-answer-any = є відповідь
+manage-data-heading = Ваші дані
+manage-data-text = Завантажте все, що ми зберігаємо щодо цієї реєстрації: дані, згоди та відповіді з їхнім формулюванням, пункти програми, реєстрації на вході та електронні листи.
+manage-data-download = Завантажити мої дані (JSON)

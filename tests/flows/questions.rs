@@ -224,6 +224,26 @@ async fn organisers_shape_the_form_and_answers_are_kept_shown_filtered_and_expor
         .expect("body");
     assert!(page.contains("Your answers") && page.contains(">vegetarian<") && page.contains(">vegan<"));
 
+    // Her data as a download: exactly this registration's people, with the consent's wording.
+    let other =
+        app.post_registration(domain::demo::INFO_SLUG, &crate::support::valid_fields("someone-else@example.org")).await;
+    assert_eq!(other.status(), StatusCode::SEE_OTHER);
+    let response = app.get(&format!("{manage}/data.json")).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(response.headers()["content-disposition"].to_str().unwrap_or_default().starts_with("attachment"));
+    let export: serde_json::Value = response.json().await.expect("JSON");
+    let people = export["attendees"].as_array().expect("attendees");
+    assert_eq!(people.len(), 2);
+    assert_eq!(people[0]["email"], "iryna@example.org");
+    let consent = people[0]["answers"]
+        .as_array()
+        .expect("answers")
+        .iter()
+        .find(|answer| answer["question"] == PHOTO_DE)
+        .expect("the photo consent");
+    assert_eq!((consent["answer"].as_str(), consent["wording_shown"].as_str()), (Some("yes"), Some(PHOTO_EN)));
+    assert!(!export.to_string().contains("someone-else"), "nobody else's data");
+
     // She changes her answers herself: the form comes filled in; a required answer
     // cannot be taken away; the photo consent can be withdrawn (a recorded "no").
     let edit = format!("{manage}/attendees/0/edit");
