@@ -74,7 +74,7 @@ event-cancelled = Diese Veranstaltung wurde abgesagt.
 event-full = Diese Veranstaltung ist ausgebucht.
 registration-not-open-yet = Die Anmeldung öffnet am { $date }.
 registration-closed = Die Anmeldung ist geschlossen.
-places-full = ausgebucht
+places-full = ausgebucht – Warteliste möglich
 places-free = { $count ->
     [one] { $count } Platz frei
    *[other] { $count } Plätze frei
@@ -689,3 +689,9 @@ admin-filter-answer-any = beantwortet
 manage-data-heading = Ihre Daten
 manage-data-text = Laden Sie alles herunter, was wir zu dieser Anmeldung gespeichert haben: Angaben, Einwilligungen und Antworten mit ihrem Wortlaut, Programmpunkte, Check-ins und E-Mails.
 manage-data-download = Meine Daten herunterladen (JSON)
+
+# Waiting lists per programme session
+mail-session-promoted-subject = Ein Platz im Programm ist frei: { $event }
+mail-session-promoted-intro = gute Nachricht: In einem Programmpunkt von „{ $event }“, für den Sie auf der Warteliste standen, ist ein Platz frei geworden. Er gehört jetzt Ihnen; unten steht Ihr aktuelles Programm.
+session-on-waiting-list = { $session } (Warteliste)
+admin-mail-session_promoted = Nachgerückt im Programmpunkt

@@ -74,7 +74,7 @@ event-cancelled = This event has been cancelled.
 event-full = This event is fully booked.
 registration-not-open-yet = Registration opens on { $date }.
 registration-closed = Registration is closed.
-places-full = fully booked
+places-full = fully booked – waiting list open
 places-free = { $count ->
     [one] { $count } place left
    *[other] { $count } places left
@@ -689,3 +689,9 @@ admin-filter-answer-any = answered
 manage-data-heading = Your data
 manage-data-text = Download everything we store about this registration: details, consents and answers with their wording, programme sessions, check-ins and e-mails.
 manage-data-download = Download my data (JSON)
+
+# Waiting lists per programme session
+mail-session-promoted-subject = A place in the programme is yours: { $event }
+mail-session-promoted-intro = good news: a place has come free in a session of “{ $event }” whose waiting list you were on. It is yours now; your current programme is below.
+session-on-waiting-list = { $session } (waiting list)
+admin-mail-session_promoted = Moved up in a session

@@ -74,7 +74,7 @@ event-cancelled = Цей захід скасовано.
 event-full = На цей захід усі місця зайняті.
 registration-not-open-yet = Реєстрація відкриється { $date }.
 registration-closed = Реєстрацію закрито.
-places-full = місць немає
+places-full = місць немає – можна стати в список очікування
 places-free = { $count ->
     [one] { $count } вільне місце
     [few] { $count } вільні місця
@@ -704,3 +704,9 @@ admin-filter-answer-any = є відповідь
 manage-data-heading = Ваші дані
 manage-data-text = Завантажте все, що ми зберігаємо щодо цієї реєстрації: дані, згоди та відповіді з їхнім формулюванням, пункти програми, реєстрації на вході та електронні листи.
 manage-data-download = Завантажити мої дані (JSON)
+
+# Waiting lists per programme session
+mail-session-promoted-subject = Місце в програмі ваше: { $event }
+mail-session-promoted-intro = гарна новина: у пункті програми «{ $event }», на який ви були в списку очікування, звільнилося місце. Тепер воно ваше; нижче ваша актуальна програма.
+session-on-waiting-list = { $session } (список очікування)
+admin-mail-session_promoted = Отримали місце в пункті програми

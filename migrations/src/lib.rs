@@ -15,6 +15,7 @@ mod m20261125_000010_back_office;
 mod m20261125_000011_door_overbooking;
 mod m20261125_000012_organiser_message;
 mod m20261125_000013_registration_form;
+mod m20261125_000014_session_waitlist;
 
 pub struct Migrator;
 
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000011_door_overbooking::Migration),
             Box::new(m20261125_000012_organiser_message::Migration),
             Box::new(m20261125_000013_registration_form::Migration),
+            Box::new(m20261125_000014_session_waitlist::Migration),
         ]
     }
 }

@@ -504,9 +504,119 @@ async fn an_attendee_changes_details_and_forum_within_the_places_left() {
         .send()
         .await
         .expect("POST");
-    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(refused.text().await.unwrap_or_default().contains("ist inzwischen ausgebucht"));
-    assert_eq!(taken(second.id).await, Some(1), "a refused change changes nothing");
+    // A full forum: the change stands, and she waits for a place there.
+    assert_eq!(refused.status(), StatusCode::SEE_OTHER);
+    assert_eq!(taken(second.id).await, Some(0), "the forum she left is free again");
+    let full_taken = taken(full.id).await;
+    assert_eq!(full_taken, full.capacity, "the full forum is not overbooked");
     let (_, page) = app.get_text(&path).await;
-    assert!(page.contains("Olena Kovalenko-Schmidt"), "nor the name");
+    assert!(page.contains(&format!("{} (Warteliste)", full.title_de)), "she sees she is waiting");
+    let (_, form) = app.get_text(&format!("{path}/attendees/0/edit")).await;
+    assert!(form.contains(&format!("value=\"{full_id}\" checked")), "the waited-for forum stays chosen");
+}
+
+#[tokio::test]
+async fn a_delegation_member_waits_only_for_the_full_forum_and_moves_up_once_when_a_place_frees() {
+    use domain::entity::{programme_session, session_waitlist};
+    let app = TestApp::spawn().await;
+    let forums: Vec<_> =
+        app.sessions(TAG_SLUG).await.into_iter().filter(|session| session.capacity.is_some()).collect();
+    let forum = app.smallest_forum().await;
+    let other = forums.iter().find(|session| session.id != forum.id && !session.overlaps(&forum)).unwrap_or(&forums[0]);
+    let capacity = forum.capacity.expect("a limited forum");
+    // One place left in the forum.
+    programme_session::Entity::update_many()
+        .col_expr(programme_session::Column::Taken, Expr::value(capacity - 1))
+        .filter(programme_session::Column::Id.eq(forum.id))
+        .exec(&app.db)
+        .await
+        .expect("fill the forum");
+    let (forum_id, other_id) = (forum.id.to_string(), other.id.to_string());
+    let (guest_forum, guest_other) = (format!("0:{forum_id}"), format!("1:{other_id}"));
+    let mut fields = crate::support::valid_fields("delegation@example.org");
+    fields.extend([
+        ("programme_session", forum_id.as_str()),
+        ("guest_first_name", "Petro"),
+        ("guest_last_name", "Shevchenko"),
+        ("guest_email", ""),
+        ("guest_organisation", ""),
+        ("guest_first_name", "Anna"),
+        ("guest_last_name", "Bauer"),
+        ("guest_email", ""),
+        ("guest_organisation", ""),
+        ("guest_first_name", "Mariia"),
+        ("guest_last_name", "Tkachenko"),
+        ("guest_email", ""),
+        ("guest_organisation", ""),
+        ("guest_session", guest_forum.as_str()),
+        ("guest_session", guest_other.as_str()),
+    ]);
+    let response = app.post_registration(TAG_SLUG, &fields).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER, "the delegation is registered");
+    let delegation = response.headers()["location"].to_str().expect("location").to_owned();
+    let (_, page) = app.get_text(&delegation).await;
+    assert!(page.contains("Sie sind angemeldet."));
+    assert_eq!(crate::support::ticket_codes_on(&page).len(), 4, "everyone has a ticket");
+    assert!(page.contains(&format!("{} (Warteliste)", forum.title_de)), "Petro waits for the forum");
+    let waiting = session_waitlist::Entity::find().all(&app.db).await.expect("waiting list");
+    assert_eq!(waiting.len(), 1, "only Petro waits, only for the forum");
+    let forum_taken = || {
+        let app = &app;
+        async move { app.sessions(TAG_SLUG).await.into_iter().find(|s| s.id == forum.id).map(|s| s.taken) }
+    };
+    assert_eq!(forum_taken().await, Some(capacity), "the last place went to Olena");
+
+    // Two more people wait for the forum after him.
+    let later_one = app.register_confirmed("later-one@example.org", &[forum.id]).await;
+    let later_two = app.register_confirmed("later-two@example.org", &[forum.id]).await;
+    let device = app.door_device(TAG_SLUG, "Forum").await;
+    let petro_ticket = crate::support::ticket_codes_on(&page)[1].clone();
+    let (_, answer) = app.redeem(&device, &petro_ticket, "petro-before", Some(forum.id)).await;
+    assert_eq!(answer["result"], "not_registered_for_session", "waiting is not a place");
+
+    // Olena cancels for herself: Petro, first in line, moves up, once, and is told.
+    let response = app.client.post(app.url(&format!("{delegation}/attendees/0/cancel"))).send().await.expect("POST");
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let (_, answer) = app.redeem(&device, &petro_ticket, "petro-after", Some(forum.id)).await;
+    assert_eq!(answer["result"], "ok", "now he has the place");
+    let (_, waiting_page) = app.get_text(&later_one).await;
+    assert!(waiting_page.contains("(Warteliste)"), "the next in line still waits");
+
+    // Organisers add one place: the next in line moves up; the last one still waits.
+    let mut draft_session = app.sessions(TAG_SLUG).await.into_iter().find(|s| s.id == forum.id).expect("forum");
+    draft_session.capacity = Some(capacity + 1);
+    let draft = domain::programme::SessionDraft {
+        kind: draft_session.kind,
+        title_de: draft_session.title_de.clone(),
+        title_en: draft_session.title_en.clone(),
+        title_uk: draft_session.title_uk.clone(),
+        room: draft_session.room.clone(),
+        speakers: draft_session.speakers.clone(),
+        starts_at: draft_session.starts_at,
+        ends_at: draft_session.ends_at,
+        capacity: draft_session.capacity,
+    };
+    assert!(domain::programme::update(&app.db, forum.id, draft).await.expect("update"));
+    let (_, moved) = app.get_text(&later_one).await;
+    assert!(!moved.contains("(Warteliste)") && moved.contains(&forum.title_de), "the second in line moved up");
+    let (_, still) = app.get_text(&later_two).await;
+    assert!(still.contains("(Warteliste)"), "nobody overtakes, nobody moves twice");
+    assert_eq!(forum_taken().await, Some(capacity + 1), "never more than the places");
+
+    let promoted: Vec<uuid::Uuid> = mails(&app)
+        .await
+        .into_iter()
+        .filter(|(kind, _)| *kind == MailKind::SessionPromoted)
+        .map(|(_, registration)| registration)
+        .collect();
+    let registration_of = |path: &str| {
+        let app = &app;
+        let token = path.trim_start_matches("/r/").to_owned();
+        async move {
+            domain::registration::by_manage_token(&app.db, &token).await.expect("query").expect("found").registration.id
+        }
+    };
+    assert_eq!(promoted, [registration_of(&delegation).await, registration_of(&later_one).await], "one mail each");
+    let text = mail_text(&app, "Ein Platz im Programm ist frei").await;
+    assert!(text.contains(&forum.title_de), "the mail lists the forum: {text}");
 }

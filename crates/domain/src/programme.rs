@@ -100,7 +100,14 @@ pub async fn update(db: &sea_orm::DatabaseConnection, session_id: Uuid, draft: S
     if let Some(capacity) = draft.capacity {
         update = update.filter(Expr::col(programme_session::Column::Taken).lte(capacity));
     }
-    Ok(update.exec(db).await?.rows_affected == 1)
+    if update.exec(db).await?.rows_affected != 1 {
+        return Ok(false);
+    }
+    // More places: whoever waits for this session moves up.
+    let txn = crate::db::begin_write(db).await?;
+    crate::registration::promote_session_waitlist(&txn, session_id, chrono::Utc::now()).await?;
+    txn.commit().await?;
+    Ok(true)
 }
 
 /// How many attendees chose a session: removing it takes it out of their programme.
@@ -117,6 +124,10 @@ pub async fn remove(db: &sea_orm::DatabaseConnection, session_id: Uuid) -> Resul
     let txn = crate::db::begin_write(db).await?;
     crate::entity::attendee_session::Entity::delete_many()
         .filter(crate::entity::attendee_session::Column::ProgrammeSessionId.eq(session_id))
+        .exec(&txn)
+        .await?;
+    crate::entity::session_waitlist::Entity::delete_many()
+        .filter(crate::entity::session_waitlist::Column::ProgrammeSessionId.eq(session_id))
         .exec(&txn)
         .await?;
     programme_session::Entity::delete_by_id(session_id).exec(&txn).await?;

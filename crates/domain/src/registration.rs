@@ -12,7 +12,7 @@ use uuid::Uuid;
 use crate::db::{Pools, begin_write};
 pub use crate::entity::attendee::{Model as Attendee, OrganisationType};
 pub use crate::entity::registration::{Model as Registration, RegistrationStatus};
-use crate::entity::{attendee, attendee_session, event, programme_session, registration, ticket};
+use crate::entity::{attendee, attendee_session, event, programme_session, registration, session_waitlist, ticket};
 use crate::event::{Event, RegistrationWindow};
 use crate::ids::{new_id, secret_token};
 use crate::language::Language;
@@ -90,6 +90,8 @@ pub struct AttendeeDetails {
     pub sessions: Vec<ProgrammeSession>,
     /// The current (not revoked) ticket.
     pub ticket: Option<Ticket>,
+    /// Full sessions this attendee waits for a place in.
+    pub waiting_for: Vec<ProgrammeSession>,
 }
 
 impl Attendee {
@@ -228,10 +230,19 @@ async fn register_checked(
 
     for (position, (new_attendee, chosen)) in request.attendees.into_iter().zip(chosen).enumerate() {
         // Waiting-list entries keep their choices; places are taken when they move up.
-        for session in chosen.iter().filter(|_| confirmed) {
-            if !take_session_place(&txn, session.id).await? {
-                return Err(RegistrationError::SessionFull(session.id));
+        // With an event place, a full session puts this attendee on its waiting list.
+        let mut waiting = Vec::new();
+        let mut chosen = chosen;
+        if confirmed {
+            let mut got = Vec::with_capacity(chosen.len());
+            for session in chosen {
+                if take_session_place(&txn, session.id).await? {
+                    got.push(session);
+                } else {
+                    waiting.push(session);
+                }
             }
+            chosen = got;
         }
         let attendee_id = new_id();
         attendee::Entity::insert(attendee::ActiveModel {
@@ -258,6 +269,9 @@ async fn register_checked(
         });
         if !chosen.is_empty() {
             attendee_session::Entity::insert_many(choices).exec_without_returning(&txn).await?;
+        }
+        for session in &waiting {
+            wait_for_session(&txn, attendee_id, registration.id, event.id, session.id, now).await?;
         }
         ticket::Entity::insert(ticket::ActiveModel {
             id: Set(new_id()),
@@ -365,7 +379,7 @@ async fn end(pools: &Pools, registration_id: Uuid, mail: MailKind, now: DateTime
         return Ok(false);
     }
     if current.status.holds_places() {
-        release_places(&txn, &current).await?;
+        release_places(&txn, &current, now).await?;
     }
     crate::outbox::enqueue(&txn, mail, registration_id, now).await?;
     promote_from_waitlist(&txn, current.event_id, now).await?;
@@ -373,7 +387,11 @@ async fn end(pools: &Pools, registration_id: Uuid, mail: MailKind, now: DateTime
     Ok(true)
 }
 
-async fn release_places<C: ConnectionTrait>(db: &C, registration: &Registration) -> Result<(), DbErr> {
+async fn release_places<C: ConnectionTrait>(
+    db: &C,
+    registration: &Registration,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
     let attendee_ids: Vec<Uuid> = attendee::Entity::find()
         .filter(attendee::Column::RegistrationId.eq(registration.id))
         .filter(attendee::Column::CancelledAt.is_null())
@@ -388,23 +406,104 @@ async fn release_places<C: ConnectionTrait>(db: &C, registration: &Registration)
         .filter(event::Column::Id.eq(registration.event_id))
         .exec(db)
         .await?;
+    free_session_places(db, &attendee_ids, now).await
+}
+
+/// These attendees give up their programme sessions (they cancelled): each place goes
+/// to whoever waits longest for that session, and they leave the sessions' waiting lists.
+async fn free_session_places<C: ConnectionTrait>(
+    db: &C,
+    attendee_ids: &[Uuid],
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    session_waitlist::Entity::delete_many()
+        .filter(session_waitlist::Column::AttendeeId.is_in(attendee_ids.iter().copied()))
+        .exec(db)
+        .await?;
     let choices = attendee_session::Entity::find()
-        .filter(attendee_session::Column::AttendeeId.is_in(attendee_ids))
+        .filter(attendee_session::Column::AttendeeId.is_in(attendee_ids.iter().copied()))
         .all(db)
         .await?;
-    for choice in choices {
+    for choice in &choices {
         programme_session::Entity::update_many()
             .col_expr(programme_session::Column::Taken, Expr::col(programme_session::Column::Taken).sub(1))
             .filter(programme_session::Column::Id.eq(choice.programme_session_id))
             .exec(db)
             .await?;
     }
+    for choice in choices {
+        promote_session_waitlist(db, choice.programme_session_id, now).await?;
+    }
     Ok(())
 }
 
+/// Puts an attendee on a full session's waiting list (once; a second time changes nothing).
+async fn wait_for_session<C: ConnectionTrait>(
+    db: &C,
+    attendee_id: Uuid,
+    registration_id: Uuid,
+    event_id: Uuid,
+    session_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    session_waitlist::Entity::insert(session_waitlist::ActiveModel {
+        attendee_id: Set(attendee_id),
+        programme_session_id: Set(session_id),
+        registration_id: Set(registration_id),
+        event_id: Set(event_id),
+        created_at: Set(now),
+    })
+    .on_conflict_do_nothing_on([session_waitlist::Column::AttendeeId, session_waitlist::Column::ProgrammeSessionId])
+    .exec(db)
+    .await?;
+    Ok(())
+}
+
+/// Gives a session's free places to the people waiting for it, longest waiting first,
+/// while places are free; each one moved up is told by e-mail. Claiming the waiting-list
+/// entry with a conditional delete makes two promotions at once move everyone once.
+pub(crate) async fn promote_session_waitlist<C: ConnectionTrait>(
+    db: &C,
+    session_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    loop {
+        let Some(next) = session_waitlist::Entity::find()
+            .filter(session_waitlist::Column::ProgrammeSessionId.eq(session_id))
+            .order_by_asc(session_waitlist::Column::CreatedAt)
+            .order_by_asc(session_waitlist::Column::RegistrationId)
+            .order_by_asc(session_waitlist::Column::AttendeeId)
+            .one(db)
+            .await?
+        else {
+            return Ok(());
+        };
+        if !take_session_place(db, session_id).await? {
+            return Ok(());
+        }
+        let claimed =
+            session_waitlist::Entity::delete_by_id((next.attendee_id, session_id)).exec(db).await?.rows_affected == 1;
+        if !claimed {
+            programme_session::Entity::update_many()
+                .col_expr(programme_session::Column::Taken, Expr::col(programme_session::Column::Taken).sub(1))
+                .filter(programme_session::Column::Id.eq(session_id))
+                .exec(db)
+                .await?;
+            continue;
+        }
+        attendee_session::Entity::insert(attendee_session::ActiveModel {
+            attendee_id: Set(next.attendee_id),
+            programme_session_id: Set(session_id),
+        })
+        .exec_without_returning(db)
+        .await?;
+        crate::outbox::enqueue(db, MailKind::SessionPromoted, next.registration_id, now).await?;
+    }
+}
+
 /// Confirms waiting registrations in order of arrival while their places fit. The first
-/// that does not fit stops the line: nobody overtakes. A session that filled up in the
-/// meantime is dropped from the choice; the promotion mail lists what was kept.
+/// that does not fit stops the line: nobody overtakes. For a session that filled up in
+/// the meantime they join that session's waiting list.
 async fn promote_from_waitlist<C: ConnectionTrait>(db: &C, event_id: Uuid, now: DateTime<Utc>) -> Result<(), DbErr> {
     loop {
         let Some(next) = registration::Entity::find()
@@ -464,6 +563,7 @@ async fn promote_from_waitlist<C: ConnectionTrait>(db: &C, event_id: Uuid, now: 
                 attendee_session::Entity::delete_by_id((choice.attendee_id, choice.programme_session_id))
                     .exec(db)
                     .await?;
+                wait_for_session(db, choice.attendee_id, next.id, event_id, choice.programme_session_id, now).await?;
             }
         }
         crate::outbox::enqueue(db, mail, next.id, now).await?;
@@ -540,6 +640,20 @@ pub async fn by_id(db: &DatabaseConnection, id: Uuid) -> Result<Option<Registrat
     }
 }
 
+/// Sessions one attendee waits for, in programme order.
+fn sessions_of_waiting(
+    all: &[ProgrammeSession],
+    waiting: &[session_waitlist::Model],
+    attendee_id: Uuid,
+) -> Vec<ProgrammeSession> {
+    all.iter()
+        .filter(|session| {
+            waiting.iter().any(|entry| entry.attendee_id == attendee_id && entry.programme_session_id == session.id)
+        })
+        .cloned()
+        .collect()
+}
+
 async fn details(db: &DatabaseConnection, registration: Registration) -> Result<Option<RegistrationDetails>, DbErr> {
     let Some(event) = event::Entity::find_by_id(registration.event_id).one(db).await? else {
         return Ok(None);
@@ -552,10 +666,14 @@ async fn details(db: &DatabaseConnection, registration: Registration) -> Result<
         .order_by_asc(attendee::Column::Id)
         .all(db)
         .await?;
-    let sessions = crate::programme::for_event(db, event.id).await?;
+    let programme = crate::programme::for_event(db, event.id).await?;
     let attendee_ids: Vec<Uuid> = attendees.iter().map(|attendee| attendee.id).collect();
     let choices = attendee_session::Entity::find()
         .filter(attendee_session::Column::AttendeeId.is_in(attendee_ids.clone()))
+        .all(db)
+        .await?;
+    let waiting = session_waitlist::Entity::find()
+        .filter(session_waitlist::Column::AttendeeId.is_in(attendee_ids.clone()))
         .all(db)
         .await?;
     let tickets = ticket::Entity::find()
@@ -566,7 +684,7 @@ async fn details(db: &DatabaseConnection, registration: Registration) -> Result<
     let attendees = attendees
         .into_iter()
         .map(|attendee| {
-            let sessions = sessions
+            let sessions = programme
                 .iter()
                 .filter(|session| {
                     choices
@@ -580,7 +698,8 @@ async fn details(db: &DatabaseConnection, registration: Registration) -> Result<
                 .filter(|ticket| ticket.attendee_id == attendee.id)
                 .max_by_key(|ticket| ticket.version)
                 .cloned();
-            AttendeeDetails { attendee, sessions, ticket }
+            let waiting_for = sessions_of_waiting(&programme, &waiting, attendee.id);
+            AttendeeDetails { attendee, sessions, ticket, waiting_for }
         })
         .collect();
     Ok(Some(RegistrationDetails { registration, event, attendees }))
@@ -659,17 +778,7 @@ pub async fn cancel_attendee(
             .filter(event::Column::Id.eq(current.event_id))
             .exec(&txn)
             .await?;
-        let choices = attendee_session::Entity::find()
-            .filter(attendee_session::Column::AttendeeId.eq(attendee_id))
-            .all(&txn)
-            .await?;
-        for choice in choices {
-            programme_session::Entity::update_many()
-                .col_expr(programme_session::Column::Taken, Expr::col(programme_session::Column::Taken).sub(1))
-                .filter(programme_session::Column::Id.eq(choice.programme_session_id))
-                .exec(&txn)
-                .await?;
-        }
+        free_session_places(&txn, &[attendee_id], now).await?;
         promote_from_waitlist(&txn, current.event_id, now).await?;
     }
     txn.commit().await?;
@@ -758,7 +867,7 @@ pub async fn release_unconfirmed(pools: &Pools, now: DateTime<Utc>) -> Result<us
             .rows_affected
             == 1;
         if expired {
-            release_places(&txn, &registration).await?;
+            release_places(&txn, &registration, now).await?;
             promote_from_waitlist(&txn, registration.event_id, now).await?;
             released += 1;
         }
@@ -854,10 +963,20 @@ pub async fn change_attendee(
         .into_iter()
         .map(|choice| choice.programme_session_id)
         .collect();
+    let waiting: Vec<Uuid> = session_waitlist::Entity::find()
+        .filter(session_waitlist::Column::AttendeeId.eq(attendee.id))
+        .all(&txn)
+        .await?
+        .into_iter()
+        .map(|entry| entry.programme_session_id)
+        .collect();
     let holds_places = current.status.holds_places();
-    for session in wanted.iter().filter(|session| !had.contains(&session.id)) {
+    let now = Utc::now();
+    for session in wanted.iter().filter(|session| !had.contains(&session.id) && !waiting.contains(&session.id)) {
         if holds_places && !take_session_place(&txn, session.id).await? {
-            return Err(RegistrationError::SessionFull(session.id));
+            // Full: this attendee waits for a place there, the rest of the change stands.
+            wait_for_session(&txn, attendee.id, registration_id, current.event_id, session.id, now).await?;
+            continue;
         }
         attendee_session::Entity::insert(attendee_session::ActiveModel {
             attendee_id: Set(attendee.id),
@@ -866,15 +985,20 @@ pub async fn change_attendee(
         .exec_without_returning(&txn)
         .await?;
     }
-    for dropped in had.iter().filter(|id| !wanted.iter().any(|session| session.id == **id)) {
+    let not_wanted = |id: &Uuid| !wanted.iter().any(|session| session.id == *id);
+    for dropped in had.iter().filter(|id| not_wanted(id)) {
+        attendee_session::Entity::delete_by_id((attendee.id, *dropped)).exec(&txn).await?;
         if holds_places {
             programme_session::Entity::update_many()
                 .col_expr(programme_session::Column::Taken, Expr::col(programme_session::Column::Taken).sub(1))
                 .filter(programme_session::Column::Id.eq(*dropped))
                 .exec(&txn)
                 .await?;
+            promote_session_waitlist(&txn, *dropped, now).await?;
         }
-        attendee_session::Entity::delete_by_id((attendee.id, *dropped)).exec(&txn).await?;
+    }
+    for given_up in waiting.iter().filter(|id| not_wanted(id)) {
+        session_waitlist::Entity::delete_by_id((attendee.id, *given_up)).exec(&txn).await?;
     }
     attendee::Entity::update_many()
         .col_expr(attendee::Column::FirstName, Expr::value(change.first_name.as_str()))

@@ -34,6 +34,9 @@ pub enum MailKind {
     /// The organisers changed details or sessions: the current state, with tickets.
     #[sea_orm(string_value = "changed")]
     ChangedByOrganiser,
+    /// A place in a programme session came free for someone on its waiting list.
+    #[sea_orm(string_value = "session_promoted")]
+    SessionPromoted,
     /// A message organisers wrote (`message_id`).
     #[sea_orm(string_value = "organiser_message")]
     OrganiserMessage,

@@ -501,7 +501,7 @@ async fn detail(
         Line { label: t.get("admin-col-registered"), value: at(attendee.created_at) },
         Line { label: t.get("admin-col-consent"), value: at(attendee.data_consent_at) },
     ];
-    let sessions = programme::for_event(app.db(), event.id)
+    let mut sessions: Vec<String> = programme::for_event(app.db(), event.id)
         .await?
         .into_iter()
         .filter(|session| row.session_ids.contains(&session.id))
@@ -514,6 +514,14 @@ async fn detail(
         zone,
     );
     let details = registration::by_id(app.db(), row.registration_id).await?;
+    let waiting_for = details
+        .as_ref()
+        .and_then(|details| details.attendees.iter().find(|a| a.attendee.id == attendee_id))
+        .map(|a| a.waiting_for.clone())
+        .unwrap_or_default();
+    sessions.extend(
+        waiting_for.iter().map(|session| t.with("session-on-waiting-list", "session", session.title(language))),
+    );
     let ticket = details
         .as_ref()
         .and_then(|details| details.attendees.iter().find(|a| a.attendee.id == attendee_id))

@@ -103,6 +103,10 @@ pub fn compose(
         MailKind::Declined => {
             (t.with("mail-declined-subject", "event", title), t.with("mail-declined-intro", "event", title))
         }
+        MailKind::SessionPromoted => (
+            t.with("mail-session-promoted-subject", "event", title),
+            t.with("mail-session-promoted-intro", "event", title),
+        ),
         MailKind::ChangedByOrganiser => {
             (t.with("mail-changed-subject", "event", title), t.with("mail-changed-intro", "event", title))
         }
@@ -122,7 +126,17 @@ pub fn compose(
         .map(|(index, attendee)| MailAttendee {
             name: attendee.attendee.full_name(),
             organisation: attendee.attendee.organisation.clone(),
-            sessions: attendee.sessions.iter().map(|session| session.title(language).to_owned()).collect(),
+            sessions: attendee
+                .sessions
+                .iter()
+                .map(|session| session.title(language).to_owned())
+                .chain(
+                    attendee
+                        .waiting_for
+                        .iter()
+                        .map(|session| t.with("session-on-waiting-list", "session", session.title(language))),
+                )
+                .collect(),
             ticket_code: attendee.ticket.as_ref().filter(|_| confirmed).map(|ticket| app.signer().token_for(ticket)),
             image_id: format!("ticket-{}@treffpunkt", index + 1),
         })

@@ -104,7 +104,17 @@ async fn show(
             let name = attendee.attendee.full_name();
             AttendeeView {
                 organisation: attendee.attendee.organisation.clone(),
-                sessions: attendee.sessions.iter().map(|session| session.title(language).to_owned()).collect(),
+                sessions: attendee
+                    .sessions
+                    .iter()
+                    .map(|session| session.title(language).to_owned())
+                    .chain(
+                        attendee
+                            .waiting_for
+                            .iter()
+                            .map(|session| t.with("session-on-waiting-list", "session", session.title(language))),
+                    )
+                    .collect(),
                 answers: {
                     let own: Vec<_> =
                         answers.iter().filter(|answer| answer.attendee_id == attendee.attendee.id).cloned().collect();
@@ -453,7 +463,12 @@ async fn edit_page(
         last_name: attendee.attendee.last_name.clone(),
         organisation: attendee.attendee.organisation.clone(),
         partner_municipality: attendee.attendee.partner_municipality.clone(),
-        programme_session: attendee.sessions.iter().map(|session| session.id.to_string()).collect(),
+        programme_session: attendee
+            .sessions
+            .iter()
+            .chain(&attendee.waiting_for)
+            .map(|session| session.id.to_string())
+            .collect(),
     });
     let programme = domain::programme::for_event(app.db(), details.event.id).await?;
     let sessions = programme
