@@ -695,3 +695,10 @@ mail-session-promoted-subject = Ein Platz im Programm ist frei: { $event }
 mail-session-promoted-intro = gute Nachricht: In einem Programmpunkt von „{ $event }“, für den Sie auf der Warteliste standen, ist ein Platz frei geworden. Er gehört jetzt Ihnen; unten steht Ihr aktuelles Programm.
 session-on-waiting-list = { $session } (Warteliste)
 admin-mail-session_promoted = Nachgerückt im Programmpunkt
+
+# Adding a person after registering
+add-person-title = Person hinzufügen
+add-person-submit = Person anmelden
+add-person-link = Weitere Person zu dieser Anmeldung hinzufügen
+error-add-event-full = Die Veranstaltung ist ausgebucht; es kann niemand mehr hinzukommen.
+error-delegation-full = Zu einer Anmeldung gehören höchstens 21 Personen.

@@ -695,3 +695,10 @@ mail-session-promoted-subject = A place in the programme is yours: { $event }
 mail-session-promoted-intro = good news: a place has come free in a session of “{ $event }” whose waiting list you were on. It is yours now; your current programme is below.
 session-on-waiting-list = { $session } (waiting list)
 admin-mail-session_promoted = Moved up in a session
+
+# Adding a person after registering
+add-person-title = Add a person
+add-person-submit = Register this person
+add-person-link = Add another person to this registration
+error-add-event-full = The event is fully booked; nobody else can join.
+error-delegation-full = A registration can have at most 21 people.

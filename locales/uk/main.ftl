@@ -710,3 +710,10 @@ mail-session-promoted-subject = Місце в програмі ваше: { $even
 mail-session-promoted-intro = гарна новина: у пункті програми «{ $event }», на який ви були в списку очікування, звільнилося місце. Тепер воно ваше; нижче ваша актуальна програма.
 session-on-waiting-list = { $session } (список очікування)
 admin-mail-session_promoted = Отримали місце в пункті програми
+
+# Adding a person after registering
+add-person-title = Додати особу
+add-person-submit = Зареєструвати цю особу
+add-person-link = Додати ще одну особу до цієї реєстрації
+error-add-event-full = Усі місця зайняті; більше ніхто не може долучитися.
+error-delegation-full = Одна реєстрація може містити не більше 21 особи.

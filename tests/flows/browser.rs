@@ -250,6 +250,7 @@ async fn the_public_pages_and_the_door_page_pass_axe_in_three_languages() {
             path.clone(),
             format!("{path}/cancel"),
             format!("{path}/attendees/0/edit"),
+            format!("{path}/attendees/new"),
             "/r/find".to_owned(),
             "/privacy".to_owned(),
             "/accessibility".to_owned(),

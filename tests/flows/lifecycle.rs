@@ -620,3 +620,72 @@ async fn a_delegation_member_waits_only_for_the_full_forum_and_moves_up_once_whe
     let text = mail_text(&app, "Ein Platz im Programm ist frei").await;
     assert!(text.contains(&forum.title_de), "the mail lists the forum: {text}");
 }
+
+#[tokio::test]
+async fn the_contact_person_adds_someone_to_the_registration_later() {
+    let app = TestApp::spawn().await;
+    let forum = app.smallest_forum().await;
+    let path = app.register_confirmed("contact@example.org", &[]).await;
+    let (_, page) = app.get_text(&path).await;
+    assert!(page.contains("Weitere Person zu dieser Anmeldung hinzufügen"));
+    let add = format!("{path}/attendees/new");
+    let (status, form) = app.get_text(&add).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(form.contains("Person hinzufügen") && form.contains("name=\"email\""));
+
+    let forum_id = forum.id.to_string();
+    let refused =
+        app.client.post(app.url(&add)).form(&[("first_name", "Ihor"), ("last_name", "")]).send().await.expect("POST");
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = refused.text().await.expect("body");
+    assert!(page.contains("Bitte füllen Sie dieses Feld aus.") && page.contains("Ohne Ihre Einwilligung"));
+    assert!(page.contains("value=\"Ihor\""), "what was typed is kept");
+    let taken_before = app.event(TAG_SLUG).await.taken;
+
+    let added = app
+        .client
+        .post(app.url(&add))
+        .form(&[
+            ("first_name", "Ihor"),
+            ("last_name", "Bondar"),
+            ("email", ""),
+            ("organisation", ""),
+            ("programme_session", forum_id.as_str()),
+            ("data_consent", "yes"),
+        ])
+        .send()
+        .await
+        .expect("POST");
+    assert_eq!(added.status(), StatusCode::SEE_OTHER);
+    let (_, page) = app.get_text(&path).await;
+    assert!(page.contains("Ihor Bondar"));
+    let codes = ticket_codes_on(&page);
+    assert_eq!(codes.len(), 2, "the new person has a ticket too");
+    assert_eq!(app.event(TAG_SLUG).await.taken, taken_before + 1, "one more event place");
+    let device = app.door_device(TAG_SLUG, "Forum").await;
+    let (_, answer) = app.redeem(&device, &codes[1], "ihor-forum", Some(forum.id)).await;
+    assert_eq!(answer["result"], "ok", "in the forum he chose");
+    assert_eq!(answer["attendee"]["name"], "Ihor Bondar");
+    let kinds: Vec<MailKind> = mails(&app).await.into_iter().map(|(kind, _)| kind).collect();
+    assert_eq!(kinds, [MailKind::Confirmation, MailKind::Confirmation], "the confirmation with both tickets again");
+
+    // A full event takes nobody else.
+    let tag = app.event(TAG_SLUG).await;
+    event::Entity::update_many()
+        .col_expr(event::Column::Capacity, Expr::value(tag.taken))
+        .filter(event::Column::Id.eq(tag.id))
+        .exec(&app.db)
+        .await
+        .expect("full");
+    let full = app
+        .client
+        .post(app.url(&add))
+        .form(&[("first_name", "Nina"), ("last_name", "Koch"), ("data_consent", "yes")])
+        .send()
+        .await
+        .expect("POST");
+    assert_eq!(full.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(full.text().await.expect("body").contains("es kann niemand mehr hinzukommen"));
+    let (_, page) = app.get_text(&path).await;
+    assert!(!page.contains("Nina Koch") && !page.contains("Weitere Person zu dieser"), "nothing added, no link");
+}

@@ -72,6 +72,8 @@ pub enum RegistrationError {
     ConsentMissing,
     #[error("a registration needs at least one attendee")]
     NoAttendees,
+    #[error("the delegation has as many people as one registration may have")]
+    DelegationFull,
     #[error(transparent)]
     Database(#[from] DbErr),
 }
@@ -916,6 +918,95 @@ pub async fn queue_reminders(pools: &Pools, now: DateTime<Utc>, before: chrono::
         txn.commit().await?;
     }
     Ok(queued)
+}
+
+/// At most this many people in one registration (the contact person and the delegation).
+pub const MAX_PEOPLE: usize = 21;
+
+/// The contact person adds someone to a registration after registering: an event place
+/// (or, for a registration on the waiting list, a place in its line), the sessions (a
+/// full one puts the new person on its waiting list), the answers and a ticket; the
+/// confirmation with every ticket goes out again. Allowed while registration is open.
+pub async fn add_attendee(
+    pools: &Pools,
+    registration_id: Uuid,
+    new_attendee: NewAttendee,
+    now: DateTime<Utc>,
+) -> Result<(), RegistrationError> {
+    let current = registration::Entity::find_by_id(registration_id)
+        .one(&pools.read)
+        .await?
+        .ok_or(RegistrationError::EventNotFound)?;
+    let event =
+        event::Entity::find_by_id(current.event_id).one(&pools.read).await?.ok_or(RegistrationError::EventNotFound)?;
+    match event.registration_window(now) {
+        RegistrationWindow::Open => {}
+        window => return Err(RegistrationError::NotOpen(window)),
+    }
+    let sessions = crate::programme::for_event(&pools.read, event.id).await?;
+    let chosen = chosen_sessions(&sessions, &new_attendee.programme_session_ids)?;
+    let txn = begin_write(&pools.write).await?;
+    // Read again inside the write: a cancellation a moment ago wins.
+    let current =
+        registration::Entity::find_by_id(registration_id).one(&txn).await?.ok_or(RegistrationError::EventNotFound)?;
+    if current.status == RegistrationStatus::Cancelled {
+        return Err(RegistrationError::NotOpen(RegistrationWindow::Closed));
+    }
+    let people =
+        attendee::Entity::find().filter(attendee::Column::RegistrationId.eq(registration_id)).all(&txn).await?;
+    if people.iter().filter(|person| person.cancelled_at.is_none()).count() >= MAX_PEOPLE {
+        return Err(RegistrationError::DelegationFull);
+    }
+    let holds_places = current.status.holds_places();
+    if holds_places && !take_event_places(&txn, event.id, 1).await? {
+        return Err(RegistrationError::EventFull);
+    }
+    let attendee_id = new_id();
+    attendee::Entity::insert(attendee::ActiveModel {
+        id: Set(attendee_id),
+        registration_id: Set(registration_id),
+        event_id: Set(event.id),
+        first_name: Set(new_attendee.first_name.as_str().to_owned()),
+        last_name: Set(new_attendee.last_name.as_str().to_owned()),
+        email: Set(new_attendee.email.as_str().to_owned()),
+        organisation: Set(new_attendee.organisation),
+        organisation_type: Set(new_attendee.organisation_type),
+        partner_municipality: Set(new_attendee.partner_municipality),
+        data_consent_at: Set(now),
+        created_at: Set(now),
+        cancelled_at: Set(None),
+        position: Set(people.iter().map(|person| person.position).max().unwrap_or(0) + 1),
+    })
+    .exec_without_returning(&txn)
+    .await?;
+    for session in chosen {
+        if holds_places && !take_session_place(&txn, session.id).await? {
+            wait_for_session(&txn, attendee_id, registration_id, event.id, session.id, now).await?;
+            continue;
+        }
+        attendee_session::Entity::insert(attendee_session::ActiveModel {
+            attendee_id: Set(attendee_id),
+            programme_session_id: Set(session.id),
+        })
+        .exec_without_returning(&txn)
+        .await?;
+    }
+    crate::registration_form::save_answers(&txn, attendee_id, event.id, &new_attendee.answers, now).await?;
+    ticket::Entity::insert(ticket::ActiveModel {
+        id: Set(new_id()),
+        attendee_id: Set(attendee_id),
+        event_id: Set(event.id),
+        version: Set(1),
+        revoked_at: Set(None),
+        created_at: Set(now),
+    })
+    .exec_without_returning(&txn)
+    .await?;
+    if current.status == RegistrationStatus::Confirmed {
+        crate::outbox::enqueue(&txn, MailKind::Confirmation, registration_id, now).await?;
+    }
+    txn.commit().await?;
+    Ok(())
 }
 
 /// New details and programme choice for one attendee, parsed at the edge.

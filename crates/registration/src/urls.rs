@@ -49,6 +49,10 @@ pub fn edit_attendee(manage_token: &str, attendee_index: usize) -> String {
     format!("/r/{manage_token}/attendees/{attendee_index}/edit")
 }
 
+pub fn add_attendee(manage_token: &str) -> String {
+    format!("/r/{manage_token}/attendees/new")
+}
+
 pub fn cancel_attendee(manage_token: &str, attendee_index: usize) -> String {
     format!("/r/{manage_token}/attendees/{attendee_index}/cancel")
 }

@@ -860,7 +860,8 @@ async fn add(
                 RegistrationError::EventNotFound => return Err(WebError::NotFound),
                 RegistrationError::AlreadySubmitted(_)
                 | RegistrationError::ConsentMissing
-                | RegistrationError::NoAttendees => {
+                | RegistrationError::NoAttendees
+                | RegistrationError::DelegationFull => {
                     messages.add("first_name", t.get("error-form-unreadable"));
                 }
             }

@@ -36,6 +36,7 @@ pub fn routes() -> Router<AppState> {
         .route("/r/{manage_token}/data.json", get(data_export))
         .route("/r/{manage_token}/attendees/{index}/cancel", get(confirm_cancel_attendee).post(cancel_attendee))
         .route("/r/{manage_token}/attendees/{index}/edit", get(edit_attendee).post(save_attendee))
+        .route("/r/{manage_token}/attendees/new", get(new_attendee).post(add_attendee))
         .route("/r/find", get(find_form).post(find))
         .route("/r/confirm/{confirm_token}", get(confirm_email))
 }
@@ -79,6 +80,8 @@ struct ManagePage {
     resend_url: String,
     /// Everything stored about these people, as a download.
     data_url: String,
+    /// Adding a person, while the registration stands and registration is open.
+    add_url: Option<String>,
     /// The e-mail was just queued again.
     resent: bool,
 }
@@ -146,6 +149,11 @@ async fn show(
         cancel_url: (details.registration.status != RegistrationStatus::Cancelled).then(|| urls::cancel(&manage_token)),
         resend_url: urls::resend(&manage_token),
         data_url: format!("{}/data.json", urls::manage(&manage_token)),
+        add_url: (details.registration.status != RegistrationStatus::Cancelled
+            && details.event.registration_window(Utc::now()) == domain::event::RegistrationWindow::Open
+            && !details.event.is_full()
+            && details.attendees.len() < registration::MAX_PEOPLE)
+            .then(|| urls::add_attendee(&manage_token)),
         resent: query.sent.is_some(),
         // The online link is for confirmed attendees only, never on a public page.
         online_url: details.event.online_url.clone().filter(|_| is_confirmed && details.event.is_online()),
@@ -418,6 +426,12 @@ struct EditForm {
     partner_municipality: String,
     #[serde(default)]
     programme_session: Vec<String>,
+    /// Only when adding a person: their own address (empty: the contact person's) and
+    /// the consent to data processing for them.
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    data_consent: String,
     /// Answers to the event's questions, by field name (read from the raw form).
     #[serde(skip)]
     answers: Vec<(String, String)>,
@@ -437,6 +451,9 @@ struct EditPage {
     messages: Vec<(String, String)>,
     save_url: String,
     manage_url: String,
+    /// Adding a person to the registration rather than changing one.
+    adding: bool,
+    privacy_url: String,
 }
 
 impl EditPage {
@@ -445,31 +462,44 @@ impl EditPage {
     }
 }
 
+/// The form for one person of the registration: `Some(index)` changes that person,
+/// `None` adds someone.
 async fn edit_page(
     app: &AppState,
     t: Tr,
     manage_token: &str,
-    index: usize,
+    index: Option<usize>,
     form: Option<EditForm>,
     messages: Vec<(String, String)>,
 ) -> Result<EditPage, WebError> {
     let details = load(app, manage_token).await?;
-    let attendee = details.attendees.get(index).ok_or(WebError::NotFound)?;
+    let attendee = match index {
+        Some(index) => Some(details.attendees.get(index).ok_or(WebError::NotFound)?),
+        None => None,
+    };
     let questions = form_rules::questions(app.db(), details.event.id).await?;
-    let stored = form_rules::answers_of(app.db(), &[attendee.attendee.id]).await?;
-    let form = form.unwrap_or_else(|| EditForm {
-        answers: register::stored_as_sent(&questions, &stored),
-        first_name: attendee.attendee.first_name.clone(),
-        last_name: attendee.attendee.last_name.clone(),
-        organisation: attendee.attendee.organisation.clone(),
-        partner_municipality: attendee.attendee.partner_municipality.clone(),
-        programme_session: attendee
-            .sessions
-            .iter()
-            .chain(&attendee.waiting_for)
-            .map(|session| session.id.to_string())
-            .collect(),
-    });
+    let stored = match attendee {
+        Some(attendee) => form_rules::answers_of(app.db(), &[attendee.attendee.id]).await?,
+        None => Vec::new(),
+    };
+    let form = match (form, attendee) {
+        (Some(form), _) => form,
+        (None, None) => EditForm::default(),
+        (None, Some(attendee)) => EditForm {
+            answers: register::stored_as_sent(&questions, &stored),
+            first_name: attendee.attendee.first_name.clone(),
+            last_name: attendee.attendee.last_name.clone(),
+            organisation: attendee.attendee.organisation.clone(),
+            partner_municipality: attendee.attendee.partner_municipality.clone(),
+            programme_session: attendee
+                .sessions
+                .iter()
+                .chain(&attendee.waiting_for)
+                .map(|session| session.id.to_string())
+                .collect(),
+            ..EditForm::default()
+        },
+    };
     let programme = domain::programme::for_event(app.db(), details.event.id).await?;
     let sessions = programme
         .iter()
@@ -492,9 +522,104 @@ async fn edit_page(
         ask_organisation: form_rules::field_rule_code(rules.organisation),
         ask_partner_municipality: form_rules::field_rule_code(rules.partner_municipality),
         messages,
-        save_url: urls::edit_attendee(manage_token, index),
+        save_url: match index {
+            Some(index) => urls::edit_attendee(manage_token, index),
+            None => urls::add_attendee(manage_token),
+        },
         manage_url: urls::manage(manage_token),
+        adding: index.is_none(),
+        privacy_url: urls::privacy(),
     })
+}
+
+async fn new_attendee(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    Path(manage_token): Path<String>,
+) -> Result<EditPage, WebError> {
+    edit_page(&app, Tr::new(language), &manage_token, None, None, Vec::new()).await
+}
+
+/// Adds a person to the registration (a delegation member who comes after all).
+async fn add_attendee(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    Path(manage_token): Path<String>,
+    body: axum::body::Bytes,
+) -> Result<Response, WebError> {
+    let t = Tr::new(language);
+    let Ok(mut form) = serde_html_form::from_bytes::<EditForm>(&body) else {
+        return Ok(StatusCode::BAD_REQUEST.into_response());
+    };
+    form.answers = register::answers_sent(&body);
+    let details = load(&app, &manage_token).await?;
+    let contact = details.attendees.first().ok_or(WebError::NotFound)?;
+    let questions = form_rules::questions(app.db(), details.event.id).await?;
+    let mut messages: Vec<(String, String)> = Vec::new();
+    let mut note = |field: &str, code: &str| messages.push((field.to_owned(), t.get(&format!("error-{code}"))));
+    let first_name = PersonName::parse(&form.first_name).map_err(|e| note("first_name", e.code())).ok();
+    let last_name = PersonName::parse(&form.last_name).map_err(|e| note("last_name", e.code())).ok();
+    // Without an own address, mail about the person goes to the contact person.
+    let email = if form.email.trim().is_empty() {
+        Some(EmailAddress::parse(&contact.attendee.email).map_err(|e| note("email", e.code())).ok()).flatten()
+    } else {
+        EmailAddress::parse(&form.email).map_err(|e| note("email", e.code())).ok()
+    };
+    let organisation = if form.organisation.trim().is_empty() {
+        Some(contact.attendee.organisation.clone())
+    } else {
+        register::standard_text(FieldRule::Optional, &form.organisation)
+            .map_err(|e| note("organisation", e.code()))
+            .ok()
+    };
+    let sessions: Option<Vec<Uuid>> = form.programme_session.iter().map(|raw| Uuid::parse_str(raw).ok()).collect();
+    if sessions.is_none() {
+        note("programme_session", "unknown-session");
+    }
+    let answers = register::parse_answers(&questions, &form.answers, None, language)
+        .map_err(|refused| {
+            for (field, code) in refused {
+                note(&field, code);
+            }
+        })
+        .ok();
+    if form.data_consent != "yes" {
+        note("data_consent", "consent-missing");
+    }
+    let (
+        Some(first_name),
+        Some(last_name),
+        Some(email),
+        Some(organisation),
+        Some(programme_session_ids),
+        Some(answers),
+    ) = (first_name, last_name, email, organisation, sessions, answers)
+    else {
+        let page = edit_page(&app, t, &manage_token, None, Some(form), messages).await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    };
+    let person = domain::registration::NewAttendee {
+        first_name,
+        last_name,
+        email,
+        organisation,
+        organisation_type: contact.attendee.organisation_type,
+        partner_municipality: contact.attendee.partner_municipality.clone(),
+        programme_session_ids,
+        answers,
+    };
+    let message = match registration::add_attendee(app.pools(), details.registration.id, person, Utc::now()).await {
+        Ok(()) => return Ok(Redirect::to(&urls::manage(&manage_token)).into_response()),
+        Err(RegistrationError::Database(err)) => return Err(WebError::Database(err)),
+        Err(RegistrationError::EventFull) => ("first_name", t.get("error-add-event-full")),
+        Err(RegistrationError::DelegationFull) => ("first_name", t.get("error-delegation-full")),
+        Err(RegistrationError::NotOpen(_)) => ("first_name", t.get("registration-closed")),
+        Err(RegistrationError::SessionsOverlap(..)) => ("programme_session", t.get("error-sessions-overlap")),
+        Err(RegistrationError::UnknownSession(_)) => ("programme_session", t.get("error-unknown-session")),
+        Err(_) => return Err(WebError::NotFound),
+    };
+    let page = edit_page(&app, t, &manage_token, None, Some(form), vec![(message.0.to_owned(), message.1)]).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
 
 async fn edit_attendee(
@@ -502,7 +627,7 @@ async fn edit_attendee(
     Lang(language): Lang,
     Path((manage_token, index)): Path<(String, usize)>,
 ) -> Result<EditPage, WebError> {
-    edit_page(&app, Tr::new(language), &manage_token, index, None, Vec::new()).await
+    edit_page(&app, Tr::new(language), &manage_token, Some(index), None, Vec::new()).await
 }
 
 async fn save_attendee(
@@ -555,7 +680,7 @@ async fn save_attendee(
         Some(answers),
     ) = (first_name, last_name, organisation, partner, sessions, answers)
     else {
-        let page = edit_page(&app, t, &manage_token, index, Some(form), messages).await?;
+        let page = edit_page(&app, t, &manage_token, Some(index), Some(form), messages).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     };
     let change = AttendeeChange {
@@ -587,6 +712,7 @@ async fn save_attendee(
         _ => return Err(WebError::NotFound),
     };
     let page =
-        edit_page(&app, t, &manage_token, index, Some(form), vec![("programme_session".to_owned(), message)]).await?;
+        edit_page(&app, t, &manage_token, Some(index), Some(form), vec![("programme_session".to_owned(), message)])
+            .await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }

@@ -819,7 +819,9 @@ async fn submit(
     let page = match failure {
         RegistrationError::EventNotFound => return Err(WebError::NotFound),
         RegistrationError::Database(err) => return Err(WebError::Database(err)),
-        RegistrationError::NoAttendees => return Err(WebError::Internal("a form registered nobody".to_owned())),
+        RegistrationError::NoAttendees | RegistrationError::DelegationFull => {
+            return Err(WebError::Internal("a form registered nobody or too many".to_owned()));
+        }
         RegistrationError::ConsentMissing => {
             errors.code("data_consent", "consent-missing");
             RegisterPage::new(&event, &sessions, &questions, form, &errors, t)
