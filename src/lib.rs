@@ -49,6 +49,9 @@ pub struct Config {
     pub mail_from: String,
     /// Attendees get a reminder this many hours before an event begins.
     pub reminder_hours: u32,
+    /// This instance sends the outbox's mail. With several instances on one PostgreSQL
+    /// any number may (each message is claimed once); off leaves sending to the others.
+    pub mail_worker: bool,
 }
 
 impl Config {
@@ -64,6 +67,7 @@ impl Config {
             smtp: None,
             mail_from: DEFAULT_SENDER.to_owned(),
             reminder_hours: 48,
+            mail_worker: true,
         }
     }
 
@@ -103,6 +107,7 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     state: AppState,
+    mail_worker: bool,
 }
 
 impl Application {
@@ -119,7 +124,7 @@ impl Application {
         let mailer = Mailer::new(config.smtp.clone(), config.data_dir.join("mail"), &config.mail_from)?;
         let reminder_before = chrono::Duration::hours(i64::from(config.reminder_hours));
         let state = AppState::with_reminder(pools, signer, &public_url, limits, mailer, reminder_before);
-        Ok(Application { listener, router: router(state.clone()), state })
+        Ok(Application { listener, router: router(state.clone()), state, mail_worker: config.mail_worker })
     }
 
     pub fn address(&self) -> Result<SocketAddr, std::io::Error> {
@@ -138,7 +143,9 @@ impl Application {
 
     /// Serves until Ctrl-C or SIGTERM, finishing requests in flight.
     pub async fn run_until_stopped(self) -> Result<(), std::io::Error> {
-        tokio::spawn(registration::mail::worker::run(self.state.clone()));
+        if self.mail_worker {
+            tokio::spawn(registration::mail::worker::run(self.state.clone()));
+        }
         tokio::spawn(registration::mail::worker::run_maintenance(self.state.clone()));
         // The peer address feeds the per-client rate limits.
         let service = self.router.into_make_service_with_connect_info::<SocketAddr>();

@@ -55,6 +55,10 @@ struct ServerArgs {
     /// Hours before an event when attendees get a reminder e-mail.
     #[arg(long, env = "TREFFPUNKT_REMINDER_HOURS", default_value_t = 48, global = true)]
     reminder_hours: u32,
+    /// Whether this instance sends mail from the outbox (`off`: other instances do; the
+    /// mail still waits in the database, nothing is lost).
+    #[arg(long, env = "TREFFPUNKT_MAIL_WORKER", default_value = "on", value_parser = ["on", "off"], global = true)]
+    mail_worker: String,
 }
 
 #[derive(Subcommand)]
@@ -131,6 +135,7 @@ async fn main() -> ExitCode {
         }),
         mail_from: cli.server.mail_from,
         reminder_hours: cli.server.reminder_hours,
+        mail_worker: cli.server.mail_worker == "on",
     };
     let outcome = match cli.command {
         None | Some(Command::Serve) => serve(config).await,

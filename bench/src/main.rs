@@ -155,6 +155,60 @@ async fn sign_in(client: &reqwest::Client, base: &str) -> Result<(String, String
     Ok((session, path))
 }
 
+/// Registers one person per request on the online event at each level; returns the
+/// measurements and the registration pages' paths.
+async fn registration_step(
+    client: &reqwest::Client,
+    base: &str,
+    pid: u32,
+    levels: &[(usize, usize, Duration)],
+    name: &'static str,
+) -> (Vec<Measurement>, Vec<String>) {
+    let manage_paths = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let mut measurements = Vec::new();
+    let mut first_email = 0;
+    for &(concurrency, requests, limit) in levels {
+        let url = format!("{base}/events/online-info-foerderprogramme/register");
+        let client = client.clone();
+        let paths = manage_paths.clone();
+        let offset = first_email;
+        measurements.push(
+            run(name, concurrency, requests, limit, pid, move |index| {
+                let email = format!("bench{}@example.org", offset + index);
+                let request = client.post(url.clone()).form(&[
+                    ("first_name", "Bench"),
+                    ("last_name", "Mark"),
+                    ("email", email.as_str()),
+                    ("organisation", "Stadt Lasttest"),
+                    ("organisation_type", "kommune"),
+                    ("partner_municipality", ""),
+                    ("data_consent", "yes"),
+                ]);
+                let paths = paths.clone();
+                async move {
+                    let response = match request.send().await {
+                        Ok(response) => response,
+                        Err(err) => return Outcome::Failed(err.to_string()),
+                    };
+                    if response.status() != 303 {
+                        return Outcome::Failed(format!("status {}", response.status()));
+                    }
+                    if let Some(location) = response.headers().get("location").and_then(|value| value.to_str().ok())
+                        && let Ok(mut paths) = paths.lock()
+                    {
+                        paths.push(location.to_owned());
+                    }
+                    Outcome::Ok
+                }
+            })
+            .await,
+        );
+        first_email += requests;
+    }
+    let paths = manage_paths.lock().map(|paths| paths.clone()).unwrap_or_default();
+    (measurements, paths)
+}
+
 const BENCH_PASSWORD: &str = "bench password, long enough";
 
 async fn bench_database(options: &Options, database: Database) -> Result<Section, String> {
@@ -188,48 +242,18 @@ async fn bench_database(options: &Options, database: Database) -> Result<Section
         );
     }
 
+    // The same registrations against a server that sends no mail, to see what the outbox
+    // and the mail worker cost (issue: within 20 %).
+    eprintln!("[{}] registration submit, no mail sent", database.name());
+    let quiet = Server::start_with(&options.server, database, &[("TREFFPUNKT_MAIL_WORKER", "off")]).await?;
+    let (without_mail, _) =
+        registration_step(&client, &quiet.base, quiet.pid(), &levels, "registration submit, no mail sent").await;
+    quiet.stop();
+    measurements.extend(without_mail);
+
     eprintln!("[{}] registration submit", database.name());
-    let manage_paths = Arc::new(std::sync::Mutex::new(Vec::new()));
-    let mut first_email = 0;
-    for &(concurrency, requests, limit) in &levels {
-        let url = format!("{base}/events/online-info-foerderprogramme/register");
-        let client = client.clone();
-        let paths = manage_paths.clone();
-        let offset = first_email;
-        measurements.push(
-            run("registration submit", concurrency, requests, limit, pid, move |index| {
-                let email = format!("bench{}@example.org", offset + index);
-                let request = client.post(url.clone()).form(&[
-                    ("first_name", "Bench"),
-                    ("last_name", "Mark"),
-                    ("email", email.as_str()),
-                    ("organisation", "Stadt Lasttest"),
-                    ("organisation_type", "kommune"),
-                    ("partner_municipality", ""),
-                    ("data_consent", "yes"),
-                ]);
-                let paths = paths.clone();
-                async move {
-                    let response = match request.send().await {
-                        Ok(response) => response,
-                        Err(err) => return Outcome::Failed(err.to_string()),
-                    };
-                    if response.status() != 303 {
-                        return Outcome::Failed(format!("status {}", response.status()));
-                    }
-                    if let Some(location) = response.headers().get("location").and_then(|value| value.to_str().ok())
-                        && let Ok(mut paths) = paths.lock()
-                    {
-                        paths.push(location.to_owned());
-                    }
-                    Outcome::Ok
-                }
-            })
-            .await,
-        );
-        first_email += requests;
-    }
-    let manage_paths: Vec<String> = manage_paths.lock().map(|paths| paths.clone()).unwrap_or_default();
+    let (with_mail, manage_paths) = registration_step(&client, &base, pid, &levels, "registration submit").await;
+    measurements.extend(with_mail);
     if manage_paths.is_empty() {
         return Err("no registration succeeded".to_owned());
     }

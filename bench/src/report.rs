@@ -84,6 +84,7 @@ pub fn render(sections: &[Section], binary_size: u64) -> String {
                 m.server_cpu_per_request.as_secs_f64() * 1e6,
             ));
         }
+        text.push_str(&mail_comparison(section));
         if let Some(error) = section.measurements.iter().find_map(|m| m.first_error.as_ref()) {
             text.push_str(&format!("\nFirst error: `{error}`\n"));
         }
@@ -95,6 +96,32 @@ pub fn render(sections: &[Section], binary_size: u64) -> String {
          (rejected) form before each request, so every read goes to the database.\n\n",
     );
     text
+}
+
+/// Registration throughput with the outbox and the mail worker against a server that
+/// sends no mail, per concurrency level.
+fn mail_comparison(section: &Section) -> String {
+    let throughput = |name: &str, concurrency: usize| {
+        section.measurements.iter().find(|m| m.name == name && m.concurrency == concurrency).map(|m| m.throughput())
+    };
+    let mut lines = Vec::new();
+    for concurrency in [1, 8, 32] {
+        if let (Some(with), Some(without)) = (
+            throughput("registration submit", concurrency),
+            throughput("registration submit, no mail sent", concurrency),
+        ) && without > 0.0
+        {
+            lines.push(format!(
+                "c={concurrency}: {with:.0}/s vs {without:.0}/s ({:+.0} %)",
+                (with / without - 1.0) * 100.0
+            ));
+        }
+    }
+    if lines.is_empty() {
+        String::new()
+    } else {
+        format!("\nRegistrations with the outbox and mail worker vs no mail sent: {}.\n", lines.join("; "))
+    }
 }
 
 pub fn prepend_to_results(section: &str) -> std::io::Result<()> {

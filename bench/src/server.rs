@@ -53,6 +53,11 @@ pub struct Server {
 impl Server {
     /// Starts the server and measures the time from launch to the first answered request.
     pub async fn start(binary: &Path, database: Database) -> Result<Server, String> {
+        Server::start_with(binary, database, &[]).await
+    }
+
+    /// Starts the server with extra environment settings.
+    pub async fn start_with(binary: &Path, database: Database, env: &[(&str, &str)]) -> Result<Server, String> {
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .and_then(|listener| listener.local_addr())
             .map_err(|err| err.to_string())?
@@ -76,6 +81,7 @@ impl Server {
             .arg(&data_dir)
             .env("RUST_LOG", "warn")
             .env("TREFFPUNKT_RATE_LIMITS", "off")
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit());
         if let Some(url) = &database_url {

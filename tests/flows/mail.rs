@@ -109,6 +109,17 @@ async fn without_smtp_settings_each_mail_is_an_eml_file_in_the_data_folder() {
     assert!(mail.body_text(0).unwrap_or_default().contains("Guten Tag Olena Kovalenko"));
 }
 
+#[tokio::test]
+async fn an_instance_without_the_mail_worker_leaves_the_mail_queued_for_the_others() {
+    let app = TestApp::spawn_with(|config| config.mail_worker = false).await;
+    app.register_confirmed("queued@example.org", &[]).await;
+    // The worker of a normal instance sends within a second (see the test above).
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(domain::outbox::unsent_count(&app.db).await.expect("count"), 1, "the mail waits in the outbox");
+    let files = std::fs::read_dir(app.data_dir().join("mail")).into_iter().flatten().count();
+    assert_eq!(files, 0, "nothing was written");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn when_smtp_is_down_the_mail_waits_and_goes_out_once_when_it_is_back() {
     let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("free port").port();
