@@ -398,8 +398,22 @@ async fn an_unconfirmed_registration_gives_its_place_to_the_waiting_list_when_ti
     let (status, expired) = app.get_text(&format!("/r/confirm/{token}")).await;
     assert_eq!(status, StatusCode::GONE);
     assert!(expired.contains("Dieser Bestätigungslink ist abgelaufen"));
-    assert!(app.get_text(&waiting_path).await.1.contains("Sie sind angemeldet."), "the next in line moved up");
+    // The next in line moves up and, at a double opt-in event, confirms the address too.
+    let moved = registration::Entity::find()
+        .filter(registration::Column::EmailKey.eq("waiting@example.org"))
+        .one(&app.db)
+        .await
+        .expect("query")
+        .expect("the waiting registration");
+    assert_eq!(moved.status, domain::registration::RegistrationStatus::PendingConfirmation);
+    assert!(moved.confirm_by.is_some_and(|by| by > chrono::Utc::now()), "the place is held for a while");
     assert_eq!(app.event(REALLABOR_SLUG).await.taken, 1);
+    let kinds: Vec<MailKind> = mails(&app).await.into_iter().map(|(kind, _)| kind).collect();
+    assert_eq!(kinds.last(), Some(&MailKind::ConfirmEmail), "the link to confirm goes out");
+    let link = format!("/r/confirm/{}", moved.confirm_token.expect("a token"));
+    let (status, _) = app.get_text(&link).await;
+    assert!(status.is_success() || status.is_redirection(), "the link works: {status}");
+    assert!(app.get_text(&waiting_path).await.1.contains("Sie sind angemeldet."), "now it counts");
 }
 
 #[tokio::test]
@@ -688,4 +702,63 @@ async fn the_contact_person_adds_someone_to_the_registration_later() {
     assert!(full.text().await.expect("body").contains("es kann niemand mehr hinzukommen"));
     let (_, page) = app.get_text(&path).await;
     assert!(!page.contains("Nina Koch") && !page.contains("Weitere Person zu dieser"), "nothing added, no link");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn twenty_at_once_for_five_places_then_three_cancellations_move_up_exactly_the_first_three() {
+    use domain::entity::registration;
+    use domain::registration::RegistrationStatus;
+    let app = TestApp::spawn().await;
+    let tag = app.event(TAG_SLUG).await;
+    event::Entity::update_many()
+        .col_expr(event::Column::Capacity, Expr::value(5))
+        .filter(event::Column::Id.eq(tag.id))
+        .exec(&app.db)
+        .await
+        .expect("five places");
+    let emails: Vec<String> = (0..20).map(|n| format!("crowd{n}@example.org")).collect();
+    let responses = join_all(emails.iter().map(|email| app.register(email, &[]))).await;
+    let mut paths = Vec::new();
+    for response in responses {
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "nobody is refused: a full event has a waiting list");
+        paths.push(response.headers()["location"].to_str().expect("location").to_owned());
+    }
+    let all = || {
+        let app = &app;
+        async move {
+            registration::Entity::find()
+                .filter(registration::Column::EventId.eq(tag.id))
+                .order_by_asc(registration::Column::CreatedAt)
+                .order_by_asc(registration::Column::Id)
+                .all(&app.db)
+                .await
+                .expect("registrations")
+        }
+    };
+    let before = all().await;
+    let confirmed: Vec<_> = before.iter().filter(|r| r.status == RegistrationStatus::Confirmed).collect();
+    let waiting: Vec<uuid::Uuid> =
+        before.iter().filter(|r| r.status == RegistrationStatus::Waitlisted).map(|r| r.id).collect();
+    assert_eq!((confirmed.len(), waiting.len()), (5, 15));
+
+    // Three of the five cancel at the same moment.
+    let cancelling: Vec<String> = confirmed.iter().take(3).map(|r| format!("/r/{}/cancel", r.manage_token)).collect();
+    let answers = join_all(cancelling.iter().map(|path| app.client.post(app.url(path)).send())).await;
+    for answer in answers {
+        assert_eq!(answer.expect("POST").status(), StatusCode::SEE_OTHER);
+    }
+    let after = all().await;
+    let now_confirmed: Vec<uuid::Uuid> = after
+        .iter()
+        .filter(|r| r.status == RegistrationStatus::Confirmed && waiting.contains(&r.id))
+        .map(|r| r.id)
+        .collect();
+    assert_eq!(now_confirmed, waiting[..3], "exactly the first three in line moved up");
+    assert_eq!(app.event(TAG_SLUG).await.taken, 5, "never more than the places");
+    let mut promoted: Vec<uuid::Uuid> =
+        mails(&app).await.into_iter().filter(|(kind, _)| *kind == MailKind::Promoted).map(|(_, id)| id).collect();
+    promoted.sort();
+    let mut expected = waiting[..3].to_vec();
+    expected.sort();
+    assert_eq!(promoted, expected, "each of them is told once");
 }

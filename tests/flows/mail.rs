@@ -191,3 +191,75 @@ async fn two_instances_sharing_a_database_send_each_message_once() {
     ids.dedup();
     assert_eq!(ids.len(), 20, "no message twice");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn with_smtp_down_a_hundred_registrations_and_a_restart_still_send_each_mail_once() {
+    use crate::support::ChildServer;
+    let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("free port").port();
+    // Only the two server processes below send mail; this one just holds the database.
+    let app = TestApp::spawn_with(|config| config.mail_worker = false).await;
+    let port_text = port.to_string();
+    let flags = ["--smtp-host", "127.0.0.1", "--smtp-port", port_text.as_str(), "--smtp-security", "none"];
+    let register_on = |base: String, n: usize| {
+        let client = app.client.clone();
+        async move {
+            let email = format!("hundred{n}@example.org");
+            let response = client
+                .post(format!("{base}/events/{TAG_SLUG}/register"))
+                .form(&valid_fields(&email))
+                .send()
+                .await
+                .expect("POST");
+            assert_eq!(response.status(), StatusCode::SEE_OTHER, "registration {n} does not wait for mail");
+        }
+    };
+    let mut first = ChildServer::start_with(&app.database_url, &flags).await;
+    for n in 0..50 {
+        register_on(first.base.clone(), n).await;
+    }
+    // Power cut in the middle: no shutdown, claims left behind.
+    first.kill();
+    let second = ChildServer::start_with(&app.database_url, &flags).await;
+    for n in 50..100 {
+        register_on(second.base.clone(), n).await;
+    }
+    assert_eq!(domain::outbox::unsent_count(&app.db).await.expect("count"), 100, "all mail waits, none lost");
+
+    let smtp = SmtpServer::start_on(port).await;
+    // Fast-forward time: the dead instance's claims run out, the back-off is over.
+    outbox_message::Entity::update_many()
+        .col_expr(outbox_message::Column::ClaimedUntil, Expr::value(Option::<chrono::DateTime<chrono::Utc>>::None))
+        .filter(outbox_message::Column::SentAt.is_null())
+        .exec(&app.db)
+        .await
+        .expect("claims run out");
+    let started = std::time::Instant::now();
+    while smtp.messages().len() < 100 {
+        assert!(started.elapsed() < Duration::from_secs(120), "only {} of 100 mails arrived", smtp.messages().len());
+        outbox_message::Entity::update_many()
+            .col_expr(outbox_message::Column::NextAttemptAt, Expr::value(chrono::Utc::now()))
+            .filter(outbox_message::Column::SentAt.is_null())
+            .exec(&app.db)
+            .await
+            .expect("back-off over");
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let messages = smtp.messages();
+    assert_eq!(messages.len(), 100, "each registration's mail arrived once");
+    let mut recipients: Vec<String> = messages
+        .iter()
+        .map(|bytes| {
+            let mail = MessageParser::default().parse(bytes).expect("a parseable mail");
+            mail.to()
+                .and_then(|to| to.first())
+                .and_then(|address| address.address())
+                .map(str::to_owned)
+                .unwrap_or_default()
+        })
+        .collect();
+    recipients.sort();
+    recipients.dedup();
+    assert_eq!(recipients.len(), 100, "a hundred different people, nobody twice");
+    assert_eq!(domain::outbox::unsent_count(&app.db).await.expect("count"), 0);
+}

@@ -249,12 +249,18 @@ impl Drop for ChildServer {
 
 impl ChildServer {
     pub async fn start(database_url: &str) -> ChildServer {
+        ChildServer::start_with(database_url, &[]).await
+    }
+
+    /// The binary with further command-line flags (SMTP settings, say).
+    pub async fn start_with(database_url: &str, flags: &[&str]) -> ChildServer {
         let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("free port").port();
         let data_dir = std::env::temp_dir().join(format!("treffpunkt-child-{}", Uuid::new_v4().simple()));
         let child = std::process::Command::new(env!("CARGO_BIN_EXE_treffpunkt"))
             .args(["--bind", &format!("127.0.0.1:{port}"), "--database-url", database_url, "--rate-limits", "off"])
             .arg("--data-dir")
             .arg(&data_dir)
+            .args(flags)
             .env("RUST_LOG", "warn")
             .stdout(std::process::Stdio::null())
             .spawn()

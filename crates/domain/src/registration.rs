@@ -528,17 +528,27 @@ async fn promote_from_waitlist<C: ConnectionTrait>(db: &C, event_id: Uuid, now: 
             return Ok(());
         }
         // At invitation-only events a place that frees up goes to the next in line, who
-        // still waits for the organisers' approval.
-        let needs_approval = event::Entity::find_by_id(event_id)
-            .one(db)
-            .await?
-            .is_some_and(|event| event.approval_mode == crate::event::ApprovalMode::OrganiserApproves);
-        let (new_status, mail) = if needs_approval {
-            (RegistrationStatus::AwaitingApproval, MailKind::AwaitingApproval)
-        } else {
-            (RegistrationStatus::Confirmed, MailKind::Promoted)
+        // still waits for the organisers' approval; with double opt-in the place is held
+        // until the address is confirmed (nobody on a waiting list has confirmed it yet).
+        let rules = event::Entity::find_by_id(event_id).one(db).await?;
+        let needs_approval =
+            rules.as_ref().is_some_and(|event| event.approval_mode == crate::event::ApprovalMode::OrganiserApproves);
+        let confirm_within = rules
+            .as_ref()
+            .filter(|event| event.double_opt_in)
+            .map(|event| chrono::Duration::hours(i64::from(Ord::max(event.confirmation_hours, 1))));
+        let (new_status, mail) = match (needs_approval, confirm_within) {
+            (true, _) => (RegistrationStatus::AwaitingApproval, MailKind::AwaitingApproval),
+            (false, Some(_)) => (RegistrationStatus::PendingConfirmation, MailKind::ConfirmEmail),
+            (false, None) => (RegistrationStatus::Confirmed, MailKind::Promoted),
         };
+        let pending = new_status == RegistrationStatus::PendingConfirmation;
         let promoted = registration::Entity::update_many()
+            .col_expr(registration::Column::ConfirmToken, Expr::value(pending.then(secret_token)))
+            .col_expr(
+                registration::Column::ConfirmBy,
+                Expr::value(confirm_within.filter(|_| pending).map(|within| now + within)),
+            )
             .col_expr(registration::Column::Status, Expr::value(new_status))
             .filter(registration::Column::Id.eq(next.id))
             .filter(registration::Column::Status.eq(RegistrationStatus::Waitlisted))
