@@ -29,24 +29,36 @@ pub async fn run(app: AppState) {
     }
 }
 
-/// Sends one due message; `false` when none was due.
+/// Sends a batch of due messages; `false` when none was due.
 pub async fn send_next(app: &AppState, mailer: &Mailer) -> Result<bool, sea_orm::DbErr> {
     let db = &app.pools().write;
-    let Some(message) = outbox::claim_next(db, Utc::now()).await? else {
+    let batch = outbox::claim_due(db, Utc::now()).await?;
+    if batch.is_empty() {
         return send_next_account_mail(app, mailer).await;
-    };
-    match deliver(app, mailer, &message).await {
-        Ok(()) => {
-            outbox::mark_sent(db, message.id, Utc::now()).await?;
-            tracing::info!(message = %message.id, kind = ?message.kind, "mail sent");
+    }
+    for message in batch {
+        // A claim that is about to run out may be taken by another instance: leave the
+        // rest of the batch to whoever claims it next rather than risk sending twice.
+        if message.claimed_until.is_some_and(|until| until - Utc::now() < SAFETY_MARGIN) {
+            break;
         }
-        Err(error) => {
-            let next = outbox::mark_failed(db, &message, &error, Utc::now()).await?;
-            tracing::warn!(message = %message.id, attempts = message.attempts, %error, %next, "mail not sent; will retry");
+        match deliver(app, mailer, &message).await {
+            Ok(()) => {
+                // Marked one by one: after a crash at most the message in flight goes again.
+                outbox::mark_sent(db, message.id, Utc::now()).await?;
+                tracing::info!(message = %message.id, kind = ?message.kind, "mail sent");
+            }
+            Err(error) => {
+                let next = outbox::mark_failed(db, &message, &error, Utc::now()).await?;
+                tracing::warn!(message = %message.id, attempts = message.attempts, %error, %next, "mail not sent; will retry");
+            }
         }
     }
     Ok(true)
 }
+
+/// Time left on a claim below which the worker stops working through its batch.
+const SAFETY_MARGIN: chrono::TimeDelta = chrono::TimeDelta::seconds(30);
 
 /// Sends one due invitation or password-reset mail; `false` when none was due.
 async fn send_next_account_mail(app: &AppState, mailer: &Mailer) -> Result<bool, sea_orm::DbErr> {
