@@ -1,6 +1,6 @@
 //! The attendee rows of an event, kept for a few seconds: organisers page, sort and
-//! filter the same list in quick succession, and reading 10,000 rows costs about
-//! 100 ms on SQLite (bench/RESULTS.md). Every write to this instance makes the rows
+//! filter the same list in quick succession, and reading 12,000 rows costs about
+//! 90 ms on SQLite (bench/RESULTS.md). Every write to this instance makes the rows
 //! stale at once (the page cache's generation), so organisers never see their own
 //! change late; another instance's changes show within `FRESH_FOR`.
 
