@@ -173,6 +173,7 @@ pub fn router(state: AppState) -> Router {
         .fallback(|| async { StatusCode::NOT_FOUND })
         .layer(from_fn_with_state(state.clone(), registration::i18n::remember_language))
         .layer(from_fn_with_state(state.clone(), registration::page_cache::invalidate_on_writes))
+        .layer(from_fn_with_state(state.clone(), registration::state::count_in_flight))
         .with_state(state)
         // A bug must cost one request a 500 page, not the connection or the server.
         .layer(CatchPanicLayer::new())

@@ -1,6 +1,11 @@
 //! The application state every handler shares: one cheap clone.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use axum::extract::{Request, State};
+use axum::middleware::Next;
+use axum::response::Response;
 
 use domain::db::Pools;
 use domain::ticket::{TicketSigner, TicketVerifier};
@@ -26,6 +31,8 @@ struct Inner {
     reminder_before: chrono::Duration,
     page_cache: PageCache,
     attendee_rows: AttendeeRowsCache,
+    /// Requests being answered right now; the mail worker gives way while there are any.
+    in_flight: AtomicUsize,
 }
 
 impl AppState {
@@ -55,6 +62,7 @@ impl AppState {
                 mailer: Arc::new(mailer),
                 reminder_before,
                 page_cache: PageCache::default(),
+                in_flight: AtomicUsize::new(0),
                 attendee_rows: AttendeeRowsCache::default(),
             }),
         }
@@ -82,6 +90,11 @@ impl AppState {
         &self.inner.mailer
     }
 
+    /// How many requests this instance is answering at this moment.
+    pub fn requests_in_flight(&self) -> usize {
+        self.inner.in_flight.load(Ordering::Relaxed)
+    }
+
     pub fn page_cache(&self) -> &PageCache {
         &self.inner.page_cache
     }
@@ -105,4 +118,18 @@ impl AppState {
     pub fn public_url(&self) -> &str {
         &self.inner.public_url
     }
+}
+
+/// Counts the requests in flight (the count drops when the response is done or the
+/// request is dropped, whatever happens in between).
+pub async fn count_in_flight(State(app): State<AppState>, request: Request, next: Next) -> Response {
+    struct InFlight(AppState);
+    impl Drop for InFlight {
+        fn drop(&mut self) {
+            self.0.inner.in_flight.fetch_sub(1, Ordering::Relaxed);
+        }
+    }
+    app.inner.in_flight.fetch_add(1, Ordering::Relaxed);
+    let _in_flight = InFlight(app);
+    next.run(request).await
 }
