@@ -33,7 +33,16 @@ fn hostile_strings() -> Vec<String> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hostile_values_in_every_field_never_cause_a_server_error() {
     let app = TestApp::spawn().await;
-    let field_names = [
+    // The demo's own questions (choices, multiple choice, a consent) for the contact
+    // person and for a first delegation row.
+    let questions =
+        domain::registration_form::questions(&app.db, app.event(TAG_SLUG).await.id).await.expect("questions");
+    assert!(!questions.is_empty(), "the demo asks questions");
+    let answer_fields: Vec<String> = questions
+        .iter()
+        .flat_map(|question| [format!("q-{}", question.id.simple()), format!("q-{}-0", question.id.simple())])
+        .collect();
+    let mut field_names = vec![
         "first_name",
         "last_name",
         "email",
@@ -43,8 +52,9 @@ async fn hostile_values_in_every_field_never_cause_a_server_error() {
         "programme_session",
         "data_consent",
     ];
+    field_names.extend(answer_fields.iter().map(String::as_str));
     for hostile in hostile_strings() {
-        for field in field_names {
+        for field in field_names.iter().copied() {
             let mut fields: Vec<(&str, &str)> =
                 valid_fields("safe@example.org").into_iter().filter(|(name, _)| *name != field).collect();
             fields.push((field, hostile.as_str()));
@@ -221,6 +231,11 @@ async fn hostile_values_in_the_back_office_forms_and_queries_never_cause_a_serve
             ],
         ),
         (format!("{base}/doors"), vec!["name"]),
+        (
+            format!("{base}/form/questions"),
+            vec!["kind", "required", "label_de", "label_en", "label_uk", "options_de", "options_en", "options_uk"],
+        ),
+        (format!("{base}/form/fields"), vec!["organisation", "organisation_type", "partner_municipality"]),
         (format!("{base}/duplicate"), vec!["slug", "starts_at"]),
         (format!("{base}/attendees/bulk"), vec!["action", "selected"]),
         ("/admin/team/invite".to_owned(), vec!["email", "role"]),
@@ -241,6 +256,8 @@ async fn hostile_values_in_the_back_office_forms_and_queries_never_cause_a_serve
                 "{base}/attendees?q={query}&status={query}&session={query}&org_type={query}&sort={query}&page={query}"
             ),
             format!("{base}/attendees.csv?q={query}"),
+            format!("{base}/attendees?answer={query}"),
+            format!("{base}/attendees.xlsx?answer={query}:{query}"),
             format!("{base}/signature-list.pdf?session={query}"),
             format!("{base}/check-ins?session={query}"),
             format!("/admin/events/{query}"),
