@@ -123,7 +123,6 @@ error-choose = Bitte wählen Sie die Art Ihrer Organisation.
 error-consent-missing = Ohne Ihre Einwilligung können wir die Anmeldung nicht annehmen.
 error-unknown-session = Dieser Programmpunkt gehört nicht zu dieser Veranstaltung.
 error-sessions-overlap = Zwei gewählte Programmpunkte finden zur selben Zeit statt. Bitte wählen Sie einen davon.
-error-session-full = „{ $session }“ ist inzwischen ausgebucht. Bitte wählen Sie einen anderen Programmpunkt.
 error-event-full = Die Veranstaltung ist inzwischen ausgebucht. Ihre Anmeldung wurde nicht gespeichert.
 error-form-unreadable = Das Formular konnte nicht gelesen werden. Bitte füllen Sie es noch einmal aus.
 
@@ -412,7 +411,6 @@ admin-error-capacity-below-taken =
 admin-error-hours = Bitte eine ganze Zahl von 1 bis 720.
 admin-error-consent = Bitte bestätigen Sie, dass die Person eingewilligt hat.
 admin-error-already-registered = Diese E-Mail-Adresse ist für die Veranstaltung schon angemeldet.
-admin-error-session-full = Ein gewählter Programmpunkt ist ausgebucht.
 admin-attendees-of = Teilnehmende: { $event }
 admin-filter-label = Teilnehmende suchen und filtern
 admin-search = Suche

@@ -123,7 +123,6 @@ error-choose = Please choose the type of your organisation.
 error-consent-missing = We cannot accept the registration without your consent.
 error-unknown-session = This programme item does not belong to this event.
 error-sessions-overlap = Two chosen programme items take place at the same time. Please choose one of them.
-error-session-full = "{ $session }" is now fully booked. Please choose another programme item.
 error-event-full = The event is now fully booked. Your registration was not saved.
 error-form-unreadable = The form could not be read. Please fill it in again.
 
@@ -412,7 +411,6 @@ admin-error-capacity-below-taken =
 admin-error-hours = Please a whole number from 1 to 720.
 admin-error-consent = Please confirm that the person consented.
 admin-error-already-registered = This e-mail address is registered for the event already.
-admin-error-session-full = A chosen programme session is fully booked.
 admin-attendees-of = Attendees: { $event }
 admin-filter-label = Search and filter attendees
 admin-search = Search

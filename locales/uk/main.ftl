@@ -125,7 +125,6 @@ error-choose = Будь ласка, оберіть тип вашої орган�
 error-consent-missing = Без вашої згоди ми не можемо прийняти реєстрацію.
 error-unknown-session = Цей пункт програми не належить до цього заходу.
 error-sessions-overlap = Два обрані пункти програми відбуваються одночасно. Будь ласка, оберіть один із них.
-error-session-full = На «{ $session }» уже немає місць. Будь ласка, оберіть інший пункт програми.
 error-event-full = На захід уже немає місць. Вашу реєстрацію не збережено.
 error-form-unreadable = Не вдалося прочитати форму. Будь ласка, заповніть її ще раз.
 
@@ -420,7 +419,6 @@ admin-error-capacity-below-taken =
 admin-error-hours = Ціле число від 1 до 720.
 admin-error-consent = Підтвердьте, що особа дала згоду.
 admin-error-already-registered = Цю адресу вже зареєстровано на захід.
-admin-error-session-full = Обраний пункт програми вже заповнений.
 admin-attendees-of = Учасники: { $event }
 admin-filter-label = Пошук і фільтр учасників
 admin-search = Пошук

@@ -62,8 +62,6 @@ pub enum RegistrationError {
     AlreadyRegistered,
     #[error("this form was submitted before")]
     AlreadySubmitted(Box<Registration>),
-    #[error("the programme session is fully booked")]
-    SessionFull(Uuid),
     #[error("the programme session does not belong to this event")]
     UnknownSession(Uuid),
     #[error("two chosen programme sessions take place at the same time")]
@@ -231,60 +229,10 @@ async fn register_checked(
     };
 
     for (position, (new_attendee, chosen)) in request.attendees.into_iter().zip(chosen).enumerate() {
+        let position = i32::try_from(position).unwrap_or(i32::MAX);
         // Waiting-list entries keep their choices; places are taken when they move up.
-        // With an event place, a full session puts this attendee on its waiting list.
-        let mut waiting = Vec::new();
-        let mut chosen = chosen;
-        if confirmed {
-            let mut got = Vec::with_capacity(chosen.len());
-            for session in chosen {
-                if take_session_place(&txn, session.id).await? {
-                    got.push(session);
-                } else {
-                    waiting.push(session);
-                }
-            }
-            chosen = got;
-        }
-        let attendee_id = new_id();
-        attendee::Entity::insert(attendee::ActiveModel {
-            id: Set(attendee_id),
-            registration_id: Set(registration.id),
-            event_id: Set(event.id),
-            first_name: Set(new_attendee.first_name.as_str().to_owned()),
-            last_name: Set(new_attendee.last_name.as_str().to_owned()),
-            email: Set(new_attendee.email.as_str().to_owned()),
-            organisation: Set(new_attendee.organisation),
-            organisation_type: Set(new_attendee.organisation_type),
-            partner_municipality: Set(new_attendee.partner_municipality),
-            data_consent_at: Set(now),
-            created_at: Set(now),
-            cancelled_at: Set(None),
-            position: Set(i32::try_from(position).unwrap_or(i32::MAX)),
-        })
-        .exec_without_returning(&txn)
-        .await?;
-        crate::registration_form::save_answers(&txn, attendee_id, event.id, &new_attendee.answers, now).await?;
-        let choices = chosen.iter().map(|session| attendee_session::ActiveModel {
-            attendee_id: Set(attendee_id),
-            programme_session_id: Set(session.id),
-        });
-        if !chosen.is_empty() {
-            attendee_session::Entity::insert_many(choices).exec_without_returning(&txn).await?;
-        }
-        for session in &waiting {
-            wait_for_session(&txn, attendee_id, registration.id, event.id, session.id, now).await?;
-        }
-        ticket::Entity::insert(ticket::ActiveModel {
-            id: Set(new_id()),
-            attendee_id: Set(attendee_id),
-            event_id: Set(event.id),
-            version: Set(1),
-            revoked_at: Set(None),
-            created_at: Set(now),
-        })
-        .exec_without_returning(&txn)
-        .await?;
+        let person = Person { registration_id: registration.id, event_id: event.id, holds_places: confirmed };
+        insert_attendee(&txn, &person, position, new_attendee, chosen, now).await?;
     }
     // The mail commits with the registration: no registration without its message.
     let mail = match status {
@@ -436,6 +384,79 @@ async fn free_session_places<C: ConnectionTrait>(
     for choice in choices {
         promote_session_waitlist(db, choice.programme_session_id, now).await?;
     }
+    Ok(())
+}
+
+/// The registration a person belongs to, and whether it holds places (then sessions are
+/// taken, or waited for when full; otherwise the choice waits with the registration).
+struct Person {
+    registration_id: Uuid,
+    event_id: Uuid,
+    holds_places: bool,
+}
+
+/// Stores one person of a registration: the attendee, their sessions, answers and ticket.
+async fn insert_attendee<C: ConnectionTrait>(
+    db: &C,
+    person: &Person,
+    position: i32,
+    new_attendee: NewAttendee,
+    chosen: Vec<ProgrammeSession>,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let attendee_id = new_id();
+    attendee::Entity::insert(attendee::ActiveModel {
+        id: Set(attendee_id),
+        registration_id: Set(person.registration_id),
+        event_id: Set(person.event_id),
+        first_name: Set(new_attendee.first_name.as_str().to_owned()),
+        last_name: Set(new_attendee.last_name.as_str().to_owned()),
+        email: Set(new_attendee.email.as_str().to_owned()),
+        organisation: Set(new_attendee.organisation),
+        organisation_type: Set(new_attendee.organisation_type),
+        partner_municipality: Set(new_attendee.partner_municipality),
+        data_consent_at: Set(now),
+        created_at: Set(now),
+        cancelled_at: Set(None),
+        position: Set(position),
+    })
+    .exec_without_returning(db)
+    .await?;
+    for session in chosen {
+        choose_session(db, person, attendee_id, session.id, now).await?;
+    }
+    crate::registration_form::save_answers(db, attendee_id, person.event_id, &new_attendee.answers, now).await?;
+    ticket::Entity::insert(ticket::ActiveModel {
+        id: Set(new_id()),
+        attendee_id: Set(attendee_id),
+        event_id: Set(person.event_id),
+        version: Set(1),
+        revoked_at: Set(None),
+        created_at: Set(now),
+    })
+    .exec_without_returning(db)
+    .await?;
+    Ok(())
+}
+
+/// One session chosen by an attendee: a place taken when the registration holds places
+/// (a full session puts the attendee on its waiting list instead), or the bare choice.
+async fn choose_session<C: ConnectionTrait>(
+    db: &C,
+    person: &Person,
+    attendee_id: Uuid,
+    session_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    if person.holds_places && !take_session_place(db, session_id).await? {
+        return wait_for_session(db, attendee_id, person.registration_id, person.event_id, session_id, now).await;
+    }
+    attendee_session::Entity::insert(attendee_session::ActiveModel {
+        attendee_id: Set(attendee_id),
+        programme_session_id: Set(session_id),
+    })
+    .exec_without_returning(db)
+    .await?;
     Ok(())
 }
 
@@ -971,47 +992,9 @@ pub async fn add_attendee(
     if holds_places && !take_event_places(&txn, event.id, 1).await? {
         return Err(RegistrationError::EventFull);
     }
-    let attendee_id = new_id();
-    attendee::Entity::insert(attendee::ActiveModel {
-        id: Set(attendee_id),
-        registration_id: Set(registration_id),
-        event_id: Set(event.id),
-        first_name: Set(new_attendee.first_name.as_str().to_owned()),
-        last_name: Set(new_attendee.last_name.as_str().to_owned()),
-        email: Set(new_attendee.email.as_str().to_owned()),
-        organisation: Set(new_attendee.organisation),
-        organisation_type: Set(new_attendee.organisation_type),
-        partner_municipality: Set(new_attendee.partner_municipality),
-        data_consent_at: Set(now),
-        created_at: Set(now),
-        cancelled_at: Set(None),
-        position: Set(people.iter().map(|person| person.position).max().unwrap_or(0) + 1),
-    })
-    .exec_without_returning(&txn)
-    .await?;
-    for session in chosen {
-        if holds_places && !take_session_place(&txn, session.id).await? {
-            wait_for_session(&txn, attendee_id, registration_id, event.id, session.id, now).await?;
-            continue;
-        }
-        attendee_session::Entity::insert(attendee_session::ActiveModel {
-            attendee_id: Set(attendee_id),
-            programme_session_id: Set(session.id),
-        })
-        .exec_without_returning(&txn)
-        .await?;
-    }
-    crate::registration_form::save_answers(&txn, attendee_id, event.id, &new_attendee.answers, now).await?;
-    ticket::Entity::insert(ticket::ActiveModel {
-        id: Set(new_id()),
-        attendee_id: Set(attendee_id),
-        event_id: Set(event.id),
-        version: Set(1),
-        revoked_at: Set(None),
-        created_at: Set(now),
-    })
-    .exec_without_returning(&txn)
-    .await?;
+    let position = people.iter().map(|person| person.position).max().unwrap_or(0) + 1;
+    let person = Person { registration_id, event_id: event.id, holds_places };
+    insert_attendee(&txn, &person, position, new_attendee, chosen, now).await?;
     if current.status == RegistrationStatus::Confirmed {
         crate::outbox::enqueue(&txn, MailKind::Confirmation, registration_id, now).await?;
     }
@@ -1074,17 +1057,9 @@ pub async fn change_attendee(
     let holds_places = current.status.holds_places();
     let now = Utc::now();
     for session in wanted.iter().filter(|session| !had.contains(&session.id) && !waiting.contains(&session.id)) {
-        if holds_places && !take_session_place(&txn, session.id).await? {
-            // Full: this attendee waits for a place there, the rest of the change stands.
-            wait_for_session(&txn, attendee.id, registration_id, current.event_id, session.id, now).await?;
-            continue;
-        }
-        attendee_session::Entity::insert(attendee_session::ActiveModel {
-            attendee_id: Set(attendee.id),
-            programme_session_id: Set(session.id),
-        })
-        .exec_without_returning(&txn)
-        .await?;
+        // Full: this attendee waits for a place there, the rest of the change stands.
+        let person = Person { registration_id, event_id: current.event_id, holds_places };
+        choose_session(&txn, &person, attendee.id, session.id, now).await?;
     }
     let not_wanted = |id: &Uuid| !wanted.iter().any(|session| session.id == *id);
     for dropped in had.iter().filter(|id| not_wanted(id)) {

@@ -846,9 +846,6 @@ async fn add(
             match err {
                 RegistrationError::AlreadyRegistered => messages.add("email", t.get("admin-error-already-registered")),
                 RegistrationError::EventFull => messages.add("first_name", t.get("error-event-full")),
-                RegistrationError::SessionFull(_) => {
-                    messages.add("programme_session", t.get("admin-error-session-full"))
-                }
                 RegistrationError::UnknownSession(_) => {
                     messages.add("programme_session", t.get("error-unknown-session"))
                 }
@@ -983,9 +980,6 @@ async fn save(
         }
         Err(err) => {
             match err {
-                RegistrationError::SessionFull(_) => {
-                    messages.add("programme_session", t.get("admin-error-session-full"))
-                }
                 RegistrationError::SessionsOverlap(_, _) => {
                     messages.add("programme_session", t.get("error-sessions-overlap"))
                 }

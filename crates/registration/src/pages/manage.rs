@@ -437,6 +437,45 @@ struct EditForm {
     answers: Vec<(String, String)>,
 }
 
+impl EditForm {
+    /// The form as sent: the fixed fields by serde, the answers to the event's questions
+    /// by their field names; `None` when the body is no form.
+    fn read(body: &[u8]) -> Option<EditForm> {
+        let mut form = serde_html_form::from_bytes::<EditForm>(body).ok()?;
+        form.answers = register::answers_sent(body);
+        Some(form)
+    }
+
+    /// First and last name; a refused one is noted for its field.
+    fn names(&self, note: &mut impl FnMut(&str, &str)) -> (Option<PersonName>, Option<PersonName>) {
+        (
+            PersonName::parse(&self.first_name).map_err(|e| note("first_name", e.code())).ok(),
+            PersonName::parse(&self.last_name).map_err(|e| note("last_name", e.code())).ok(),
+        )
+    }
+
+    /// The chosen sessions and the answers; refused ones are noted for their fields.
+    fn choices(
+        &self,
+        questions: &[form_rules::Question],
+        language: domain::Language,
+        note: &mut impl FnMut(&str, &str),
+    ) -> (Option<Vec<Uuid>>, Option<Vec<form_rules::NewAnswer>>) {
+        let sessions: Option<Vec<Uuid>> = self.programme_session.iter().map(|raw| Uuid::parse_str(raw).ok()).collect();
+        if sessions.is_none() {
+            note("programme_session", "unknown-session");
+        }
+        let answers = register::parse_answers(questions, &self.answers, None, language)
+            .map_err(|refused| {
+                for (field, code) in refused {
+                    note(&field, code);
+                }
+            })
+            .ok();
+        (sessions, answers)
+    }
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "edit_attendee.html")]
 struct EditPage {
@@ -548,17 +587,15 @@ async fn add_attendee(
     body: axum::body::Bytes,
 ) -> Result<Response, WebError> {
     let t = Tr::new(language);
-    let Ok(mut form) = serde_html_form::from_bytes::<EditForm>(&body) else {
+    let Some(form) = EditForm::read(&body) else {
         return Ok(StatusCode::BAD_REQUEST.into_response());
     };
-    form.answers = register::answers_sent(&body);
     let details = load(&app, &manage_token).await?;
     let contact = details.attendees.first().ok_or(WebError::NotFound)?;
     let questions = form_rules::questions(app.db(), details.event.id).await?;
     let mut messages: Vec<(String, String)> = Vec::new();
     let mut note = |field: &str, code: &str| messages.push((field.to_owned(), t.get(&format!("error-{code}"))));
-    let first_name = PersonName::parse(&form.first_name).map_err(|e| note("first_name", e.code())).ok();
-    let last_name = PersonName::parse(&form.last_name).map_err(|e| note("last_name", e.code())).ok();
+    let (first_name, last_name) = form.names(&mut note);
     // Without an own address, mail about the person goes to the contact person.
     let email = if form.email.trim().is_empty() {
         Some(EmailAddress::parse(&contact.attendee.email).map_err(|e| note("email", e.code())).ok()).flatten()
@@ -572,17 +609,7 @@ async fn add_attendee(
             .map_err(|e| note("organisation", e.code()))
             .ok()
     };
-    let sessions: Option<Vec<Uuid>> = form.programme_session.iter().map(|raw| Uuid::parse_str(raw).ok()).collect();
-    if sessions.is_none() {
-        note("programme_session", "unknown-session");
-    }
-    let answers = register::parse_answers(&questions, &form.answers, None, language)
-        .map_err(|refused| {
-            for (field, code) in refused {
-                note(&field, code);
-            }
-        })
-        .ok();
+    let (sessions, answers) = form.choices(&questions, language, &mut note);
     if form.data_consent != "yes" {
         note("data_consent", "consent-missing");
     }
@@ -637,18 +664,16 @@ async fn save_attendee(
     body: axum::body::Bytes,
 ) -> Result<Response, WebError> {
     let t = Tr::new(language);
-    let Ok(mut form) = serde_html_form::from_bytes::<EditForm>(&body) else {
+    let Some(form) = EditForm::read(&body) else {
         return Ok(StatusCode::BAD_REQUEST.into_response());
     };
-    form.answers = register::answers_sent(&body);
     let details = load(&app, &manage_token).await?;
     let attendee = details.attendees.get(index).ok_or(WebError::NotFound)?;
     let rules = FieldRules::of(&details.event);
     let questions = form_rules::questions(app.db(), details.event.id).await?;
     let mut messages: Vec<(String, String)> = Vec::new();
     let mut note = |field: &str, code: &str| messages.push((field.to_owned(), t.get(&format!("error-{code}"))));
-    let first_name = PersonName::parse(&form.first_name).map_err(|e| note("first_name", e.code())).ok();
-    let last_name = PersonName::parse(&form.last_name).map_err(|e| note("last_name", e.code())).ok();
+    let (first_name, last_name) = form.names(&mut note);
     // A field the form does not ask keeps what is stored.
     let organisation = match rules.organisation {
         FieldRule::Hidden => Some(attendee.attendee.organisation.clone()),
@@ -660,17 +685,7 @@ async fn save_attendee(
             .map_err(|e| note("partner_municipality", e.code()))
             .ok(),
     };
-    let sessions: Option<Vec<Uuid>> = form.programme_session.iter().map(|raw| Uuid::parse_str(raw).ok()).collect();
-    if sessions.is_none() {
-        note("programme_session", "unknown-session");
-    }
-    let answers = register::parse_answers(&questions, &form.answers, None, language)
-        .map_err(|refused| {
-            for (field, code) in refused {
-                note(&field, code);
-            }
-        })
-        .ok();
+    let (sessions, answers) = form.choices(&questions, language, &mut note);
     let (
         Some(first_name),
         Some(last_name),
@@ -698,15 +713,6 @@ async fn save_attendee(
         };
     let message = match failure {
         RegistrationError::Database(err) => return Err(WebError::Database(err)),
-        RegistrationError::SessionFull(id) => {
-            let title = domain::programme::for_event(app.db(), details.event.id)
-                .await?
-                .into_iter()
-                .find(|session| session.id == id)
-                .map(|session| session.title(language).to_owned())
-                .unwrap_or_default();
-            t.with("error-session-full", "session", &title)
-        }
         RegistrationError::SessionsOverlap(..) => t.get("error-sessions-overlap"),
         RegistrationError::UnknownSession(_) => t.get("error-unknown-session"),
         _ => return Err(WebError::NotFound),

@@ -808,13 +808,6 @@ async fn submit(
     // Places may have changed while the form was open: show the current figures.
     let event = event::public_by_slug(app.db(), &slug).await?.ok_or(WebError::NotFound)?;
     let sessions = programme::for_event(app.db(), event.id).await?;
-    let title_of = |id: Uuid| {
-        sessions
-            .iter()
-            .find(|session| session.id == id)
-            .map(|session| session.title(language).to_owned())
-            .unwrap_or_default()
-    };
     let mut errors = FormErrors::default();
     let page = match failure {
         RegistrationError::EventNotFound => return Err(WebError::NotFound),
@@ -849,14 +842,6 @@ async fn submit(
         RegistrationError::SessionsOverlap(..) => {
             errors.code("programme_session", "sessions-overlap");
             RegisterPage::new(&event, &sessions, &questions, form, &errors, t)
-        }
-        RegistrationError::SessionFull(id) => {
-            errors.code("programme_session", "session-full");
-            let mut page = RegisterPage::new(&event, &sessions, &questions, form, &errors, t);
-            if let Some(message) = page.messages.iter_mut().find(|message| message.field == "programme_session") {
-                message.text = t.with("error-session-full", "session", &title_of(id));
-            }
-            page
         }
     };
     Ok(unprocessable(page))
