@@ -16,6 +16,7 @@ mod m20261125_000011_door_overbooking;
 mod m20261125_000012_organiser_message;
 mod m20261125_000013_registration_form;
 mod m20261125_000014_session_waitlist;
+mod m20261125_000015_privacy;
 
 pub struct Migrator;
 
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000012_organiser_message::Migration),
             Box::new(m20261125_000013_registration_form::Migration),
             Box::new(m20261125_000014_session_waitlist::Migration),
+            Box::new(m20261125_000015_privacy::Migration),
         ]
     }
 }

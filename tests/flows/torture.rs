@@ -136,6 +136,7 @@ async fn eight_clients_scanning_the_same_two_hundred_tickets_count_each_once() {
                 answers: Vec::new(),
             }],
             data_consent: true,
+            consent_wording: "Einverstanden.".to_owned(),
             submission_key: None,
             at_the_door: false,
         };

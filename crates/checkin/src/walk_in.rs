@@ -104,6 +104,7 @@ pub async fn admit(
             answers: Vec::new(),
         }],
         data_consent: true,
+        consent_wording: ::registration::i18n::Tr::new(language).get("door-walk-in-consent"),
         submission_key: Some(format!("door-{}-{}", device.id.simple(), form.scan_id)).filter(|key| key.len() <= 64),
         at_the_door: true,
     };

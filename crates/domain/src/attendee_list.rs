@@ -102,6 +102,7 @@ struct ListedRow {
     created_at: DateTime<Utc>,
     cancelled_at: Option<DateTime<Utc>>,
     position: i32,
+    anonymised_at: Option<DateTime<Utc>>,
     texts: String,
 }
 
@@ -132,6 +133,7 @@ struct ListedAttendee {
     created_at: DateTime<Utc>,
     cancelled_at: Option<DateTime<Utc>>,
     position: i32,
+    anonymised_at: Option<DateTime<Utc>>,
     registration_status: RegistrationStatus,
     contact_email: String,
     language: String,
@@ -163,6 +165,7 @@ impl ListedAttendee {
             created_at: row.created_at,
             cancelled_at: row.cancelled_at,
             position: row.position,
+            anonymised_at: row.anonymised_at,
             registration_status,
             contact_email,
             language,
@@ -231,6 +234,7 @@ pub async fn load(db: &DatabaseConnection, event_id: Uuid) -> Result<Vec<Attende
                     created_at: row.created_at,
                     cancelled_at: row.cancelled_at,
                     position: row.position,
+                    anonymised_at: row.anonymised_at,
                 },
             }
         })
@@ -248,6 +252,7 @@ async fn listed_attendees(db: &DatabaseConnection, event_id: Uuid) -> Result<Vec
             attendee::Column::CreatedAt,
             attendee::Column::CancelledAt,
             attendee::Column::Position,
+            attendee::Column::AnonymisedAt,
         ])
         .column_as(sea_orm::sea_query::Expr::cust(JOINED_TEXTS), "texts")
         .join(
@@ -550,6 +555,7 @@ mod tests {
                 created_at,
                 cancelled_at: None,
                 position: 0,
+                anonymised_at: None,
             },
             registration_id: Uuid::nil(),
             status,

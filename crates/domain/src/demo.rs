@@ -269,6 +269,8 @@ async fn demo_questions<C: sea_orm::ConnectionTrait>(db: &C, event_id: Uuid) -> 
             options_de: Set(options[0].to_owned()),
             options_en: Set(options[1].to_owned()),
             options_uk: Set(options[2].to_owned()),
+            // Photographers must know who said no.
+            shown_at_door: Set(kind == QuestionKind::Consent),
         })
         .exec_without_returning(db)
         .await?;
@@ -308,6 +310,8 @@ async fn insert_event<C: sea_orm::ConnectionTrait>(
         double_opt_in: Set(demo.double_opt_in),
         confirmation_hours: Set(48),
         door_overbooking: Set(false),
+        retention_days: Set(crate::privacy::DEFAULT_RETENTION_DAYS),
+        anonymised_at: Set(None),
         ask_organisation: Set(crate::event::FieldRule::Required),
         ask_organisation_type: Set(crate::event::FieldRule::Required),
         ask_partner_municipality: Set(crate::event::FieldRule::Optional),

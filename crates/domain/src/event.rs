@@ -137,6 +137,8 @@ mod tests {
             double_opt_in: false,
             confirmation_hours: 48,
             door_overbooking: false,
+            retention_days: crate::privacy::DEFAULT_RETENTION_DAYS,
+            anonymised_at: None,
             ask_organisation: FieldRule::Required,
             ask_organisation_type: FieldRule::Required,
             ask_partner_municipality: FieldRule::Optional,

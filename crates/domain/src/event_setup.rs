@@ -35,6 +35,8 @@ pub struct EventDraft {
     pub double_opt_in: bool,
     pub confirmation_hours: i32,
     pub door_overbooking: bool,
+    /// Days after the end when personal data is anonymised.
+    pub retention_days: i32,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -81,6 +83,8 @@ pub async fn create(db: &DatabaseConnection, draft: EventDraft, now: DateTime<Ut
         double_opt_in: Set(draft.double_opt_in),
         confirmation_hours: Set(draft.confirmation_hours),
         door_overbooking: Set(draft.door_overbooking),
+        retention_days: Set(draft.retention_days),
+        anonymised_at: Set(None),
         ask_organisation: Set(crate::event::FieldRule::Required),
         ask_organisation_type: Set(crate::event::FieldRule::Required),
         ask_partner_municipality: Set(crate::event::FieldRule::Optional),
@@ -124,6 +128,7 @@ pub async fn update(pools: &Pools, event_id: Uuid, draft: EventDraft) -> Result<
     active.double_opt_in = Set(draft.double_opt_in);
     active.confirmation_hours = Set(draft.confirmation_hours);
     active.door_overbooking = Set(draft.door_overbooking);
+    active.retention_days = Set(draft.retention_days);
     let updated = match active.update(&txn).await {
         Ok(updated) => updated,
         Err(err) if is_unique_violation(&err) => return Err(SetupError::SlugTaken),
@@ -166,6 +171,7 @@ pub async fn duplicate(
         taken: 0,
         status: EventStatus::Draft,
         created_at: now,
+        anonymised_at: None,
         ..original
     };
     let copy = match event::Entity::insert(event::ActiveModel::from(copy)).exec_with_returning(&txn).await {

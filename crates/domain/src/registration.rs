@@ -43,6 +43,8 @@ pub struct RegistrationRequest {
     pub attendees: Vec<NewAttendee>,
     /// The data-processing consent was given; the form refuses to submit without it.
     pub data_consent: bool,
+    /// The consent's text as the person (or the organiser taking it down) read it.
+    pub consent_wording: String,
     /// A random key the form carries: submitting the same form twice registers once.
     pub submission_key: Option<String>,
     /// Registered by door staff for someone standing at the entrance: allowed after the
@@ -213,6 +215,8 @@ async fn register_checked(
         submission_key: Set(request.submission_key.clone()),
         confirm_token: Set(pending.then(secret_token)),
         reminder_queued_at: Set(None),
+        consent_wording: Set(request.consent_wording.clone()),
+        deletion_requested_at: Set(None),
         confirm_by: Set(
             pending.then(|| now + chrono::Duration::hours(i64::from(Ord::max(event.confirmation_hours, 1))))
         ),
@@ -419,6 +423,7 @@ async fn insert_attendee<C: ConnectionTrait>(
         created_at: Set(now),
         cancelled_at: Set(None),
         position: Set(position),
+        anonymised_at: Set(None),
     })
     .exec_without_returning(db)
     .await?;
@@ -687,13 +692,40 @@ fn sessions_of_waiting(
         .collect()
 }
 
+/// A registration with every person ever on it, members who cancelled too: what is
+/// stored about them (a data export).
+pub async fn with_everyone(db: &DatabaseConnection, id: Uuid) -> Result<Option<RegistrationDetails>, DbErr> {
+    match registration::Entity::find_by_id(id).one(db).await? {
+        Some(registration) => details_of(db, registration, true).await,
+        None => Ok(None),
+    }
+}
+
+/// The registration of one attendee, with everyone on it (see [`with_everyone`]).
+pub async fn by_attendee(db: &DatabaseConnection, attendee_id: Uuid) -> Result<Option<RegistrationDetails>, DbErr> {
+    match attendee::Entity::find_by_id(attendee_id).one(db).await? {
+        Some(person) => with_everyone(db, person.registration_id).await,
+        None => Ok(None),
+    }
+}
+
 async fn details(db: &DatabaseConnection, registration: Registration) -> Result<Option<RegistrationDetails>, DbErr> {
+    details_of(db, registration, false).await
+}
+
+async fn details_of(
+    db: &DatabaseConnection,
+    registration: Registration,
+    with_cancelled: bool,
+) -> Result<Option<RegistrationDetails>, DbErr> {
     let Some(event) = event::Entity::find_by_id(registration.event_id).one(db).await? else {
         return Ok(None);
     };
-    let attendees = attendee::Entity::find()
-        .filter(attendee::Column::RegistrationId.eq(registration.id))
-        .filter(attendee::Column::CancelledAt.is_null())
+    let mut people = attendee::Entity::find().filter(attendee::Column::RegistrationId.eq(registration.id));
+    if !with_cancelled {
+        people = people.filter(attendee::Column::CancelledAt.is_null());
+    }
+    let attendees = people
         .order_by_asc(attendee::Column::Position)
         .order_by_asc(attendee::Column::CreatedAt)
         .order_by_asc(attendee::Column::Id)

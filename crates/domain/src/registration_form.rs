@@ -236,6 +236,8 @@ pub struct QuestionDraft {
     pub options_de: String,
     pub options_en: String,
     pub options_uk: String,
+    /// Door lists and badges show the answer (photo consent); only for yes/no and consent.
+    pub shown_at_door: bool,
 }
 
 /// What is wrong with a draft, per field.
@@ -315,6 +317,7 @@ pub async fn add(db: &DatabaseConnection, event_id: Uuid, draft: QuestionDraft) 
         label_de: Set(draft.label_de),
         label_en: Set(draft.label_en),
         label_uk: Set(draft.label_uk),
+        shown_at_door: Set(draft.shown_at_door && draft.kind.is_some_and(QuestionKind::is_yes_or_no)),
     })
     .exec_with_returning(&txn)
     .await?;
@@ -327,6 +330,10 @@ pub async fn update(db: &DatabaseConnection, question_id: Uuid, draft: QuestionD
     question::Entity::update_many()
         .col_expr(question::Column::Kind, Expr::value(draft.kind.unwrap_or(QuestionKind::ShortText)))
         .col_expr(question::Column::Required, Expr::value(draft.required))
+        .col_expr(
+            question::Column::ShownAtDoor,
+            Expr::value(draft.shown_at_door && draft.kind.is_some_and(QuestionKind::is_yes_or_no)),
+        )
         .col_expr(question::Column::OptionsDe, Expr::value(draft.tidy_options(&draft.options_de)))
         .col_expr(question::Column::OptionsEn, Expr::value(draft.tidy_options(&draft.options_en)))
         .col_expr(question::Column::OptionsUk, Expr::value(draft.tidy_options(&draft.options_uk)))

@@ -76,6 +76,16 @@ impl Tr {
         self.lookup_args(key, [(name, FluentValue::from(*value.borrow()))])
     }
 
+    /// A message with a number (for its plural form) and further text arguments.
+    pub fn count_with(&self, key: &str, name: &str, value: i64, texts: &[(&str, &str)]) -> String {
+        let mut args: HashMap<Cow<'static, str>, FluentValue<'static>> = texts
+            .iter()
+            .map(|(name, text)| (Cow::Owned((*name).to_owned()), FluentValue::from((*text).to_owned())))
+            .collect();
+        args.insert(Cow::Owned(name.to_owned()), FluentValue::from(value));
+        LOCALES.lookup_with_args(identifier(self.language), key, &args)
+    }
+
     pub fn with2(&self, key: &str, names: [&str; 2], values: [&str; 2]) -> String {
         self.lookup_args(
             key,

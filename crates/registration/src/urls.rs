@@ -57,6 +57,16 @@ pub fn cancel_attendee(manage_token: &str, attendee_index: usize) -> String {
     format!("/r/{manage_token}/attendees/{attendee_index}/cancel")
 }
 
+/// Everything stored about the people of a registration, as JSON.
+pub fn personal_data(manage_token: &str) -> String {
+    format!("/r/{manage_token}/data.json")
+}
+
+/// Asking for the erasure of the registration's data.
+pub fn deletion(manage_token: &str) -> String {
+    format!("/r/{manage_token}/deletion")
+}
+
 pub fn cancel(manage_token: &str) -> String {
     format!("/r/{manage_token}/cancel")
 }
@@ -180,6 +190,21 @@ pub fn admin_attendees_bulk(event_id: uuid::Uuid) -> String {
 
 pub fn admin_new_attendee(event_id: uuid::Uuid) -> String {
     format!("/admin/events/{event_id}/attendees/new")
+}
+
+/// Anonymising an event's personal data now (after the event).
+pub fn admin_anonymise(event_id: uuid::Uuid) -> String {
+    format!("/admin/events/{event_id}/anonymise")
+}
+
+/// One attendee's data as JSON.
+pub fn admin_attendee_data(event_id: uuid::Uuid, attendee_id: uuid::Uuid) -> String {
+    format!("/admin/events/{event_id}/attendees/{attendee_id}/data.json")
+}
+
+/// Erasing one attendee's data.
+pub fn admin_attendee_erase(event_id: uuid::Uuid, attendee_id: uuid::Uuid) -> String {
+    format!("/admin/events/{event_id}/attendees/{attendee_id}/erase")
 }
 
 pub fn admin_attendee(event_id: uuid::Uuid, attendee_id: uuid::Uuid) -> String {

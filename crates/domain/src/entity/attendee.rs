@@ -45,6 +45,9 @@ pub struct Model {
     pub cancelled_at: Option<DateTimeUtc>,
     /// The order in the registration form: 0 is the contact person.
     pub position: i32,
+    /// Personal data removed (retention period over, or erased on request); the row
+    /// stays for the figures.
+    pub anonymised_at: Option<DateTimeUtc>,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

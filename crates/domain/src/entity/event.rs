@@ -85,6 +85,10 @@ pub struct Model {
     pub confirmation_hours: i32,
     /// Walk-ins and people organisers add by hand get in even when the event is full.
     pub door_overbooking: bool,
+    /// Days after the end when personal data is anonymised.
+    pub retention_days: i32,
+    /// When that happened.
+    pub anonymised_at: Option<DateTimeUtc>,
     /// Which standard fields the registration form asks (the name and address always).
     pub ask_organisation: FieldRule,
     pub ask_organisation_type: FieldRule,

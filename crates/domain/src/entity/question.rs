@@ -20,6 +20,13 @@ pub enum QuestionKind {
     Consent,
 }
 
+impl QuestionKind {
+    /// Answered yes or no: a yes/no question or a consent checkbox.
+    pub fn is_yes_or_no(self) -> bool {
+        matches!(self, QuestionKind::YesNo | QuestionKind::Consent)
+    }
+}
+
 #[sea_orm::model]
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "question")]
@@ -43,6 +50,8 @@ pub struct Model {
     pub options_en: String,
     #[sea_orm(column_type = "Text")]
     pub options_uk: String,
+    /// The answer is shown at the door and on badges (photo consent: photographers must know).
+    pub shown_at_door: bool,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -40,6 +40,11 @@ pub struct Model {
     pub confirm_by: Option<DateTimeUtc>,
     /// When the reminder before the event was queued; at most once.
     pub reminder_queued_at: Option<DateTimeUtc>,
+    /// The data-processing consent as the person read it, in their language.
+    #[sea_orm(column_type = "Text")]
+    pub consent_wording: String,
+    /// The participant asked for their data to be erased; organisers do it.
+    pub deletion_requested_at: Option<DateTimeUtc>,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -473,6 +473,20 @@ struct DetailPage {
     reissue_url: String,
     check_in_url: String,
     edit_url: String,
+    /// When this person's data was erased (or the event's anonymised).
+    erased: Option<String>,
+    /// When the registration asked for erasure.
+    deletion_requested: Option<String>,
+    export_url: String,
+    erase_url: String,
+    /// Erasing was asked for without the confirmation tick.
+    erase_unconfirmed: bool,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct DetailQuery {
+    erase: String,
 }
 
 async fn detail(
@@ -480,6 +494,7 @@ async fn detail(
     Lang(language): Lang,
     staff: Staff,
     Path((event_id, attendee_id)): Path<(Uuid, Uuid)>,
+    Query(query): Query<DetailQuery>,
 ) -> Result<DetailPage, WebError> {
     let t = Tr::new(language);
     let event = load_event(&app, event_id).await?;
@@ -563,18 +578,39 @@ async fn detail(
             ),
         })
         .collect();
-    let history = audit::about(app.db(), event.id, &format!("attendee:{attendee_id}"))
-        .await?
+    let mut entries = audit::about(app.db(), event.id, &format!("attendee:{attendee_id}")).await?;
+    entries.extend(audit::about(app.db(), event.id, &format!("registration:{}", row.registration_id)).await?);
+    entries.sort_by_key(|entry| std::cmp::Reverse(entry.at));
+    let history = entries
         .into_iter()
-        .map(|entry| Line { label: at(entry.at), value: format!("{} · {}", entry.action, entry.actor_email) })
+        .map(|entry| {
+            // Participants act from their registration page, without an account.
+            let actor = if entry.actor_id.is_none() { t.get("admin-actor-participant") } else { entry.actor_email };
+            Line { label: at(entry.at), value: format!("{} · {actor}", entry.action) }
+        })
         .collect();
+    let mut facts = facts;
+    if let Some(wording) = details.as_ref().map(|details| &details.registration.consent_wording)
+        && !wording.is_empty()
+    {
+        facts.push(Line { label: t.get("admin-col-consent-wording"), value: wording.clone() });
+    }
+    let deletion_requested = details
+        .as_ref()
+        .and_then(|details| details.registration.deletion_requested_at)
+        .map(|asked| t.with("admin-privacy-request-notice", "time", &at(asked)));
     Ok(DetailPage {
         t,
         nav: Nav::of(&staff),
         csrf: staff.csrf().to_owned(),
-        title: row.full_name(),
+        title: super::privacy::shown_name(t, &row),
         event_title: event.title(language).to_owned(),
         back_url: urls::admin_attendees(event.id),
+        erased: attendee.anonymised_at.map(|erased| t.with("admin-privacy-erased-at", "time", &at(erased))),
+        deletion_requested,
+        export_url: urls::admin_attendee_data(event.id, attendee_id),
+        erase_url: urls::admin_attendee_erase(event.id, attendee_id),
+        erase_unconfirmed: query.erase == "unconfirmed",
         facts,
         sessions,
         answers,
@@ -825,6 +861,7 @@ async fn add(
         language: domain::Language::parse(&form.language).unwrap_or(language),
         attendees: vec![attendee],
         data_consent: true,
+        consent_wording: Tr::new(language).get("admin-field-consent-by-phone"),
         submission_key: None,
         // Taken by an organiser: allowed outside the online window, never waitlisted.
         at_the_door: true,

@@ -4,7 +4,7 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
@@ -178,6 +178,9 @@ struct OverviewPage {
     per_day: Vec<Bar>,
     sessions: Vec<SessionFigure>,
     by_answer: Vec<AnswerFigure>,
+    privacy: super::privacy::PrivacyPanel,
+    /// Anonymising was asked for without the confirmation tick.
+    anonymise_unconfirmed: bool,
     /// Dates suggested for a copy: the same day one and two years later.
     copy_slug: String,
     copy_starts: String,
@@ -225,11 +228,18 @@ impl EventLinks {
     }
 }
 
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct OverviewQuery {
+    anonymise: String,
+}
+
 async fn overview(
     State(app): State<AppState>,
     Lang(language): Lang,
     staff: Staff,
     Path(event_id): Path<Uuid>,
+    Query(query): Query<OverviewQuery>,
 ) -> Result<OverviewPage, WebError> {
     let t = Tr::new(language);
     let event = load_event(&app, event_id).await?;
@@ -260,6 +270,7 @@ async fn overview(
         .collect();
     let by_answer = answer_figures(t, &form_rules::questions(app.db(), event.id).await?, &rows);
     let next_year = event.starts_at.with_timezone(&zone) + chrono::Duration::days(364);
+    let privacy = super::privacy::panel(&app, t, &event, &rows).await?;
     Ok(OverviewPage {
         t,
         nav: Nav::of(&staff),
@@ -277,6 +288,8 @@ async fn overview(
         per_day,
         sessions,
         by_answer,
+        privacy,
+        anonymise_unconfirmed: query.anonymise == "unconfirmed",
         copy_slug: format!("{}-kopie", event.slug),
         copy_starts: next_year.format(LOCAL_FORMAT).to_string(),
     })
@@ -336,6 +349,8 @@ pub struct EventForm {
     double_opt_in: Option<String>,
     confirmation_hours: String,
     door_overbooking: Option<String>,
+    /// Empty (or not sent, by older forms) means the default.
+    retention_days: String,
 }
 
 impl EventForm {
@@ -363,6 +378,7 @@ impl EventForm {
             double_opt_in: event.double_opt_in.then(|| "on".to_owned()),
             confirmation_hours: event.confirmation_hours.to_string(),
             door_overbooking: event.door_overbooking.then(|| "on".to_owned()),
+            retention_days: event.retention_days.to_string(),
         }
     }
 
@@ -372,6 +388,7 @@ impl EventForm {
             time_zone: "Europe/Berlin".into(),
             approval_mode: "open".into(),
             confirmation_hours: "48".into(),
+            retention_days: domain::privacy::DEFAULT_RETENTION_DAYS.to_string(),
             ..EventForm::default()
         }
     }
@@ -457,6 +474,16 @@ impl EventForm {
                 None
             }
         };
+        let retention_days = match self.retention_days.trim() {
+            "" => Some(domain::privacy::DEFAULT_RETENTION_DAYS),
+            days => match days.parse::<i32>() {
+                Ok(days) if domain::privacy::RETENTION_DAYS.contains(&days) => Some(days),
+                _ => {
+                    messages.add("retention_days", t.get("admin-error-retention-days"));
+                    None
+                }
+            },
+        };
         if !messages.is_empty() {
             return None;
         }
@@ -482,6 +509,7 @@ impl EventForm {
             double_opt_in: self.double_opt_in.is_some(),
             confirmation_hours: confirmation_hours?,
             door_overbooking: self.door_overbooking.is_some(),
+            retention_days: retention_days?,
         })
     }
 }
@@ -697,6 +725,7 @@ fn changes(before: &Event, after: &Event) -> String {
     note("capacity", format!("{:?}", before.capacity), format!("{:?}", after.capacity));
     note("format", format_value(before.format).to_owned(), format_value(after.format).to_owned());
     note("door_overbooking", before.door_overbooking.to_string(), after.door_overbooking.to_string());
+    note("retention_days", before.retention_days.to_string(), after.retention_days.to_string());
     note(
         "approval_mode",
         approval_value(before.approval_mode).to_owned(),

@@ -15,6 +15,7 @@ pub mod exports;
 pub mod form;
 pub mod messages;
 pub mod pdf;
+pub mod privacy;
 pub mod programme;
 pub mod questions;
 pub mod rows_cache;
@@ -121,6 +122,7 @@ fn all_routes() -> Guarded {
         .merge(exports::routes())
         .merge(doors::routes())
         .merge(messages::routes())
+        .merge(privacy::routes())
         .merge(team::routes())
 }
 

@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Utc;
 use domain::audit;
 use domain::registration_form::{
-    self as form_rules, DraftProblem, FieldRules, MAX_QUESTION_CHARS, Question, QuestionDraft,
+    self as form_rules, DraftProblem, FieldRules, MAX_QUESTION_CHARS, Question, QuestionDraft, QuestionKind,
 };
 use serde::Deserialize;
 use uuid::Uuid;
@@ -54,6 +54,7 @@ pub struct QuestionLine {
 struct QuestionForm {
     kind: String,
     required: Option<String>,
+    shown_at_door: Option<String>,
     label_de: String,
     label_en: String,
     label_uk: String,
@@ -234,6 +235,7 @@ impl QuestionForm {
         QuestionForm {
             kind: form_rules::kind_code(question.kind).to_owned(),
             required: question.required.then(|| "on".to_owned()),
+            shown_at_door: question.shown_at_door.then(|| "on".to_owned()),
             label_de: question.label_de.clone(),
             label_en: question.label_en.clone(),
             label_uk: question.label_uk.clone(),
@@ -264,6 +266,7 @@ impl QuestionForm {
         let draft = QuestionDraft {
             kind,
             required: self.required.is_some(),
+            shown_at_door: self.shown_at_door.is_some(),
             label_de: label_de.unwrap_or_default(),
             label_en: label_en.unwrap_or_default(),
             label_uk: label_uk.unwrap_or_default(),
@@ -271,6 +274,9 @@ impl QuestionForm {
             options_en: options_en.unwrap_or_default(),
             options_uk: options_uk.unwrap_or_default(),
         };
+        if draft.shown_at_door && !draft.kind.is_some_and(QuestionKind::is_yes_or_no) {
+            messages.add("shown_at_door", t.get("admin-error-shown-at-door"));
+        }
         for (field, problem) in draft.option_problems() {
             let key = match problem {
                 DraftProblem::TooFewOptions => "admin-error-options-too-few",

@@ -126,7 +126,8 @@ const MAINTENANCE_INTERVAL: Duration = Duration::from_secs(15);
 
 /// Periodic housekeeping in every instance: releases places held for registrations whose
 /// e-mail address was not confirmed in time (double opt-in), which moves the waiting list,
-/// and queues the reminders for events that begin soon.
+/// queues the reminders for events that begin soon, and anonymises the personal data of
+/// events whose retention period is over.
 pub async fn run_maintenance(app: AppState) {
     loop {
         match domain::registration::release_unconfirmed(app.pools(), Utc::now()).await {
@@ -144,6 +145,14 @@ pub async fn run_maintenance(app: AppState) {
             Ok(0) => {}
             Ok(queued) => tracing::info!(queued, "queued reminders"),
             Err(err) => tracing::warn!(error = %err, "cannot queue reminders"),
+        }
+        match domain::privacy::anonymise_due(app.pools(), Utc::now()).await {
+            Ok(0) => {}
+            Ok(events) => {
+                app.page_cache().invalidate();
+                tracing::info!(events, "anonymised the personal data of events past their retention period");
+            }
+            Err(err) => tracing::warn!(error = %err, "cannot anonymise events past their retention period"),
         }
         tokio::time::sleep(MAINTENANCE_INTERVAL).await;
     }

@@ -33,7 +33,6 @@ pub fn routes() -> Router<AppState> {
         .route("/r/{manage_token}", get(show))
         .route("/r/{manage_token}/cancel", get(confirm_cancel).post(cancel))
         .route("/r/{manage_token}/resend", post(resend))
-        .route("/r/{manage_token}/data.json", get(data_export))
         .route("/r/{manage_token}/attendees/{index}/cancel", get(confirm_cancel_attendee).post(cancel_attendee))
         .route("/r/{manage_token}/attendees/{index}/edit", get(edit_attendee).post(save_attendee))
         .route("/r/{manage_token}/attendees/new", get(new_attendee).post(add_attendee))
@@ -80,6 +79,10 @@ struct ManagePage {
     resend_url: String,
     /// Everything stored about these people, as a download.
     data_url: String,
+    /// Asking for erasure, until asked.
+    deletion_url: Option<String>,
+    /// When erasure was asked for.
+    deletion_requested: Option<String>,
     /// Adding a person, while the registration stands and registration is open.
     add_url: Option<String>,
     /// The e-mail was just queued again.
@@ -148,7 +151,12 @@ async fn show(
         calendar_url: urls::registration_calendar(&manage_token),
         cancel_url: (details.registration.status != RegistrationStatus::Cancelled).then(|| urls::cancel(&manage_token)),
         resend_url: urls::resend(&manage_token),
-        data_url: format!("{}/data.json", urls::manage(&manage_token)),
+        data_url: urls::personal_data(&manage_token),
+        deletion_url: details.registration.deletion_requested_at.is_none().then(|| urls::deletion(&manage_token)),
+        deletion_requested: details
+            .registration
+            .deletion_requested_at
+            .map(|at| t.date_time(&at.with_timezone(&zone))),
         add_url: (details.registration.status != RegistrationStatus::Cancelled
             && details.event.registration_window(Utc::now()) == domain::event::RegistrationWindow::Open
             && !details.event.is_full()
@@ -162,72 +170,6 @@ async fn show(
 
 /// Everything stored about this registration's people (GDPR Art. 15 and 20): details,
 /// consents, answers with the wording given, sessions, check-ins and e-mails, as JSON.
-async fn data_export(State(app): State<AppState>, Path(manage_token): Path<String>) -> Result<Response, WebError> {
-    use serde_json::json;
-    let details = load(&app, &manage_token).await?;
-    let ids: Vec<Uuid> = details.attendees.iter().map(|attendee| attendee.attendee.id).collect();
-    let questions = form_rules::questions(app.db(), details.event.id).await?;
-    let answers = form_rules::answers_of(app.db(), &ids).await?;
-    let check_ins = domain::checkin::overview(app.db(), details.event.id).await?.check_ins;
-    let mails = domain::outbox::for_registration(app.db(), details.registration.id).await?;
-    let registration = &details.registration;
-    let people: Vec<serde_json::Value> = details
-        .attendees
-        .iter()
-        .map(|person| {
-            let attendee = &person.attendee;
-            json!({
-                "first_name": attendee.first_name,
-                "last_name": attendee.last_name,
-                "email": attendee.email,
-                "organisation": attendee.organisation,
-                "organisation_type": register::organisation_type_value(attendee.organisation_type),
-                "partner_municipality": attendee.partner_municipality,
-                "data_processing_consent_at": attendee.data_consent_at,
-                "registered_at": attendee.created_at,
-                "cancelled_at": attendee.cancelled_at,
-                "programme_sessions": person.sessions.iter().map(|session| session.title_de.clone()).collect::<Vec<_>>(),
-                "answers": answers.iter().filter(|answer| answer.attendee_id == attendee.id).map(|answer| json!({
-                    "question": questions.iter().find(|q| q.id == answer.question_id).map(|q| q.label_de.clone()),
-                    "answer": answer.value,
-                    "wording_shown": answer.wording,
-                    "answered_at": answer.answered_at,
-                })).collect::<Vec<_>>(),
-                "check_ins": check_ins.iter().filter(|check_in| check_in.attendee_id == attendee.id).map(|check_in| json!({
-                    "at": check_in.checked_in_at,
-                    "scope": check_in.scope,
-                    "method": check_in.method,
-                })).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    let export = json!({
-        "event": { "title": details.event.title_de, "starts_at": details.event.starts_at, "slug": details.event.slug },
-        "registration": {
-            "status": domain::attendee_list::status_code(registration.status),
-            "contact_email": registration.contact_email,
-            "language": registration.language,
-            "registered_at": registration.created_at,
-        },
-        "attendees": people,
-        "emails": mails.iter().map(|mail| json!({
-            "kind": format!("{:?}", mail.kind),
-            "queued_at": mail.created_at,
-            "sent_at": mail.sent_at,
-        })).collect::<Vec<_>>(),
-    });
-    let body = serde_json::to_vec_pretty(&export).map_err(|err| WebError::Internal(format!("json: {err}")))?;
-    Ok((
-        [
-            (axum::http::header::CONTENT_TYPE, "application/json; charset=utf-8"),
-            (axum::http::header::CONTENT_DISPOSITION, "attachment; filename=\"treffpunkt-daten.json\""),
-            (axum::http::header::CACHE_CONTROL, "private, no-store"),
-        ],
-        body,
-    )
-        .into_response())
-}
-
 fn status_key(status: RegistrationStatus) -> &'static str {
     match status {
         RegistrationStatus::PendingConfirmation => "status-pending-confirmation",

@@ -4,6 +4,7 @@ pub mod accessibility;
 pub mod calendar;
 pub mod events;
 pub mod manage;
+pub mod personal_data;
 pub mod privacy;
 pub mod register;
 pub mod ticket;

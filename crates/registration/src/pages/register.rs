@@ -367,6 +367,7 @@ impl RegisterForm {
             language,
             attendees,
             data_consent: self.data_consent == "yes",
+            consent_wording: crate::i18n::Tr::new(language).get("field-consent"),
             submission_key: self.submission_key(),
             at_the_door: false,
         })
