@@ -429,6 +429,7 @@
             id: entry.attendee,
             name: entry.name,
             organisation: entry.organisation,
+            no_photos: entry.no_photos,
             checked_in_at: admitted.includes(entry.ticket) ? new Date().toISOString() : null,
           })),
       );
@@ -456,6 +457,12 @@
         organisation.className = 'found-organisation';
         organisation.textContent = ' ' + person.organisation;
         item.appendChild(organisation);
+      }
+      if (person.no_photos) {
+        const marker = document.createElement('span');
+        marker.className = 'found-no-photos';
+        marker.textContent = ' ' + searchForm.dataset.msgNoPhotos;
+        item.appendChild(marker);
       }
       if (person.checked_in_at) {
         const checked = document.createElement('span');

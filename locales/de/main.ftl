@@ -733,5 +733,6 @@ admin-privacy-erased-at = Die Daten dieser Person wurden am { $time } gelöscht.
 admin-privacy-request-notice = Löschung beantragt am { $time }.
 admin-col-consent-wording = Einwilligungstext
 admin-actor-participant = die Person selbst (Anmeldeseite)
-admin-question-shown-at-door-label = An der Tür und auf Namensschildern zeigen, wer nicht zugestimmt hat (z. B. Foto-Einwilligung; nur Ja/Nein und Einwilligung)
+admin-question-shown-at-door-label = Dies ist die Foto- und Video-Einwilligung: Wer nicht zustimmt, erhält „Bitte nicht fotografieren“ auf Namensschild und Unterschriftenliste und in der Namenssuche an der Tür (nur Ja/Nein und Einwilligung)
 admin-error-shown-at-door = Nur Ja/Nein-Fragen und Einwilligungen können an der Tür gezeigt werden.
+no-photos = Bitte nicht fotografieren

@@ -733,5 +733,6 @@ admin-privacy-erased-at = This person's data was erased on { $time }.
 admin-privacy-request-notice = Erasure asked for on { $time }.
 admin-col-consent-wording = Consent wording
 admin-actor-participant = the person themselves (registration page)
-admin-question-shown-at-door-label = Show at the door and on name badges who did not agree (e.g. photo consent; yes/no and consent only)
+admin-question-shown-at-door-label = This is the photo and video consent: whoever does not agree gets “No photos, please” on the name badge, the signature list and in the door's name search (yes/no and consent only)
 admin-error-shown-at-door = Only yes/no questions and consents can be shown at the door.
+no-photos = No photos, please

@@ -92,6 +92,8 @@ pub struct FoundAttendee {
     pub organisation: String,
     /// "eingecheckt um 10:02", empty when not yet.
     pub checked_in: String,
+    /// Did not consent to photos.
+    pub no_photos: bool,
 }
 
 pub struct ScopeOption {
@@ -216,6 +218,7 @@ async fn page(
                 .unwrap_or_default(),
             name: person.name,
             organisation: person.organisation,
+            no_photos: person.no_photos,
         })
         .collect();
     let checked = checkin::count_checked_in(app.db(), event.id).await?;

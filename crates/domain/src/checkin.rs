@@ -436,6 +436,8 @@ pub struct DoorAttendee {
     pub organisation: String,
     /// When they were checked in to the searched scope, if they were.
     pub checked_in_at: Option<DateTime<Utc>>,
+    /// Did not consent to photos (a question shown at the door): photographers must know.
+    pub no_photos: bool,
 }
 
 /// Finds expected attendees of the device's event by name or organisation (at most
@@ -486,6 +488,7 @@ pub async fn search_attendees(
         .await?;
     let scope = programme_session_id.unwrap_or(device.event_id).to_string();
     let ids: Vec<Uuid> = found.iter().map(|attendee| attendee.id).collect();
+    let consenters = crate::registration_form::photo_consenters(db, device.event_id).await?;
     let check_ins = check_in::Entity::find()
         .filter(check_in::Column::AttendeeId.is_in(ids))
         .filter(check_in::Column::Scope.eq(scope))
@@ -498,6 +501,7 @@ pub async fn search_attendees(
                 .iter()
                 .find(|check_in| check_in.attendee_id == attendee.id)
                 .map(|c| c.checked_in_at),
+            no_photos: consenters.as_ref().is_some_and(|yes| !yes.contains(&attendee.id)),
             name: attendee.full_name(),
             organisation: attendee.organisation,
             id: attendee.id,
@@ -616,6 +620,8 @@ pub struct OfflineTicket {
     pub attendee: Uuid,
     pub name: String,
     pub organisation: String,
+    /// Did not consent to photos.
+    pub no_photos: bool,
 }
 
 pub async fn offline_data(db: &DatabaseConnection, event_id: Uuid) -> Result<OfflineData, DbErr> {
@@ -629,6 +635,7 @@ pub async fn offline_data(db: &DatabaseConnection, event_id: Uuid) -> Result<Off
         .into_iter()
         .map(|registration| registration.id)
         .collect();
+    let consenters = crate::registration_form::photo_consenters(db, event_id).await?;
     let mut valid = Vec::new();
     let mut invalid = Vec::new();
     let mut revoked = Vec::new();
@@ -649,6 +656,7 @@ pub async fn offline_data(db: &DatabaseConnection, event_id: Uuid) -> Result<Off
                     attendee: attendee.id,
                     name: attendee.full_name(),
                     organisation: attendee.organisation.clone(),
+                    no_photos: consenters.as_ref().is_some_and(|yes| !yes.contains(&attendee.id)),
                 });
             }
             _ => invalid.push(ticket.id),

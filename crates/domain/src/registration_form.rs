@@ -483,6 +483,40 @@ pub async fn answers_of_event(
     Ok(by_attendee)
 }
 
+/// The questions whose answer the door and the badges show (the photo consent).
+pub fn door_questions(questions: &[Question]) -> Vec<Uuid> {
+    questions.iter().filter(|question| question.shown_at_door).map(|question| question.id).collect()
+}
+
+/// Whether a person with these answers (question, value) must not be photographed:
+/// they did not say yes to every question shown at the door.
+pub fn declines_photos(door_questions: &[Uuid], answers: &[(Uuid, String)]) -> bool {
+    door_questions.iter().any(|door| !answers.iter().any(|(question, value)| question == door && value == YES))
+}
+
+/// Of an event's attendees, those who said yes to every question shown at the door;
+/// `None` when the event shows no question at the door.
+pub async fn photo_consenters(db: &DatabaseConnection, event_id: Uuid) -> Result<Option<Vec<Uuid>>, DbErr> {
+    let door = door_questions(&questions(db, event_id).await?);
+    if door.is_empty() {
+        return Ok(None);
+    }
+    let mut yes: HashMap<Uuid, usize> = HashMap::new();
+    for attendee_id in answer::Entity::find()
+        .select_only()
+        .column(answer::Column::AttendeeId)
+        .filter(answer::Column::EventId.eq(event_id))
+        .filter(answer::Column::QuestionId.is_in(door.iter().copied()))
+        .filter(answer::Column::Value.eq(YES))
+        .into_tuple::<Uuid>()
+        .all(db)
+        .await?
+    {
+        *yes.entry(attendee_id).or_default() += 1;
+    }
+    Ok(Some(yes.into_iter().filter(|(_, count)| *count == door.len()).map(|(id, _)| id).collect()))
+}
+
 /// Copies an event's questions to its duplicate (next year's event asks the same).
 pub async fn copy_questions<C: ConnectionTrait>(db: &C, from_event: Uuid, to_event: Uuid) -> Result<(), DbErr> {
     let list = questions(db, from_event).await?;

@@ -249,8 +249,21 @@ struct ListContent {
     heading: String,
     facts: Vec<String>,
     rows: Vec<[String; 4]>,
+    /// Per row, printed under the name: "No photos, please", or empty.
+    notes: Vec<String>,
     session_choices: Vec<Choice>,
     session_param: String,
+}
+
+/// "No photos, please" for each person who did not consent to photos, else empty.
+async fn photo_notes(app: &AppState, t: Tr, event_id: Uuid, rows: &[&AttendeeRow]) -> Result<Vec<String>, WebError> {
+    let door = form_rules::door_questions(&form_rules::questions(app.db(), event_id).await?);
+    Ok(rows
+        .iter()
+        .map(|row| {
+            if form_rules::declines_photos(&door, &row.answers) { t.get("no-photos") } else { String::new() }
+        })
+        .collect())
 }
 
 /// The people a signature list or a badge sheet is for: confirmed, of the event or one
@@ -297,9 +310,11 @@ async fn list_content(app: &AppState, t: Tr, event: &Event, query: &SessionQuery
             session.is_some_and(|s| s.id == candidate.id),
         )
     }));
+    let notes = photo_notes(app, t, event.id, &rows).await?;
     Ok(ListContent {
         heading: t.get("admin-signature-list-title"),
         facts,
+        notes,
         rows: rows
             .iter()
             .enumerate()
@@ -335,7 +350,8 @@ struct SignatureListPage {
     heading: String,
     facts: Vec<String>,
     columns: [String; 5],
-    rows: Vec<[String; 4]>,
+    /// The row's cells and its note.
+    rows: Vec<([String; 4], String)>,
     sessions: Vec<Choice>,
     form_url: String,
     pdf_url: String,
@@ -359,7 +375,7 @@ async fn signature_list_page(
         heading: content.heading,
         facts: content.facts,
         columns: list_columns(t),
-        rows: content.rows,
+        rows: content.rows.into_iter().zip(content.notes).collect(),
         sessions: content.session_choices,
         form_url: urls::admin_signature_list(event.id),
         pdf_url: format!("{}{}", urls::admin_signature_list_pdf(event.id), content.session_param),
@@ -389,6 +405,7 @@ async fn signature_list_pdf(
         facts: content.facts,
         columns: list_columns(t),
         rows: content.rows,
+        notes: content.notes,
         page_label: Box::new(move |page, pages| {
             t.with2("admin-list-page", ["page", "pages"], [&page.to_string(), &pages.to_string()])
         }),
@@ -408,9 +425,12 @@ async fn badges_pdf(
     let session_id = query.session.parse::<Uuid>().ok();
     let all = app.attendee_rows(event.id).await?;
     let rows = confirmed_by_name(&all, session_id);
+    let notes = photo_notes(&app, t, event.id, &rows).await?;
     let badges: Vec<pdf::Badge> = rows
         .iter()
-        .map(|row| pdf::Badge {
+        .zip(notes)
+        .map(|(row, note)| pdf::Badge {
+            note,
             name: row.full_name(),
             organisation: row.attendee.organisation.clone(),
             municipality: row.attendee.partner_municipality.clone(),

@@ -109,6 +109,8 @@ pub struct SignatureList {
     /// Column headings: No., name, organisation, municipality, signature.
     pub columns: [String; 5],
     pub rows: Vec<[String; 4]>,
+    /// Per row, a short second line under the name (no photos), or empty.
+    pub notes: Vec<String>,
     /// "Seite {page} von {pages}", with the placeholders filled per page.
     pub page_label: Box<dyn Fn(usize, usize) -> String + Send>,
 }
@@ -137,12 +139,17 @@ pub fn signature_list(list: &SignatureList) -> Result<Vec<u8>, String> {
             text(&mut surface, &fonts.bold, x * MM, header_y, 9.0, &fonts.fit(heading, 9.0, (width - 1.0) * MM));
         }
         let rows: Vec<&[String; 4]> = list.rows.iter().skip(page_index * rows_per_page).take(rows_per_page).collect();
+        let notes: Vec<&String> = list.notes.iter().skip(page_index * rows_per_page).take(rows_per_page).collect();
         let mut segments = vec![(15.0 * MM, FIRST_ROW_TOP, 195.0 * MM, FIRST_ROW_TOP)];
         for (offset, row) in rows.iter().enumerate() {
             let top = FIRST_ROW_TOP + offset as f32 * ROW_HEIGHT;
             let baseline = top + 7.0 * MM;
             for ((x, width), value) in COLUMNS.iter().zip(row.iter()) {
                 text(&mut surface, &fonts.regular, x * MM, baseline, 9.0, &fonts.fit(value, 9.0, (width - 1.5) * MM));
+            }
+            if let Some(note) = notes.get(offset).filter(|note| !note.is_empty()) {
+                let (x, width) = COLUMNS[1];
+                text(&mut surface, &fonts.bold, x * MM, top + 10.0 * MM, 7.0, &fonts.fit(note, 7.0, (width - 1.5) * MM));
             }
             segments.push((15.0 * MM, top + ROW_HEIGHT, 195.0 * MM, top + ROW_HEIGHT));
         }
@@ -160,6 +167,8 @@ pub struct Badge {
     pub name: String,
     pub organisation: String,
     pub municipality: String,
+    /// Printed in bold above the event's name: "No photos, please", or empty.
+    pub note: String,
 }
 
 /// A4 sheets of 2 × 4 badges (90 × 60 mm), cut marks as thin frames.
@@ -205,6 +214,9 @@ pub fn badges(event_title: &str, badges: &[Badge]) -> Result<Vec<u8>, String> {
                 11.0,
                 &fonts.fit(&badge.municipality, 11.0, inner),
             );
+            if !badge.note.is_empty() {
+                text(&mut surface, &fonts.bold, x + 5.0 * MM, y + 46.0 * MM, 10.0, &fonts.fit(&badge.note, 10.0, inner));
+            }
             text(&mut surface, &fonts.regular, x + 5.0 * MM, y + 53.0 * MM, 8.0, &fonts.fit(event_title, 8.0, inner));
         }
         surface.finish();
