@@ -158,9 +158,9 @@ privacy-data = Name, E-Mail-Adresse, Organisation, Art der Organisation, Partner
 privacy-purpose-heading = Wozu
 privacy-purpose = Zur Organisation und Durchführung der Veranstaltung (Einlass, Teilnehmendenliste, Raumplanung) und für anonymisierte Zahlen gegenüber dem Fördermittelgeber. Rechtsgrundlage ist Ihre Einwilligung (Art. 6 Abs. 1 lit. a DSGVO).
 privacy-retention-heading = Wie lange
-privacy-retention = Ihre Angaben werden nach der Veranstaltung gelöscht, sobald sie für Nachweise gegenüber dem Fördermittelgeber nicht mehr benötigt werden.
+privacy-retention = Namen, E-Mail-Adressen und Antworten in eigenen Worten werden eine festgelegte Zeit nach der Veranstaltung (in der Regel 180 Tage) automatisch anonymisiert; was auf keine Person verweist (Art der Organisation, Teilnahme an Programmpunkten), bleibt für die Zahlen gegenüber dem Fördermittelgeber.
 privacy-rights-heading = Ihre Rechte
-privacy-rights = Sie können Auskunft, Berichtigung und Löschung verlangen und Ihre Einwilligung jederzeit widerrufen. Wenden Sie sich dazu an die Netzwerkstelle; Sie haben außerdem das Recht, sich bei einer Datenschutzaufsichtsbehörde zu beschweren.
+privacy-rights = Sie können Auskunft, Berichtigung und Löschung verlangen und Ihre Einwilligung jederzeit widerrufen. Auf Ihrer Anmeldeseite können Sie alle gespeicherten Daten herunterladen und ihre Löschung beantragen; Sie können sich auch an die Netzwerkstelle wenden. Sie haben außerdem das Recht, sich bei einer Datenschutzaufsichtsbehörde zu beschweren.
 
 ## Door
 door-title = Einlass: { $event }
@@ -736,3 +736,33 @@ admin-actor-participant = die Person selbst (Anmeldeseite)
 admin-question-shown-at-door-label = Dies ist die Foto- und Video-Einwilligung: Wer nicht zustimmt, erhält „Bitte nicht fotografieren“ auf Namensschild und Unterschriftenliste und in der Namenssuche an der Tür (nur Ja/Nein und Einwilligung)
 admin-error-shown-at-door = Nur Ja/Nein-Fragen und Einwilligungen können an der Tür gezeigt werden.
 no-photos = Bitte nicht fotografieren
+organiser-name = Netzwerkstelle Städtepartnerschaften NRW
+certificate-heading = Teilnahmebescheinigung
+certificate-confirms = Hiermit wird bestätigt, dass
+certificate-attended = am { $date } in { $place } an folgender Veranstaltung teilgenommen hat:
+certificate-days = { $from } bis { $to }
+certificate-online = online
+certificate-sessions = Besuchte Programmpunkte:
+certificate-issued = Ausgestellt am { $date }
+certificate-signature = Unterschrift, Netzwerkstelle Städtepartnerschaften NRW
+manage-certificate = Teilnahmebescheinigung für { $name } herunterladen (PDF)
+mail-certificate-subject = Ihre Teilnahmebescheinigung: { $event }
+mail-certificate-intro = { $count ->
+    [one] vielen Dank für Ihre Teilnahme an „{ $event }“. Im Anhang finden Sie die Teilnahmebescheinigung.
+   *[other] vielen Dank für Ihre Teilnahme an „{ $event }“. Im Anhang finden Sie { $count } Teilnahmebescheinigungen.
+}
+mail-certificate-link = Sie können die Bescheinigungen auch auf Ihrer Anmeldeseite herunterladen:
+admin-mail-certificate = Teilnahmebescheinigungen
+admin-certificates-title = Teilnahmebescheinigungen
+admin-certificates-later = Nach dem Ende der Veranstaltung können eingecheckte Personen ihre Bescheinigung von ihrer Anmeldeseite herunterladen; hier lassen sie sich dann alle per E-Mail verschicken.
+admin-certificates-gone = Die Daten sind anonymisiert: Es gibt keine Bescheinigungen mehr.
+admin-certificates-status = { $count ->
+    [one] Eine Anmeldung mit eingecheckten Personen; davon per E-Mail erhalten: { $mailed }.
+   *[other] { $count } Anmeldungen mit eingecheckten Personen; davon per E-Mail erhalten: { $mailed }.
+}
+admin-certificates-send = Allen ihre Bescheinigungen per E-Mail senden
+privacy-event-retention = { $days ->
+    [one] Für „{ $event }“: Ihre personenbezogenen Daten werden am { $date } anonymisiert, einen Tag nach der Veranstaltung.
+   *[other] Für „{ $event }“: Ihre personenbezogenen Daten werden am { $date } anonymisiert, { $days } Tage nach der Veranstaltung.
+}
+content-german-only = Die Angaben zu dieser Veranstaltung gibt es nur auf Deutsch.

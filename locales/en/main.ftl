@@ -158,9 +158,9 @@ privacy-data = Name, e-mail address, organisation, type of organisation, partner
 privacy-purpose-heading = What for
 privacy-purpose = To organise and run the event (admission, list of participants, room planning) and for anonymised figures for the funder. The legal basis is your consent (Art. 6(1)(a) GDPR).
 privacy-retention-heading = How long
-privacy-retention = Your details are deleted after the event as soon as they are no longer needed as evidence for the funder.
+privacy-retention = Names, e-mail addresses and answers in your own words are anonymised automatically a set time after the event (usually 180 days); what does not point to a person (kind of organisation, taking part in sessions) stays for the figures reported to the funder.
 privacy-rights-heading = Your rights
-privacy-rights = You can ask for access, correction and deletion and withdraw your consent at any time. Please contact the network office; you also have the right to complain to a data protection supervisory authority.
+privacy-rights = You can ask for access, correction and deletion and withdraw your consent at any time. On your registration page you can download everything stored and ask for its erasure; you can also contact the network office. You also have the right to complain to a data protection supervisory authority.
 
 ## Door
 door-title = Admission: { $event }
@@ -736,3 +736,33 @@ admin-actor-participant = the person themselves (registration page)
 admin-question-shown-at-door-label = This is the photo and video consent: whoever does not agree gets “No photos, please” on the name badge, the signature list and in the door's name search (yes/no and consent only)
 admin-error-shown-at-door = Only yes/no questions and consents can be shown at the door.
 no-photos = No photos, please
+organiser-name = Network office for town twinning in North Rhine-Westphalia
+certificate-heading = Certificate of attendance
+certificate-confirms = This is to certify that
+certificate-attended = took part on { $date } in { $place } in the event
+certificate-days = { $from } to { $to }
+certificate-online = online
+certificate-sessions = Sessions attended:
+certificate-issued = Issued on { $date }
+certificate-signature = Signature, network office for town twinning NRW
+manage-certificate = Download the certificate of attendance for { $name } (PDF)
+mail-certificate-subject = Your certificate of attendance: { $event }
+mail-certificate-intro = { $count ->
+    [one] thank you for taking part in “{ $event }”. The certificate of attendance is attached.
+   *[other] thank you for taking part in “{ $event }”. { $count } certificates of attendance are attached.
+}
+mail-certificate-link = You can also download the certificates on your registration page:
+admin-mail-certificate = Certificates of attendance
+admin-certificates-title = Certificates of attendance
+admin-certificates-later = After the event, people who were checked in can download their certificate from their registration page; here you can then mail them all.
+admin-certificates-gone = The data is anonymised: there are no certificates any more.
+admin-certificates-status = { $count ->
+    [one] One registration with people checked in; mailed so far: { $mailed }.
+   *[other] { $count } registrations with people checked in; mailed so far: { $mailed }.
+}
+admin-certificates-send = Mail everyone their certificates
+privacy-event-retention = { $days ->
+    [one] For “{ $event }”: your personal data is anonymised on { $date }, one day after the event.
+   *[other] For “{ $event }”: your personal data is anonymised on { $date }, { $days } days after the event.
+}
+content-german-only = This event's details are available in German only.

@@ -34,6 +34,17 @@ impl Language {
     }
 
     /// Picks a text in this language, falling back to German where it is empty.
+    /// `Some("de")` when [`Language::pick`] falls back to German for this text: pages
+    /// mark such text with its language and say it exists in German only.
+    pub fn fallback(self, en: &str, uk: &str) -> Option<&'static str> {
+        let chosen = match self {
+            Language::De => return None,
+            Language::En => en,
+            Language::Uk => uk,
+        };
+        chosen.trim().is_empty().then_some("de")
+    }
+
     pub fn pick<'a>(self, de: &'a str, en: &'a str, uk: &'a str) -> &'a str {
         let chosen = match self {
             Language::De => de,

@@ -8,6 +8,7 @@
 pub mod account;
 pub mod attendee_list;
 pub mod audit;
+pub mod certificate;
 pub mod checkin;
 pub mod db;
 pub mod demo;

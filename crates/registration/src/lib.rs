@@ -31,6 +31,7 @@ pub fn router() -> Router<AppState> {
         .merge(pages::register::routes())
         .merge(pages::manage::routes())
         .merge(pages::personal_data::routes())
+        .merge(pages::certificate::routes())
         .merge(pages::ticket::routes())
         .merge(pages::calendar::routes())
         .merge(pages::privacy::routes())

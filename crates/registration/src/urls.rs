@@ -57,6 +57,11 @@ pub fn cancel_attendee(manage_token: &str, attendee_index: usize) -> String {
     format!("/r/{manage_token}/attendees/{attendee_index}/cancel")
 }
 
+/// The certificate of attendance of the registration's `index`th person.
+pub fn certificate(manage_token: &str, index: usize) -> String {
+    format!("/r/{manage_token}/certificates/{index}")
+}
+
 /// Everything stored about the people of a registration, as JSON.
 pub fn personal_data(manage_token: &str) -> String {
     format!("/r/{manage_token}/data.json")
@@ -78,6 +83,11 @@ pub fn find_registration() -> String {
 
 pub fn accessibility() -> String {
     "/accessibility".to_owned()
+}
+
+/// The privacy notice with what applies to one event (how long its data is kept).
+pub fn event_privacy(slug: &str) -> String {
+    format!("/privacy?event={slug}")
 }
 
 pub fn privacy() -> String {
@@ -190,6 +200,11 @@ pub fn admin_attendees_bulk(event_id: uuid::Uuid) -> String {
 
 pub fn admin_new_attendee(event_id: uuid::Uuid) -> String {
     format!("/admin/events/{event_id}/attendees/new")
+}
+
+/// Mailing every certificate of attendance of an event.
+pub fn admin_certificates(event_id: uuid::Uuid) -> String {
+    format!("/admin/events/{event_id}/certificates")
 }
 
 /// Anonymising an event's personal data now (after the event).

@@ -40,6 +40,9 @@ pub enum MailKind {
     /// A message organisers wrote (`message_id`).
     #[sea_orm(string_value = "organiser_message")]
     OrganiserMessage,
+    /// After the event: the certificates of attendance of the people checked in, as PDFs.
+    #[sea_orm(string_value = "certificate")]
+    Certificate,
 }
 
 #[sea_orm::model]

@@ -179,6 +179,7 @@ struct OverviewPage {
     sessions: Vec<SessionFigure>,
     by_answer: Vec<AnswerFigure>,
     privacy: super::privacy::PrivacyPanel,
+    certificates: super::certificates::CertificatePanel,
     /// Anonymising was asked for without the confirmation tick.
     anonymise_unconfirmed: bool,
     /// Dates suggested for a copy: the same day one and two years later.
@@ -271,6 +272,7 @@ async fn overview(
     let by_answer = answer_figures(t, &form_rules::questions(app.db(), event.id).await?, &rows);
     let next_year = event.starts_at.with_timezone(&zone) + chrono::Duration::days(364);
     let privacy = super::privacy::panel(&app, t, &event, &rows).await?;
+    let certificates = super::certificates::panel(&app, t, &event).await?;
     Ok(OverviewPage {
         t,
         nav: Nav::of(&staff),
@@ -289,6 +291,7 @@ async fn overview(
         sessions,
         by_answer,
         privacy,
+        certificates,
         anonymise_unconfirmed: query.anonymise == "unconfirmed",
         copy_slug: format!("{}-kopie", event.slug),
         copy_starts: next_year.format(LOCAL_FORMAT).to_string(),

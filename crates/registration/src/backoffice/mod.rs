@@ -9,6 +9,7 @@
 
 pub mod attendees;
 pub mod auth;
+pub mod certificates;
 pub mod doors;
 pub mod events;
 pub mod exports;
@@ -123,6 +124,7 @@ fn all_routes() -> Guarded {
         .merge(doors::routes())
         .merge(messages::routes())
         .merge(privacy::routes())
+        .merge(certificates::routes())
         .merge(team::routes())
 }
 

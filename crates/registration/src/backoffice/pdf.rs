@@ -1,5 +1,5 @@
-//! PDF documents for the funder and the door: signature lists (Teilnehmerliste /
-//! Unterschriftenliste) and name badges, A4, with DejaVu Sans embedded (a subset, with
+//! PDF documents for the funder, the door and the participants: signature lists (Teilnehmerliste /
+//! Unterschriftenliste), name badges and certificates of attendance, A4, with DejaVu Sans embedded (a subset, with
 //! a ToUnicode map, so names in umlauts and Cyrillic print and can be extracted).
 
 use krilla::Document;
@@ -222,5 +222,109 @@ pub fn badges(event_title: &str, badges: &[Badge]) -> Result<Vec<u8>, String> {
         surface.finish();
         page.finish();
     }
+    document.finish().map_err(|err| format!("{err:?}"))
+}
+
+/// A certificate of attendance, every text already in the reader's language.
+pub struct Certificate {
+    /// The organiser, as a letterhead.
+    pub issuer: String,
+    pub heading: String,
+    /// "Hiermit wird bestätigt, dass"
+    pub confirms: String,
+    pub name: String,
+    pub organisation: String,
+    /// "am … in … an folgender Veranstaltung teilgenommen hat:"
+    pub attended: String,
+    pub event_title: String,
+    pub sessions_heading: String,
+    /// One line per session attended: time and title.
+    pub sessions: Vec<String>,
+    /// "Ausgestellt am …"
+    pub issued: String,
+    /// Under the signature line.
+    pub signature: String,
+}
+
+impl Fonts {
+    /// The text broken into lines no wider than `max_width` (words kept whole; a word
+    /// wider than a line is cut with an ellipsis).
+    fn wrap(&self, text: &str, size: f32, max_width: f32) -> Vec<String> {
+        let mut lines: Vec<String> = Vec::new();
+        let mut line = String::new();
+        for word in text.split_whitespace() {
+            let candidate = if line.is_empty() { word.to_owned() } else { format!("{line} {word}") };
+            if self.width(&candidate, size) <= max_width || line.is_empty() {
+                line = candidate;
+            } else {
+                lines.push(std::mem::take(&mut line));
+                line = word.to_owned();
+            }
+        }
+        if !line.is_empty() {
+            lines.push(line);
+        }
+        lines.into_iter().map(|line| self.fit(&line, size, max_width)).collect()
+    }
+}
+
+/// One A4 page: letterhead, heading, name, event, sessions attended, date and signature
+/// line. At most as many sessions as fit; the rest are summarised as "…".
+pub fn certificate(certificate: &Certificate) -> Result<Vec<u8>, String> {
+    let fonts = Fonts::load()?;
+    const LEFT: f32 = 25.0 * MM;
+    const WIDTH: f32 = 160.0 * MM;
+    let centred = |surface: &mut Surface, font: &Font, y: f32, size: f32, content: &str| {
+        let x = (A4_WIDTH - fonts.width(content, size) * 1.05).max(0.0) / 2.0;
+        text(surface, font, x, y, size, content);
+    };
+    let mut document = Document::new();
+    let mut page = document.start_page_with(a4()?);
+    let mut surface = page.surface();
+    text(&mut surface, &fonts.bold, LEFT, 25.0 * MM, 11.0, &fonts.fit(&certificate.issuer, 11.0, WIDTH));
+    lines(&mut surface, &[(LEFT, 29.0 * MM, LEFT + WIDTH, 29.0 * MM)], 0.8);
+    centred(&mut surface, &fonts.bold, 62.0 * MM, 24.0, &fonts.fit(&certificate.heading, 24.0, WIDTH));
+    centred(&mut surface, &fonts.regular, 82.0 * MM, 12.0, &fonts.fit(&certificate.confirms, 12.0, WIDTH));
+    centred(&mut surface, &fonts.bold, 97.0 * MM, 20.0, &fonts.fit(&certificate.name, 20.0, WIDTH));
+    let mut y = 106.0 * MM;
+    if !certificate.organisation.is_empty() {
+        centred(&mut surface, &fonts.regular, y, 12.0, &fonts.fit(&certificate.organisation, 12.0, WIDTH));
+    }
+    y += 14.0 * MM;
+    for line in fonts.wrap(&certificate.attended, 12.0, WIDTH) {
+        centred(&mut surface, &fonts.regular, y, 12.0, &line);
+        y += 6.0 * MM;
+    }
+    y += 4.0 * MM;
+    for line in fonts.wrap(&certificate.event_title, 15.0, WIDTH).into_iter().take(3) {
+        centred(&mut surface, &fonts.bold, y, 15.0, &line);
+        y += 8.0 * MM;
+    }
+    if !certificate.sessions.is_empty() {
+        y += 6.0 * MM;
+        text(&mut surface, &fonts.bold, LEFT, y, 11.0, &fonts.fit(&certificate.sessions_heading, 11.0, WIDTH));
+        y += 7.0 * MM;
+        const LAST_SESSION_LINE: f32 = 232.0 * MM;
+        for (index, session) in certificate.sessions.iter().enumerate() {
+            if y > LAST_SESSION_LINE && index + 1 < certificate.sessions.len() {
+                text(&mut surface, &fonts.regular, LEFT + 4.0 * MM, y, 10.0, "…");
+                break;
+            }
+            text(&mut surface, &fonts.regular, LEFT + 4.0 * MM, y, 10.0, &fonts.fit(session, 10.0, WIDTH - 4.0 * MM));
+            y += 5.5 * MM;
+        }
+    }
+    text(&mut surface, &fonts.regular, LEFT, 250.0 * MM, 10.0, &fonts.fit(&certificate.issued, 10.0, WIDTH));
+    lines(&mut surface, &[(LEFT + 90.0 * MM, 268.0 * MM, LEFT + WIDTH, 268.0 * MM)], 0.5);
+    text(
+        &mut surface,
+        &fonts.regular,
+        LEFT + 90.0 * MM,
+        273.0 * MM,
+        9.0,
+        &fonts.fit(&certificate.signature, 9.0, 70.0 * MM),
+    );
+    surface.finish();
+    page.finish();
     document.finish().map_err(|err| format!("{err:?}"))
 }

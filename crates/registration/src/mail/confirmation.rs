@@ -112,6 +112,7 @@ pub fn compose(
         }
         // Composed by `organiser::compose`; never reaches this function.
         MailKind::OrganiserMessage => return Err("an organiser message has its own composer".to_owned()),
+        MailKind::Certificate => return Err("certificates have their own composer".to_owned()),
     };
     // Tickets and calendar only while the registration holds places; a mail queued before a
     // cancellation and sent after it carries none.

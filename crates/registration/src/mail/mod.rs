@@ -3,6 +3,7 @@
 //! from the outbox (`domain::outbox`); [`worker`] sends them.
 
 pub mod account;
+pub mod certificate;
 pub mod confirmation;
 pub mod organiser;
 pub mod worker;

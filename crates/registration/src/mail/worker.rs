@@ -98,6 +98,9 @@ async fn deliver(app: &AppState, mailer: &Arc<Mailer>, message: &OutboxMessage) 
         .await
         .map_err(|err| err.to_string())?
         .ok_or("the registration no longer exists")?;
+    if message.kind == domain::outbox::MailKind::Certificate {
+        return deliver_certificates(app, mailer, message, details).await;
+    }
     let written = if message.kind == domain::outbox::MailKind::OrganiserMessage {
         let written = match message.message_id {
             Some(id) => domain::messages::by_id(app.db(), id).await.map_err(|err| err.to_string())?,
@@ -114,6 +117,35 @@ async fn deliver(app: &AppState, mailer: &Arc<Mailer>, message: &OutboxMessage) 
     let email = tokio::task::spawn_blocking(move || match written {
         Some(written) => super::organiser::compose(&app_for_compose, &mailer_for_compose, &details, &written, id),
         None => confirmation::compose(&app_for_compose, &mailer_for_compose, &details, kind, id),
+    })
+    .await
+    .map_err(|err| format!("composing failed: {err}"))??;
+    let stem = format!("{}-{}", message.created_at.format("%Y%m%dT%H%M%S"), message.id.simple());
+    mailer.deliver(&email, &stem).await
+}
+
+/// Certificates are rendered from the check-ins at sending time, in the registration's
+/// language, one PDF per person checked in.
+async fn deliver_certificates(
+    app: &AppState,
+    mailer: &Arc<Mailer>,
+    message: &OutboxMessage,
+    details: domain::registration::RegistrationDetails,
+) -> Result<(), String> {
+    let t = crate::i18n::Tr::new(domain::Language::parse(&details.registration.language).unwrap_or_default());
+    let attendances = domain::certificate::attendances(app.db(), &details).await.map_err(|err| err.to_string())?;
+    let mut certificates = Vec::new();
+    for attendance in &attendances {
+        let position = details.attendees.iter().position(|person| person.attendee.id == attendance.attendee.id);
+        let text = crate::pages::certificate::certificate_text(t, &details.event, attendance);
+        certificates.push(super::certificate::AttachedCertificate {
+            file_name: crate::pages::certificate::file_name(&details.event, position.unwrap_or_default()),
+            pdf: crate::pages::certificate::render(text).await.map_err(|err| err.to_string())?,
+        });
+    }
+    let (app_for_compose, mailer_for_compose, id) = (app.clone(), mailer.clone(), message.id);
+    let email = tokio::task::spawn_blocking(move || {
+        super::certificate::compose(&app_for_compose, &mailer_for_compose, &details, certificates, id)
     })
     .await
     .map_err(|err| format!("composing failed: {err}"))??;

@@ -23,7 +23,12 @@ pub fn routes() -> Router<AppState> {
 pub struct EventSummary {
     pub slug: String,
     pub title: String,
+    /// `Some("de")` when the title is the German one for want of a translation.
+    pub title_lang: Option<&'static str>,
     pub description: Vec<String>,
+    pub description_lang: Option<&'static str>,
+    /// "Only in German", when the title or description is.
+    pub fallback_note: Option<String>,
     pub when: String,
     pub format: String,
     pub place: Option<String>,
@@ -56,7 +61,13 @@ impl EventSummary {
         EventSummary {
             slug: event.slug.clone(),
             title: event.title(t.language).to_owned(),
+            title_lang: t.language.fallback(&event.title_en, &event.title_uk),
             description: paragraphs(event.description(t.language)),
+            description_lang: t.language.fallback(&event.description_en, &event.description_uk),
+            fallback_note: (t.language.fallback(&event.title_en, &event.title_uk).is_some()
+                || (t.language.fallback(&event.description_en, &event.description_uk).is_some()
+                    && !event.description_de.trim().is_empty()))
+                .then(|| t.get("content-german-only")),
             when: t.span(&event.starts_at.with_timezone(&zone), &event.ends_at.with_timezone(&zone)),
             format: t.get(format_key(event.format)),
             place,
@@ -77,6 +88,7 @@ pub struct SessionSummary {
     pub id: String,
     pub kind: String,
     pub title: String,
+    pub title_lang: Option<&'static str>,
     pub time: String,
     pub room: String,
     pub speakers: String,
@@ -92,6 +104,7 @@ impl SessionSummary {
             id: session.id.to_string(),
             kind: t.get(kind_key(session.kind)),
             title: session.title(t.language).to_owned(),
+            title_lang: t.language.fallback(&session.title_en, &session.title_uk),
             time: format!(
                 "{}–{}",
                 t.time(&session.starts_at.with_timezone(&zone)),

@@ -54,6 +54,8 @@ pub struct AttendeeView {
     /// Cancelling one member, offered while the delegation has several.
     pub cancel_url: Option<String>,
     pub edit_url: Option<String>,
+    /// The certificate of attendance, once the event is over, if they were checked in.
+    pub certificate_url: Option<String>,
 }
 
 pub struct TicketView {
@@ -102,6 +104,11 @@ async fn show(
     let ids: Vec<uuid::Uuid> = details.attendees.iter().map(|attendee| attendee.attendee.id).collect();
     let answers = domain::registration_form::answers_of(app.db(), &ids).await?;
     let zone = details.event.zone();
+    let attended = if domain::certificate::issued_for(&details.event, Utc::now()) {
+        domain::certificate::attendances(app.db(), &details).await?
+    } else {
+        Vec::new()
+    };
     let attendees = details
         .attendees
         .iter()
@@ -134,6 +141,10 @@ async fn show(
                 }),
                 edit_url: (details.registration.status != RegistrationStatus::Cancelled)
                     .then(|| urls::edit_attendee(&manage_token, index)),
+                certificate_url: attended
+                    .iter()
+                    .any(|attendance| attendance.attendee.id == attendee.attendee.id)
+                    .then(|| urls::certificate(&manage_token, index)),
                 cancel_url: (details.attendees.len() > 1
                     && details.registration.status != RegistrationStatus::Cancelled)
                     .then(|| urls::cancel_attendee(&manage_token, index)),

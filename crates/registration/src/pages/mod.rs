@@ -2,6 +2,7 @@
 
 pub mod accessibility;
 pub mod calendar;
+pub mod certificate;
 pub mod events;
 pub mod manage;
 pub mod personal_data;

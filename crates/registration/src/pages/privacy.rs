@@ -1,9 +1,13 @@
-//! The privacy notice (Datenschutzhinweise) the registration form links to.
+//! The privacy notice (Datenschutzhinweise) the registration form links to; linked from
+//! an event's form, it also says when that event's data is anonymised.
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
+use axum::extract::{Query, State};
 use axum::routing::get;
+use domain::event::EventStatus;
+use serde::Deserialize;
 
 use crate::i18n::{Lang, Tr};
 use crate::state::AppState;
@@ -16,8 +20,38 @@ pub fn routes() -> Router<AppState> {
 #[template(path = "privacy.html")]
 struct PrivacyPage {
     t: Tr,
+    /// "For „…“: anonymised on … (… days after the event)."
+    event_retention: Option<String>,
 }
 
-async fn show(Lang(language): Lang) -> PrivacyPage {
-    PrivacyPage { t: Tr::new(language) }
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct PrivacyQuery {
+    event: String,
+}
+
+async fn show(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    Query(query): Query<PrivacyQuery>,
+) -> Result<PrivacyPage, crate::error::WebError> {
+    let t = Tr::new(language);
+    // Only published events: a draft's name is not public yet.
+    let event = match query.event.as_str() {
+        "" => None,
+        slug => domain::event::by_slug(app.db(), slug).await?.filter(|event| event.status != EventStatus::Draft),
+    };
+    let event_retention = event.map(|event| {
+        let zone = event.zone();
+        t.count_with(
+            "privacy-event-retention",
+            "days",
+            i64::from(event.retention_days),
+            &[
+                ("event", event.title(language)),
+                ("date", &t.date(&domain::privacy::anonymised_from(&event).with_timezone(&zone))),
+            ],
+        )
+    });
+    Ok(PrivacyPage { t, event_retention })
 }

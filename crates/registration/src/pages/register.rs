@@ -725,7 +725,7 @@ impl RegisterPage {
             organisation_types,
             sessions: session_choices,
             messages,
-            privacy_url: urls::privacy(),
+            privacy_url: urls::event_privacy(&event.slug),
         }
     }
 
