@@ -42,10 +42,22 @@ impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         // One column per statement: SQLite's ALTER TABLE adds one column at a time.
         let alterations = [
-            Table::alter().table(Event::Table).add_column(integer(Event::RetentionDays).default(DEFAULT_RETENTION_DAYS)).to_owned(),
-            Table::alter().table(Event::Table).add_column(timestamp_with_time_zone_null(Event::AnonymisedAt)).to_owned(),
-            Table::alter().table(Attendee::Table).add_column(timestamp_with_time_zone_null(Attendee::AnonymisedAt)).to_owned(),
-            Table::alter().table(Registration::Table).add_column(text(Registration::ConsentWording).default("")).to_owned(),
+            Table::alter()
+                .table(Event::Table)
+                .add_column(integer(Event::RetentionDays).default(DEFAULT_RETENTION_DAYS))
+                .to_owned(),
+            Table::alter()
+                .table(Event::Table)
+                .add_column(timestamp_with_time_zone_null(Event::AnonymisedAt))
+                .to_owned(),
+            Table::alter()
+                .table(Attendee::Table)
+                .add_column(timestamp_with_time_zone_null(Attendee::AnonymisedAt))
+                .to_owned(),
+            Table::alter()
+                .table(Registration::Table)
+                .add_column(text(Registration::ConsentWording).default(""))
+                .to_owned(),
             Table::alter()
                 .table(Registration::Table)
                 .add_column(timestamp_with_time_zone_null(Registration::DeletionRequestedAt))

@@ -9,6 +9,7 @@ mod hostile;
 mod lifecycle;
 mod mail;
 mod pages;
+mod privacy;
 mod questions;
 mod tickets;
 mod torture;

@@ -27,7 +27,8 @@ pub fn issued_for(event: &Event, now: DateTime<Utc>) -> bool {
 
 /// The people of a registration who were checked in at the entrance, with the sessions
 /// they attended: a session where the door checked people in counts only with their own
-/// check-in there; a session without door control counts when they had a place in it.
+/// check-in there; without door control, a plenary counts for everyone and a chosen
+/// session when they had a place in it.
 pub async fn attendances(db: &DatabaseConnection, details: &RegistrationDetails) -> Result<Vec<Attendance>, DbErr> {
     if details.registration.status != RegistrationStatus::Confirmed {
         return Ok(Vec::new());
@@ -55,7 +56,7 @@ pub async fn attendances(db: &DatabaseConnection, details: &RegistrationDetails)
                     if controlled.contains(&session.id) {
                         own.iter().any(|(attendee, scope)| *attendee == id && *scope == Some(session.id))
                     } else {
-                        person.sessions.iter().any(|chosen| chosen.id == session.id)
+                        !session.is_choosable() || person.sessions.iter().any(|chosen| chosen.id == session.id)
                     }
                 })
                 .cloned()

@@ -101,7 +101,9 @@ pub async fn anonymise_event(pools: &Pools, event_id: Uuid, now: DateTime<Utc>) 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Erasure {
     /// Erased; `cancelled` when their place was given up first (the event was still ahead).
-    Erased { cancelled: bool },
+    Erased {
+        cancelled: bool,
+    },
     AlreadyErased,
     NotFound,
 }
@@ -161,7 +163,11 @@ pub async fn erase_attendee(pools: &Pools, attendee_id: Uuid, now: DateTime<Utc>
 
 /// Records that the people of a registration asked for their data to be erased; `false`
 /// when they had asked already.
-pub async fn request_deletion(db: &DatabaseConnection, registration_id: Uuid, now: DateTime<Utc>) -> Result<bool, DbErr> {
+pub async fn request_deletion(
+    db: &DatabaseConnection,
+    registration_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<bool, DbErr> {
     Ok(registration::Entity::update_many()
         .col_expr(registration::Column::DeletionRequestedAt, Expr::value(now))
         .filter(registration::Column::Id.eq(registration_id))

@@ -549,7 +549,20 @@ mod tests {
             options_de: "vegetarisch\nvegan\nkeine Wünsche".into(),
             options_en: "vegetarian\nvegan\nno preference".into(),
             options_uk: "вегетаріанське\nвеганське".into(),
+            shown_at_door: false,
         }
+    }
+
+    #[test]
+    fn whoever_did_not_say_yes_to_every_question_shown_at_the_door_declines_photos() {
+        let (photos, press) = (Uuid::from_u128(1), Uuid::from_u128(2));
+        let yes = |question: Uuid| (question, YES.to_owned());
+        assert!(!declines_photos(&[], &[]), "no question at the door: nobody is marked");
+        assert!(declines_photos(&[photos], &[]), "not answered");
+        assert!(declines_photos(&[photos], &[(photos, NO.to_owned())]), "said no");
+        assert!(!declines_photos(&[photos], &[yes(photos)]));
+        assert!(declines_photos(&[photos, press], &[yes(photos)]), "yes to one of two");
+        assert!(!declines_photos(&[photos, press], &[yes(press), yes(photos)]));
     }
 
     #[test]

@@ -249,7 +249,7 @@ pub fn answer_choices(t: Tr, query: &ListQuery, questions: &[Question]) -> Vec<C
 fn row_view(t: Tr, event_id: Uuid, row: &AttendeeRow, zone: chrono_tz::Tz) -> Row {
     Row {
         id: row.attendee.id.to_string(),
-        name: row.full_name(),
+        name: super::privacy::shown_name(t, row),
         email: row.attendee.email.clone(),
         organisation: row.attendee.organisation.clone(),
         partner_municipality: row.attendee.partner_municipality.clone(),

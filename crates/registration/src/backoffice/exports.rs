@@ -260,9 +260,7 @@ async fn photo_notes(app: &AppState, t: Tr, event_id: Uuid, rows: &[&AttendeeRow
     let door = form_rules::door_questions(&form_rules::questions(app.db(), event_id).await?);
     Ok(rows
         .iter()
-        .map(|row| {
-            if form_rules::declines_photos(&door, &row.answers) { t.get("no-photos") } else { String::new() }
-        })
+        .map(|row| if form_rules::declines_photos(&door, &row.answers) { t.get("no-photos") } else { String::new() })
         .collect())
 }
 

@@ -149,7 +149,14 @@ pub fn signature_list(list: &SignatureList) -> Result<Vec<u8>, String> {
             }
             if let Some(note) = notes.get(offset).filter(|note| !note.is_empty()) {
                 let (x, width) = COLUMNS[1];
-                text(&mut surface, &fonts.bold, x * MM, top + 10.0 * MM, 7.0, &fonts.fit(note, 7.0, (width - 1.5) * MM));
+                text(
+                    &mut surface,
+                    &fonts.bold,
+                    x * MM,
+                    top + 10.0 * MM,
+                    7.0,
+                    &fonts.fit(note, 7.0, (width - 1.5) * MM),
+                );
             }
             segments.push((15.0 * MM, top + ROW_HEIGHT, 195.0 * MM, top + ROW_HEIGHT));
         }
@@ -215,7 +222,14 @@ pub fn badges(event_title: &str, badges: &[Badge]) -> Result<Vec<u8>, String> {
                 &fonts.fit(&badge.municipality, 11.0, inner),
             );
             if !badge.note.is_empty() {
-                text(&mut surface, &fonts.bold, x + 5.0 * MM, y + 46.0 * MM, 10.0, &fonts.fit(&badge.note, 10.0, inner));
+                text(
+                    &mut surface,
+                    &fonts.bold,
+                    x + 5.0 * MM,
+                    y + 46.0 * MM,
+                    10.0,
+                    &fonts.fit(&badge.note, 10.0, inner),
+                );
             }
             text(&mut surface, &fonts.regular, x + 5.0 * MM, y + 53.0 * MM, 8.0, &fonts.fit(event_title, 8.0, inner));
         }

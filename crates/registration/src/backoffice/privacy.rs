@@ -79,8 +79,7 @@ pub async fn panel(app: &AppState, t: Tr, event: &Event, rows: &[AttendeeRow]) -
         .collect();
     Ok(PrivacyPanel {
         status,
-        anonymise_url: (event.anonymised_at.is_none() && event.ends_at <= now)
-            .then(|| urls::admin_anonymise(event.id)),
+        anonymise_url: (event.anonymised_at.is_none() && event.ends_at <= now).then(|| urls::admin_anonymise(event.id)),
         requests,
     })
 }

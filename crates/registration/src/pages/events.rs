@@ -67,7 +67,7 @@ impl EventSummary {
             fallback_note: (t.language.fallback(&event.title_en, &event.title_uk).is_some()
                 || (t.language.fallback(&event.description_en, &event.description_uk).is_some()
                     && !event.description_de.trim().is_empty()))
-                .then(|| t.get("content-german-only")),
+            .then(|| t.get("content-german-only")),
             when: t.span(&event.starts_at.with_timezone(&zone), &event.ends_at.with_timezone(&zone)),
             format: t.get(format_key(event.format)),
             place,

@@ -164,10 +164,7 @@ async fn show(
         resend_url: urls::resend(&manage_token),
         data_url: urls::personal_data(&manage_token),
         deletion_url: details.registration.deletion_requested_at.is_none().then(|| urls::deletion(&manage_token)),
-        deletion_requested: details
-            .registration
-            .deletion_requested_at
-            .map(|at| t.date_time(&at.with_timezone(&zone))),
+        deletion_requested: details.registration.deletion_requested_at.map(|at| t.date_time(&at.with_timezone(&zone))),
         add_url: (details.registration.status != RegistrationStatus::Cancelled
             && details.event.registration_window(Utc::now()) == domain::event::RegistrationWindow::Open
             && !details.event.is_full()

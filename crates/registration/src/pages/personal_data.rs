@@ -110,9 +110,8 @@ pub fn json_download(body: Vec<u8>, file_name: &str) -> Response {
 
 async fn download(State(app): State<AppState>, Path(manage_token): Path<String>) -> Result<Response, WebError> {
     let details = load(&app, &manage_token).await?;
-    let everyone = domain::registration::with_everyone(app.db(), details.registration.id)
-        .await?
-        .ok_or(WebError::NotFound)?;
+    let everyone =
+        domain::registration::with_everyone(app.db(), details.registration.id).await?.ok_or(WebError::NotFound)?;
     let body = export(&app, &everyone, None).await?;
     domain::privacy::record_by_participant(
         &app.pools().write,
