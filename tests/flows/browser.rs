@@ -249,6 +249,7 @@ async fn the_public_pages_and_the_door_page_pass_axe_in_three_languages() {
             format!("/events/{TAG_SLUG}/register"),
             path.clone(),
             format!("{path}/cancel"),
+            format!("{path}/deletion"),
             format!("{path}/attendees/0/edit"),
             format!("{path}/attendees/new"),
             "/r/find".to_owned(),

@@ -71,6 +71,10 @@ async fn hostile_values_in_every_field_never_cause_a_server_error() {
             format!("/r/{}/ticket.png", urlencode(&hostile)),
             format!("/door/{}", urlencode(&hostile)),
             format!("/?lang={}", urlencode(&hostile)),
+            format!("/privacy?event={}", urlencode(&hostile)),
+            format!("/r/{}/deletion", urlencode(&hostile)),
+            format!("/r/{}/data.json", urlencode(&hostile)),
+            format!("/r/{}/certificates/{}", urlencode(&hostile), urlencode(&hostile)),
         ] {
             let response = app.get(&path).await;
             assert!(!response.status().is_server_error(), "GET {path} gave {}", response.status());
@@ -215,6 +219,7 @@ async fn hostile_values_in_the_back_office_forms_and_queries_never_cause_a_serve
                 "capacity",
                 "approval_mode",
                 "confirmation_hours",
+                "retention_days",
             ],
         ),
         (format!("{base}/programme"), vec!["kind", "title_de", "room", "starts_at", "ends_at", "capacity"]),
@@ -233,14 +238,30 @@ async fn hostile_values_in_the_back_office_forms_and_queries_never_cause_a_serve
         (format!("{base}/doors"), vec!["name"]),
         (
             format!("{base}/form/questions"),
-            vec!["kind", "required", "label_de", "label_en", "label_uk", "options_de", "options_en", "options_uk"],
+            vec![
+                "kind",
+                "required",
+                "shown_at_door",
+                "label_de",
+                "label_en",
+                "label_uk",
+                "options_de",
+                "options_en",
+                "options_uk",
+            ],
         ),
+        (format!("{base}/anonymise"), vec!["confirm"]),
+        (format!("{base}/certificates"), vec!["confirm"]),
         (format!("{base}/form/fields"), vec!["organisation", "organisation_type", "partner_municipality"]),
         (format!("{base}/duplicate"), vec!["slug", "starts_at"]),
         (format!("{base}/attendees/bulk"), vec!["action", "selected"]),
         ("/admin/team/invite".to_owned(), vec!["email", "role"]),
     ];
+    let listed = domain::attendee_list::load(&app.db, event.id).await.expect("rows");
+    let erase = format!("{base}/attendees/{}/erase", listed[0].attendee.id);
     for hostile in hostile_strings() {
+        let response = app.staff_post(&admin, &erase, &[("confirm", hostile.as_str())]).await;
+        assert!(!response.status().is_server_error(), "erase with {hostile:?}: {}", response.status());
         for (path, fields) in &forms {
             for field in fields {
                 let response = app.staff_post(&admin, path, &[(field, hostile.as_str()), ("consent", "on")]).await;
@@ -264,6 +285,9 @@ async fn hostile_values_in_the_back_office_forms_and_queries_never_cause_a_serve
             format!("/admin/reports/{query}"),
             format!("/admin/login?next={query}"),
             format!("/admin/account/{query}"),
+            format!("{base}/attendees/{query}/data.json"),
+            format!("{base}/attendees/{query}?erase={query}"),
+            format!("{base}?anonymise={query}"),
         ] {
             let response = app.staff_get_response(&admin, &path).await;
             assert!(!response.status().is_server_error(), "GET {path} gave {}", response.status());

@@ -38,7 +38,7 @@ async fn show(
     let t = Tr::new(language);
     // Only published events: a draft's name is not public yet.
     let event = match query.event.as_str() {
-        "" => None,
+        slug if !domain::event::is_valid_slug(slug) => None,
         slug => domain::event::by_slug(app.db(), slug).await?.filter(|event| event.status != EventStatus::Draft),
     };
     let event_retention = event.map(|event| {
