@@ -495,3 +495,52 @@ async fn certificates_go_only_to_people_checked_in_with_the_sessions_they_attend
         assert!(pdfs[0].contains("Teilnahmebescheinigung"));
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn organisers_set_the_retention_period_and_the_notice_and_pages_say_what_applies() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let event_form = |retention: &'static str| {
+        vec![
+            ("slug", "fachaustausch-2027"),
+            ("title_de", "Fachaustausch Kommunalpartnerschaften"),
+            ("title_en", ""),
+            ("title_uk", "Фаховий обмін"),
+            ("description_de", "Erfahrungen aus der Praxis."),
+            ("format", "in_person"),
+            ("venue", "Rathaus Münster"),
+            ("starts_at", "2027-03-18T10:00"),
+            ("ends_at", "2027-03-18T16:30"),
+            ("time_zone", "Europe/Berlin"),
+            ("approval_mode", "open"),
+            ("confirmation_hours", "48"),
+            ("retention_days", retention),
+        ]
+    };
+    let refused = app.staff_post(&admin, "/admin/events/new", &event_form("0")).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = refused.text().await.expect("page");
+    assert!(
+        page.contains("Bitte eine ganze Zahl von 1 bis 3650.") && page.contains("Fachaustausch"),
+        "kept, explained"
+    );
+    let created = app.staff_post(&admin, "/admin/events/new", &event_form("30")).await;
+    assert_eq!(created.status(), StatusCode::SEE_OTHER);
+    let event = app.event("fachaustausch-2027").await;
+    assert_eq!(event.retention_days, 30);
+    let (_, overview) = app.staff_get(&admin, &format!("/admin/events/{}", event.id)).await;
+    assert!(overview.contains("am Freitag, 17. April 2027") || overview.contains("17. April 2027"), "{overview}");
+    let published =
+        app.staff_post(&admin, &format!("/admin/events/{}/status", event.id), &[("status", "published")]).await;
+    assert_eq!(published.status(), StatusCode::SEE_OTHER);
+
+    let (_, notice) = app.get_text("/privacy?event=fachaustausch-2027").await;
+    assert!(notice.contains("30 Tage nach der Veranstaltung"), "the notice names the period: {notice}");
+    let (_, english) = app.get_text("/events/fachaustausch-2027?lang=en").await;
+    assert!(english.contains("<h1 lang=\"de\">Fachaustausch Kommunalpartnerschaften</h1>"), "marked German");
+    assert!(english.contains("available in German only"), "and said so");
+    let (_, german) = app.get_text("/events/fachaustausch-2027?lang=de").await;
+    assert!(!german.contains("lang=\"de\">Fachaustausch") && !german.contains("nur auf Deutsch"));
+    let (_, form) = app.get_text("/events/fachaustausch-2027/register?lang=de").await;
+    assert!(form.contains("/privacy?event=fachaustausch-2027"), "the form links the event's notice");
+}
