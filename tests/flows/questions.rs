@@ -138,6 +138,10 @@ async fn organisers_shape_the_form_and_answers_are_kept_shown_filtered_and_expor
         .expect("body");
     assert!(page.contains(FOOD_EN) && page.contains(">vegetarian<") && page.contains(PHOTO_EN));
     assert!(page.contains("Was brauchen Sie für eine barrierefreie Teilnahme?"), "no English text: German shown");
+    assert!(
+        page.contains("<span lang=\"de\">Was brauchen Sie für eine barrierefreie Teilnahme?</span>"),
+        "and marked as German"
+    );
     assert!(!page.contains("name=\"organisation_type\""), "the organisation type is not asked");
     assert!(page.contains(&format!("name=\"{}\"", field(&food, None))));
 

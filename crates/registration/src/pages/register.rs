@@ -553,6 +553,8 @@ pub struct QuestionField {
     /// `short_text`, `long_text`, `single_choice`, `multiple_choice`, `yes_no`, `consent`.
     pub kind: &'static str,
     pub label: String,
+    /// `Some("de")` when the label is German for want of a translation.
+    pub label_lang: Option<&'static str>,
     pub required: bool,
     /// The typed text, for text questions.
     pub value: String,
@@ -567,6 +569,8 @@ pub struct AnswerOption {
     pub id: String,
     pub value: String,
     pub label: String,
+    /// `Some("de")` when the option is German for want of a translation.
+    pub label_lang: Option<&'static str>,
     pub checked: bool,
 }
 
@@ -582,6 +586,10 @@ pub fn question_fields(
         .map(|question| {
             let name = answer_field(question, row);
             let sent = sent_values(sent, &name);
+            let options_lang = match question.kind {
+                QuestionKind::YesNo => None,
+                _ => t.language.fallback(&question.options_en, &question.options_uk),
+            };
             let options: Vec<(String, String)> = match question.kind {
                 QuestionKind::YesNo => vec![
                     (form_rules::YES.to_owned(), t.get("answer-yes")),
@@ -596,6 +604,7 @@ pub fn question_fields(
             QuestionField {
                 kind: form_rules::kind_code(question.kind),
                 label: question.label(t.language).to_owned(),
+                label_lang: t.language.fallback(&question.label_en, &question.label_uk),
                 required: question.required,
                 value: sent.first().map(|value| (*value).to_owned()).unwrap_or_default(),
                 options: options
@@ -606,6 +615,7 @@ pub fn question_fields(
                         checked: sent.contains(&value.as_str()),
                         value,
                         label,
+                        label_lang: options_lang,
                     })
                     .collect(),
                 ticked: sent.contains(&form_rules::YES),
