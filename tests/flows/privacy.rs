@@ -544,3 +544,19 @@ async fn organisers_set_the_retention_period_and_the_notice_and_pages_say_what_a
     let (_, form) = app.get_text("/events/fachaustausch-2027/register?lang=de").await;
     assert!(form.contains("/privacy?event=fachaustausch-2027"), "the form links the event's notice");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_running_server_anonymises_an_event_past_its_retention_period_by_itself() {
+    let app = TestApp::spawn().await;
+    let event = app.event(TAG_SLUG).await;
+    let path = app.register_confirmed("von.selbst@example.org", &[]).await;
+    end_event(&app, event.id, 200).await;
+    // The housekeeping loop runs every 15 seconds.
+    let started = std::time::Instant::now();
+    while app.event(TAG_SLUG).await.anonymised_at.is_none() {
+        assert!(started.elapsed() < std::time::Duration::from_secs(40), "the job anonymised the event in time");
+        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+    }
+    assert!(!all_stored_text(&app.db).await.contains("von.selbst@example.org"));
+    assert_eq!(app.get(&path).await.status(), StatusCode::NOT_FOUND);
+}
