@@ -27,18 +27,27 @@ pub struct Options {
     sqlite_only: bool,
     /// A tenth of the requests, for trying the harness out.
     quick: bool,
+    /// Only what check-in needs (registrations for tickets, then the scans), for
+    /// profiling the door's path; not written to RESULTS.md.
+    check_in_only: bool,
 }
 
 fn options() -> Result<Options, String> {
     let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".to_owned());
     let mut options =
-        Options { server: PathBuf::from(format!("{target}/release/treffpunkt")), sqlite_only: false, quick: false };
+        Options {
+            server: PathBuf::from(format!("{target}/release/treffpunkt")),
+            sqlite_only: false,
+            quick: false,
+            check_in_only: false,
+        };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--server" => options.server = args.next().ok_or("--server needs a path")?.into(),
             "--sqlite-only" => options.sqlite_only = true,
             "--quick" => options.quick = true,
+            "--check-in-only" => options.check_in_only = true,
             other => return Err(format!("unknown argument {other}")),
         }
     }
@@ -80,6 +89,9 @@ async fn main() -> std::process::ExitCode {
     let binary_size = std::fs::metadata(&options.server).map(|meta| meta.len()).unwrap_or_default();
     let text = report::render(&sections, binary_size);
     println!("{text}");
+    if options.check_in_only {
+        return std::process::ExitCode::SUCCESS;
+    }
     if let Err(err) = report::prepend_to_results(&text) {
         eprintln!("could not write bench/RESULTS.md: {err}");
         return std::process::ExitCode::FAILURE;
@@ -230,7 +242,7 @@ async fn bench_database(options: &Options, database: Database) -> Result<Section
     let pid = server.pid();
 
     eprintln!("[{}] event page", database.name());
-    for &(concurrency, requests, limit) in &levels {
+    for &(concurrency, requests, limit) in levels.iter().filter(|_| !options.check_in_only) {
         let url = format!("{base}/events/tag-der-staedtepartnerschaften");
         let client = client.clone();
         measurements.push(
@@ -244,12 +256,14 @@ async fn bench_database(options: &Options, database: Database) -> Result<Section
 
     // The same registrations against a server that sends no mail, to see what the outbox
     // and the mail worker cost (issue: within 20 %).
-    eprintln!("[{}] registration submit, no mail sent", database.name());
-    let quiet = Server::start_with(&options.server, database, &[("TREFFPUNKT_MAIL_WORKER", "off")]).await?;
-    let (without_mail, _) =
-        registration_step(&client, &quiet.base, quiet.pid(), &levels, "registration submit, no mail sent").await;
-    quiet.stop();
-    measurements.extend(without_mail);
+    if !options.check_in_only {
+        eprintln!("[{}] registration submit, no mail sent", database.name());
+        let quiet = Server::start_with(&options.server, database, &[("TREFFPUNKT_MAIL_WORKER", "off")]).await?;
+        let (without_mail, _) =
+            registration_step(&client, &quiet.base, quiet.pid(), &levels, "registration submit, no mail sent").await;
+        quiet.stop();
+        measurements.extend(without_mail);
+    }
 
     eprintln!("[{}] registration submit", database.name());
     let (with_mail, manage_paths) = registration_step(&client, &base, pid, &levels, "registration submit").await;
@@ -259,7 +273,9 @@ async fn bench_database(options: &Options, database: Database) -> Result<Section
     }
     let manage_paths = Arc::new(manage_paths);
 
-    for (name, suffix) in [("QR ticket PNG", "/ticket.png"), ("calendar file", "/calendar.ics")] {
+    let other_steps: &[(&str, &str)] =
+        if options.check_in_only { &[] } else { &[("QR ticket PNG", "/ticket.png"), ("calendar file", "/calendar.ics")] };
+    for &(name, suffix) in other_steps {
         eprintln!("[{}] {name}", database.name());
         for &(concurrency, requests, limit) in &levels {
             let client = client.clone();
@@ -318,6 +334,11 @@ async fn bench_database(options: &Options, database: Database) -> Result<Section
         }
     }
 
+    if options.check_in_only {
+        let peak_rss_kib = sampler.stop().await;
+        server.stop();
+        return Ok(Section { database, startup, idle_rss_kib, peak_rss_kib, measurements, listed_attendees: 0 });
+    }
     // The registration step left thousands of confirmation mails to compose; the
     // back-office figures are for an organiser's day, not for that backlog.
     server.wait_for_mail_backlog(Duration::from_secs(120)).await;

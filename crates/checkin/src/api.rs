@@ -16,7 +16,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use chrono::Utc;
 use domain::checkin::{self, Presented, ScanError, ScanRequest};
-use domain::door::{self, DoorDevice};
+use domain::door::DoorDevice;
 use registration::AppState;
 use registration::error::WebError;
 use registration::i18n::{Lang, Tr};
@@ -96,7 +96,7 @@ pub async fn authorised_device(app: &AppState, headers: &HeaderMap) -> Result<Op
     else {
         return Ok(None);
     };
-    Ok(door::by_token(app.db(), token).await?)
+    Ok(app.door_device(token).await?)
 }
 
 async fn redeem(

@@ -120,10 +120,10 @@ pub async fn redeem(
     // PostgreSQL keeps microseconds: the time in the first answer must equal the time
     // every later `already_checked_in` reads back.
     let now = now.trunc_subsecs(6);
-    // A retried request (same device, same scan id) gets its first answer and writes nothing.
-    if let Some(answer) = stored_answer(&pools.read, device.id, &request.scan_id).await? {
-        return Ok(answer);
-    }
+    // A retried request (same device, same scan id) is not looked up first: it finds the
+    // check-in already there, and the scan log's unique (device, scan id) makes it
+    // answer with its first answer and write nothing. Each statement costs two thread
+    // hand-offs on SQLite, which dominated a redemption's CPU (perf, bench/RESULTS.md).
     if let Some(session_id) = request.programme_session_id {
         let belongs = programme_session::Entity::find_by_id(session_id)
             .filter(programme_session::Column::EventId.eq(device.event_id))
@@ -140,7 +140,7 @@ pub async fn redeem(
     let answer = match admissible(&pools.read, verifier, device, request).await? {
         Admission::Refused(answer) => answer,
         Admission::Admissible(admitted) => {
-            match first_check_in(&pools.read, admitted.attendee.id, &admitted.scope).await? {
+            match first_check_in(&pools.read, admitted.attendee_id, &admitted.scope).await? {
                 Some((at, by, first_device)) => {
                     if let Some(offline_at) = request.offline_at
                         && first_device != device.id
@@ -151,7 +151,7 @@ pub async fn redeem(
                             &pools.write,
                             device,
                             request,
-                            admitted.attendee.id,
+                            admitted.attendee_id,
                             &admitted.scope,
                             first,
                             second,
@@ -195,11 +195,11 @@ async fn check_in_once(
     admitted: Admitted,
     now: DateTime<Utc>,
 ) -> Result<ScanAnswer, ScanError> {
-    let Admitted { attendee, ticket_id, scanned, scope, manual } = admitted;
+    let Admitted { attendee_id, ticket_id, scanned, scope, manual } = admitted;
     let txn = begin_write(&pools.write).await?;
     let inserted = check_in::Entity::insert(check_in::ActiveModel {
         id: Set(Uuid::new_v4()),
-        attendee_id: Set(attendee.id),
+        attendee_id: Set(attendee_id),
         ticket_id: Set(ticket_id),
         event_id: Set(device.event_id),
         programme_session_id: Set(request.programme_session_id),
@@ -221,13 +221,13 @@ async fn check_in_once(
         }
     } else {
         // Another device won the race a moment ago.
-        let (at, by, first_device) = first_check_in(&txn, attendee.id, &scope)
+        let (at, by, first_device) = first_check_in(&txn, attendee_id, &scope)
             .await?
             .ok_or_else(|| DbErr::RecordNotFound("check-in".to_owned()))?;
         if let Some(offline_at) = request.offline_at
             && first_device != device.id
         {
-            record_conflict(&txn, device, request, attendee.id, &scope, (first_device, at), (offline_at, now)).await?;
+            record_conflict(&txn, device, request, attendee_id, &scope, (first_device, at), (offline_at, now)).await?;
         }
         ScanAnswer {
             result: ScanResult::AlreadyCheckedIn,
@@ -297,16 +297,24 @@ async fn first_check_in<C: ConnectionTrait>(
     attendee_id: Uuid,
     scope: &str,
 ) -> Result<Option<(DateTime<Utc>, Option<String>, Uuid)>, DbErr> {
-    let Some(first) = check_in::Entity::find()
+    use sea_orm::{JoinType, QuerySelect};
+    Ok(check_in::Entity::find()
+        .select_only()
+        .column(check_in::Column::CheckedInAt)
+        .column(door_device::Column::Name)
+        .column(check_in::Column::DeviceId)
+        .join(
+            JoinType::LeftJoin,
+            check_in::Entity::belongs_to(door_device::Entity)
+                .from(check_in::Column::DeviceId)
+                .to(door_device::Column::Id)
+                .into(),
+        )
         .filter(check_in::Column::AttendeeId.eq(attendee_id))
         .filter(check_in::Column::Scope.eq(scope))
+        .into_tuple::<(DateTime<Utc>, Option<String>, Uuid)>()
         .one(db)
-        .await?
-    else {
-        return Ok(None);
-    };
-    let by = door_device::Entity::find_by_id(first.device_id).one(db).await?.map(|device| device.name);
-    Ok(Some((first.checked_in_at, by, first.device_id)))
+        .await?)
 }
 
 enum Admission {
@@ -317,11 +325,63 @@ enum Admission {
 }
 
 struct Admitted {
-    attendee: attendee::Model,
+    attendee_id: Uuid,
     ticket_id: Uuid,
     scanned: ScannedAttendee,
     scope: String,
     manual: bool,
+}
+
+/// A ticket with its holder and the holder's registration status: what decides a scan,
+/// read in one statement.
+#[derive(Debug, sea_orm::FromQueryResult)]
+struct TicketHolder {
+    ticket_id: Uuid,
+    version: i32,
+    revoked_at: Option<DateTime<Utc>>,
+    attendee_id: Uuid,
+    first_name: String,
+    last_name: String,
+    organisation: String,
+    cancelled_at: Option<DateTime<Utc>>,
+    status: RegistrationStatus,
+}
+
+/// The ticket joined with its attendee and their registration, narrowed by `filter`.
+async fn ticket_holder<C: ConnectionTrait>(
+    db: &C,
+    filter: sea_orm::Condition,
+) -> Result<Option<TicketHolder>, DbErr> {
+    use sea_orm::{JoinType, QuerySelect};
+    ticket::Entity::find()
+        .select_only()
+        .column_as(ticket::Column::Id, "ticket_id")
+        .column(ticket::Column::Version)
+        .column(ticket::Column::RevokedAt)
+        .column_as(attendee::Column::Id, "attendee_id")
+        .column(attendee::Column::FirstName)
+        .column(attendee::Column::LastName)
+        .column(attendee::Column::Organisation)
+        .column(attendee::Column::CancelledAt)
+        .column(registration::Column::Status)
+        .join(
+            JoinType::InnerJoin,
+            ticket::Entity::belongs_to(attendee::Entity)
+                .from(ticket::Column::AttendeeId)
+                .to(attendee::Column::Id)
+                .into(),
+        )
+        .join(
+            JoinType::InnerJoin,
+            attendee::Entity::belongs_to(registration::Entity)
+                .from(attendee::Column::RegistrationId)
+                .to(registration::Column::Id)
+                .into(),
+        )
+        .filter(filter)
+        .into_model::<TicketHolder>()
+        .one(db)
+        .await
 }
 
 async fn admissible<C: ConnectionTrait>(
@@ -330,8 +390,9 @@ async fn admissible<C: ConnectionTrait>(
     device: &DoorDevice,
     request: &ScanRequest,
 ) -> Result<Admission, DbErr> {
+    use sea_orm::Condition;
     let refused = |result| Ok(Admission::Refused(ScanAnswer::bare(result)));
-    let (ticket, attendee) = match &request.presented {
+    let holder = match &request.presented {
         Presented::Token(token) => {
             let Ok(claims) = verifier.verify(token) else {
                 return refused(ScanResult::Invalid);
@@ -339,38 +400,35 @@ async fn admissible<C: ConnectionTrait>(
             if claims.event_id != device.event_id {
                 return refused(ScanResult::WrongEvent);
             }
-            let Some(ticket) = ticket::Entity::find_by_id(claims.ticket_id).one(db).await? else {
-                return refused(ScanResult::Invalid);
-            };
-            if i32::from(claims.version) != ticket.version {
-                return refused(ScanResult::Invalid);
+            let found = ticket_holder(db, Condition::all().add(ticket::Column::Id.eq(claims.ticket_id))).await?;
+            match found {
+                Some(holder) if i32::from(claims.version) == holder.version => holder,
+                _ => return refused(ScanResult::Invalid),
             }
-            let Some(attendee) = attendee::Entity::find_by_id(ticket.attendee_id).one(db).await? else {
-                return refused(ScanResult::Invalid);
-            };
-            (ticket, attendee)
         }
         Presented::Attendee(attendee_id) => {
-            let Some(attendee) = attendee::Entity::find_by_id(*attendee_id)
-                .filter(attendee::Column::EventId.eq(device.event_id))
-                .one(db)
-                .await?
-            else {
-                return refused(ScanResult::WrongEvent);
-            };
             // The current ticket: a manual check-in is recorded against it like a scan.
-            let Some(ticket) = ticket::Entity::find()
-                .filter(ticket::Column::AttendeeId.eq(attendee.id))
-                .filter(ticket::Column::RevokedAt.is_null())
-                .one(db)
-                .await?
-            else {
-                return refused(ScanResult::Invalid);
-            };
-            (ticket, attendee)
+            let current = Condition::all()
+                .add(attendee::Column::Id.eq(*attendee_id))
+                .add(attendee::Column::EventId.eq(device.event_id))
+                .add(ticket::Column::RevokedAt.is_null());
+            match ticket_holder(db, current).await? {
+                Some(holder) => holder,
+                None => {
+                    let exists = attendee::Entity::find_by_id(*attendee_id)
+                        .filter(attendee::Column::EventId.eq(device.event_id))
+                        .one(db)
+                        .await?
+                        .is_some();
+                    return refused(if exists { ScanResult::Invalid } else { ScanResult::WrongEvent });
+                }
+            }
         }
     };
-    let scanned = ScannedAttendee { name: attendee.full_name(), organisation: attendee.organisation.clone() };
+    let scanned = ScannedAttendee {
+        name: format!("{} {}", holder.first_name, holder.last_name),
+        organisation: holder.organisation.clone(),
+    };
     let with_attendee = |result| {
         Ok(Admission::Refused(ScanAnswer {
             result,
@@ -379,30 +437,32 @@ async fn admissible<C: ConnectionTrait>(
             device: None,
         }))
     };
-    if attendee.cancelled_at.is_some() {
+    if holder.cancelled_at.is_some() {
         return with_attendee(ScanResult::Cancelled);
     }
-    if ticket.revoked_at.is_some() {
+    if holder.revoked_at.is_some() {
         return with_attendee(ScanResult::Revoked);
     }
-    let status = registration::Entity::find_by_id(attendee.registration_id)
-        .one(db)
-        .await?
-        .map(|registration| registration.status);
-    match status {
-        Some(RegistrationStatus::Confirmed) => {}
-        Some(RegistrationStatus::Cancelled) => return with_attendee(ScanResult::Cancelled),
+    match holder.status {
+        RegistrationStatus::Confirmed => {}
+        RegistrationStatus::Cancelled => return with_attendee(ScanResult::Cancelled),
         // Waitlisted, unconfirmed or unapproved registrations hold no valid ticket yet.
         _ => return with_attendee(ScanResult::Invalid),
     }
     if let Some(session_id) = request.programme_session_id
-        && !is_registered_for_session(db, attendee.id, session_id).await?
+        && !is_registered_for_session(db, holder.attendee_id, session_id).await?
     {
         return with_attendee(ScanResult::NotRegisteredForSession);
     }
     let scope = request.programme_session_id.unwrap_or(device.event_id).to_string();
     let manual = matches!(request.presented, Presented::Attendee(_));
-    Ok(Admission::Admissible(Box::new(Admitted { attendee, ticket_id: ticket.id, scanned, scope, manual })))
+    Ok(Admission::Admissible(Box::new(Admitted {
+        attendee_id: holder.attendee_id,
+        ticket_id: holder.ticket_id,
+        scanned,
+        scope,
+        manual,
+    })))
 }
 
 /// Plenary sessions are for every attendee; others only for those who chose them.

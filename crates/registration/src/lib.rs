@@ -4,6 +4,7 @@
 
 pub mod assets;
 pub mod backoffice;
+pub mod device_cache;
 pub mod error;
 pub mod i18n;
 pub mod mail;

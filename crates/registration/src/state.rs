@@ -31,6 +31,7 @@ struct Inner {
     reminder_before: chrono::Duration,
     page_cache: PageCache,
     attendee_rows: AttendeeRowsCache,
+    door_devices: crate::device_cache::DeviceCache,
     /// Requests being answered right now; the mail worker gives way while there are any.
     in_flight: AtomicUsize,
 }
@@ -64,6 +65,7 @@ impl AppState {
                 page_cache: PageCache::default(),
                 in_flight: AtomicUsize::new(0),
                 attendee_rows: AttendeeRowsCache::default(),
+                door_devices: crate::device_cache::DeviceCache::default(),
             }),
         }
     }
@@ -105,6 +107,16 @@ impl AppState {
         event_id: uuid::Uuid,
     ) -> Result<std::sync::Arc<Vec<domain::attendee_list::AttendeeRow>>, sea_orm::DbErr> {
         self.inner.attendee_rows.rows(self, event_id).await
+    }
+
+    /// The active door device with this token (kept for two seconds, see `device_cache`).
+    pub async fn door_device(&self, token: &str) -> Result<Option<domain::door::DoorDevice>, sea_orm::DbErr> {
+        self.inner.door_devices.device(self.db(), token).await
+    }
+
+    /// After revoking or renaming a device: the next request reads it again.
+    pub fn forget_door_devices(&self) {
+        self.inner.door_devices.forget();
     }
 
     pub fn reminder_before(&self) -> chrono::Duration {

@@ -173,7 +173,9 @@ async fn rename(
 ) -> Result<Response, WebError> {
     let t = Tr::new(language);
     let device = device_of_event(&app, event_id, device_id).await?;
-    match door::rename(&app.pools().write, device.id, &form.name).await? {
+    let renamed = door::rename(&app.pools().write, device.id, &form.name).await?;
+    app.forget_door_devices();
+    match renamed {
         Ok(()) => {
             audit::record(
                 &app.pools().write,
@@ -204,7 +206,9 @@ async fn revoke(
 ) -> Result<Response, WebError> {
     let device = device_of_event(&app, event_id, device_id).await?;
     let now = Utc::now();
-    if door::revoke(&app.pools().write, device.id, now).await? {
+    let revoked = door::revoke(&app.pools().write, device.id, now).await?;
+    app.forget_door_devices();
+    if revoked {
         audit::record(
             &app.pools().write,
             staff.user(),
