@@ -34,13 +34,12 @@ pub struct Options {
 
 fn options() -> Result<Options, String> {
     let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".to_owned());
-    let mut options =
-        Options {
-            server: PathBuf::from(format!("{target}/release/treffpunkt")),
-            sqlite_only: false,
-            quick: false,
-            check_in_only: false,
-        };
+    let mut options = Options {
+        server: PathBuf::from(format!("{target}/release/treffpunkt")),
+        sqlite_only: false,
+        quick: false,
+        check_in_only: false,
+    };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -273,8 +272,11 @@ async fn bench_database(options: &Options, database: Database) -> Result<Section
     }
     let manage_paths = Arc::new(manage_paths);
 
-    let other_steps: &[(&str, &str)] =
-        if options.check_in_only { &[] } else { &[("QR ticket PNG", "/ticket.png"), ("calendar file", "/calendar.ics")] };
+    let other_steps: &[(&str, &str)] = if options.check_in_only {
+        &[]
+    } else {
+        &[("QR ticket PNG", "/ticket.png"), ("calendar file", "/calendar.ics")]
+    };
     for &(name, suffix) in other_steps {
         eprintln!("[{}] {name}", database.name());
         for &(concurrency, requests, limit) in &levels {

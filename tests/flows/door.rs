@@ -50,10 +50,21 @@ async fn the_door_page_checks_a_scanned_code_in_without_javascript() {
     let path = app.register_confirmed("ida@example.org", &[]).await;
     let ticket = app.ticket_code(&path).await;
 
-    let (status, page) = app.get_text(&format!("/door/{device}")).await;
-    assert_eq!(status, StatusCode::OK);
+    let response = app.get(&format!("/door/{device}")).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let policy = response.headers()["content-security-policy"].to_str().expect("policy").to_owned();
+    let page = response.text().await.expect("page");
     assert!(page.contains("Eingang Süd"));
     assert!(page.contains("autofocus"), "the code field is ready for the scanner");
+    // One round trip on a slow network: style and script come inline, each allowed by
+    // its hash and by nothing broader.
+    for (open, close) in [("<style>", "</style>"), ("<script>", "</script>")] {
+        let inline = page.split(open).nth(1).and_then(|rest| rest.split(close).next()).expect("inline content");
+        assert!(inline.len() > 1000, "{open} holds the whole file");
+        let hash = format!("'sha256-{}'", domain::ids::sha256_base64(inline));
+        assert!(policy.contains(&hash), "{open} is allowed by its hash: {policy}");
+    }
+    assert!(!policy.contains("unsafe-inline") && !page.contains("door.js"), "{policy}");
     assert!(page.contains("0 von 1 eingecheckt"));
     let scan_id =
         page.split("name=\"scan_id\" value=\"").nth(1).and_then(|rest| rest.split('"').next()).expect("scan id");

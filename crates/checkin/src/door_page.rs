@@ -192,6 +192,10 @@ async fn page(
     // device remembers it for `/door`.
     let mut headers = axum::http::HeaderMap::new();
     headers.insert(REFERRER_POLICY, axum::http::HeaderValue::from_static("no-referrer"));
+    headers.insert(
+        axum::http::header::CONTENT_SECURITY_POLICY,
+        axum::http::HeaderValue::from_static(registration::assets::door_page_policy()),
+    );
     if let Some(cookie) = remember_device(&device_token, app.public_url().starts_with("https://")) {
         headers.insert(axum::http::header::SET_COOKIE, cookie);
     }

@@ -348,10 +348,7 @@ struct TicketHolder {
 }
 
 /// The ticket joined with its attendee and their registration, narrowed by `filter`.
-async fn ticket_holder<C: ConnectionTrait>(
-    db: &C,
-    filter: sea_orm::Condition,
-) -> Result<Option<TicketHolder>, DbErr> {
+async fn ticket_holder<C: ConnectionTrait>(db: &C, filter: sea_orm::Condition) -> Result<Option<TicketHolder>, DbErr> {
     use sea_orm::{JoinType, QuerySelect};
     ticket::Entity::find()
         .select_only()

@@ -29,6 +29,12 @@ pub fn hash_token(token: &str) -> String {
     digest.iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
+/// SHA-256 in standard base64, as Content-Security-Policy hashes are written.
+pub fn sha256_base64(text: &str) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(Sha256::digest(text.as_bytes()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
