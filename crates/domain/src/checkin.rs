@@ -298,7 +298,7 @@ async fn first_check_in<C: ConnectionTrait>(
     scope: &str,
 ) -> Result<Option<(DateTime<Utc>, Option<String>, Uuid)>, DbErr> {
     use sea_orm::{JoinType, QuerySelect};
-    Ok(check_in::Entity::find()
+    check_in::Entity::find()
         .select_only()
         .column(check_in::Column::CheckedInAt)
         .column(door_device::Column::Name)
@@ -314,7 +314,7 @@ async fn first_check_in<C: ConnectionTrait>(
         .filter(check_in::Column::Scope.eq(scope))
         .into_tuple::<(DateTime<Utc>, Option<String>, Uuid)>()
         .one(db)
-        .await?)
+        .await
 }
 
 enum Admission {
