@@ -7,22 +7,11 @@ use std::time::Duration;
 use domain::demo::TAG_SLUG;
 use domain::entity::outbox_message;
 use mail_parser::{MessageParser, MimeHeaders};
-use registration::mail::{SmtpSecurity, SmtpSettings};
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
 
-use crate::support::smtp::SmtpServer;
+use crate::support::smtp::{SmtpServer, smtp_on};
 use crate::support::{TestApp, decode_qr, valid_fields};
-
-fn smtp_on(port: u16) -> Option<SmtpSettings> {
-    Some(SmtpSettings {
-        host: "127.0.0.1".to_owned(),
-        port: Some(port),
-        security: SmtpSecurity::None,
-        user: None,
-        password: None,
-    })
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_confirmation_arrives_by_smtp_in_the_attendees_language_with_ticket_and_calendar() {

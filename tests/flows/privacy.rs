@@ -12,13 +12,12 @@ use domain::entity::{event, outbox_message};
 use domain::outbox::MailKind;
 use domain::registration_form::{self as form_rules, QuestionDraft, QuestionKind};
 use mail_parser::{MessageParser, MimeHeaders};
-use registration::mail::{SmtpSecurity, SmtpSettings};
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Statement, sea_query::Expr};
 use serde_json::Value;
 use uuid::Uuid;
 
-use crate::support::smtp::SmtpServer;
+use crate::support::smtp::{SmtpServer, smtp_on};
 use crate::support::{TestApp, valid_fields};
 
 /// Every text value in every table, as one string: what anonymisation must have
@@ -378,16 +377,6 @@ async fn people_who_refused_photos_are_marked_on_badges_lists_and_at_the_door() 
         .await;
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.text().await.expect("page").contains("Nur Ja/Nein-Fragen und Einwilligungen"));
-}
-
-fn smtp_on(port: u16) -> Option<SmtpSettings> {
-    Some(SmtpSettings {
-        host: "127.0.0.1".to_owned(),
-        port: Some(port),
-        security: SmtpSecurity::None,
-        user: None,
-        password: None,
-    })
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -5,8 +5,20 @@
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use registration::mail::{SmtpSecurity, SmtpSettings};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::{TcpListener, TcpStream};
+
+/// The server's settings for sending to a test SMTP server on loopback `port`.
+pub fn smtp_on(port: u16) -> Option<SmtpSettings> {
+    Some(SmtpSettings {
+        host: "127.0.0.1".to_owned(),
+        port: Some(port),
+        security: SmtpSecurity::None,
+        user: None,
+        password: None,
+    })
+}
 
 pub struct SmtpServer {
     pub port: u16,
