@@ -57,6 +57,7 @@ pub async fn send_next(app: &AppState, mailer: &Arc<Mailer>) -> Result<bool, sea
             }
             Err(error) => {
                 let next = outbox::mark_failed(db, &message, &error, Utc::now()).await?;
+                let error = without_addresses(&error);
                 tracing::warn!(message = %message.id, attempts = message.attempts, %error, %next, "mail not sent; will retry");
             }
         }
@@ -86,6 +87,7 @@ async fn send_next_account_mail(app: &AppState, mailer: &Mailer) -> Result<bool,
     match sent {
         Ok(()) => domain::account::link_mail_sent(db, &link.token_hash, Utc::now()).await?,
         Err(error) => {
+            let error = without_addresses(&error);
             tracing::warn!(%error, "account mail not sent; will retry");
             domain::account::link_mail_failed(db, &link.token_hash, Utc::now() + chrono::Duration::seconds(60)).await?;
         }
@@ -187,5 +189,24 @@ pub async fn run_maintenance(app: AppState) {
             Err(err) => tracing::warn!(error = %err, "cannot anonymise events past their retention period"),
         }
         tokio::time::sleep(MAINTENANCE_INTERVAL).await;
+    }
+}
+
+/// An SMTP server's refusal often quotes the recipient ("550 <x@example.org>: …"); the
+/// log gets the reason without the address (attendee data never goes to the logs).
+pub fn without_addresses(text: &str) -> String {
+    text.split(' ').map(|word| if word.contains('@') { "[address]" } else { word }).collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_addresses;
+
+    #[test]
+    fn addresses_in_smtp_errors_stay_out_of_the_log() {
+        let refused = "permanent error (550): 5.1.1 <olena@rada.example.ua>: Recipient address rejected";
+        let logged = without_addresses(refused);
+        assert!(!logged.contains("olena") && !logged.contains('@'), "{logged}");
+        assert!(logged.contains("Recipient address rejected") && logged.contains("550"), "{logged}");
     }
 }
