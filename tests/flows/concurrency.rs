@@ -64,3 +64,27 @@ async fn eight_devices_redeeming_one_ticket_at_once_get_one_ok() {
     }
     assert_eq!(count_checked_in(&app.db, app.event(TAG_SLUG).await.id).await.expect("count"), 1);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn one_device_sending_the_same_scan_eight_times_at_once_gets_the_first_answer_eight_times() {
+    let app = TestApp::spawn().await;
+    let path = app.register_confirmed("doppelt@example.org", &[]).await;
+    let token = app.ticket_code(&path).await;
+    let device = app.door_device(TAG_SLUG, "Eingang West").await;
+    let app_ref = &app;
+    // A phone on a bad network resends one request; the copies may be decided together.
+    let answers = join_all((0..8).map(|_| {
+        let (token, device) = (token.clone(), device.clone());
+        async move { app_ref.redeem(&device, &token, "resent-1", None).await }
+    }))
+    .await;
+    for (status, answer) in &answers {
+        assert_eq!(*status, reqwest::StatusCode::OK);
+        assert_eq!(answer, &answers[0].1, "every copy gets the first answer");
+    }
+    assert_eq!(answers[0].1["result"], "ok", "and that answer is the check-in");
+    assert_eq!(count_checked_in(&app.db, app.event(TAG_SLUG).await.id).await.expect("count"), 1);
+    // Another scan of the same ticket is a second scan, not a copy.
+    let (_, again) = app.redeem(&device, &token, "resent-2", None).await;
+    assert_eq!(again["result"], "already_checked_in");
+}

@@ -173,7 +173,13 @@ pub async fn redeem(
                         .map(|at| at.trunc_subsecs(6))
                         .filter(|at| *at <= now && now - *at < chrono::Duration::days(2))
                         .unwrap_or(now);
-                    return check_in_once(pools, device, request, *admitted, admitted_at).await;
+                    let pending = Pending {
+                        device: device.clone(),
+                        request: request.clone(),
+                        admitted: *admitted,
+                        now: admitted_at,
+                    };
+                    return check_in_once(pools, pending).await;
                 }
             }
         }
@@ -186,64 +192,144 @@ pub async fn redeem(
     }
 }
 
-/// The deciding transaction: insert the check-in unless one exists for this attendee
-/// and scope, then log the scan; a scan id that arrived twice at once rolls back.
-async fn check_in_once(
-    pools: &Pools,
-    device: &DoorDevice,
-    request: &ScanRequest,
+/// A check-in to decide: the scan and what the reads found.
+pub(crate) struct Pending {
+    device: DoorDevice,
+    request: ScanRequest,
     admitted: Admitted,
     now: DateTime<Utc>,
-) -> Result<ScanAnswer, ScanError> {
-    // The check-in read with the ticket only saved a write; the insert decides now.
-    let Admitted { attendee_id, ticket_id, scanned, scope, manual, first_check_in: _ } = admitted;
-    let txn = begin_write(&pools.write).await?;
-    let inserted = check_in::Entity::insert(check_in::ActiveModel {
-        id: Set(Uuid::new_v4()),
-        attendee_id: Set(attendee_id),
-        ticket_id: Set(ticket_id),
-        event_id: Set(device.event_id),
-        programme_session_id: Set(request.programme_session_id),
-        scope: Set(scope.clone()),
-        device_id: Set(device.id),
-        scan_id: Set(request.scan_id.clone()),
-        checked_in_at: Set(now),
-        method: Set(if manual { "manual" } else { "scan" }.to_owned()),
-    })
-    .on_conflict_do_nothing_on([check_in::Column::AttendeeId, check_in::Column::Scope])
-    .exec_without_returning(&txn)
-    .await?;
-    let answer = if matches!(inserted, TryInsertResult::Inserted(1)) {
-        ScanAnswer {
-            result: ScanResult::Ok,
-            attendee: Some(scanned),
-            checked_in_at: Some(now),
-            device: Some(device.name.clone()),
-        }
-    } else {
-        // Another device won the race a moment ago.
-        let (at, by, first_device) = first_check_in(&txn, attendee_id, &scope)
-            .await?
-            .ok_or_else(|| DbErr::RecordNotFound("check-in".to_owned()))?;
-        if let Some(offline_at) = request.offline_at
-            && first_device != device.id
-        {
-            record_conflict(&txn, device, request, attendee_id, &scope, (first_device, at), (offline_at, now)).await?;
-        }
-        ScanAnswer {
-            result: ScanResult::AlreadyCheckedIn,
-            attendee: Some(scanned),
-            checked_in_at: Some(at),
-            device: by,
-        }
-    };
-    if record_scan(&txn, device, request, &answer, now).await? {
-        txn.commit().await?;
-        Ok(answer)
-    } else {
-        txn.rollback().await?;
-        first_answer(&pools.write, device.id, &request.scan_id).await
+}
+
+/// A check-in waiting for the SQLite writer, with where its answer goes.
+pub(crate) struct Queued {
+    pending: Pending,
+    reply: tokio::sync::oneshot::Sender<Result<ScanAnswer, ScanError>>,
+}
+
+/// The writer's queue; one per set of pools, started with the first check-in.
+pub(crate) type CheckInQueue = tokio::sync::mpsc::Sender<Queued>;
+
+/// At most this many check-ins share one transaction.
+const MOST_PER_BATCH: usize = 64;
+
+/// Decides a check-in. On SQLite every check-in goes through one writer task that takes
+/// whatever has queued up into one transaction (group commit): BEGIN and COMMIT are
+/// two of the four statements a check-in wrote, and each statement costs two thread
+/// hand-offs (perf, bench/RESULTS.md). PostgreSQL writes concurrently, one transaction
+/// each.
+async fn check_in_once(pools: &Pools, pending: Pending) -> Result<ScanAnswer, ScanError> {
+    if pools.write.get_database_backend() != sea_orm::DbBackend::Sqlite {
+        return decide_alone(&pools.write, &pending).await;
     }
+    let stopped = || ScanError::Database(DbErr::Custom("the check-in writer stopped".to_owned()));
+    let queue = pools.check_in_queue.get_or_init(|| {
+        let (queue, jobs) = tokio::sync::mpsc::channel(1024);
+        tokio::spawn(write_batches(pools.write.clone(), jobs));
+        queue
+    });
+    let (reply, answer) = tokio::sync::oneshot::channel();
+    queue.send(Queued { pending, reply }).await.map_err(|_| stopped())?;
+    answer.await.map_err(|_| stopped())?
+}
+
+/// The SQLite writer: one transaction for everything queued; if that fails as a whole,
+/// each check-in again in its own, so an error belongs to the scan that caused it.
+async fn write_batches(db: DatabaseConnection, mut jobs: tokio::sync::mpsc::Receiver<Queued>) {
+    let mut batch = Vec::with_capacity(MOST_PER_BATCH);
+    while jobs.recv_many(&mut batch, MOST_PER_BATCH).await > 0 {
+        let taken = std::mem::take(&mut batch);
+        let decided = {
+            let pendings: Vec<&Pending> = taken.iter().map(|job| &job.pending).collect();
+            decide_together(&db, &pendings).await
+        };
+        match decided {
+            Ok(answers) => {
+                for (job, answer) in taken.into_iter().zip(answers) {
+                    let _ = job.reply.send(answer);
+                }
+            }
+            Err(_) => {
+                for job in taken {
+                    let answer = decide_alone(&db, &job.pending).await;
+                    let _ = job.reply.send(answer);
+                }
+            }
+        }
+    }
+}
+
+async fn decide_alone(db: &DatabaseConnection, pending: &Pending) -> Result<ScanAnswer, ScanError> {
+    decide_together(db, &[pending])
+        .await?
+        .pop()
+        .unwrap_or_else(|| Err(ScanError::Database(DbErr::Custom("no answer".to_owned()))))
+}
+
+/// The deciding transaction: for each check-in, insert it unless one exists for this
+/// attendee and scope, then log the scan. A scan id this device sent before (a retry
+/// racing its original) takes back its insert and answers with the first answer.
+async fn decide_together(
+    db: &DatabaseConnection,
+    pendings: &[&Pending],
+) -> Result<Vec<Result<ScanAnswer, ScanError>>, DbErr> {
+    let txn = begin_write(db).await?;
+    let mut answers = Vec::with_capacity(pendings.len());
+    for pending in pendings {
+        let Pending { device, request, admitted, now } = pending;
+        let now = *now;
+        let id = Uuid::new_v4();
+        let inserted = check_in::Entity::insert(check_in::ActiveModel {
+            id: Set(id),
+            attendee_id: Set(admitted.attendee_id),
+            ticket_id: Set(admitted.ticket_id),
+            event_id: Set(device.event_id),
+            programme_session_id: Set(request.programme_session_id),
+            scope: Set(admitted.scope.clone()),
+            device_id: Set(device.id),
+            scan_id: Set(request.scan_id.clone()),
+            checked_in_at: Set(now),
+            method: Set(if admitted.manual { "manual" } else { "scan" }.to_owned()),
+        })
+        .on_conflict_do_nothing_on([check_in::Column::AttendeeId, check_in::Column::Scope])
+        .exec_without_returning(&txn)
+        .await?;
+        let inserted = matches!(inserted, TryInsertResult::Inserted(1));
+        let answer = if inserted {
+            ScanAnswer {
+                result: ScanResult::Ok,
+                attendee: Some(admitted.scanned.clone()),
+                checked_in_at: Some(now),
+                device: Some(device.name.clone()),
+            }
+        } else {
+            // Another device won the race a moment ago.
+            let (at, by, first_device) = first_check_in(&txn, admitted.attendee_id, &admitted.scope)
+                .await?
+                .ok_or_else(|| DbErr::RecordNotFound("check-in".to_owned()))?;
+            if let Some(offline_at) = request.offline_at
+                && first_device != device.id
+            {
+                let (attendee, scope) = (admitted.attendee_id, &admitted.scope);
+                record_conflict(&txn, device, request, attendee, scope, (first_device, at), (offline_at, now)).await?;
+            }
+            ScanAnswer {
+                result: ScanResult::AlreadyCheckedIn,
+                attendee: Some(admitted.scanned.clone()),
+                checked_in_at: Some(at),
+                device: by,
+            }
+        };
+        if record_scan(&txn, device, request, &answer, now).await? {
+            answers.push(Ok(answer));
+        } else {
+            if inserted {
+                check_in::Entity::delete_by_id(id).exec(&txn).await?;
+            }
+            answers.push(first_answer(&txn, device.id, &request.scan_id).await);
+        }
+    }
+    txn.commit().await?;
+    Ok(answers)
 }
 
 /// Logs the scan with its answer; `false` when this device already sent this scan id.

@@ -16,16 +16,18 @@ use sea_orm::{
 pub struct Pools {
     pub read: DatabaseConnection,
     pub write: DatabaseConnection,
+    /// SQLite's check-in writer (group commit), started with the first check-in.
+    pub(crate) check_in_queue: std::sync::Arc<std::sync::OnceLock<crate::checkin::CheckInQueue>>,
 }
 
 pub async fn connect(url: &str) -> Result<Pools, DbErr> {
     if url.starts_with("sqlite:") {
         let write = open(url, 1).await?;
         let read = open(url, 4).await?;
-        Ok(Pools { read, write })
+        Ok(Pools { read, write, check_in_queue: Default::default() })
     } else {
         let read = open(url, 16).await?;
-        Ok(Pools { write: read.clone(), read })
+        Ok(Pools { write: read.clone(), read, check_in_queue: Default::default() })
     }
 }
 
