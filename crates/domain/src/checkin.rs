@@ -173,31 +173,27 @@ pub async fn redeem(
                         .map(|at| at.trunc_subsecs(6))
                         .filter(|at| *at <= now && now - *at < chrono::Duration::days(2))
                         .unwrap_or(now);
-                    let pending = Pending {
+                    let pending = Pending::CheckIn {
                         device: device.clone(),
                         request: request.clone(),
                         admitted: *admitted,
                         now: admitted_at,
                     };
-                    return check_in_once(pools, pending).await;
+                    return decide(pools, pending).await;
                 }
             }
         }
     };
-    // A refusal or a repeat changes nothing but the scan log: one statement, no transaction.
-    if record_scan(&pools.write, device, request, &answer, now).await? {
-        Ok(answer)
-    } else {
-        first_answer(&pools.write, device.id, &request.scan_id).await
-    }
+    // A refusal or a repeat changes nothing but the scan log.
+    decide(pools, Pending::Log { device: device.clone(), request: request.clone(), answer, now }).await
 }
 
-/// A check-in to decide: the scan and what the reads found.
-pub(crate) struct Pending {
-    device: DoorDevice,
-    request: ScanRequest,
-    admitted: Admitted,
-    now: DateTime<Utc>,
+/// What a scan writes once the reads have decided what they can.
+pub(crate) enum Pending {
+    /// Insert the check-in unless one exists for the attendee and scope, then log the scan.
+    CheckIn { device: DoorDevice, request: ScanRequest, admitted: Admitted, now: DateTime<Utc> },
+    /// A refusal or a repeat: only the scan log, with the answer already known.
+    Log { device: DoorDevice, request: ScanRequest, answer: ScanAnswer, now: DateTime<Utc> },
 }
 
 /// A check-in waiting for the SQLite writer, with where its answer goes.
@@ -212,12 +208,12 @@ pub(crate) type CheckInQueue = tokio::sync::mpsc::Sender<Queued>;
 /// At most this many check-ins share one transaction.
 const MOST_PER_BATCH: usize = 64;
 
-/// Decides a check-in. On SQLite every check-in goes through one writer task that takes
-/// whatever has queued up into one transaction (group commit): BEGIN and COMMIT are
-/// two of the four statements a check-in wrote, and each statement costs two thread
-/// hand-offs (perf, bench/RESULTS.md). PostgreSQL writes concurrently, one transaction
-/// each.
-async fn check_in_once(pools: &Pools, pending: Pending) -> Result<ScanAnswer, ScanError> {
+/// Writes what a scan decided. On SQLite every scan goes through one writer task that
+/// takes whatever has queued up into one transaction (group commit): BEGIN and COMMIT
+/// were two of the four statements a check-in wrote, each statement costs two thread
+/// hand-offs, and each commit a WAL write (perf, bench/RESULTS.md). PostgreSQL writes
+/// concurrently, one transaction each.
+async fn decide(pools: &Pools, pending: Pending) -> Result<ScanAnswer, ScanError> {
     if pools.write.get_database_backend() != sea_orm::DbBackend::Sqlite {
         return decide_alone(&pools.write, &pending).await;
     }
@@ -265,9 +261,7 @@ async fn decide_alone(db: &DatabaseConnection, pending: &Pending) -> Result<Scan
         .unwrap_or_else(|| Err(ScanError::Database(DbErr::Custom("no answer".to_owned()))))
 }
 
-/// The deciding transaction: for each check-in, insert it unless one exists for this
-/// attendee and scope, then log the scan. A scan id this device sent before (a retry
-/// racing its original) takes back its insert and answers with the first answer.
+/// The writer's transaction: every queued scan's writes, in order.
 async fn decide_together(
     db: &DatabaseConnection,
     pendings: &[&Pending],
@@ -275,61 +269,83 @@ async fn decide_together(
     let txn = begin_write(db).await?;
     let mut answers = Vec::with_capacity(pendings.len());
     for pending in pendings {
-        let Pending { device, request, admitted, now } = pending;
-        let now = *now;
-        let id = Uuid::new_v4();
-        let inserted = check_in::Entity::insert(check_in::ActiveModel {
-            id: Set(id),
-            attendee_id: Set(admitted.attendee_id),
-            ticket_id: Set(admitted.ticket_id),
-            event_id: Set(device.event_id),
-            programme_session_id: Set(request.programme_session_id),
-            scope: Set(admitted.scope.clone()),
-            device_id: Set(device.id),
-            scan_id: Set(request.scan_id.clone()),
-            checked_in_at: Set(now),
-            method: Set(if admitted.manual { "manual" } else { "scan" }.to_owned()),
-        })
-        .on_conflict_do_nothing_on([check_in::Column::AttendeeId, check_in::Column::Scope])
-        .exec_without_returning(&txn)
-        .await?;
-        let inserted = matches!(inserted, TryInsertResult::Inserted(1));
-        let answer = if inserted {
-            ScanAnswer {
-                result: ScanResult::Ok,
-                attendee: Some(admitted.scanned.clone()),
-                checked_in_at: Some(now),
-                device: Some(device.name.clone()),
+        let answer = match pending {
+            Pending::CheckIn { device, request, admitted, now } => {
+                check_in_in(&txn, device, request, admitted, *now).await?
             }
-        } else {
-            // Another device won the race a moment ago.
-            let (at, by, first_device) = first_check_in(&txn, admitted.attendee_id, &admitted.scope)
-                .await?
-                .ok_or_else(|| DbErr::RecordNotFound("check-in".to_owned()))?;
-            if let Some(offline_at) = request.offline_at
-                && first_device != device.id
-            {
-                let (attendee, scope) = (admitted.attendee_id, &admitted.scope);
-                record_conflict(&txn, device, request, attendee, scope, (first_device, at), (offline_at, now)).await?;
-            }
-            ScanAnswer {
-                result: ScanResult::AlreadyCheckedIn,
-                attendee: Some(admitted.scanned.clone()),
-                checked_in_at: Some(at),
-                device: by,
+            Pending::Log { device, request, answer, now } => {
+                if record_scan(&txn, device, request, answer, *now).await? {
+                    Ok(answer.clone())
+                } else {
+                    first_answer(&txn, device.id, &request.scan_id).await
+                }
             }
         };
-        if record_scan(&txn, device, request, &answer, now).await? {
-            answers.push(Ok(answer));
-        } else {
-            if inserted {
-                check_in::Entity::delete_by_id(id).exec(&txn).await?;
-            }
-            answers.push(first_answer(&txn, device.id, &request.scan_id).await);
-        }
+        answers.push(answer);
     }
     txn.commit().await?;
     Ok(answers)
+}
+
+/// One check-in inside the writer's transaction: insert it unless one exists for this
+/// attendee and scope, then log the scan. A scan id this device sent before (a retry
+/// racing its original) takes back its insert and answers with the first answer.
+async fn check_in_in(
+    txn: &sea_orm::DatabaseTransaction,
+    device: &DoorDevice,
+    request: &ScanRequest,
+    admitted: &Admitted,
+    now: DateTime<Utc>,
+) -> Result<Result<ScanAnswer, ScanError>, DbErr> {
+    let id = Uuid::new_v4();
+    let inserted = check_in::Entity::insert(check_in::ActiveModel {
+        id: Set(id),
+        attendee_id: Set(admitted.attendee_id),
+        ticket_id: Set(admitted.ticket_id),
+        event_id: Set(device.event_id),
+        programme_session_id: Set(request.programme_session_id),
+        scope: Set(admitted.scope.clone()),
+        device_id: Set(device.id),
+        scan_id: Set(request.scan_id.clone()),
+        checked_in_at: Set(now),
+        method: Set(if admitted.manual { "manual" } else { "scan" }.to_owned()),
+    })
+    .on_conflict_do_nothing_on([check_in::Column::AttendeeId, check_in::Column::Scope])
+    .exec_without_returning(txn)
+    .await?;
+    let inserted = matches!(inserted, TryInsertResult::Inserted(1));
+    let answer = if inserted {
+        ScanAnswer {
+            result: ScanResult::Ok,
+            attendee: Some(admitted.scanned.clone()),
+            checked_in_at: Some(now),
+            device: Some(device.name.clone()),
+        }
+    } else {
+        // Another device won the race a moment ago.
+        let (at, by, first_device) = first_check_in(txn, admitted.attendee_id, &admitted.scope)
+            .await?
+            .ok_or_else(|| DbErr::RecordNotFound("check-in".to_owned()))?;
+        if let Some(offline_at) = request.offline_at
+            && first_device != device.id
+        {
+            let (attendee, scope) = (admitted.attendee_id, &admitted.scope);
+            record_conflict(txn, device, request, attendee, scope, (first_device, at), (offline_at, now)).await?;
+        }
+        ScanAnswer {
+            result: ScanResult::AlreadyCheckedIn,
+            attendee: Some(admitted.scanned.clone()),
+            checked_in_at: Some(at),
+            device: by,
+        }
+    };
+    if record_scan(txn, device, request, &answer, now).await? {
+        return Ok(Ok(answer));
+    }
+    if inserted {
+        check_in::Entity::delete_by_id(id).exec(txn).await?;
+    }
+    Ok(first_answer(txn, device.id, &request.scan_id).await)
 }
 
 /// Logs the scan with its answer; `false` when this device already sent this scan id.
@@ -411,7 +427,7 @@ enum Admission {
     Admissible(Box<Admitted>),
 }
 
-struct Admitted {
+pub(crate) struct Admitted {
     attendee_id: Uuid,
     ticket_id: Uuid,
     scanned: ScannedAttendee,
