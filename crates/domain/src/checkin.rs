@@ -1,11 +1,13 @@
 //! Redeeming a ticket at the door, exactly once per attendee and event (or programme
 //! session), and answering a repeated scan id with the first answer.
 //!
-//! The ticket, attendee and earlier check-ins are read from the read pool; only the
-//! deciding statements go to the writer: `INSERT check_in … ON CONFLICT (attendee, scope)
-//! DO NOTHING` and the scan log `INSERT door_scan … ON CONFLICT (device, scan_id) DO
-//! NOTHING`, in one transaction. Eight devices scanning one ticket at once get one `ok`;
-//! a retried request (same scan id) gets the first answer and counts nothing.
+//! The ticket, its holder, their registration and any earlier check-in are read in one
+//! statement from the read pool; only the deciding statements go to the writer: `INSERT
+//! check_in … ON CONFLICT (attendee, scope) DO NOTHING` and the scan log `INSERT
+//! door_scan … ON CONFLICT (device, scan_id) DO NOTHING`, in one transaction — on
+//! SQLite shared by every scan that arrived meanwhile (group commit, see `decide`).
+//! Eight devices scanning one ticket at once get one `ok`; a retried request (same scan
+//! id) gets the first answer and counts nothing.
 
 use chrono::{DateTime, SubsecRound, Utc};
 use sea_orm::{
