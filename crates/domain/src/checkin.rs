@@ -691,7 +691,8 @@ pub async fn search_attendees(
         .await?;
     let scope = programme_session_id.unwrap_or(device.event_id).to_string();
     let ids: Vec<Uuid> = found.iter().map(|attendee| attendee.id).collect();
-    let consenters = crate::registration_form::photo_consenters(db, device.event_id).await?;
+    // Only the people found: the search runs as door staff type.
+    let consenters = crate::registration_form::photo_consenters(db, device.event_id, Some(&ids)).await?;
     let check_ins = check_in::Entity::find()
         .filter(check_in::Column::AttendeeId.is_in(ids))
         .filter(check_in::Column::Scope.eq(scope))
@@ -838,7 +839,7 @@ pub async fn offline_data(db: &DatabaseConnection, event_id: Uuid) -> Result<Off
         .into_iter()
         .map(|registration| registration.id)
         .collect();
-    let consenters = crate::registration_form::photo_consenters(db, event_id).await?;
+    let consenters = crate::registration_form::photo_consenters(db, event_id, None).await?;
     let mut valid = Vec::new();
     let mut invalid = Vec::new();
     let mut revoked = Vec::new();

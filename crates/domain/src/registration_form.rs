@@ -494,24 +494,28 @@ pub fn declines_photos(door_questions: &[Uuid], answers: &[(Uuid, String)]) -> b
     door_questions.iter().any(|door| !answers.iter().any(|(question, value)| question == door && value == YES))
 }
 
-/// Of an event's attendees, those who said yes to every question shown at the door;
-/// `None` when the event shows no question at the door.
-pub async fn photo_consenters(db: &DatabaseConnection, event_id: Uuid) -> Result<Option<Vec<Uuid>>, DbErr> {
+/// Of an event's attendees (or only of `among`), those who said yes to every question
+/// shown at the door; `None` when the event shows no question at the door.
+pub async fn photo_consenters(
+    db: &DatabaseConnection,
+    event_id: Uuid,
+    among: Option<&[Uuid]>,
+) -> Result<Option<std::collections::HashSet<Uuid>>, DbErr> {
     let door = door_questions(&questions(db, event_id).await?);
     if door.is_empty() {
         return Ok(None);
     }
-    let mut yes: HashMap<Uuid, usize> = HashMap::new();
-    for attendee_id in answer::Entity::find()
+    let mut query = answer::Entity::find()
         .select_only()
         .column(answer::Column::AttendeeId)
         .filter(answer::Column::EventId.eq(event_id))
         .filter(answer::Column::QuestionId.is_in(door.iter().copied()))
-        .filter(answer::Column::Value.eq(YES))
-        .into_tuple::<Uuid>()
-        .all(db)
-        .await?
-    {
+        .filter(answer::Column::Value.eq(YES));
+    if let Some(among) = among {
+        query = query.filter(answer::Column::AttendeeId.is_in(among.iter().copied()));
+    }
+    let mut yes: HashMap<Uuid, usize> = HashMap::new();
+    for attendee_id in query.into_tuple::<Uuid>().all(db).await? {
         *yes.entry(attendee_id).or_default() += 1;
     }
     Ok(Some(yes.into_iter().filter(|(_, count)| *count == door.len()).map(|(id, _)| id).collect()))
