@@ -3,7 +3,7 @@
 
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::get;
 use chrono::Utc;
 use domain::certificate::{self, Attendance};
@@ -89,16 +89,5 @@ async fn download(
         .find(|attendance| attendance.attendee.id == person.attendee.id)
         .ok_or(WebError::NotFound)?;
     let bytes = render(certificate_text(Tr::new(language), &details.event, &attendance)).await?;
-    Ok((
-        [
-            (axum::http::header::CONTENT_TYPE, "application/pdf".to_owned()),
-            (
-                axum::http::header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{}\"", file_name(&details.event, index)),
-            ),
-            (axum::http::header::CACHE_CONTROL, "private, no-store".to_owned()),
-        ],
-        bytes,
-    )
-        .into_response())
+    Ok(super::personal_data::private_download("application/pdf", &file_name(&details.event, index), bytes))
 }

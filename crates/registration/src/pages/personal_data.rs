@@ -95,17 +95,22 @@ pub async fn export(app: &AppState, details: &RegistrationDetails, only: Option<
     serde_json::to_vec_pretty(&export).map_err(|err| WebError::Internal(format!("json: {err}")))
 }
 
-/// A JSON file to save, never kept by a cache on the way.
-pub fn json_download(body: Vec<u8>, file_name: &str) -> Response {
+/// A file about one person to save, never kept by a cache on the way.
+pub fn private_download(content_type: &'static str, file_name: &str, body: Vec<u8>) -> Response {
     (
         [
-            (axum::http::header::CONTENT_TYPE, "application/json; charset=utf-8".to_owned()),
+            (axum::http::header::CONTENT_TYPE, content_type.to_owned()),
             (axum::http::header::CONTENT_DISPOSITION, format!("attachment; filename=\"{file_name}\"")),
             (axum::http::header::CACHE_CONTROL, "private, no-store".to_owned()),
         ],
         body,
     )
         .into_response()
+}
+
+/// Everything stored about people, as a JSON file to save.
+pub fn json_download(body: Vec<u8>, file_name: &str) -> Response {
+    private_download("application/json; charset=utf-8", file_name, body)
 }
 
 async fn download(State(app): State<AppState>, Path(manage_token): Path<String>) -> Result<Response, WebError> {
