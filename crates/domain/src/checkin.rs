@@ -1,11 +1,11 @@
 //! Redeeming a ticket at the door, exactly once per attendee and event (or programme
 //! session), and answering a repeated scan id with the first answer.
 //!
-//! The ticket, its holder, their registration and any earlier check-in are read in one
-//! statement from the read pool; only the deciding statements go to the writer: `INSERT
-//! check_in … ON CONFLICT (attendee, scope) DO NOTHING` and the scan log `INSERT
-//! door_scan … ON CONFLICT (device, scan_id) DO NOTHING`, in one transaction — on
-//! SQLite shared by every scan that arrived meanwhile (group commit, see `decide`).
+//! On SQLite a ticket scan is decided in the check-in writer's transaction together with
+//! every scan that arrived meanwhile (`writer`). On PostgreSQL the ticket, its holder,
+//! their registration and any earlier check-in are read in one statement, then one
+//! transaction writes `INSERT check_in … ON CONFLICT (attendee, scope) DO NOTHING` and
+//! the scan log `INSERT door_scan … ON CONFLICT (device, scan_id) DO NOTHING`.
 //! Eight devices scanning one ticket at once get one `ok`; a retried request (same scan
 //! id) gets the first answer and counts nothing.
 
@@ -16,6 +16,9 @@ use sea_orm::{
 };
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
+
+mod writer;
+pub(crate) use writer::CheckInQueue;
 
 use crate::db::{Pools, begin_write};
 use crate::door::DoorDevice;
@@ -136,157 +139,88 @@ pub async fn redeem(
             return Err(ScanError::UnknownSession);
         }
     }
+    if let Presented::Token(token) = &request.presented
+        && writer::batches(pools)
+    {
+        let (device, request) = (device.clone(), request.clone());
+        let pending = match verified_ticket(verifier, &device, token) {
+            Ok((ticket_id, version)) => Pending::Scan { device, request, ticket_id, version, now },
+            Err(result) => Pending::Log { device, request, answer: ScanAnswer::bare(result), now },
+        };
+        return writer::decide(pools, pending).await;
+    }
 
     // Everything that does not decide "first or not" is read from the read pool, so the
-    // write path (one writer at a time on SQLite) holds only the deciding statements.
+    // write path holds only the deciding statements.
     let answer = match admissible(&pools.read, verifier, device, request).await? {
         Admission::Refused(answer) => answer,
-        Admission::Admissible(admitted) => {
-            match admitted.first_check_in {
-                Some((at, by, first_device)) => {
-                    if let Some(offline_at) = request.offline_at
-                        && first_device != device.id
-                    {
-                        let first = (first_device, at);
-                        let second = (offline_at, now);
-                        record_conflict(
-                            &pools.write,
-                            device,
-                            request,
-                            admitted.attendee_id,
-                            &admitted.scope,
-                            first,
-                            second,
-                        )
-                        .await?;
-                    }
-                    ScanAnswer {
-                        result: ScanResult::AlreadyCheckedIn,
-                        attendee: Some(admitted.scanned),
-                        checked_in_at: Some(at),
-                        device: by,
-                    }
+        Admission::Admissible(admitted) => match admitted.first_check_in {
+            Some((at, by, first_device)) => {
+                if let Some(offline_at) = request.offline_at
+                    && first_device != device.id
+                {
+                    let first = (first_device, at);
+                    let second = (offline_at, now);
+                    record_conflict(
+                        &pools.write,
+                        device,
+                        request,
+                        admitted.attendee_id,
+                        &admitted.scope,
+                        first,
+                        second,
+                    )
+                    .await?;
                 }
-                None => {
-                    // A scan decided offline happened when the device saw the ticket, not when
-                    // it synced (a clock far off is not trusted).
-                    let admitted_at = request
-                        .offline_at
-                        .map(|at| at.trunc_subsecs(6))
-                        .filter(|at| *at <= now && now - *at < chrono::Duration::days(2))
-                        .unwrap_or(now);
-                    let pending = Pending::CheckIn {
-                        device: device.clone(),
-                        request: request.clone(),
-                        admitted: *admitted,
-                        now: admitted_at,
-                    };
-                    return decide(pools, pending).await;
+                ScanAnswer {
+                    result: ScanResult::AlreadyCheckedIn,
+                    attendee: Some(admitted.scanned),
+                    checked_in_at: Some(at),
+                    device: by,
                 }
             }
-        }
+            None => {
+                let pending = Pending::CheckIn {
+                    device: device.clone(),
+                    request: request.clone(),
+                    admitted: *admitted,
+                    now: admitted_at(request, now),
+                };
+                return writer::decide(pools, pending).await;
+            }
+        },
     };
     // A refusal or a repeat changes nothing but the scan log.
-    decide(pools, Pending::Log { device: device.clone(), request: request.clone(), answer, now }).await
+    writer::decide(pools, Pending::Log { device: device.clone(), request: request.clone(), answer, now }).await
+}
+
+/// When a scan let the person in: a scan decided offline happened when the device saw
+/// the ticket, not when it synced (a clock far off is not trusted).
+fn admitted_at(request: &ScanRequest, now: DateTime<Utc>) -> DateTime<Utc> {
+    request
+        .offline_at
+        .map(|at| at.trunc_subsecs(6))
+        .filter(|at| *at <= now && now - *at < chrono::Duration::days(2))
+        .unwrap_or(now)
+}
+
+/// The ticket a code names, if its signature holds and it is for the device's event.
+fn verified_ticket(verifier: &TicketVerifier, device: &DoorDevice, token: &str) -> Result<(Uuid, i32), ScanResult> {
+    let claims = verifier.verify(token).map_err(|_| ScanResult::Invalid)?;
+    if claims.event_id != device.event_id {
+        return Err(ScanResult::WrongEvent);
+    }
+    Ok((claims.ticket_id, i32::from(claims.version)))
 }
 
 /// What a scan writes once the reads have decided what they can.
 pub(crate) enum Pending {
+    /// A ticket code whose signature holds, decided entirely by the SQLite writer.
+    Scan { device: DoorDevice, request: ScanRequest, ticket_id: Uuid, version: i32, now: DateTime<Utc> },
     /// Insert the check-in unless one exists for the attendee and scope, then log the scan.
     CheckIn { device: DoorDevice, request: ScanRequest, admitted: Admitted, now: DateTime<Utc> },
     /// A refusal or a repeat: only the scan log, with the answer already known.
     Log { device: DoorDevice, request: ScanRequest, answer: ScanAnswer, now: DateTime<Utc> },
-}
-
-/// A check-in waiting for the SQLite writer, with where its answer goes.
-pub(crate) struct Queued {
-    pending: Pending,
-    reply: tokio::sync::oneshot::Sender<Result<ScanAnswer, ScanError>>,
-}
-
-/// The writer's queue; one per set of pools, started with the first check-in.
-pub(crate) type CheckInQueue = tokio::sync::mpsc::Sender<Queued>;
-
-/// At most this many check-ins share one transaction.
-const MOST_PER_BATCH: usize = 64;
-
-/// Writes what a scan decided. On SQLite every scan goes through one writer task that
-/// takes whatever has queued up into one transaction (group commit): BEGIN and COMMIT
-/// were two of the four statements a check-in wrote, each statement costs two thread
-/// hand-offs, and each commit a WAL write (perf, bench/RESULTS.md). PostgreSQL writes
-/// concurrently, one transaction each.
-async fn decide(pools: &Pools, pending: Pending) -> Result<ScanAnswer, ScanError> {
-    if pools.write.get_database_backend() != sea_orm::DbBackend::Sqlite {
-        return decide_alone(&pools.write, &pending).await;
-    }
-    let stopped = || ScanError::Database(DbErr::Custom("the check-in writer stopped".to_owned()));
-    let queue = pools.check_in_queue.get_or_init(|| {
-        let (queue, jobs) = tokio::sync::mpsc::channel(1024);
-        tokio::spawn(write_batches(pools.write.clone(), jobs));
-        queue
-    });
-    let (reply, answer) = tokio::sync::oneshot::channel();
-    queue.send(Queued { pending, reply }).await.map_err(|_| stopped())?;
-    answer.await.map_err(|_| stopped())?
-}
-
-/// The SQLite writer: one transaction for everything queued; if that fails as a whole,
-/// each check-in again in its own, so an error belongs to the scan that caused it.
-async fn write_batches(db: DatabaseConnection, mut jobs: tokio::sync::mpsc::Receiver<Queued>) {
-    let mut batch = Vec::with_capacity(MOST_PER_BATCH);
-    while jobs.recv_many(&mut batch, MOST_PER_BATCH).await > 0 {
-        let taken = std::mem::take(&mut batch);
-        let decided = {
-            let pendings: Vec<&Pending> = taken.iter().map(|job| &job.pending).collect();
-            decide_together(&db, &pendings).await
-        };
-        match decided {
-            Ok(answers) => {
-                for (job, answer) in taken.into_iter().zip(answers) {
-                    let _ = job.reply.send(answer);
-                }
-            }
-            Err(_) => {
-                for job in taken {
-                    let answer = decide_alone(&db, &job.pending).await;
-                    let _ = job.reply.send(answer);
-                }
-            }
-        }
-    }
-}
-
-async fn decide_alone(db: &DatabaseConnection, pending: &Pending) -> Result<ScanAnswer, ScanError> {
-    decide_together(db, &[pending])
-        .await?
-        .pop()
-        .unwrap_or_else(|| Err(ScanError::Database(DbErr::Custom("no answer".to_owned()))))
-}
-
-/// The writer's transaction: every queued scan's writes, in order.
-async fn decide_together(
-    db: &DatabaseConnection,
-    pendings: &[&Pending],
-) -> Result<Vec<Result<ScanAnswer, ScanError>>, DbErr> {
-    let txn = begin_write(db).await?;
-    let mut answers = Vec::with_capacity(pendings.len());
-    for pending in pendings {
-        let answer = match pending {
-            Pending::CheckIn { device, request, admitted, now } => {
-                check_in_in(&txn, device, request, admitted, *now).await?
-            }
-            Pending::Log { device, request, answer, now } => {
-                if record_scan(&txn, device, request, answer, *now).await? {
-                    Ok(answer.clone())
-                } else {
-                    first_answer(&txn, device.id, &request.scan_id).await
-                }
-            }
-        };
-        answers.push(answer);
-    }
-    txn.commit().await?;
-    Ok(answers)
 }
 
 /// One check-in inside the writer's transaction: insert it unless one exists for this
@@ -435,10 +369,12 @@ pub(crate) struct Admitted {
     scanned: ScannedAttendee,
     scope: String,
     manual: bool,
-    /// When, by which device (name) and which device the holder was checked in to the
-    /// scope already, read with the ticket.
-    first_check_in: Option<(DateTime<Utc>, Option<String>, Uuid)>,
+    /// The holder's check-in to the scope, if any, read with the ticket.
+    first_check_in: Option<FirstCheckIn>,
 }
+
+/// When, by which device (its name) and which device someone was checked in to a scope.
+type FirstCheckIn = (DateTime<Utc>, Option<String>, Uuid);
 
 /// A ticket with its holder and the holder's registration status: what decides a scan,
 /// read in one statement.
@@ -453,23 +389,55 @@ struct TicketHolder {
     organisation: String,
     cancelled_at: Option<DateTime<Utc>>,
     status: RegistrationStatus,
-    /// An existing check-in to the scanned scope, if any, with its device.
+    /// An existing check-in of the holder (to the scanned scope, or to any when read for
+    /// the writer's batch), with its device.
+    checked_in_scope: Option<String>,
     checked_in_at: Option<DateTime<Utc>>,
     checked_in_device: Option<Uuid>,
     checked_in_by: Option<String>,
 }
 
+impl TicketHolder {
+    fn scanned(&self) -> ScannedAttendee {
+        ScannedAttendee {
+            name: format!("{} {}", self.first_name, self.last_name),
+            organisation: self.organisation.clone(),
+        }
+    }
+}
+
+/// Why a holder's ticket does not let them in, whatever the scope.
+fn refusal(holder: &TicketHolder) -> Option<ScanResult> {
+    if holder.cancelled_at.is_some() {
+        return Some(ScanResult::Cancelled);
+    }
+    if holder.revoked_at.is_some() {
+        return Some(ScanResult::Revoked);
+    }
+    match holder.status {
+        RegistrationStatus::Confirmed => None,
+        RegistrationStatus::Cancelled => Some(ScanResult::Cancelled),
+        // Waitlisted, unconfirmed or unapproved registrations hold no valid ticket yet.
+        _ => Some(ScanResult::Invalid),
+    }
+}
+
 /// The ticket joined with its attendee, their registration and any check-in to `scope`
 /// (with its device), narrowed by `filter`: everything a scan decides on before it
-/// writes, in one statement (each statement costs two thread hand-offs on SQLite).
+/// writes, in one statement.
 async fn ticket_holder<C: ConnectionTrait>(
     db: &C,
     scope: &str,
     filter: sea_orm::Condition,
 ) -> Result<Option<TicketHolder>, DbErr> {
+    holder_query(Some(scope.to_owned())).filter(filter).into_model::<TicketHolder>().one(db).await
+}
+
+/// Tickets with their holders, registration status and check-ins (to `scope`, or every
+/// check-in of the holder, one row each), with the check-in's device.
+fn holder_query(scope: Option<String>) -> sea_orm::Select<ticket::Entity> {
     use sea_orm::sea_query::Expr;
     use sea_orm::{ExprTrait, JoinType, QuerySelect};
-    let scope = scope.to_owned();
     ticket::Entity::find()
         .select_only()
         .column_as(ticket::Column::Id, "ticket_id")
@@ -481,6 +449,7 @@ async fn ticket_holder<C: ConnectionTrait>(
         .column(attendee::Column::Organisation)
         .column(attendee::Column::CancelledAt)
         .column(registration::Column::Status)
+        .column_as(check_in::Column::Scope, "checked_in_scope")
         .column_as(check_in::Column::CheckedInAt, "checked_in_at")
         .column_as(check_in::Column::DeviceId, "checked_in_device")
         .column_as(door_device::Column::Name, "checked_in_by")
@@ -503,8 +472,11 @@ async fn ticket_holder<C: ConnectionTrait>(
             attendee::Entity::belongs_to(check_in::Entity)
                 .from(attendee::Column::Id)
                 .to(check_in::Column::AttendeeId)
-                .on_condition(move |_, right| {
-                    sea_orm::Condition::all().add(Expr::col((right, check_in::Column::Scope)).eq(scope.clone()))
+                .on_condition(move |_, right| match &scope {
+                    Some(scope) => {
+                        sea_orm::Condition::all().add(Expr::col((right, check_in::Column::Scope)).eq(scope.clone()))
+                    }
+                    None => sea_orm::Condition::all(),
                 })
                 .into(),
         )
@@ -515,10 +487,6 @@ async fn ticket_holder<C: ConnectionTrait>(
                 .to(door_device::Column::Id)
                 .into(),
         )
-        .filter(filter)
-        .into_model::<TicketHolder>()
-        .one(db)
-        .await
 }
 
 async fn admissible<C: ConnectionTrait>(
@@ -532,16 +500,12 @@ async fn admissible<C: ConnectionTrait>(
     let scope = request.programme_session_id.unwrap_or(device.event_id).to_string();
     let holder = match &request.presented {
         Presented::Token(token) => {
-            let Ok(claims) = verifier.verify(token) else {
-                return refused(ScanResult::Invalid);
+            let (ticket_id, version) = match verified_ticket(verifier, device, token) {
+                Ok(ticket) => ticket,
+                Err(result) => return refused(result),
             };
-            if claims.event_id != device.event_id {
-                return refused(ScanResult::WrongEvent);
-            }
-            let found =
-                ticket_holder(db, &scope, Condition::all().add(ticket::Column::Id.eq(claims.ticket_id))).await?;
-            match found {
-                Some(holder) if i32::from(claims.version) == holder.version => holder,
+            match ticket_holder(db, &scope, Condition::all().add(ticket::Column::Id.eq(ticket_id))).await? {
+                Some(holder) if holder.version == version => holder,
                 _ => return refused(ScanResult::Invalid),
             }
         }
@@ -564,10 +528,7 @@ async fn admissible<C: ConnectionTrait>(
             }
         }
     };
-    let scanned = ScannedAttendee {
-        name: format!("{} {}", holder.first_name, holder.last_name),
-        organisation: holder.organisation.clone(),
-    };
+    let scanned = holder.scanned();
     let with_attendee = |result| {
         Ok(Admission::Refused(ScanAnswer {
             result,
@@ -576,17 +537,8 @@ async fn admissible<C: ConnectionTrait>(
             device: None,
         }))
     };
-    if holder.cancelled_at.is_some() {
-        return with_attendee(ScanResult::Cancelled);
-    }
-    if holder.revoked_at.is_some() {
-        return with_attendee(ScanResult::Revoked);
-    }
-    match holder.status {
-        RegistrationStatus::Confirmed => {}
-        RegistrationStatus::Cancelled => return with_attendee(ScanResult::Cancelled),
-        // Waitlisted, unconfirmed or unapproved registrations hold no valid ticket yet.
-        _ => return with_attendee(ScanResult::Invalid),
+    if let Some(result) = refusal(&holder) {
+        return with_attendee(result);
     }
     if let Some(session_id) = request.programme_session_id
         && !is_registered_for_session(db, holder.attendee_id, session_id).await?

@@ -20,6 +20,10 @@ pub struct Pools {
     pub(crate) check_in_queue: std::sync::Arc<std::sync::OnceLock<crate::checkin::CheckInQueue>>,
 }
 
+/// Prepared statements kept per connection: the check-in writer's batches use a few
+/// dozen shapes (inserts of 1 to 64 rows) besides everything else the server writes.
+const STATEMENTS_KEPT: usize = 400;
+
 pub async fn connect(url: &str) -> Result<Pools, DbErr> {
     if url.starts_with("sqlite:") {
         let write = open(url, 1).await?;
@@ -51,6 +55,7 @@ async fn open(url: &str, max_connections: u32) -> Result<DatabaseConnection, DbE
                 // only unlinked ("fast": without extra writes; freed pages may keep traces
                 // until they are reused).
                 .pragma("secure_delete", "FAST")
+                .statement_cache_capacity(STATEMENTS_KEPT)
         });
     Database::connect(options).await
 }

@@ -1,0 +1,394 @@
+//! SQLite's check-in writer: one task takes whatever scans have queued up into one
+//! transaction (group commit) and decides the ticket scans among them there, with a
+//! handful of statements for the whole batch instead of several per scan.
+//!
+//! Why: sqlx hands every SQLite statement to a worker thread and back, and every commit
+//! writes the WAL; per scan that was most of a redemption's CPU (perf, bench/RESULTS.md).
+//! Inside the writer's transaction (BEGIN IMMEDIATE, the only writer of the file) what
+//! it reads is what it will write against, so a batch reads the tickets, their holders
+//! and their check-ins once, decides every scan in arrival order in memory (a second
+//! scan of a ticket in the same batch sees the first), and inserts the check-ins and the
+//! scan log lines with one statement each. PostgreSQL writes concurrently and keeps one
+//! transaction per scan (`decide_alone`).
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, DatabaseConnection, DatabaseTransaction, DbErr, EntityTrait, QueryFilter,
+    TryInsertResult,
+};
+use uuid::Uuid;
+
+use super::{
+    FirstCheckIn, Pending, ScanAnswer, ScanError, ScanRequest, ScanResult, ScannedAttendee, admitted_at, check_in_in,
+    first_answer, holder_query, is_registered_for_session, record_conflict, record_scan, refusal,
+};
+use crate::db::{Pools, begin_write};
+use crate::door::DoorDevice;
+use crate::entity::{check_in, door_scan, ticket};
+
+/// A scan waiting for the writer, with where its answer goes.
+pub(crate) struct Queued {
+    pending: Pending,
+    reply: tokio::sync::oneshot::Sender<Result<ScanAnswer, ScanError>>,
+}
+
+/// The writer's queue; one per set of pools, started with the first check-in.
+pub(crate) type CheckInQueue = tokio::sync::mpsc::Sender<Queued>;
+
+/// At most this many scans share one transaction.
+const MOST_PER_BATCH: usize = 64;
+
+/// Whether scans go through the batching writer (SQLite) or one transaction each.
+pub(super) fn batches(pools: &Pools) -> bool {
+    pools.write.get_database_backend() == sea_orm::DbBackend::Sqlite
+}
+
+/// Writes what a scan decided, or decides it: through the writer on SQLite, in its own
+/// transaction on PostgreSQL.
+pub(super) async fn decide(pools: &Pools, pending: Pending) -> Result<ScanAnswer, ScanError> {
+    if !batches(pools) {
+        return decide_alone(&pools.write, &pending).await;
+    }
+    let stopped = || ScanError::Database(DbErr::Custom("the check-in writer stopped".to_owned()));
+    let queue = pools.check_in_queue.get_or_init(|| {
+        let (queue, jobs) = tokio::sync::mpsc::channel(1024);
+        tokio::spawn(write_batches(pools.write.clone(), jobs));
+        queue
+    });
+    let (reply, answer) = tokio::sync::oneshot::channel();
+    queue.send(Queued { pending, reply }).await.map_err(|_| stopped())?;
+    answer.await.map_err(|_| stopped())?
+}
+
+/// One transaction for everything queued; if that fails as a whole, each scan again in
+/// its own, so an error belongs to the scan that caused it.
+async fn write_batches(db: DatabaseConnection, mut jobs: tokio::sync::mpsc::Receiver<Queued>) {
+    let mut batch = Vec::with_capacity(MOST_PER_BATCH);
+    while jobs.recv_many(&mut batch, MOST_PER_BATCH).await > 0 {
+        let taken = std::mem::take(&mut batch);
+        let decided = {
+            let pendings: Vec<&Pending> = taken.iter().map(|job| &job.pending).collect();
+            decide_together(&db, &pendings).await
+        };
+        match decided {
+            Ok(answers) => {
+                for (job, answer) in taken.into_iter().zip(answers) {
+                    let _ = job.reply.send(answer);
+                }
+            }
+            Err(err) => {
+                tracing::warn!(error = %err, scans = taken.len(), "check-in batch failed; deciding each scan alone");
+                for job in taken {
+                    let answer = decide_alone(&db, &job.pending).await;
+                    let _ = job.reply.send(answer);
+                }
+            }
+        }
+    }
+}
+
+/// One scan in its own transaction: PostgreSQL's way, and the writer's fallback. Every
+/// statement here copes with a concurrent writer (`ON CONFLICT DO NOTHING`, then reading
+/// what the other one wrote).
+async fn decide_alone(db: &DatabaseConnection, pending: &Pending) -> Result<ScanAnswer, ScanError> {
+    let txn = begin_write(db).await?;
+    let answer = match pending {
+        Pending::Scan { .. } => decide_batch(&txn, &[pending])
+            .await?
+            .pop()
+            .unwrap_or_else(|| Err(ScanError::Database(DbErr::Custom("no answer".to_owned())))),
+        Pending::CheckIn { device, request, admitted, now } => {
+            check_in_in(&txn, device, request, admitted, *now).await?
+        }
+        Pending::Log { device, request, answer, now } => {
+            if record_scan(&txn, device, request, answer, *now).await? {
+                Ok(answer.clone())
+            } else {
+                first_answer(&txn, device.id, &request.scan_id).await
+            }
+        }
+    };
+    txn.commit().await?;
+    answer
+}
+
+/// The writer's transaction: the ticket scans and logged answers of the batch decided
+/// together, then the check-ins decided before the writer (by name) one by one — in that
+/// order, which is as good as any for scans that arrived at the same time.
+async fn decide_together(
+    db: &DatabaseConnection,
+    pendings: &[&Pending],
+) -> Result<Vec<Result<ScanAnswer, ScanError>>, DbErr> {
+    let txn = begin_write(db).await?;
+    let (one_by_one, batched): (Vec<usize>, Vec<usize>) =
+        (0..pendings.len()).partition(|&index| matches!(pendings[index], Pending::CheckIn { .. }));
+    let mut answers: Vec<Option<Result<ScanAnswer, ScanError>>> = (0..pendings.len()).map(|_| None).collect();
+    let batch: Vec<&Pending> = batched.iter().map(|&index| pendings[index]).collect();
+    for (index, answer) in batched.iter().zip(decide_batch(&txn, &batch).await?) {
+        answers[*index] = Some(answer);
+    }
+    for index in one_by_one {
+        if let Pending::CheckIn { device, request, admitted, now } = pendings[index] {
+            answers[index] = Some(check_in_in(&txn, device, request, admitted, *now).await?);
+        }
+    }
+    txn.commit().await?;
+    Ok(answers
+        .into_iter()
+        .map(|answer| answer.unwrap_or_else(|| Err(ScanError::Database(DbErr::Custom("no answer".to_owned())))))
+        .collect())
+}
+
+/// Ticket scans (`Pending::Scan`) and answers known before the writer (`Pending::Log`)
+/// decided together inside the writer's transaction: three reads and two inserts for the
+/// whole batch. Must only run where this transaction is the only writer (SQLite's
+/// IMMEDIATE): the inserts expect exactly the rows decided here and fail otherwise.
+async fn decide_batch(
+    txn: &DatabaseTransaction,
+    pendings: &[&Pending],
+) -> Result<Vec<Result<ScanAnswer, ScanError>>, DbErr> {
+    let mut answered = earlier_answers(txn, pendings).await?;
+    let ticket_ids: Vec<Uuid> = pendings
+        .iter()
+        .filter_map(|pending| match pending {
+            Pending::Scan { ticket_id, .. } => Some(*ticket_id),
+            _ => None,
+        })
+        .collect();
+    let (holders, mut checked_in) = holders_of(txn, &ticket_ids).await?;
+
+    let mut answers = Vec::with_capacity(pendings.len());
+    let mut new_check_ins = Vec::new();
+    let mut new_scans = Vec::new();
+    for pending in pendings {
+        let (device, request, now) = match pending {
+            Pending::Scan { device, request, now, .. } | Pending::Log { device, request, now, .. } => {
+                (device, request, *now)
+            }
+            Pending::CheckIn { .. } => continue,
+        };
+        let key = (device.id, request.scan_id.clone());
+        // A scan id this device sent before (a retry) gets its first answer, nothing more.
+        if let Some(first) = answered.get(&key) {
+            answers.push(Ok(first.clone()));
+            continue;
+        }
+        let (answer, scanned_at) = match pending {
+            Pending::Scan { ticket_id, version, .. } => {
+                let scan = TicketScan { device, request, ticket_id: *ticket_id, version: *version, now };
+                match scan.decide(txn, &holders, &mut checked_in).await? {
+                    Decision::Admit(admission) => {
+                        let Admission { check_in, scanned, at } = *admission;
+                        let answer = ScanAnswer {
+                            result: ScanResult::Ok,
+                            attendee: Some(scanned),
+                            checked_in_at: Some(at),
+                            device: Some(device.name.clone()),
+                        };
+                        new_check_ins.push(check_in);
+                        (answer, at)
+                    }
+                    Decision::Answer(answer) => (answer, now),
+                }
+            }
+            Pending::Log { answer, .. } => (answer.clone(), now),
+            Pending::CheckIn { .. } => continue,
+        };
+        new_scans.push(scan_log_line(device, request, &answer, scanned_at)?);
+        answered.insert(key, answer.clone());
+        answers.push(Ok(answer));
+    }
+
+    expect_inserted("check-in", new_check_ins.len(), {
+        check_in::Entity::insert_many(new_check_ins)
+            .on_conflict_do_nothing_on([check_in::Column::AttendeeId, check_in::Column::Scope])
+            .exec_without_returning(txn)
+            .await?
+    })?;
+    expect_inserted("door scan", new_scans.len(), {
+        door_scan::Entity::insert_many(new_scans)
+            .on_conflict_do_nothing_on([door_scan::Column::DeviceId, door_scan::Column::ScanId])
+            .exec_without_returning(txn)
+            .await?
+    })?;
+    Ok(answers)
+}
+
+/// An insert of rows decided against what the transaction read must insert them all;
+/// anything else means another writer, and the batch is decided again scan by scan.
+fn expect_inserted(what: &str, expected: usize, inserted: TryInsertResult<u64>) -> Result<(), DbErr> {
+    match inserted {
+        TryInsertResult::Empty if expected == 0 => Ok(()),
+        TryInsertResult::Inserted(count) if usize::try_from(count).is_ok_and(|count| count == expected) => Ok(()),
+        other => Err(DbErr::Custom(format!("{what} batch: expected {expected} new rows, got {other:?}"))),
+    }
+}
+
+/// The answers already given to the batch's (device, scan id) pairs.
+async fn earlier_answers(
+    txn: &DatabaseTransaction,
+    pendings: &[&Pending],
+) -> Result<HashMap<(Uuid, String), ScanAnswer>, DbErr> {
+    let mut devices = Vec::new();
+    let mut scan_ids = Vec::new();
+    for pending in pendings {
+        if let Pending::Scan { device, request, .. } | Pending::Log { device, request, .. } = pending {
+            devices.push(device.id);
+            scan_ids.push(request.scan_id.clone());
+        }
+    }
+    if scan_ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    devices.sort_unstable();
+    devices.dedup();
+    let stored = door_scan::Entity::find()
+        .filter(door_scan::Column::DeviceId.is_in(padded(devices)))
+        .filter(door_scan::Column::ScanId.is_in(padded(scan_ids)))
+        .all(txn)
+        .await?;
+    let mut answers = HashMap::with_capacity(stored.len());
+    for scan in stored {
+        let answer: ScanAnswer =
+            serde_json::from_str(&scan.response).map_err(|err| DbErr::Custom(format!("stored scan answer: {err}")))?;
+        answers.insert((scan.device_id, scan.scan_id), answer);
+    }
+    Ok(answers)
+}
+
+/// The holder of each ticket, and every check-in of those holders by (attendee, scope).
+async fn holders_of(
+    txn: &DatabaseTransaction,
+    ticket_ids: &[Uuid],
+) -> Result<(HashMap<Uuid, super::TicketHolder>, HashMap<(Uuid, String), FirstCheckIn>), DbErr> {
+    let mut holders = HashMap::with_capacity(ticket_ids.len());
+    let mut checked_in = HashMap::new();
+    if ticket_ids.is_empty() {
+        return Ok((holders, checked_in));
+    }
+    let rows = holder_query(None)
+        .filter(ticket::Column::Id.is_in(padded(ticket_ids.to_vec())))
+        .into_model::<super::TicketHolder>()
+        .all(txn)
+        .await?;
+    for row in rows {
+        if let (Some(scope), Some(at), Some(device)) =
+            (row.checked_in_scope.clone(), row.checked_in_at, row.checked_in_device)
+        {
+            checked_in.insert((row.attendee_id, scope), (at, row.checked_in_by.clone(), device));
+        }
+        holders.entry(row.ticket_id).or_insert(row);
+    }
+    Ok((holders, checked_in))
+}
+
+/// An `IN (…)` list grown to the next power of two by repeating its last value, so a
+/// batch of any size uses one of seven statements (each kept prepared) instead of 64.
+fn padded<T: Clone>(mut values: Vec<T>) -> Vec<T> {
+    if let Some(last) = values.last().cloned() {
+        values.resize(values.len().next_power_of_two(), last);
+    }
+    values
+}
+
+fn scan_log_line(
+    device: &DoorDevice,
+    request: &ScanRequest,
+    answer: &ScanAnswer,
+    scanned_at: DateTime<Utc>,
+) -> Result<door_scan::ActiveModel, DbErr> {
+    let response = serde_json::to_string(answer).map_err(|err| DbErr::Custom(err.to_string()))?;
+    Ok(door_scan::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        device_id: Set(device.id),
+        scan_id: Set(request.scan_id.clone()),
+        result: Set(answer.result.code().to_owned()),
+        response: Set(response),
+        scanned_at: Set(scanned_at),
+    })
+}
+
+/// One ticket scan of the batch, its signature already checked.
+struct TicketScan<'a> {
+    device: &'a DoorDevice,
+    request: &'a ScanRequest,
+    ticket_id: Uuid,
+    version: i32,
+    now: DateTime<Utc>,
+}
+
+enum Decision {
+    /// Let in: the check-in to insert, with who it is.
+    Admit(Box<Admission>),
+    /// Refused or already in.
+    Answer(ScanAnswer),
+}
+
+struct Admission {
+    check_in: check_in::ActiveModel,
+    scanned: ScannedAttendee,
+    at: DateTime<Utc>,
+}
+
+impl TicketScan<'_> {
+    /// Decides the scan against the batch's reads, updated with the batch's earlier scans.
+    async fn decide(
+        &self,
+        txn: &DatabaseTransaction,
+        holders: &HashMap<Uuid, super::TicketHolder>,
+        checked_in: &mut HashMap<(Uuid, String), FirstCheckIn>,
+    ) -> Result<Decision, DbErr> {
+        let (device, request) = (self.device, self.request);
+        let Some(holder) = holders.get(&self.ticket_id).filter(|holder| holder.version == self.version) else {
+            return Ok(Decision::Answer(ScanAnswer::bare(ScanResult::Invalid)));
+        };
+        let scanned = holder.scanned();
+        let with_attendee = |result| {
+            Decision::Answer(ScanAnswer { result, attendee: Some(scanned.clone()), checked_in_at: None, device: None })
+        };
+        if let Some(result) = refusal(holder) {
+            return Ok(with_attendee(result));
+        }
+        if let Some(session_id) = request.programme_session_id
+            && !is_registered_for_session(txn, holder.attendee_id, session_id).await?
+        {
+            return Ok(with_attendee(ScanResult::NotRegisteredForSession));
+        }
+        let scope = request.programme_session_id.unwrap_or(device.event_id).to_string();
+        if let Some((at, by, first_device)) = checked_in.get(&(holder.attendee_id, scope.clone())).cloned() {
+            if let Some(offline_at) = request.offline_at
+                && first_device != device.id
+            {
+                let attendee = holder.attendee_id;
+                record_conflict(txn, device, request, attendee, &scope, (first_device, at), (offline_at, self.now))
+                    .await?;
+            }
+            return Ok(Decision::Answer(ScanAnswer {
+                result: ScanResult::AlreadyCheckedIn,
+                attendee: Some(scanned),
+                checked_in_at: Some(at),
+                device: by,
+            }));
+        }
+        let at = admitted_at(request, self.now);
+        checked_in.insert((holder.attendee_id, scope.clone()), (at, Some(device.name.clone()), device.id));
+        Ok(Decision::Admit(Box::new(Admission {
+            check_in: check_in::ActiveModel {
+                id: Set(Uuid::new_v4()),
+                attendee_id: Set(holder.attendee_id),
+                ticket_id: Set(holder.ticket_id),
+                event_id: Set(device.event_id),
+                programme_session_id: Set(request.programme_session_id),
+                scope: Set(scope),
+                device_id: Set(device.id),
+                scan_id: Set(request.scan_id.clone()),
+                checked_in_at: Set(at),
+                method: Set("scan".to_owned()),
+            },
+            scanned,
+            at,
+        })))
+    }
+}
