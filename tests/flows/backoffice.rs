@@ -112,6 +112,13 @@ async fn an_organiser_sets_up_an_event_finds_the_people_and_exports_them() {
     let (_, page) = app.staff_get(&admin, &format!("{list}?session={session_id}")).await;
     assert!(page.contains("Größmann") && !page.contains("Ґалушко"), "the session filter keeps its people");
 
+    // People's data is not kept by the browser or anything between.
+    for path in [list.clone(), format!("{list}.csv")] {
+        let response = app.staff_get_response(&admin, &path).await;
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        assert_eq!(response.headers()["cache-control"], "private, no-store", "{path}");
+    }
+
     // CSV with BOM, read back by the csv crate.
     let csv_bytes = app.staff_get_bytes(&admin, &format!("/admin/events/{event_id}/attendees.csv?sort=name")).await;
     assert!(csv_bytes.starts_with(b"\xEF\xBB\xBF"), "the CSV starts with a UTF-8 byte order mark");

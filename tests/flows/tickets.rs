@@ -33,6 +33,15 @@ async fn the_decoded_ticket_redeems_once_then_says_already_and_a_changed_charact
 
     let (_, repeated) = app.redeem(&device, &token, "scan-1", None).await;
     assert_eq!(repeated, first, "a repeated scan id gets the first answer");
+    let raw = app
+        .client
+        .post(app.url("/api/v1/checkin/redeem"))
+        .bearer_auth(&device)
+        .json(&serde_json::json!({ "token": token, "scan_id": "scan-1" }))
+        .send()
+        .await
+        .expect("POST");
+    assert_eq!(raw.headers()["cache-control"], "private, no-store", "names at the door are not kept by caches");
 
     let mut flipped = token.clone().into_bytes();
     let middle = flipped.len() / 2;

@@ -49,6 +49,7 @@ pub fn routes() -> Router<AppState> {
         .route(UNDO_PATH, post(undo))
         .route(WALK_IN_PATH, post(walk_in))
         .route(OFFLINE_PATH, get(offline))
+        .route_layer(axum::middleware::map_response(registration::pages::personal_data::not_stored))
 }
 
 #[derive(Debug, Deserialize)]

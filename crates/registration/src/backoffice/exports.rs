@@ -6,8 +6,7 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
-use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use chrono::Utc;
 use domain::attendee_list::{self, AttendeeRow};
 use domain::checkin;
@@ -44,8 +43,7 @@ pub fn routes() -> Guarded {
 }
 
 fn download(content_type: &'static str, file_name: &str, body: Vec<u8>) -> Response {
-    let disposition = format!("attachment; filename=\"{file_name}\"");
-    ([(CONTENT_TYPE, content_type.to_owned()), (CONTENT_DISPOSITION, disposition)], body).into_response()
+    crate::pages::personal_data::private_download(content_type, file_name, body)
 }
 
 /// A file name from the event's address: ASCII only, so every browser keeps it.

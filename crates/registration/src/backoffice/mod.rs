@@ -141,7 +141,10 @@ static RULES: LazyLock<RuleTable> =
 
 /// The back office's routes behind the guard; `state` is what the guard reads sessions with.
 pub fn router(state: AppState) -> Router<AppState> {
-    all_routes().router.route_layer(from_fn_with_state(state, guard))
+    all_routes()
+        .router
+        .route_layer(from_fn_with_state(state, guard))
+        .route_layer(axum::middleware::map_response(crate::pages::personal_data::not_stored))
 }
 
 /// A short page after an action that could not be done, with the way back.

@@ -96,6 +96,16 @@ pub async fn export(app: &AppState, details: &RegistrationDetails, only: Option<
 }
 
 /// A file about one person to save, never kept by a cache on the way.
+/// Middleware for responses that carry people's data (the back office, the door's API):
+/// neither the browser nor anything between may store them.
+pub async fn not_stored(mut response: Response) -> Response {
+    response
+        .headers_mut()
+        .entry(axum::http::header::CACHE_CONTROL)
+        .or_insert(axum::http::HeaderValue::from_static("private, no-store"));
+    response
+}
+
 pub fn private_download(content_type: &'static str, file_name: &str, body: Vec<u8>) -> Response {
     (
         [
