@@ -42,7 +42,9 @@
     }
   }
 
-  function show(kind, icon, headline, name, detail) {
+  // `noPhotos`: the person refused photos (a consent question shown at the door), so the
+  // photographer next to the door staff learns it with the result.
+  function show(kind, icon, headline, name, detail, noPhotos) {
     result.className = 'door-result ' + kind;
     result.replaceChildren();
     const add = (tag, className, text, hidden) => {
@@ -57,6 +59,7 @@
     add('p', 'result-headline', headline);
     add('p', 'result-name', name);
     add('p', 'result-detail', detail);
+    if (noPhotos) add('p', 'result-no-photos', document.getElementById('door-search-form').dataset.msgNoPhotos);
     if (cameraOn) result.classList.add('door-fullscreen');
     clearTimeout(clearTimer);
     clearTimer = setTimeout(() => {
@@ -123,7 +126,8 @@
         icon = '!';
         headline = headline.replace('{time}', localTime(answer.checked_in_at)).replace('{device}', answer.device || '–');
       }
-      show(kind, icon, headline, attendee.name, attendee.organisation);
+      const listed = kind === 'result-bad' ? null : listedHolder(body);
+      show(kind, icon, headline, attendee.name, attendee.organisation, listed && listed.no_photos);
       refreshRecent();
     } catch (error) {
       await decideOffline(url, body);
@@ -245,6 +249,17 @@
     return { result: 'ok', ticket, holder: lists.valid.find((entry) => entry.ticket === ticket) };
   }
 
+  // The person a scan or a picked name stands for in the device's list, if listed.
+  function listedHolder(body) {
+    const lists = load(LISTS, null);
+    if (!lists) return null;
+    if (body.attendee) return lists.valid.find((entry) => entry.attendee === body.attendee) || null;
+    const bytes = base64url((body.token || '').trim());
+    if (!bytes || bytes.length !== 99) return null;
+    const ticket = uuid(bytes.slice(1, 17));
+    return lists.valid.find((entry) => entry.ticket === ticket) || null;
+  }
+
   async function decideOffline(url, body) {
     online = false;
     const lists = load(LISTS, null);
@@ -265,12 +280,13 @@
     if (decision.result === 'ok') {
       const admitted = load(ADMITTED, []);
       if (admitted.includes(decision.ticket)) {
-        show('result-warn', '!', recentSection ? recentSection.dataset.msgAlready : '', holder.name, holder.organisation);
+        const already = recentSection ? recentSection.dataset.msgAlready : '';
+        show('result-warn', '!', already, holder.name, holder.organisation, holder.no_photos);
       } else {
         save(ADMITTED, admitted.concat([decision.ticket]));
         try {
           await queueAdd({ url, body: Object.assign({}, body, { offline_at: new Date().toISOString() }) });
-          show('result-ok', '✓', messages.ok, holder.name, data.msgCheckedOffline);
+          show('result-ok', '✓', messages.ok, holder.name, data.msgCheckedOffline, holder.no_photos);
         } catch (error) {
           // Without a queue the scan could be lost: do not let the person in on this device.
           show('result-bad', '✗', data.msgNetwork, holder.name, '');

@@ -48,9 +48,12 @@ async fn a_participant_registers_in_the_browser_and_a_scanner_checks_the_ticket_
     browser.open(&door_url).await;
     let focused = browser.focused().await;
     assert_eq!(browser.attribute(&focused, "id").await, "door-code", "the code field has the focus");
+    // The device's list (with who refused photos) has arrived.
+    browser.wait_for_text("#door-status", "Listen von").await;
     browser.type_into(&focused, &format!("{code}{ENTER}")).await;
     let result = browser.wait_for_text("#door-result", "Einlass").await;
     assert!(result.contains("Einlass") && result.contains("Jürgen Schmidt"), "{result}");
+    assert!(result.contains("Bitte nicht fotografieren"), "he did not consent to photos: {result}");
     assert_eq!(browser.current_url().await, door_url, "answered by the script, without reloading");
     assert!(browser.wait_for_text("#door-counts", "1 von 1").await.contains("1 von 1"), "the count follows");
 
@@ -63,6 +66,7 @@ async fn a_participant_registers_in_the_browser_and_a_scanner_checks_the_ticket_
     browser.type_into(&focused, &format!("{}x{ENTER}", &code[1..])).await;
     let invalid = browser.wait_for_text("#door-result", "Ungültiges Ticket").await;
     assert!(invalid.contains("Ungültiges Ticket"), "{invalid}");
+    assert!(!invalid.contains("fotografieren"), "a refused code names nobody: {invalid}");
 
     // The recent list offers to undo the one check-in; after that the ticket admits again.
     browser.wait_for_text("#door-recent", "Ungültiges Ticket").await;
