@@ -233,7 +233,7 @@ async fn check_in_in(
     admitted: &Admitted,
     now: DateTime<Utc>,
 ) -> Result<Result<ScanAnswer, ScanError>, DbErr> {
-    let id = Uuid::new_v4();
+    let id = crate::ids::log_id();
     let inserted = check_in::Entity::insert(check_in::ActiveModel {
         id: Set(id),
         attendee_id: Set(admitted.attendee_id),
@@ -294,7 +294,7 @@ async fn record_scan<C: ConnectionTrait>(
 ) -> Result<bool, DbErr> {
     let response = serde_json::to_string(answer).map_err(|err| DbErr::Custom(err.to_string()))?;
     let inserted = door_scan::Entity::insert(door_scan::ActiveModel {
-        id: Set(Uuid::new_v4()),
+        id: Set(crate::ids::log_id()),
         device_id: Set(device.id),
         scan_id: Set(request.scan_id.clone()),
         result: Set(answer.result.code().to_owned()),

@@ -9,6 +9,14 @@ pub fn new_id() -> Uuid {
     Uuid::new_v4()
 }
 
+/// A time-ordered id (UUIDv7) for rows written in bulk that no one holds as a key to
+/// anything: check-ins and the door's scan log. Consecutive ids sit side by side in the
+/// primary-key index, so a batch of inserts writes a few pages to the WAL instead of one
+/// per row (perf: commits were a tenth of a check-in's cost).
+pub fn log_id() -> Uuid {
+    Uuid::now_v7()
+}
+
 /// 256 random bits, URL-safe: manage links and door device tokens.
 pub fn secret_token() -> String {
     URL_SAFE_NO_PAD.encode(random_bytes::<32>())
