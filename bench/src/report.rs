@@ -91,6 +91,11 @@ pub fn render(sections: &[Section], binary_size: u64) -> String {
         text.push('\n');
     }
     text.push_str(
+        "The steps after the registration step start once its confirmation mails are sent (at most \
+         120 s of waiting): on the day of an event the door does not share the server with \
+         thousands of mails being composed.\n\n",
+    );
+    text.push_str(
         "Back-office rows are cached for 3 s per event and re-read after any write to the instance: \
          \"first page\", \"search\" and \"CSV\" mostly hit the cache; \"rows re-read\" posts a \
          (rejected) form before each request, so every read goes to the database.\n\n",
