@@ -59,7 +59,10 @@
     add('p', 'result-headline', headline);
     add('p', 'result-name', name);
     add('p', 'result-detail', detail);
-    if (noPhotos) add('p', 'result-no-photos', document.getElementById('door-search-form').dataset.msgNoPhotos);
+    if (noPhotos) {
+      const searchSection = document.getElementById('door-search-form');
+      add('p', 'result-no-photos', searchSection ? searchSection.dataset.msgNoPhotos : '');
+    }
     if (cameraOn) result.classList.add('door-fullscreen');
     clearTimeout(clearTimer);
     clearTimer = setTimeout(() => {
@@ -252,12 +255,12 @@
   // The person a scan or a picked name stands for in the device's list, if listed.
   function listedHolder(body) {
     const lists = load(LISTS, null);
-    if (!lists) return null;
-    if (body.attendee) return lists.valid.find((entry) => entry.attendee === body.attendee) || null;
+    const valid = (lists && lists.valid) || [];
+    if (body.attendee) return valid.find((entry) => entry.attendee === body.attendee) || null;
     const bytes = base64url((body.token || '').trim());
     if (!bytes || bytes.length !== 99) return null;
     const ticket = uuid(bytes.slice(1, 17));
-    return lists.valid.find((entry) => entry.ticket === ticket) || null;
+    return valid.find((entry) => entry.ticket === ticket) || null;
   }
 
   async function decideOffline(url, body) {
