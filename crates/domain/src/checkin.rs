@@ -292,19 +292,29 @@ async fn record_scan<C: ConnectionTrait>(
     answer: &ScanAnswer,
     now: DateTime<Utc>,
 ) -> Result<bool, DbErr> {
+    let inserted = door_scan::Entity::insert(scan_log_line(device, request, answer, now)?)
+        .on_conflict_do_nothing_on([door_scan::Column::DeviceId, door_scan::Column::ScanId])
+        .exec_without_returning(db)
+        .await?;
+    Ok(matches!(inserted, TryInsertResult::Inserted(1)))
+}
+
+/// The scan log's line for a scan: its answer as sent, to answer a resent scan id.
+fn scan_log_line(
+    device: &DoorDevice,
+    request: &ScanRequest,
+    answer: &ScanAnswer,
+    scanned_at: DateTime<Utc>,
+) -> Result<door_scan::ActiveModel, DbErr> {
     let response = serde_json::to_string(answer).map_err(|err| DbErr::Custom(err.to_string()))?;
-    let inserted = door_scan::Entity::insert(door_scan::ActiveModel {
+    Ok(door_scan::ActiveModel {
         id: Set(crate::ids::log_id()),
         device_id: Set(device.id),
         scan_id: Set(request.scan_id.clone()),
         result: Set(answer.result.code().to_owned()),
         response: Set(response),
-        scanned_at: Set(now),
+        scanned_at: Set(scanned_at),
     })
-    .on_conflict_do_nothing_on([door_scan::Column::DeviceId, door_scan::Column::ScanId])
-    .exec_without_returning(db)
-    .await?;
-    Ok(matches!(inserted, TryInsertResult::Inserted(1)))
 }
 
 async fn stored_answer<C: ConnectionTrait>(

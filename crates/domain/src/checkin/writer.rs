@@ -22,7 +22,7 @@ use uuid::Uuid;
 
 use super::{
     FirstCheckIn, Pending, ScanAnswer, ScanError, ScanRequest, ScanResult, ScannedAttendee, admitted_at, check_in_in,
-    first_answer, holder_query, is_registered_for_session, record_conflict, record_scan, refusal,
+    first_answer, holder_query, is_registered_for_session, record_conflict, record_scan, refusal, scan_log_line,
 };
 use crate::db::{Pools, begin_write};
 use crate::door::DoorDevice;
@@ -300,23 +300,6 @@ fn padded<T: Clone>(mut values: Vec<T>) -> Vec<T> {
         values.resize(values.len().next_power_of_two(), last);
     }
     values
-}
-
-fn scan_log_line(
-    device: &DoorDevice,
-    request: &ScanRequest,
-    answer: &ScanAnswer,
-    scanned_at: DateTime<Utc>,
-) -> Result<door_scan::ActiveModel, DbErr> {
-    let response = serde_json::to_string(answer).map_err(|err| DbErr::Custom(err.to_string()))?;
-    Ok(door_scan::ActiveModel {
-        id: Set(crate::ids::log_id()),
-        device_id: Set(device.id),
-        scan_id: Set(request.scan_id.clone()),
-        result: Set(answer.result.code().to_owned()),
-        response: Set(response),
-        scanned_at: Set(scanned_at),
-    })
 }
 
 /// One ticket scan of the batch, its signature already checked.
