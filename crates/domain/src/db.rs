@@ -16,8 +16,9 @@ use sea_orm::{
 pub struct Pools {
     pub read: DatabaseConnection,
     pub write: DatabaseConnection,
-    /// SQLite's check-in writer (group commit), started with the first check-in.
-    pub(crate) check_in_queue: std::sync::Arc<std::sync::OnceLock<crate::checkin::CheckInQueue>>,
+    /// SQLite's check-in writer (group commit), started with the first check-in and
+    /// again whenever it has stopped.
+    pub(crate) check_in_queue: std::sync::Arc<std::sync::Mutex<Option<crate::checkin::CheckInQueue>>>,
 }
 
 /// Prepared statements kept per connection: the check-in writer's batches use a few

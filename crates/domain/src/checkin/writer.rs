@@ -52,14 +52,25 @@ pub(super) async fn decide(pools: &Pools, pending: Pending) -> Result<ScanAnswer
         return decide_alone(&pools.write, &pending).await;
     }
     let stopped = || ScanError::Database(DbErr::Custom("the check-in writer stopped".to_owned()));
-    let queue = pools.check_in_queue.get_or_init(|| {
-        let (queue, jobs) = tokio::sync::mpsc::channel(1024);
-        tokio::spawn(write_batches(pools.write.clone(), jobs));
-        queue
-    });
     let (reply, answer) = tokio::sync::oneshot::channel();
-    queue.send(Queued { pending, reply }).await.map_err(|_| stopped())?;
+    running_writer(pools).send(Queued { pending, reply }).await.map_err(|_| stopped())?;
     answer.await.map_err(|_| stopped())?
+}
+
+/// The writer's queue, with a writer started if there is none or it has stopped. A
+/// writer that died (a panic in a batch) costs the scans of that batch an error — the
+/// door page then decides them offline and sends them again — not every later scan.
+fn running_writer(pools: &Pools) -> CheckInQueue {
+    let mut slot = pools.check_in_queue.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    match slot.as_ref() {
+        Some(queue) if !queue.is_closed() => queue.clone(),
+        _ => {
+            let (queue, jobs) = tokio::sync::mpsc::channel(1024);
+            tokio::spawn(write_batches(pools.write.clone(), jobs));
+            *slot = Some(queue.clone());
+            queue
+        }
+    }
 }
 
 /// One transaction for everything queued; if that fails as a whole, each scan again in
@@ -382,5 +393,58 @@ impl TicketScan<'_> {
             scanned,
             at,
         })))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checkin::ScanResult;
+
+    /// SQLite only: PostgreSQL has no writer task.
+    #[tokio::test]
+    async fn a_writer_that_stopped_is_started_again_for_the_next_scan() {
+        let file = std::env::temp_dir().join(format!("treffpunkt-writer-{}.db", Uuid::new_v4().simple()));
+        let pools = crate::db::connect(&format!("sqlite://{}?mode=rwc", file.display())).await.expect("connect");
+        // Only the scan log is written for an answer known before the writer.
+        sea_orm::ConnectionTrait::execute_unprepared(
+            &pools.write,
+            "CREATE TABLE door_scan (id BLOB PRIMARY KEY, device_id BLOB NOT NULL, scan_id TEXT NOT NULL, \
+             result TEXT NOT NULL, response TEXT NOT NULL, scanned_at TEXT NOT NULL, UNIQUE (device_id, scan_id))",
+        )
+        .await
+        .expect("table");
+        let now = Utc::now();
+        let device = DoorDevice {
+            id: Uuid::new_v4(),
+            event_id: Uuid::new_v4(),
+            name: "Eingang".to_owned(),
+            token_hash: String::new(),
+            created_at: now,
+            revoked_at: None,
+        };
+        let log = |scan_id: &str| Pending::Log {
+            device: device.clone(),
+            request: ScanRequest {
+                presented: super::super::Presented::Token("x".to_owned()),
+                scan_id: scan_id.to_owned(),
+                programme_session_id: None,
+                offline_at: None,
+            },
+            answer: ScanAnswer::bare(ScanResult::Invalid),
+            now,
+        };
+        let first = decide(&pools, log("before")).await.expect("the first writer answers");
+        assert_eq!(first.result, ScanResult::Invalid);
+
+        // What a panic in a batch leaves behind: a queue nobody takes from.
+        let (dead, jobs) = tokio::sync::mpsc::channel(1);
+        drop(jobs);
+        *pools.check_in_queue.lock().expect("lock") = Some(dead);
+        let after = decide(&pools, log("after")).await.expect("a new writer answers");
+        assert_eq!(after.result, ScanResult::Invalid);
+        let logged = door_scan::Entity::find().all(&pools.read).await.expect("scan log");
+        assert_eq!(logged.len(), 2, "both scans are in the log");
+        let _ = std::fs::remove_file(&file);
     }
 }
