@@ -156,21 +156,9 @@ pub async fn redeem(
         Admission::Refused(answer) => answer,
         Admission::Admissible(admitted) => match admitted.first_check_in {
             Some((at, by, first_device)) => {
-                if let Some(offline_at) = request.offline_at
-                    && first_device != device.id
-                {
-                    let first = (first_device, at);
-                    let second = (offline_at, now);
-                    record_conflict(
-                        &pools.write,
-                        device,
-                        request,
-                        admitted.attendee_id,
-                        &admitted.scope,
-                        first,
-                        second,
-                    )
-                    .await?;
+                if request.offline_at.is_some() && first_device != device.id {
+                    let (attendee, scope) = (admitted.attendee_id, &admitted.scope);
+                    record_conflict(&pools.write, device, request, attendee, scope, (first_device, at), now).await?;
                 }
                 ScanAnswer {
                     result: ScanResult::AlreadyCheckedIn,
@@ -262,11 +250,9 @@ async fn check_in_in(
         let (at, by, first_device) = first_check_in(txn, admitted.attendee_id, &admitted.scope)
             .await?
             .ok_or_else(|| DbErr::RecordNotFound("check-in".to_owned()))?;
-        if let Some(offline_at) = request.offline_at
-            && first_device != device.id
-        {
+        if request.offline_at.is_some() && first_device != device.id {
             let (attendee, scope) = (admitted.attendee_id, &admitted.scope);
-            record_conflict(txn, device, request, attendee, scope, (first_device, at), (offline_at, now)).await?;
+            record_conflict(txn, device, request, attendee, scope, (first_device, at), now).await?;
         }
         ScanAnswer {
             result: ScanResult::AlreadyCheckedIn,
@@ -840,7 +826,7 @@ async fn record_conflict<C: ConnectionTrait>(
     attendee_id: Uuid,
     scope: &str,
     (first_device, first_at): (Uuid, DateTime<Utc>),
-    (offline_at, now): (DateTime<Utc>, DateTime<Utc>),
+    now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
     use crate::entity::check_in_conflict;
     check_in_conflict::Entity::insert(check_in_conflict::ActiveModel {
@@ -851,7 +837,8 @@ async fn record_conflict<C: ConnectionTrait>(
         first_device_id: Set(first_device),
         first_at: Set(first_at),
         second_device_id: Set(device.id),
-        second_at: Set(offline_at),
+        // When the second device let the person in, by its own clock (shown as it said).
+        second_at: Set(request.offline_at.map_or(now, |at| at.trunc_subsecs(6))),
         scan_id: Set(request.scan_id.clone()),
         recorded_at: Set(now),
     })

@@ -44,10 +44,6 @@ async fn open(url: &str, max_connections: u32) -> Result<DatabaseConnection, DbE
         .acquire_timeout(Duration::from_secs(5))
         .connect_timeout(Duration::from_secs(5))
         .sqlx_logging(false)
-        // A SQLite connection is a file in this process and cannot go stale; testing it on
-        // every acquire cost a round trip to its worker thread (perf: thread wake-ups
-        // were the largest cost of a check-in). PostgreSQL's are tested.
-        .test_before_acquire(!url.starts_with("sqlite:"))
         // sqlx never turns on WAL and sea-orm would otherwise give SQLite one connection;
         // readers must not wait for the writer, and a writer waits instead of failing.
         .map_sqlx_sqlite_opts(|options| {
@@ -62,6 +58,11 @@ async fn open(url: &str, max_connections: u32) -> Result<DatabaseConnection, DbE
                 .pragma("secure_delete", "FAST")
                 .statement_cache_capacity(STATEMENTS_KEPT)
         });
+    // A SQLite connection is a file in this process and cannot go stale; testing it on
+    // every acquire cost a round trip to its worker thread (perf: thread wake-ups were the
+    // largest cost of a check-in). PostgreSQL's are tested: a connection the server
+    // dropped then fails at acquire, which the pages answer with 503 (torture test).
+    options.test_before_acquire(!url.starts_with("sqlite:"));
     Database::connect(options).await
 }
 

@@ -58,8 +58,9 @@ pub(super) async fn decide(pools: &Pools, pending: Pending) -> Result<ScanAnswer
 }
 
 /// The writer's queue, with a writer started if there is none or it has stopped. A
-/// writer that died (a panic in a batch) costs the scans of that batch an error — the
-/// door page then decides them offline and sends them again — not every later scan.
+/// writer that died (a panic in a batch) costs the scans of that batch and those queued
+/// behind it an error — the door page then decides them offline and sends them again —
+/// not every later scan.
 fn running_writer(pools: &Pools) -> CheckInQueue {
     let mut slot = pools.check_in_queue.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     match slot.as_ref() {
@@ -74,7 +75,9 @@ fn running_writer(pools: &Pools) -> CheckInQueue {
 }
 
 /// One transaction for everything queued; if that fails as a whole, each scan again in
-/// its own, so an error belongs to the scan that caused it.
+/// its own, so an error belongs to the scan that caused it. If not even the transaction
+/// can begin (the write connection stayed busy), every scan of the batch gets the error
+/// at once instead of waiting for one failing attempt after the other.
 async fn write_batches(db: DatabaseConnection, mut jobs: tokio::sync::mpsc::Receiver<Queued>) {
     let mut batch = Vec::with_capacity(MOST_PER_BATCH);
     while jobs.recv_many(&mut batch, MOST_PER_BATCH).await > 0 {
@@ -88,9 +91,19 @@ async fn write_batches(db: DatabaseConnection, mut jobs: tokio::sync::mpsc::Rece
             batch.push(job);
         }
         let taken = std::mem::take(&mut batch);
+        let txn = match begin_write(&db).await {
+            Ok(txn) => txn,
+            Err(err) => {
+                tracing::error!(error = %err, scans = taken.len(), "check-in batch could not begin");
+                for job in taken {
+                    let _ = job.reply.send(Err(ScanError::Database(DbErr::Custom(err.to_string()))));
+                }
+                continue;
+            }
+        };
         let decided = {
             let pendings: Vec<&Pending> = taken.iter().map(|job| &job.pending).collect();
-            decide_together(&db, &pendings).await
+            decide_together(txn, &pendings).await
         };
         match decided {
             Ok(answers) => {
@@ -135,13 +148,15 @@ async fn decide_alone(db: &DatabaseConnection, pending: &Pending) -> Result<Scan
 }
 
 /// The writer's transaction: the ticket scans and logged answers of the batch decided
-/// together, then the check-ins decided before the writer (by name) one by one — in that
-/// order, which is as good as any for scans that arrived at the same time.
+/// together, then the check-ins decided before the writer (names picked at the door) one
+/// by one. So within a batch a manual check-in comes after the ticket scans whatever its
+/// arrival: if both admit one person, the scan is the first check-in and the manual one
+/// answers `already_checked_in` (and an offline manual one is the conflict's second) —
+/// an order the two could have arrived in.
 async fn decide_together(
-    db: &DatabaseConnection,
+    txn: DatabaseTransaction,
     pendings: &[&Pending],
 ) -> Result<Vec<Result<ScanAnswer, ScanError>>, DbErr> {
-    let txn = begin_write(db).await?;
     let (one_by_one, batched): (Vec<usize>, Vec<usize>) =
         (0..pendings.len()).partition(|&index| matches!(pendings[index], Pending::CheckIn { .. }));
     let mut answers: Vec<Option<Result<ScanAnswer, ScanError>>> = (0..pendings.len()).map(|_| None).collect();
@@ -187,7 +202,12 @@ async fn decide_batch(
             Pending::Scan { device, request, now, .. } | Pending::Log { device, request, now, .. } => {
                 (device, request, *now)
             }
-            Pending::CheckIn { .. } => continue,
+            Pending::CheckIn { .. } => {
+                // Not for this path (`decide_together` keeps them apart); answered, so that
+                // the answers stay in step with the scans.
+                answers.push(Err(ScanError::Database(DbErr::Custom("a check-in in the ticket batch".to_owned()))));
+                continue;
+            }
         };
         let key = (device.id, request.scan_id.clone());
         // A scan id this device sent before (a retry) gets its first answer, nothing more.
@@ -214,6 +234,7 @@ async fn decide_batch(
                 }
             }
             Pending::Log { answer, .. } => (answer.clone(), now),
+            // Answered above.
             Pending::CheckIn { .. } => continue,
         };
         new_scans.push(scan_log_line(device, request, &answer, scanned_at)?);
@@ -251,26 +272,28 @@ async fn earlier_answers(
     txn: &DatabaseTransaction,
     pendings: &[&Pending],
 ) -> Result<HashMap<(Uuid, String), ScanAnswer>, DbErr> {
-    let mut devices = Vec::new();
-    let mut scan_ids = Vec::new();
+    let mut pairs = std::collections::HashSet::new();
     for pending in pendings {
         if let Pending::Scan { device, request, .. } | Pending::Log { device, request, .. } = pending {
-            devices.push(device.id);
-            scan_ids.push(request.scan_id.clone());
+            pairs.insert((device.id, request.scan_id.clone()));
         }
     }
-    if scan_ids.is_empty() {
+    if pairs.is_empty() {
         return Ok(HashMap::new());
     }
+    let mut devices: Vec<Uuid> = pairs.iter().map(|(device, _)| *device).collect();
     devices.sort_unstable();
     devices.dedup();
+    let scan_ids: Vec<String> = pairs.iter().map(|(_, scan_id)| scan_id.clone()).collect();
     let stored = door_scan::Entity::find()
         .filter(door_scan::Column::DeviceId.is_in(padded(devices)))
         .filter(door_scan::Column::ScanId.is_in(padded(scan_ids)))
         .all(txn)
         .await?;
     let mut answers = HashMap::with_capacity(stored.len());
-    for scan in stored {
+    // The two lists also match other devices' ids of the same spelling: only this batch's
+    // pairs count.
+    for scan in stored.into_iter().filter(|scan| pairs.contains(&(scan.device_id, scan.scan_id.clone()))) {
         let answer: ScanAnswer =
             serde_json::from_str(&scan.response).map_err(|err| DbErr::Custom(format!("stored scan answer: {err}")))?;
         answers.insert((scan.device_id, scan.scan_id), answer);
@@ -361,12 +384,9 @@ impl TicketScan<'_> {
         }
         let scope = request.programme_session_id.unwrap_or(device.event_id).to_string();
         if let Some((at, by, first_device)) = checked_in.get(&(holder.attendee_id, scope.clone())).cloned() {
-            if let Some(offline_at) = request.offline_at
-                && first_device != device.id
-            {
+            if request.offline_at.is_some() && first_device != device.id {
                 let attendee = holder.attendee_id;
-                record_conflict(txn, device, request, attendee, &scope, (first_device, at), (offline_at, self.now))
-                    .await?;
+                record_conflict(txn, device, request, attendee, &scope, (first_device, at), self.now).await?;
             }
             return Ok(Decision::Answer(ScanAnswer {
                 result: ScanResult::AlreadyCheckedIn,
