@@ -129,7 +129,7 @@
         icon = '!';
         headline = headline.replace('{time}', localTime(answer.checked_in_at)).replace('{device}', answer.device || '–');
       }
-      const listed = kind === 'result-bad' ? null : listedHolder(body);
+      const listed = kind === 'result-bad' ? null : listedHolder(body, load(LISTS, null));
       show(kind, icon, headline, attendee.name, attendee.organisation, listed && listed.no_photos);
       refreshRecent();
     } catch (error) {
@@ -233,10 +233,16 @@
     return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20)].join('-');
   }
 
-  // The token: format (1 byte), ticket id, event id (16 each), version (2), signature (64).
-  async function verifyTicket(token, lists) {
+  // The token: format (1 byte), ticket id, event id (16 each), version (2), signature (64);
+  // null when the code is not shaped like one.
+  function tokenBytes(token) {
     const bytes = base64url(token.trim());
-    if (!bytes || bytes.length !== 99 || bytes[0] !== 1 || !crypto.subtle) return { result: 'invalid' };
+    return bytes && bytes.length === 99 && bytes[0] === 1 ? bytes : null;
+  }
+
+  async function verifyTicket(token, lists) {
+    const bytes = tokenBytes(token);
+    if (!bytes || !crypto.subtle) return { result: 'invalid' };
     try {
       const key = await crypto.subtle.importKey('raw', base64url(lists.public_key), { name: 'Ed25519' }, false, ['verify']);
       const genuine = await crypto.subtle.verify({ name: 'Ed25519' }, key, bytes.slice(35), bytes.slice(0, 35));
@@ -253,12 +259,11 @@
   }
 
   // The person a scan or a picked name stands for in the device's list, if listed.
-  function listedHolder(body) {
-    const lists = load(LISTS, null);
+  function listedHolder(body, lists) {
     const valid = (lists && lists.valid) || [];
     if (body.attendee) return valid.find((entry) => entry.attendee === body.attendee) || null;
-    const bytes = base64url((body.token || '').trim());
-    if (!bytes || bytes.length !== 99) return null;
+    const bytes = tokenBytes(body.token || '');
+    if (!bytes) return null;
     const ticket = uuid(bytes.slice(1, 17));
     return valid.find((entry) => entry.ticket === ticket) || null;
   }
@@ -276,7 +281,7 @@
     if (body.token) {
       decision = await verifyTicket(body.token, lists);
     } else {
-      const holder = lists.valid.find((entry) => entry.attendee === body.attendee);
+      const holder = listedHolder(body, lists);
       decision = holder ? { result: 'ok', ticket: holder.ticket, holder } : { result: 'invalid' };
     }
     const holder = decision.holder || {};

@@ -326,6 +326,14 @@ async fn first_answer<C: ConnectionTrait>(db: &C, device_id: Uuid, scan_id: &str
         .ok_or_else(|| ScanError::Database(DbErr::RecordNotFound("door scan".to_owned())))
 }
 
+/// A check-in's device: the name door staff see in "already checked in by …".
+fn check_in_device() -> sea_orm::RelationDef {
+    check_in::Entity::belongs_to(door_device::Entity)
+        .from(check_in::Column::DeviceId)
+        .to(door_device::Column::Id)
+        .into()
+}
+
 /// When and by which device the attendee was first checked in to this scope.
 async fn first_check_in<C: ConnectionTrait>(
     db: &C,
@@ -338,13 +346,7 @@ async fn first_check_in<C: ConnectionTrait>(
         .column(check_in::Column::CheckedInAt)
         .column(door_device::Column::Name)
         .column(check_in::Column::DeviceId)
-        .join(
-            JoinType::LeftJoin,
-            check_in::Entity::belongs_to(door_device::Entity)
-                .from(check_in::Column::DeviceId)
-                .to(door_device::Column::Id)
-                .into(),
-        )
+        .join(JoinType::LeftJoin, check_in_device())
         .filter(check_in::Column::AttendeeId.eq(attendee_id))
         .filter(check_in::Column::Scope.eq(scope))
         .into_tuple::<(DateTime<Utc>, Option<String>, Uuid)>()
@@ -476,13 +478,7 @@ fn holder_query(scope: Option<String>) -> sea_orm::Select<ticket::Entity> {
                 })
                 .into(),
         )
-        .join(
-            JoinType::LeftJoin,
-            check_in::Entity::belongs_to(door_device::Entity)
-                .from(check_in::Column::DeviceId)
-                .to(door_device::Column::Id)
-                .into(),
-        )
+        .join(JoinType::LeftJoin, check_in_device())
 }
 
 async fn admissible<C: ConnectionTrait>(

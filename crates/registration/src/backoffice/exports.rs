@@ -25,6 +25,7 @@ use super::pdf;
 use super::{Access, Guarded, Staff};
 use crate::error::WebError;
 use crate::i18n::{Lang, Tr};
+use crate::pages::personal_data::private_download;
 use crate::pages::register::organisation_type_value;
 use crate::state::AppState;
 use crate::urls;
@@ -40,10 +41,6 @@ pub fn routes() -> Guarded {
         .get("/admin/reports/{year}", Access::Organiser, yearly_report)
         .get("/admin/events/{event}/check-ins", Access::Organiser, check_ins_page)
         .get("/admin/events/{event}/check-ins.csv", Access::Organiser, check_ins_csv)
-}
-
-fn download(content_type: &'static str, file_name: &str, body: Vec<u8>) -> Response {
-    crate::pages::personal_data::private_download(content_type, file_name, body)
 }
 
 /// A file name from the event's address: ASCII only, so every browser keeps it.
@@ -153,7 +150,7 @@ pub async fn csv_response(t: Tr, app: &AppState, event: &Event, rows: &[&Attende
         fields.extend(answer_cells(t, &questions, row));
         csv_line(&mut out, &fields);
     }
-    Ok(download("text/csv; charset=utf-8", &file_name(event, "teilnehmende", "csv"), out.into_bytes()))
+    Ok(private_download("text/csv; charset=utf-8", &file_name(event, "teilnehmende", "csv"), out.into_bytes()))
 }
 
 pub async fn xlsx_response(t: Tr, app: &AppState, event: &Event, rows: &[&AttendeeRow]) -> Result<Response, WebError> {
@@ -208,7 +205,7 @@ pub async fn xlsx_response(t: Tr, app: &AppState, event: &Event, rows: &[&Attend
     sheet.set_freeze_panes(1, 0).map_err(failed)?;
     sheet.autofilter(0, 0, rows.len() as u32, (header.len() - 1) as u16).map_err(failed)?;
     let bytes = workbook.save_to_buffer().map_err(failed)?;
-    Ok(download(XLSX, &file_name(event, "teilnehmende", "xlsx"), bytes))
+    Ok(private_download(XLSX, &file_name(event, "teilnehmende", "xlsx"), bytes))
 }
 
 async fn attendees_csv(
@@ -407,7 +404,7 @@ async fn signature_list_pdf(
         }),
     };
     let bytes = render_pdf(move || pdf::signature_list(&list)).await?;
-    Ok(download("application/pdf", &file_name(&event, "unterschriftenliste", "pdf"), bytes))
+    Ok(private_download("application/pdf", &file_name(&event, "unterschriftenliste", "pdf"), bytes))
 }
 
 async fn badges_pdf(
@@ -434,7 +431,7 @@ async fn badges_pdf(
         .collect();
     let title = event.title(t.language).to_owned();
     let bytes = render_pdf(move || pdf::badges(&title, &badges)).await?;
-    Ok(download("application/pdf", &file_name(&event, "namensschilder", "pdf"), bytes))
+    Ok(private_download("application/pdf", &file_name(&event, "namensschilder", "pdf"), bytes))
 }
 
 /// The funder report (Verwendungsnachweis): figures by organisation type, the
@@ -551,7 +548,7 @@ async fn report(
     let rows = app.attendee_rows(event.id).await?;
     let figures = attendee_list::figures(&rows);
     let bytes = report_workbook(t, event.title(language), &[reported(t, &event, figures.clone())], &figures)?;
-    Ok(download(XLSX, &file_name(&event, "verwendungsnachweis", "xlsx"), bytes))
+    Ok(private_download(XLSX, &file_name(&event, "verwendungsnachweis", "xlsx"), bytes))
 }
 
 /// The funder report over every event of a year this team member may see.
@@ -579,7 +576,7 @@ async fn yearly_report(
     events.reverse();
     let heading = t.with("admin-report-year", "year", &year.to_string());
     let bytes = report_workbook(t, &heading, &events, &attendee_list::figures(&all_rows))?;
-    Ok(download(XLSX, &format!("verwendungsnachweis-{year}.xlsx"), bytes))
+    Ok(private_download(XLSX, &format!("verwendungsnachweis-{year}.xlsx"), bytes))
 }
 
 pub struct CheckInLine {
@@ -729,7 +726,7 @@ async fn check_ins_csv(
         let fields = [&line.time, &line.name, &line.scope, &line.device, &line.method];
         csv_line(&mut out, &fields);
     }
-    Ok(download("text/csv; charset=utf-8", &file_name(&event, "check-ins", "csv"), out.into_bytes()))
+    Ok(private_download("text/csv; charset=utf-8", &file_name(&event, "check-ins", "csv"), out.into_bytes()))
 }
 
 #[cfg(test)]

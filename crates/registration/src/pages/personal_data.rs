@@ -95,7 +95,6 @@ pub async fn export(app: &AppState, details: &RegistrationDetails, only: Option<
     serde_json::to_vec_pretty(&export).map_err(|err| WebError::Internal(format!("json: {err}")))
 }
 
-/// A file about one person to save, never kept by a cache on the way.
 /// Middleware for responses that carry people's data (the back office, the door's API):
 /// neither the browser nor anything between may store them.
 pub async fn not_stored(mut response: Response) -> Response {
@@ -106,6 +105,7 @@ pub async fn not_stored(mut response: Response) -> Response {
     response
 }
 
+/// A file about people to save, never kept by a cache on the way.
 pub fn private_download(content_type: &'static str, file_name: &str, body: Vec<u8>) -> Response {
     (
         [
