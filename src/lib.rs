@@ -1,8 +1,12 @@
-//! The Treffpunkt server: configuration, start-up and the HTTP stack around the web
-//! crates. `main.rs` parses the command line; tests build the same [`Application`].
+//! The Treffpunkt server: configuration, start-up, the HTTP stack around the web crates
+//! (participant pages, back office, door) and the background jobs. `main.rs` parses the
+//! command line; tests build the same [`Application`].
+
+pub mod jobs;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
@@ -13,9 +17,9 @@ use chrono::Utc;
 use domain::db::Pools;
 use domain::ticket::TicketSigner;
 use migration::{Migrator, MigratorTrait};
-use registration::AppState;
-use registration::mail::{MailError, Mailer, SmtpSettings};
-use registration::rate_limit::Limits;
+use documents::mail::{MailError, Mailer, SmtpSettings};
+use site::AppState;
+use site::rate_limit::Limits;
 use sea_orm::DbErr;
 use tokio::net::TcpListener;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -107,7 +111,9 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     state: AppState,
-    mail_worker: bool,
+    /// `None` when this instance leaves the outbox to others (`--mail-worker off`).
+    mailer: Option<Arc<Mailer>>,
+    reminder_before: chrono::Duration,
 }
 
 impl Application {
@@ -123,8 +129,14 @@ impl Application {
         let limits = if config.rate_limits { Limits::standard() } else { Limits::off() };
         let mailer = Mailer::new(config.smtp.clone(), config.data_dir.join("mail"), &config.mail_from)?;
         let reminder_before = chrono::Duration::hours(i64::from(config.reminder_hours));
-        let state = AppState::with_reminder(pools, signer, &public_url, limits, mailer, reminder_before);
-        Ok(Application { listener, router: router(state.clone()), state, mail_worker: config.mail_worker })
+        let state = AppState::new(pools, signer, &public_url, limits);
+        Ok(Application {
+            listener,
+            router: router(state.clone()),
+            state,
+            mailer: config.mail_worker.then(|| Arc::new(mailer)),
+            reminder_before,
+        })
     }
 
     pub fn address(&self) -> Result<SocketAddr, std::io::Error> {
@@ -138,15 +150,15 @@ impl Application {
     /// While no administrator exists, a fresh one-time link to create the first one.
     pub async fn setup_link(&self) -> Result<Option<String>, DbErr> {
         let token = domain::account::setup_link(&self.state.pools().write, Utc::now()).await?;
-        Ok(token.map(|token| format!("{}{}", self.state.public_url(), registration::urls::admin_account_link(&token))))
+        Ok(token.map(|token| format!("{}{}", self.state.public_url(), site::urls::admin_account_link(&token))))
     }
 
     /// Serves until Ctrl-C or SIGTERM, finishing requests in flight.
     pub async fn run_until_stopped(self) -> Result<(), std::io::Error> {
-        if self.mail_worker {
-            tokio::spawn(registration::mail::worker::run(self.state.clone()));
+        if let Some(mailer) = self.mailer {
+            tokio::spawn(jobs::run_mail_worker(self.state.clone(), mailer));
         }
-        tokio::spawn(registration::mail::worker::run_maintenance(self.state.clone()));
+        tokio::spawn(jobs::run_maintenance(self.state.clone(), self.reminder_before));
         // The peer address feeds the per-client rate limits.
         let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
         axum::serve(self.listener, service).with_graceful_shutdown(shutdown_signal()).await
@@ -168,18 +180,19 @@ pub fn router(state: AppState) -> Router {
     ];
     let mut app = Router::new()
         .merge(registration::router())
-        .merge(registration::backoffice::router(state.clone()))
+        .merge(backoffice::router(state.clone()))
         .merge(checkin::router())
+        .merge(site::assets::routes())
         .fallback(|| async { StatusCode::NOT_FOUND })
-        .layer(from_fn_with_state(state.clone(), registration::i18n::remember_language))
-        .layer(from_fn_with_state(state.clone(), registration::page_cache::invalidate_on_writes))
-        .layer(from_fn_with_state(state.clone(), registration::state::count_in_flight))
+        .layer(from_fn_with_state(state.clone(), site::i18n::remember_language))
+        .layer(from_fn_with_state(state.clone(), site::state::invalidate_on_writes))
+        .layer(from_fn_with_state(state.clone(), site::state::count_in_flight))
         .with_state(state)
         // A bug must cost one request a 500 page, not the connection or the server.
         .layer(CatchPanicLayer::new())
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
-        .layer(from_fn(registration::error::error_pages));
+        .layer(from_fn(site::error::error_pages));
     for (name, value) in security_headers {
         app = app.layer(SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value)));
     }

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use chrono::Utc;
 use clap::{Args, Parser, Subcommand};
-use registration::mail::{SmtpSecurity, SmtpSettings};
+use documents::mail::{SmtpSecurity, SmtpSettings};
 use treffpunkt::{Application, Config, open_database};
 
 #[derive(Parser)]
@@ -184,7 +184,7 @@ async fn create_door_device(config: &Config, slug: &str, name: &str) -> Result<(
     let base = config.public_url.clone().unwrap_or_else(|| format!("http://{}", config.bind));
     println!("Door device \"{}\" for {}", device.name, event.title_de);
     println!("token: {token}");
-    println!("door link: {}{}", base.trim_end_matches('/'), registration::urls::door(&token));
+    println!("door link: {}{}", base.trim_end_matches('/'), site::urls::door(&token));
     Ok(())
 }
 
@@ -208,7 +208,7 @@ async fn create_admin(config: &Config, email: &str, name: &str, password_stdin: 
             .map_err(|err| err.to_string())?;
         let base = config.public_url.clone().unwrap_or_else(|| format!("http://{}", config.bind));
         println!("Open this one-time link (valid 7 days) to set the password of {}:", email.as_str());
-        println!("{}{}", base.trim_end_matches('/'), registration::urls::admin_account_link(&token));
+        println!("{}{}", base.trim_end_matches('/'), site::urls::admin_account_link(&token));
     }
     Ok(())
 }

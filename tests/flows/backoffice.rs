@@ -489,7 +489,7 @@ async fn phone_registrations_are_added_by_hand_edited_and_cancelled_in_bulk_afte
     assert_eq!(added.status(), StatusCode::SEE_OTHER, "the phone registration is stored");
     let rows = domain::attendee_list::load(&app.db, event.id).await.expect("rows");
     let petro = rows.iter().find(|row| row.attendee.last_name == "Шевчук").expect("added");
-    assert!(petro.is_expected() && petro.session_ids == vec![forum.id] && petro.language == "uk");
+    assert!(petro.is_expected() && petro.session_ids == vec![forum.id] && petro.language == domain::Language::Uk);
     let again = app
         .staff_post(
             &admin,

@@ -5,7 +5,7 @@
 
 use domain::account::Role;
 use domain::demo::{INFO_SLUG, TAG_SLUG};
-use registration::backoffice::{Access, route_table};
+use backoffice::{Access, route_table};
 use reqwest::{Method, StatusCode};
 
 use crate::support::TestApp;

@@ -24,7 +24,7 @@ pub struct TestApp {
     pub base: String,
     pub client: reqwest::Client,
     pub db: DatabaseConnection,
-    pub state: registration::AppState,
+    pub state: site::AppState,
     /// The database this server uses, for running the CLI against it.
     pub database_url: String,
     temp_dir: PathBuf,

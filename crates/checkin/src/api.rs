@@ -17,10 +17,10 @@ use axum::routing::{get, post};
 use chrono::Utc;
 use domain::checkin::{self, Presented, ScanError, ScanRequest};
 use domain::door::DoorDevice;
-use registration::AppState;
-use registration::error::WebError;
-use registration::i18n::{Lang, Tr};
-use registration::rate_limit::ClientIp;
+use site::AppState;
+use site::error::WebError;
+use site::i18n::{Lang, Tr};
+use site::rate_limit::ClientIp;
 
 use crate::walk_in::WalkInRefusal;
 use serde::Deserialize;
@@ -49,7 +49,7 @@ pub fn routes() -> Router<AppState> {
         .route(UNDO_PATH, post(undo))
         .route(WALK_IN_PATH, post(walk_in))
         .route(OFFLINE_PATH, get(offline))
-        .route_layer(axum::middleware::map_response(registration::pages::personal_data::not_stored))
+        .route_layer(axum::middleware::map_response(site::download::not_stored))
 }
 
 #[derive(Debug, Deserialize)]
@@ -323,19 +323,18 @@ async fn walk_in(
     let t = Tr::new(language);
     match crate::walk_in::admit(&app, &device, form, language).await? {
         Ok(answer) => Ok(Json(answer).into_response()),
-        Err(WalkInRefusal::Invalid(fields)) => {
-            let fields: serde_json::Map<String, serde_json::Value> = fields
-                .into_iter()
-                .map(|(field, code)| (field.to_owned(), serde_json::Value::String(t.get(&format!("error-{code}")))))
+        Err(WalkInRefusal::Invalid(errors)) => {
+            let fields: serde_json::Map<String, serde_json::Value> = errors
+                .list()
+                .iter()
+                .map(|message| (message.field.clone(), serde_json::Value::String(message.text.clone())))
                 .collect();
             Ok((StatusCode::UNPROCESSABLE_ENTITY, Json(serde_json::json!({ "error": "invalid", "fields": fields })))
                 .into_response())
         }
-        Err(WalkInRefusal::AlreadyRegistered) => {
-            Ok(api_error(StatusCode::CONFLICT, "already_registered", &t.get("door-walk-in-already")))
+        Err(WalkInRefusal::Refused(refusal)) => {
+            Ok(api_error(StatusCode::CONFLICT, refusal.code(), &t.get(WalkInRefusal::headline_key(&refusal))))
         }
-        Err(WalkInRefusal::EventFull) => Ok(api_error(StatusCode::CONFLICT, "event_full", &t.get("door-walk-in-full"))),
-        Err(WalkInRefusal::Closed) => Ok(api_error(StatusCode::CONFLICT, "closed", &t.get("door-walk-in-closed"))),
     }
 }
 

@@ -18,10 +18,10 @@ use domain::event::{self, Event};
 use domain::ids::secret_token;
 use domain::programme::{self, ProgrammeSession};
 use domain::registration::count_attendees;
-use registration::AppState;
-use registration::error::WebError;
-use registration::i18n::{Lang, Tr};
-use registration::rate_limit::too_many_requests;
+use site::AppState;
+use site::error::WebError;
+use site::i18n::{Lang, Tr};
+use site::rate_limit::too_many_requests;
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -30,7 +30,7 @@ use crate::api::{
     WALK_IN_PATH,
 };
 use crate::walk_in::{WalkInForm, WalkInRefusal};
-use registration::pages::register::{ORGANISATION_TYPES, organisation_type_value};
+use site::form::{Choice, organisation_type_choices};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -113,7 +113,7 @@ pub struct ResultView {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "door.html")]
+#[template(path = "checkin/door.html")]
 struct DoorPage {
     t: Tr,
     event_title: String,
@@ -148,7 +148,7 @@ struct DoorPage {
     walk_in_url: String,
     walk_in_api: &'static str,
     offline_api: &'static str,
-    organisation_types: Vec<(&'static str, String)>,
+    organisation_types: Vec<Choice>,
 }
 
 /// One of the device's recent scans on the page.
@@ -194,7 +194,7 @@ async fn page(
     headers.insert(REFERRER_POLICY, axum::http::HeaderValue::from_static("no-referrer"));
     headers.insert(
         axum::http::header::CONTENT_SECURITY_POLICY,
-        axum::http::HeaderValue::from_static(registration::assets::door_page_policy()),
+        axum::http::HeaderValue::from_static(site::assets::door_page_policy()),
     );
     if let Some(cookie) = remember_device(&device_token, app.public_url().starts_with("https://")) {
         headers.insert(axum::http::header::SET_COOKIE, cookie);
@@ -264,16 +264,10 @@ async fn page(
         here: t.with("door-counts-here", "count", &here.to_string()),
         here_template: t.with("door-counts-here", "count", "{count}"),
         walk_in_open: !walk_in.first_name.is_empty() || !walk_in.email.is_empty(),
-        walk_in,
         walk_in_api: WALK_IN_PATH,
         offline_api: OFFLINE_PATH,
-        organisation_types: ORGANISATION_TYPES
-            .into_iter()
-            .map(|kind| {
-                let value = organisation_type_value(kind);
-                (value, t.get(&format!("org-type-{value}")))
-            })
-            .collect(),
+        organisation_types: organisation_type_choices(t, &walk_in.organisation_type),
+        walk_in,
     };
     Ok((headers, page).into_response())
 }
@@ -409,13 +403,11 @@ async fn walk_in(
     };
     let (result, kept) = match crate::walk_in::admit(&app, &loaded.0, form.clone(), language).await? {
         Ok(answer) => (result_view(t, &answer, zone), WalkInForm::default()),
-        Err(WalkInRefusal::Invalid(fields)) => {
-            let messages: Vec<String> = fields.iter().map(|(_, code)| t.get(&format!("error-{code}"))).collect();
+        Err(WalkInRefusal::Invalid(errors)) => {
+            let messages: Vec<&str> = errors.list().iter().map(|message| message.text.as_str()).collect();
             (bad(messages.join(" ")), form)
         }
-        Err(WalkInRefusal::AlreadyRegistered) => (bad(t.get("door-walk-in-already")), form),
-        Err(WalkInRefusal::EventFull) => (bad(t.get("door-walk-in-full")), form),
-        Err(WalkInRefusal::Closed) => (bad(t.get("door-walk-in-closed")), form),
+        Err(WalkInRefusal::Refused(refusal)) => (bad(t.get(WalkInRefusal::headline_key(&refusal))), form),
     };
     page(&app, t, device_token, loaded, PageInput { result: Some(result), walk_in: kept, ..PageInput::default() }).await
 }

@@ -6,10 +6,7 @@ pub mod door_page;
 pub mod walk_in;
 
 use axum::Router;
-use registration::AppState;
-
-// The shared templates name `site::urls`, as the participant crate does.
-extern crate registration as site;
+use site::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new().merge(api::routes()).merge(door_page::routes())

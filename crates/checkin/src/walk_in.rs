@@ -2,16 +2,16 @@
 //! once. The registration takes a place like any other (a full event refuses, there is
 //! no waiting list at the door) and the person gets the usual e-mail with the ticket.
 
-use ::registration::AppState;
-use ::registration::error::WebError;
-use ::registration::pages::register::parse_organisation_type;
 use chrono::Utc;
 use domain::Language;
 use domain::checkin::{self, Presented, ScanAnswer, ScanError, ScanRequest};
 use domain::door::DoorDevice;
-use domain::person::{EmailAddress, MAX_TEXT_CHARS, PersonName, clean_text};
-use domain::registration::{self, NewAttendee, RegistrationError, RegistrationRequest};
+use domain::registration::{self, RegistrationRequest};
 use serde::Deserialize;
+use site::AppState;
+use site::error::{Refusal, WebError};
+use site::form::{FormErrors, PersonFields, PersonRules};
+use site::i18n::Tr;
 
 /// What the walk-in form sends, as typed.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -53,13 +53,22 @@ impl Consent {
     }
 }
 
-#[derive(Debug)]
 pub enum WalkInRefusal {
-    /// Field name and message code, in the form's order.
-    Invalid(Vec<(&'static str, &'static str)>),
-    AlreadyRegistered,
-    EventFull,
-    Closed,
+    /// A message per refused field, in the form's order.
+    Invalid(FormErrors),
+    /// The domain said no: already registered, full or closed.
+    Refused(Refusal),
+}
+
+impl WalkInRefusal {
+    /// What the door says when the domain refuses, by the refusal's code.
+    pub fn headline_key(refusal: &Refusal) -> &'static str {
+        match refusal.code() {
+            "already_registered" => "door-walk-in-already",
+            "event_full" => "door-walk-in-full",
+            _ => "door-walk-in-closed",
+        }
+    }
 }
 
 /// Registers the walk-in and checks them in; the check-in is recorded as manual.
@@ -69,54 +78,46 @@ pub async fn admit(
     form: WalkInForm,
     language: Language,
 ) -> Result<Result<ScanAnswer, WalkInRefusal>, WebError> {
-    let mut invalid: Vec<(&'static str, &'static str)> = Vec::new();
-    let first_name = PersonName::parse(&form.first_name).map_err(|e| invalid.push(("first_name", e.code()))).ok();
-    let last_name = PersonName::parse(&form.last_name).map_err(|e| invalid.push(("last_name", e.code()))).ok();
-    let email = EmailAddress::parse(&form.email).map_err(|e| invalid.push(("email", e.code()))).ok();
-    let organisation =
-        clean_text(&form.organisation, MAX_TEXT_CHARS).map_err(|e| invalid.push(("organisation", e.code()))).ok();
-    let organisation_type = parse_organisation_type(&form.organisation_type);
-    if organisation_type.is_none() {
-        invalid.push(("organisation_type", "choose"));
-    }
+    let t = Tr::new(language);
+    let mut errors = FormErrors::new(t);
+    let fields = PersonFields {
+        first_name: form.first_name.clone(),
+        last_name: form.last_name.clone(),
+        email: form.email.clone(),
+        organisation: form.organisation.clone(),
+        organisation_type: form.organisation_type.clone(),
+        ..PersonFields::default()
+    };
+    let person = fields.parse(PersonRules::walk_in(), &mut errors, str::to_owned);
     if !form.data_consent.given() {
-        invalid.push(("data_consent", "consent-missing"));
+        errors.code("data_consent", "consent-missing");
     }
     if !checkin::is_valid_scan_id(&form.scan_id) {
-        invalid.push(("scan_id", "invalid-choice"));
+        errors.code("scan_id", "invalid-choice");
     }
-    let (Some(first_name), Some(last_name), Some(email), Some(organisation), Some(organisation_type), true) =
-        (first_name, last_name, email, organisation, organisation_type, invalid.is_empty())
-    else {
-        return Ok(Err(WalkInRefusal::Invalid(invalid)));
+    let attendee = match person {
+        Some(person) if errors.is_empty() => person.into_attendee(None, Vec::new(), Vec::new()),
+        _ => None,
+    };
+    let Some(attendee) = attendee else {
+        return Ok(Err(WalkInRefusal::Invalid(errors)));
     };
     let request = RegistrationRequest {
         event_id: device.event_id,
         language,
-        attendees: vec![NewAttendee {
-            first_name,
-            last_name,
-            email,
-            organisation,
-            organisation_type,
-            partner_municipality: String::new(),
-            programme_session_ids: Vec::new(),
-            answers: Vec::new(),
-        }],
+        attendees: vec![attendee],
         data_consent: true,
-        consent_wording: ::registration::i18n::Tr::new(language).get("door-walk-in-consent"),
+        consent_wording: t.get("door-walk-in-consent"),
         submission_key: Some(format!("door-{}-{}", device.id.simple(), form.scan_id)).filter(|key| key.len() <= 64),
         at_the_door: true,
     };
     let registered = match registration::register(app.pools(), request, Utc::now()).await {
         Ok(registered) => registered,
-        // The same walk-in form sent twice: let the first registration in (again).
-        Err(RegistrationError::AlreadySubmitted(earlier)) => *earlier,
-        Err(RegistrationError::AlreadyRegistered) => return Ok(Err(WalkInRefusal::AlreadyRegistered)),
-        Err(RegistrationError::EventFull) => return Ok(Err(WalkInRefusal::EventFull)),
-        Err(RegistrationError::NotOpen(_) | RegistrationError::EventNotFound) => return Ok(Err(WalkInRefusal::Closed)),
-        Err(RegistrationError::Database(err)) => return Err(WebError::Database(err)),
-        Err(other) => return Err(WebError::Internal(other.to_string())),
+        Err(failure) => match Refusal::of(failure)? {
+            // The same walk-in form sent twice: let the first registration in (again).
+            Refusal::AlreadySubmitted(earlier) => *earlier,
+            refusal => return Ok(Err(WalkInRefusal::Refused(refusal))),
+        },
     };
     let details = registration::by_id(app.db(), registered.id).await?.ok_or(WebError::NotFound)?;
     let attendee = details.attendees.first().ok_or(WebError::NotFound)?;

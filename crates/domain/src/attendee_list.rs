@@ -16,6 +16,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
+use crate::Language;
 use crate::entity::attendee::{Model as Attendee, OrganisationType};
 use crate::entity::registration::RegistrationStatus;
 use crate::entity::{attendee, attendee_session, check_in, registration};
@@ -28,7 +29,7 @@ pub struct AttendeeRow {
     /// The registration's status, or `Cancelled` when this member alone cancelled.
     pub status: RegistrationStatus,
     pub contact_email: String,
-    pub language: String,
+    pub language: Language,
     pub session_ids: Vec<Uuid>,
     /// Checked in at the entrance.
     pub checked_in_at: Option<DateTime<Utc>>,
@@ -136,7 +137,7 @@ struct ListedAttendee {
     anonymised_at: Option<DateTime<Utc>>,
     registration_status: RegistrationStatus,
     contact_email: String,
-    language: String,
+    language: Language,
 }
 
 impl ListedAttendee {
@@ -150,7 +151,8 @@ impl ListedAttendee {
         let partner_municipality = next()?;
         let registration_status =
             RegistrationStatus::try_from_value(&next()?).map_err(|err| DbErr::Custom(err.to_string()))?;
-        let (contact_email, language) = (next()?, next()?);
+        let contact_email = next()?;
+        let language = Language::try_from_value(&next()?).map_err(|err| DbErr::Custom(err.to_string()))?;
         Ok(ListedAttendee {
             id: row.id,
             registration_id: row.registration_id,
@@ -435,7 +437,7 @@ pub struct Figures {
 
 pub fn figures(rows: &[AttendeeRow]) -> Figures {
     let mut figures = Figures { registered: rows.len(), ..Figures::default() };
-    let mut by_type: BTreeMap<u8, (OrganisationType, usize)> = BTreeMap::new();
+    let mut by_type: BTreeMap<usize, (OrganisationType, usize)> = BTreeMap::new();
     let mut per_day: BTreeMap<NaiveDate, usize> = BTreeMap::new();
     let mut organisations = std::collections::BTreeSet::new();
     let mut partners = std::collections::BTreeSet::new();
@@ -521,17 +523,9 @@ pub fn parse_status(raw: &str) -> Option<RegistrationStatus> {
     .find(|status| status_code(*status) == raw)
 }
 
-fn organisation_type_order(kind: OrganisationType) -> u8 {
-    match kind {
-        OrganisationType::Kommune => 0,
-        OrganisationType::Kreis => 1,
-        OrganisationType::Verein => 2,
-        OrganisationType::PartnerAbroad => 3,
-        OrganisationType::LandBund => 4,
-        OrganisationType::ScienceEducation => 5,
-        OrganisationType::CivilSocietyOther => 6,
-        OrganisationType::Unspecified => 7,
-    }
+/// The form's order; not given comes last.
+fn organisation_type_order(kind: OrganisationType) -> usize {
+    OrganisationType::ALL.iter().position(|known| *known == kind).unwrap_or(OrganisationType::ALL.len())
 }
 
 #[cfg(test)]
@@ -560,7 +554,7 @@ mod tests {
             registration_id: Uuid::nil(),
             status,
             contact_email: String::new(),
-            language: "de".into(),
+            language: Language::De,
             session_ids: Vec::new(),
             checked_in_at: None,
             session_check_ins: Vec::new(),

@@ -1,13 +1,19 @@
 //! The three languages Treffpunkt speaks; German is the source and the fallback.
 
+use sea_orm::entity::prelude::*;
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// Stored as its code (`de`, `en`, `uk`), as the registration's language always was.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::None)")]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
     #[default]
+    #[sea_orm(string_value = "de")]
     De,
+    #[sea_orm(string_value = "en")]
     En,
+    #[sea_orm(string_value = "uk")]
     Uk,
 }
 
@@ -65,6 +71,14 @@ mod tests {
         assert_eq!(Language::parse("EN"), Some(Language::En));
         assert_eq!(Language::parse("fr"), None);
         assert_eq!(Language::parse(""), None);
+    }
+
+    #[test]
+    fn the_stored_value_is_the_code() {
+        for language in Language::ALL {
+            assert_eq!(language.to_value(), language.code());
+            assert_eq!(Language::parse(language.code()), Some(language));
+        }
     }
 
     #[test]

@@ -208,7 +208,7 @@ async fn register_checked(
         event_id: Set(event.id),
         manage_token: Set(secret_token()),
         contact_email: Set(request.attendees[0].email.as_str().to_owned()),
-        language: Set(request.language.code().to_owned()),
+        language: Set(request.language),
         status: Set(status),
         created_at: Set(now),
         email_key: Set(email_key.clone()),

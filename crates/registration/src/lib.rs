@@ -1,31 +1,13 @@
-//! The participant web: the event list, event pages with their programme, the
+//! The participant pages: the event list, event pages with their programme, the
 //! registration form, the registration's own page with QR tickets and calendar files,
-//! and the pieces every web crate shares (state, translations, error pages, URLs).
+//! certificates and the participants' privacy rights.
 
-pub mod assets;
-pub mod backoffice;
-pub mod device_cache;
-pub mod error;
-pub mod i18n;
-pub mod mail;
-pub mod page_cache;
 pub mod pages;
-pub mod rate_limit;
-pub mod state;
-pub mod urls;
 
 use axum::Router;
+use site::AppState;
 
-pub use state::AppState;
-
-/// Forms are a few kilobytes; the server's body limit is the same.
-pub const MAX_FORM_BYTES: usize = 64 * 1024;
-
-// The shared templates name `site::urls`; the door crate gives the same name to this
-// crate, so one template compiles in both.
-extern crate self as site;
-
-/// All participant routes; the binary merges them with the door's.
+/// All participant routes; the binary merges them with the back office's and the door's.
 pub fn router() -> Router<AppState> {
     Router::new()
         .merge(pages::events::routes())
@@ -37,5 +19,4 @@ pub fn router() -> Router<AppState> {
         .merge(pages::calendar::routes())
         .merge(pages::privacy::routes())
         .merge(pages::accessibility::routes())
-        .merge(assets::routes())
 }

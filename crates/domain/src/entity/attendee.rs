@@ -25,6 +25,53 @@ pub enum OrganisationType {
     Unspecified,
 }
 
+impl OrganisationType {
+    /// The choices of every form, in the form's (and the figures') order.
+    pub const ALL: [OrganisationType; 7] = [
+        OrganisationType::Kommune,
+        OrganisationType::Kreis,
+        OrganisationType::Verein,
+        OrganisationType::PartnerAbroad,
+        OrganisationType::LandBund,
+        OrganisationType::ScienceEducation,
+        OrganisationType::CivilSocietyOther,
+    ];
+
+    /// The stored value, also the value forms send and filter links carry.
+    pub fn code(self) -> &'static str {
+        match self {
+            OrganisationType::Kommune => "kommune",
+            OrganisationType::Kreis => "kreis",
+            OrganisationType::Verein => "verein",
+            OrganisationType::PartnerAbroad => "partner_abroad",
+            OrganisationType::LandBund => "land_bund",
+            OrganisationType::ScienceEducation => "science_education",
+            OrganisationType::CivilSocietyOther => "civil_society_other",
+            OrganisationType::Unspecified => "unspecified",
+        }
+    }
+
+    /// One of the choices by its code; `unspecified` is no choice.
+    pub fn parse(code: &str) -> Option<OrganisationType> {
+        OrganisationType::ALL.into_iter().find(|kind| kind.code() == code)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::OrganisationType;
+    use sea_orm::ActiveEnum;
+
+    #[test]
+    fn codes_are_the_stored_values() {
+        for kind in OrganisationType::ALL.into_iter().chain([OrganisationType::Unspecified]) {
+            assert_eq!(kind.to_value(), kind.code());
+        }
+        assert_eq!(OrganisationType::parse("partner_abroad"), Some(OrganisationType::PartnerAbroad));
+        assert_eq!(OrganisationType::parse("unspecified"), None);
+    }
+}
+
 #[sea_orm::model]
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "attendee")]

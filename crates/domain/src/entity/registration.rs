@@ -27,7 +27,7 @@ pub struct Model {
     #[sea_orm(unique)]
     pub manage_token: String,
     pub contact_email: String,
-    pub language: String,
+    pub language: crate::Language,
     pub status: RegistrationStatus,
     pub created_at: DateTimeUtc,
     /// The contact address in lower case: one active registration per address and event.

@@ -6,15 +6,15 @@ use askama_web::WebTemplate;
 use axum::Router;
 use axum::routing::get;
 
-use crate::i18n::{Lang, Tr};
-use crate::state::AppState;
+use site::i18n::{Lang, Tr};
+use site::AppState;
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/accessibility", get(show))
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "accessibility.html")]
+#[template(path = "registration/accessibility.html")]
 struct AccessibilityPage {
     t: Tr,
 }

@@ -6,71 +6,17 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use axum::routing::get;
 use chrono::Utc;
-use domain::certificate::{self, Attendance};
-use domain::event::Event;
+use documents::certificate::{certificate_text, file_name, render};
+use domain::certificate;
 
 use super::manage::load;
-use crate::backoffice::pdf;
-use crate::error::WebError;
-use crate::i18n::{Lang, Tr};
-use crate::state::AppState;
+use site::download::private_download;
+use site::error::WebError;
+use site::i18n::{Lang, Tr};
+use site::AppState;
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/r/{manage_token}/certificates/{index}", get(download))
-}
-
-/// The certificate's texts in the reader's language.
-pub fn certificate_text(t: Tr, event: &Event, attendance: &Attendance) -> pdf::Certificate {
-    let zone = event.zone();
-    let (starts, ends) = (event.starts_at.with_timezone(&zone), event.ends_at.with_timezone(&zone));
-    let date = if starts.date_naive() == ends.date_naive() {
-        t.date(&starts)
-    } else {
-        t.with2("certificate-days", ["from", "to"], [&t.date(&starts), &t.date(&ends)])
-    };
-    let place = if event.has_venue() {
-        [event.venue.as_str(), event.address.as_str()]
-            .into_iter()
-            .filter(|part| !part.trim().is_empty())
-            .collect::<Vec<_>>()
-            .join(", ")
-    } else {
-        t.get("certificate-online")
-    };
-    let person = &attendance.attendee;
-    pdf::Certificate {
-        issuer: t.get("organiser-name"),
-        heading: t.get("certificate-heading"),
-        confirms: t.get("certificate-confirms"),
-        name: person.full_name(),
-        organisation: person.organisation.clone(),
-        attended: t.with2("certificate-attended", ["date", "place"], [&date, &place]),
-        event_title: event.title(t.language).to_owned(),
-        sessions_heading: t.get("certificate-sessions"),
-        sessions: attendance
-            .sessions
-            .iter()
-            .map(|session| {
-                let (from, to) = (session.starts_at.with_timezone(&zone), session.ends_at.with_timezone(&zone));
-                format!("{}–{}  {}", t.time(&from), t.time(&to), session.title(t.language))
-            })
-            .collect(),
-        issued: t.with("certificate-issued", "date", &t.date(&Utc::now().with_timezone(&zone))),
-        signature: t.get("certificate-signature"),
-    }
-}
-
-/// Renders on the blocking pool: a page of text and embedded fonts takes a few ms.
-pub async fn render(text: pdf::Certificate) -> Result<Vec<u8>, WebError> {
-    tokio::task::spawn_blocking(move || pdf::certificate(&text))
-        .await
-        .map_err(|err| WebError::Internal(format!("pdf task: {err}")))?
-        .map_err(|err| WebError::Internal(format!("pdf: {err}")))
-}
-
-/// The file name: the person's name is not in it (downloads folders are shared).
-pub fn file_name(event: &Event, position: usize) -> String {
-    format!("teilnahmebescheinigung-{}-{}.pdf", event.slug, position + 1)
 }
 
 async fn download(
@@ -88,6 +34,6 @@ async fn download(
         .into_iter()
         .find(|attendance| attendance.attendee.id == person.attendee.id)
         .ok_or(WebError::NotFound)?;
-    let bytes = render(certificate_text(Tr::new(language), &details.event, &attendance)).await?;
-    Ok(super::personal_data::private_download("application/pdf", &file_name(&details.event, index), bytes))
+    let bytes = render(certificate_text(Tr::new(language), &details.event, &attendance)).await.map_err(WebError::internal)?;
+    Ok(private_download("application/pdf", &file_name(&details.event, index), bytes))
 }

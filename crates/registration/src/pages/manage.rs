@@ -12,21 +12,19 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use chrono::Utc;
-use domain::person::{EmailAddress, PersonName};
-use domain::registration::{
-    self, AttendeeChange, EmailConfirmation, RegistrationDetails, RegistrationError, RegistrationStatus,
-};
-use serde::Deserialize;
-use uuid::Uuid;
-
-use super::events::{EventSummary, SessionSummary};
-use super::register::{self, QuestionField, SessionChoice};
-use crate::error::WebError;
-use crate::i18n::{Lang, Tr};
-use crate::rate_limit::{ClientIp, too_many_requests};
-use crate::state::AppState;
-use crate::urls;
+use documents::event_summary::{EventSummary, SessionSummary};
+use domain::person::EmailAddress;
+use domain::registration::{self, AttendeeChange, EmailConfirmation, RegistrationDetails, RegistrationStatus};
 use domain::registration_form::{self as form_rules, FieldRule, FieldRules};
+use serde::Deserialize;
+use site::error::{Refusal, WebError};
+use site::form::{ContactDefaults, FormErrors, PersonFields, PersonRules, session_ids};
+use site::i18n::{Lang, Tr};
+use site::questions::{QuestionField, answers_sent, given_answers, parse_answers, question_fields, stored_as_sent};
+use site::rate_limit::{ClientIp, too_many_requests};
+use site::{AppState, urls};
+
+use super::register::SessionChoice;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -49,7 +47,7 @@ pub struct AttendeeView {
     pub name: String,
     pub organisation: String,
     pub sessions: Vec<String>,
-    pub answers: Vec<super::register::GivenAnswer>,
+    pub answers: Vec<site::questions::GivenAnswer>,
     pub ticket: Option<TicketView>,
     /// Cancelling one member, offered while the delegation has several.
     pub cancel_url: Option<String>,
@@ -66,7 +64,7 @@ pub struct TicketView {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "manage.html")]
+#[template(path = "registration/manage.html")]
 struct ManagePage {
     t: Tr,
     event: EventSummary,
@@ -131,7 +129,7 @@ async fn show(
                 answers: {
                     let own: Vec<_> =
                         answers.iter().filter(|answer| answer.attendee_id == attendee.attendee.id).cloned().collect();
-                    super::register::given_answers(t, &questions, &own, zone)
+                    given_answers(t, &questions, &own, zone)
                 },
                 ticket: attendee.ticket.as_ref().filter(|_| is_confirmed).map(|ticket| TicketView {
                     svg_url: urls::ticket_svg(&manage_token, index),
@@ -189,7 +187,7 @@ fn status_key(status: RegistrationStatus) -> &'static str {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "cancel.html")]
+#[template(path = "registration/cancel.html")]
 struct CancelPage {
     t: Tr,
     event: EventSummary,
@@ -232,7 +230,7 @@ struct FindForm {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "find.html")]
+#[template(path = "registration/find.html")]
 struct FindPage {
     t: Tr,
     email: String,
@@ -335,7 +333,7 @@ async fn cancel_attendee(
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "confirm_failed.html")]
+#[template(path = "registration/confirm_failed.html")]
 struct ConfirmFailedPage {
     t: Tr,
     title: String,
@@ -392,42 +390,35 @@ impl EditForm {
     /// by their field names; `None` when the body is no form.
     fn read(body: &[u8]) -> Option<EditForm> {
         let mut form = serde_html_form::from_bytes::<EditForm>(body).ok()?;
-        form.answers = register::answers_sent(body);
+        form.answers = answers_sent(body);
         Some(form)
     }
 
-    /// First and last name; a refused one is noted for its field.
-    fn names(&self, note: &mut impl FnMut(&str, &str)) -> (Option<PersonName>, Option<PersonName>) {
-        (
-            PersonName::parse(&self.first_name).map_err(|e| note("first_name", e.code())).ok(),
-            PersonName::parse(&self.last_name).map_err(|e| note("last_name", e.code())).ok(),
-        )
+    fn person(&self) -> PersonFields {
+        PersonFields {
+            first_name: self.first_name.clone(),
+            last_name: self.last_name.clone(),
+            email: self.email.clone(),
+            organisation: self.organisation.clone(),
+            partner_municipality: self.partner_municipality.clone(),
+            ..PersonFields::default()
+        }
     }
 
-    /// The chosen sessions and the answers; refused ones are noted for their fields.
+    /// The chosen sessions and the answers; refused ones get their messages.
     fn choices(
         &self,
         questions: &[form_rules::Question],
-        language: domain::Language,
-        note: &mut impl FnMut(&str, &str),
-    ) -> (Option<Vec<Uuid>>, Option<Vec<form_rules::NewAnswer>>) {
-        let sessions: Option<Vec<Uuid>> = self.programme_session.iter().map(|raw| Uuid::parse_str(raw).ok()).collect();
-        if sessions.is_none() {
-            note("programme_session", "unknown-session");
-        }
-        let answers = register::parse_answers(questions, &self.answers, None, language)
-            .map_err(|refused| {
-                for (field, code) in refused {
-                    note(&field, code);
-                }
-            })
-            .ok();
-        (sessions, answers)
+        errors: &mut FormErrors,
+    ) -> (Option<Vec<uuid::Uuid>>, Vec<form_rules::NewAnswer>) {
+        let sessions = session_ids(self.programme_session.iter().map(String::as_str), "programme_session", errors);
+        let language = errors.language();
+        (sessions, parse_answers(questions, &self.answers, None, language, errors))
     }
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "edit_attendee.html")]
+#[template(path = "registration/edit_attendee.html")]
 struct EditPage {
     t: Tr,
     event: EventSummary,
@@ -437,7 +428,7 @@ struct EditPage {
     /// `required`, `optional` or `hidden`, as the event's form asks.
     ask_organisation: &'static str,
     ask_partner_municipality: &'static str,
-    messages: Vec<(String, String)>,
+    messages: FormErrors,
     save_url: String,
     manage_url: String,
     /// Adding a person to the registration rather than changing one.
@@ -447,7 +438,7 @@ struct EditPage {
 
 impl EditPage {
     fn message(&self, field: &str) -> &str {
-        self.messages.iter().find(|(name, _)| *name == field).map_or("", |(_, text)| text.as_str())
+        self.messages.message(field)
     }
 }
 
@@ -459,7 +450,7 @@ async fn edit_page(
     manage_token: &str,
     index: Option<usize>,
     form: Option<EditForm>,
-    messages: Vec<(String, String)>,
+    messages: FormErrors,
 ) -> Result<EditPage, WebError> {
     let details = load(app, manage_token).await?;
     let attendee = match index {
@@ -475,7 +466,7 @@ async fn edit_page(
         (Some(form), _) => form,
         (None, None) => EditForm::default(),
         (None, Some(attendee)) => EditForm {
-            answers: register::stored_as_sent(&questions, &stored),
+            answers: stored_as_sent(&questions, &stored),
             first_name: attendee.attendee.first_name.clone(),
             last_name: attendee.attendee.last_name.clone(),
             organisation: attendee.attendee.organisation.clone(),
@@ -498,9 +489,7 @@ async fn edit_page(
             SessionChoice { session: SessionSummary::new(session, &details.event, t), checked }
         })
         .collect();
-    let questions = register::question_fields(&questions, &form.answers, None, t, |field| {
-        messages.iter().find(|(name, _)| name == field).map(|(_, text)| text.clone()).unwrap_or_default()
-    });
+    let questions = question_fields(&questions, &form.answers, None, t, |field| messages.message(field).to_owned());
     let rules = FieldRules::of(&details.event);
     Ok(EditPage {
         t,
@@ -526,7 +515,8 @@ async fn new_attendee(
     Lang(language): Lang,
     Path(manage_token): Path<String>,
 ) -> Result<EditPage, WebError> {
-    edit_page(&app, Tr::new(language), &manage_token, None, None, Vec::new()).await
+    let t = Tr::new(language);
+    edit_page(&app, t, &manage_token, None, None, FormErrors::new(t)).await
 }
 
 /// Adds a person to the registration (a delegation member who comes after all).
@@ -542,60 +532,34 @@ async fn add_attendee(
     };
     let details = load(&app, &manage_token).await?;
     let contact = details.attendees.first().ok_or(WebError::NotFound)?;
+    let defaults = ContactDefaults::of_stored(&contact.attendee).ok_or(WebError::NotFound)?;
     let questions = form_rules::questions(app.db(), details.event.id).await?;
-    let mut messages: Vec<(String, String)> = Vec::new();
-    let mut note = |field: &str, code: &str| messages.push((field.to_owned(), t.get(&format!("error-{code}"))));
-    let (first_name, last_name) = form.names(&mut note);
-    // Without an own address, mail about the person goes to the contact person.
-    let email = if form.email.trim().is_empty() {
-        Some(EmailAddress::parse(&contact.attendee.email).map_err(|e| note("email", e.code())).ok()).flatten()
-    } else {
-        EmailAddress::parse(&form.email).map_err(|e| note("email", e.code())).ok()
-    };
-    let organisation = if form.organisation.trim().is_empty() {
-        Some(contact.attendee.organisation.clone())
-    } else {
-        register::standard_text(FieldRule::Optional, &form.organisation)
-            .map_err(|e| note("organisation", e.code()))
-            .ok()
-    };
-    let (sessions, answers) = form.choices(&questions, language, &mut note);
+    let mut errors = FormErrors::new(t);
+    let person = form.person().parse(PersonRules::member(), &mut errors, str::to_owned);
+    let (sessions, answers) = form.choices(&questions, &mut errors);
     if form.data_consent != "yes" {
-        note("data_consent", "consent-missing");
+        errors.code("data_consent", "consent-missing");
     }
-    let (
-        Some(first_name),
-        Some(last_name),
-        Some(email),
-        Some(organisation),
-        Some(programme_session_ids),
-        Some(answers),
-    ) = (first_name, last_name, email, organisation, sessions, answers)
-    else {
-        let page = edit_page(&app, t, &manage_token, None, Some(form), messages).await?;
+    let person = match (person, sessions) {
+        (Some(person), Some(sessions)) if errors.is_empty() => person.into_attendee(Some(&defaults), sessions, answers),
+        _ => None,
+    };
+    let Some(person) = person else {
+        let page = edit_page(&app, t, &manage_token, None, Some(form), errors).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     };
-    let person = domain::registration::NewAttendee {
-        first_name,
-        last_name,
-        email,
-        organisation,
-        organisation_type: contact.attendee.organisation_type,
-        partner_municipality: contact.attendee.partner_municipality.clone(),
-        programme_session_ids,
-        answers,
-    };
-    let message = match registration::add_attendee(app.pools(), details.registration.id, person, Utc::now()).await {
+    let failure = match registration::add_attendee(app.pools(), details.registration.id, person, Utc::now()).await {
         Ok(()) => return Ok(Redirect::to(&urls::manage(&manage_token)).into_response()),
-        Err(RegistrationError::Database(err)) => return Err(WebError::Database(err)),
-        Err(RegistrationError::EventFull) => ("first_name", t.get("error-add-event-full")),
-        Err(RegistrationError::DelegationFull) => ("first_name", t.get("error-delegation-full")),
-        Err(RegistrationError::NotOpen(_)) => ("first_name", t.get("registration-closed")),
-        Err(RegistrationError::SessionsOverlap(..)) => ("programme_session", t.get("error-sessions-overlap")),
-        Err(RegistrationError::UnknownSession(_)) => ("programme_session", t.get("error-unknown-session")),
-        Err(_) => return Err(WebError::NotFound),
+        Err(failure) => failure,
     };
-    let page = edit_page(&app, t, &manage_token, None, Some(form), vec![(message.0.to_owned(), message.1)]).await?;
+    let mut errors = FormErrors::new(t);
+    match Refusal::of(failure)? {
+        // Adding to a full event: the page says no one more can come.
+        Refusal::Message { key: "error-event-full", .. } => errors.key("first_name", "error-add-event-full"),
+        Refusal::Message { field, key } => errors.key(field.unwrap_or("first_name"), key),
+        Refusal::AlreadyRegistered | Refusal::AlreadySubmitted(_) => return Err(WebError::NotFound),
+    }
+    let page = edit_page(&app, t, &manage_token, None, Some(form), errors).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
 
@@ -604,7 +568,8 @@ async fn edit_attendee(
     Lang(language): Lang,
     Path((manage_token, index)): Path<(String, usize)>,
 ) -> Result<EditPage, WebError> {
-    edit_page(&app, Tr::new(language), &manage_token, Some(index), None, Vec::new()).await
+    let t = Tr::new(language);
+    edit_page(&app, t, &manage_token, Some(index), None, FormErrors::new(t)).await
 }
 
 async fn save_attendee(
@@ -621,38 +586,28 @@ async fn save_attendee(
     let attendee = details.attendees.get(index).ok_or(WebError::NotFound)?;
     let rules = FieldRules::of(&details.event);
     let questions = form_rules::questions(app.db(), details.event.id).await?;
-    let mut messages: Vec<(String, String)> = Vec::new();
-    let mut note = |field: &str, code: &str| messages.push((field.to_owned(), t.get(&format!("error-{code}"))));
-    let (first_name, last_name) = form.names(&mut note);
-    // A field the form does not ask keeps what is stored.
-    let organisation = match rules.organisation {
-        FieldRule::Hidden => Some(attendee.attendee.organisation.clone()),
-        rule => register::standard_text(rule, &form.organisation).map_err(|e| note("organisation", e.code())).ok(),
-    };
-    let partner = match rules.partner_municipality {
-        FieldRule::Hidden => Some(attendee.attendee.partner_municipality.clone()),
-        rule => register::standard_text(rule, &form.partner_municipality)
-            .map_err(|e| note("partner_municipality", e.code()))
-            .ok(),
-    };
-    let (sessions, answers) = form.choices(&questions, language, &mut note);
-    let (
-        Some(first_name),
-        Some(last_name),
-        Some(organisation),
-        Some(partner_municipality),
-        Some(programme_session_ids),
-        Some(answers),
-    ) = (first_name, last_name, organisation, partner, sessions, answers)
-    else {
-        let page = edit_page(&app, t, &manage_token, Some(index), Some(form), messages).await?;
+    let mut errors = FormErrors::new(t);
+    let person = form.person().parse(
+        PersonRules::change(rules.organisation, rules.partner_municipality),
+        &mut errors,
+        str::to_owned,
+    );
+    let (sessions, answers) = form.choices(&questions, &mut errors);
+    let (Some(person), Some(programme_session_ids), true) = (person, sessions, errors.is_empty()) else {
+        let page = edit_page(&app, t, &manage_token, Some(index), Some(form), errors).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     };
+    // A field the form does not ask keeps what is stored.
+    let kept = |rule: FieldRule, typed: String, stored: &String| if rule == FieldRule::Hidden { stored.clone() } else { typed };
     let change = AttendeeChange {
-        first_name,
-        last_name,
-        organisation,
-        partner_municipality,
+        first_name: person.first_name,
+        last_name: person.last_name,
+        organisation: kept(rules.organisation, person.organisation, &attendee.attendee.organisation),
+        partner_municipality: kept(
+            rules.partner_municipality,
+            person.partner_municipality,
+            &attendee.attendee.partner_municipality,
+        ),
         programme_session_ids,
         answers: Some(answers),
     };
@@ -661,14 +616,11 @@ async fn save_attendee(
             Ok(()) => return Ok(Redirect::to(&urls::manage(&manage_token)).into_response()),
             Err(failure) => failure,
         };
-    let message = match failure {
-        RegistrationError::Database(err) => return Err(WebError::Database(err)),
-        RegistrationError::SessionsOverlap(..) => t.get("error-sessions-overlap"),
-        RegistrationError::UnknownSession(_) => t.get("error-unknown-session"),
+    let mut errors = FormErrors::new(t);
+    match Refusal::of(failure)? {
+        Refusal::Message { field: Some(field), key } => errors.key(field, key),
         _ => return Err(WebError::NotFound),
-    };
-    let page =
-        edit_page(&app, t, &manage_token, Some(index), Some(form), vec![("programme_session".to_owned(), message)])
-            .await?;
+    }
+    let page = edit_page(&app, t, &manage_token, Some(index), Some(form), errors).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }

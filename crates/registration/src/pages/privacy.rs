@@ -9,15 +9,15 @@ use axum::routing::get;
 use domain::event::EventStatus;
 use serde::Deserialize;
 
-use crate::i18n::{Lang, Tr};
-use crate::state::AppState;
+use site::i18n::{Lang, Tr};
+use site::AppState;
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/privacy", get(show))
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "privacy.html")]
+#[template(path = "registration/privacy.html")]
 struct PrivacyPage {
     t: Tr,
     /// "For „…“: anonymised on … (… days after the event)."
@@ -34,7 +34,7 @@ async fn show(
     State(app): State<AppState>,
     Lang(language): Lang,
     Query(query): Query<PrivacyQuery>,
-) -> Result<PrivacyPage, crate::error::WebError> {
+) -> Result<PrivacyPage, site::error::WebError> {
     let t = Tr::new(language);
     // Only published events: a draft's name is not public yet.
     let event = match query.event.as_str() {

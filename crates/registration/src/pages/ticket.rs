@@ -1,8 +1,6 @@
 //! QR ticket images, rendered on demand from the signed token (never stored), and
 //! cacheable: the ETag changes only when the ticket is re-issued.
 
-use std::io::Cursor;
-
 use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, ETAG, IF_NONE_MATCH};
@@ -11,12 +9,12 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use domain::registration::RegistrationStatus;
 use domain::ticket::Ticket;
-use qrcode::{EcLevel, QrCode};
+use documents::qr::{render_png, render_svg};
 use serde::Deserialize;
 
 use super::manage::load;
-use crate::error::WebError;
-use crate::state::AppState;
+use site::error::WebError;
+use site::AppState;
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/r/{manage_token}/ticket.svg", get(svg)).route("/r/{manage_token}/ticket.png", get(png))
@@ -75,8 +73,8 @@ async fn ticket_image(
     }
     let token = app.signer().token_for(ticket);
     let response = match format {
-        Format::Svg => ([(CONTENT_TYPE, "image/svg+xml")], cache, render_svg(&token)?).into_response(),
-        Format::Png => ([(CONTENT_TYPE, "image/png")], cache, render_png(&token)?).into_response(),
+        Format::Svg => ([(CONTENT_TYPE, "image/svg+xml")], cache, render_svg(&token).map_err(WebError::internal)?).into_response(),
+        Format::Png => ([(CONTENT_TYPE, "image/png")], cache, render_png(&token).map_err(WebError::internal)?).into_response(),
     };
     Ok(response)
 }
@@ -87,28 +85,4 @@ fn etag(ticket: &Ticket, format: Format) -> String {
         Format::Png => "png",
     };
     format!("\"{}-{}-{extension}\"", ticket.id.simple(), ticket.version)
-}
-
-/// Level M: survives a crease or a cracked phone screen and keeps the code at version 8.
-fn qr_code(token: &str) -> Result<QrCode, WebError> {
-    QrCode::with_error_correction_level(token.as_bytes(), EcLevel::M)
-        .map_err(|err| WebError::Internal(format!("QR code: {err}")))
-}
-
-pub fn render_svg(token: &str) -> Result<String, WebError> {
-    Ok(qr_code(token)?.render::<qrcode::render::svg::Color>().min_dimensions(296, 296).quiet_zone(true).build())
-}
-
-pub fn render_png(token: &str) -> Result<Vec<u8>, WebError> {
-    use image::ImageEncoder as _;
-    use image::codecs::png::{CompressionType, FilterType, PngEncoder};
-
-    let image = qr_code(token)?.render::<image::Luma<u8>>().min_dimensions(400, 400).quiet_zone(true).build();
-    let mut bytes = Vec::with_capacity(16 * 1024);
-    // Fast compression: a black-and-white grid compresses well anyway, and the default
-    // level made encoding most of the request's time (bench/RESULTS.md).
-    PngEncoder::new_with_quality(Cursor::new(&mut bytes), CompressionType::Fast, FilterType::NoFilter)
-        .write_image(image.as_raw(), image.width(), image.height(), image::ExtendedColorType::L8)
-        .map_err(|err| WebError::Internal(format!("PNG: {err}")))?;
-    Ok(bytes)
 }

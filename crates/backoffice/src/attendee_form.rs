@@ -1,0 +1,312 @@
+//! Adding an attendee by hand (a registration taken on the phone) and changing one, in
+//! the back office.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::Utc;
+use domain::attendee_list::AttendeeRow;
+use domain::audit;
+use uuid::Uuid;
+
+use super::attendees::{find_row, record};
+use super::events::load_event;
+use super::form::Nav;
+use super::{Access, Guarded, Staff};
+use domain::outbox::MailKind;
+use domain::programme;
+use domain::registration::{self, RegistrationRequest};
+use domain::registration_form::{FieldRule, FieldRules};
+use serde::Deserialize;
+use axum_extra::extract::Form;
+use site::error::{Refusal, WebError};
+use site::form::{Choice, FormErrors, PersonFields, PersonRules, organisation_type_choices};
+use site::i18n::{Lang, Tr};
+use site::{AppState, urls};
+
+pub fn routes() -> Guarded {
+    Guarded::new()
+        .get("/admin/events/{event}/attendees/new", Access::Organiser, new_form)
+        .post("/admin/events/{event}/attendees/new", Access::Organiser, add)
+        .get("/admin/events/{event}/attendees/{attendee}/edit", Access::Organiser, edit_form)
+        .post("/admin/events/{event}/attendees/{attendee}/edit", Access::Organiser, save)
+}
+
+/// The form for adding someone by hand, as typed.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct AddForm {
+    first_name: String,
+    last_name: String,
+    email: String,
+    organisation: String,
+    organisation_type: String,
+    partner_municipality: String,
+    language: String,
+    programme_session: Vec<Uuid>,
+    consent: Option<String>,
+}
+
+pub struct SessionBox {
+    pub id: String,
+    pub title: String,
+    pub checked: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "backoffice/attendee_form.html")]
+struct AddPage {
+    t: Tr,
+    nav: Option<Nav>,
+    csrf: String,
+    title: String,
+    action: String,
+    form: AddForm,
+    organisation_types: Vec<Choice>,
+    languages: Vec<Choice>,
+    sessions: Vec<SessionBox>,
+    messages: FormErrors,
+}
+
+async fn add_page(
+    app: &AppState,
+    t: Tr,
+    staff: &Staff,
+    event_id: Uuid,
+    form: AddForm,
+    messages: FormErrors,
+) -> Result<AddPage, WebError> {
+    let event = load_event(app, event_id).await?;
+    let sessions = programme::for_event(app.db(), event.id)
+        .await?
+        .into_iter()
+        .filter(|session| session.is_choosable())
+        .map(|session| SessionBox {
+            id: session.id.to_string(),
+            title: session.title(t.language).to_owned(),
+            checked: form.programme_session.contains(&session.id),
+        })
+        .collect();
+    let mut organisation_types = vec![Choice::new("", t.get("field-organisation-type-choose"), false)];
+    organisation_types.extend(organisation_type_choices(t, &form.organisation_type));
+    let languages = ["de", "en", "uk"]
+        .into_iter()
+        .map(|code| Choice::new(code, t.get(&format!("language-name-{code}")), form.language == code))
+        .collect();
+    Ok(AddPage {
+        t,
+        nav: Nav::of(staff),
+        csrf: staff.csrf().to_owned(),
+        title: t.with("admin-add-attendee-to", "event", event.title(t.language)),
+        action: urls::admin_new_attendee(event.id),
+        form,
+        organisation_types,
+        languages,
+        sessions,
+        messages,
+    })
+}
+
+async fn new_form(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    staff: Staff,
+    Path(event_id): Path<Uuid>,
+) -> Result<AddPage, WebError> {
+    let form = AddForm { language: language.code().to_owned(), ..AddForm::default() };
+    let t = Tr::new(language);
+    add_page(&app, t, &staff, event_id, form, FormErrors::new(t)).await
+}
+
+async fn add(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    staff: Staff,
+    Path(event_id): Path<Uuid>,
+    Form(form): Form<AddForm>,
+) -> Result<Response, WebError> {
+    let t = Tr::new(language);
+    let event = load_event(&app, event_id).await?;
+    let mut messages = FormErrors::new(t);
+    let fields = PersonFields {
+        first_name: form.first_name.clone(),
+        last_name: form.last_name.clone(),
+        email: form.email.clone(),
+        organisation: form.organisation.clone(),
+        organisation_type: form.organisation_type.clone(),
+        partner_municipality: form.partner_municipality.clone(),
+    };
+    let person = fields.parse(PersonRules::organiser(FieldRules::of(&event)), &mut messages, str::to_owned);
+    if form.consent.is_none() {
+        messages.add("consent", t.get("admin-error-consent"));
+    }
+    let attendee = match person {
+        Some(person) if messages.is_empty() => {
+            person.into_attendee(None, form.programme_session.clone(), Vec::new())
+        }
+        _ => None,
+    };
+    let Some(attendee) = attendee else {
+        let page = add_page(&app, t, &staff, event.id, form, messages).await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    };
+    let name = format!("{} {}", attendee.first_name.as_str(), attendee.last_name.as_str());
+    let request = RegistrationRequest {
+        event_id: event.id,
+        language: domain::Language::parse(&form.language).unwrap_or(language),
+        attendees: vec![attendee],
+        data_consent: true,
+        consent_wording: Tr::new(language).get("admin-field-consent-by-phone"),
+        submission_key: None,
+        // Taken by an organiser: allowed outside the online window, never waitlisted.
+        at_the_door: true,
+    };
+    let now = Utc::now();
+    match registration::register(app.pools(), request, now).await {
+        Ok(created) => {
+            let detail = format!("registration:{} by hand", created.id);
+            audit::record(
+                &app.pools().write,
+                staff.user(),
+                audit::Action { event_id: Some(event.id), action: "attendee.add", subject: &name, detail },
+                now,
+            )
+            .await?;
+            Ok(Redirect::to(&urls::admin_attendees(event.id)).into_response())
+        }
+        Err(failure) => {
+            match Refusal::of(failure)? {
+                Refusal::AlreadyRegistered => messages.add("email", t.get("admin-error-already-registered")),
+                Refusal::Message { field, key } => messages.key(field.unwrap_or("first_name"), key),
+                Refusal::AlreadySubmitted(_) => messages.add("first_name", t.get("error-form-unreadable")),
+            }
+            let page = add_page(&app, t, &staff, event.id, form, messages).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
+}
+
+/// The edit form as typed: what the attendee could change themselves, plus sessions.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct EditForm {
+    first_name: String,
+    last_name: String,
+    organisation: String,
+    partner_municipality: String,
+    programme_session: Vec<Uuid>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "backoffice/attendee_edit.html")]
+struct EditPage {
+    t: Tr,
+    nav: Option<Nav>,
+    csrf: String,
+    title: String,
+    action: String,
+    back: String,
+    form: EditForm,
+    sessions: Vec<SessionBox>,
+    messages: FormErrors,
+}
+
+async fn edit_page(
+    app: &AppState,
+    t: Tr,
+    staff: &Staff,
+    row: &AttendeeRow,
+    form: EditForm,
+    messages: FormErrors,
+) -> Result<EditPage, WebError> {
+    let sessions = programme::for_event(app.db(), row.attendee.event_id)
+        .await?
+        .into_iter()
+        .filter(|session| session.is_choosable())
+        .map(|session| SessionBox {
+            id: session.id.to_string(),
+            title: session.title(t.language).to_owned(),
+            checked: form.programme_session.contains(&session.id),
+        })
+        .collect();
+    Ok(EditPage {
+        t,
+        nav: Nav::of(staff),
+        csrf: staff.csrf().to_owned(),
+        title: t.with("admin-edit-attendee", "name", &row.full_name()),
+        action: urls::admin_attendee_action(row.attendee.event_id, row.attendee.id, "edit"),
+        back: urls::admin_attendee(row.attendee.event_id, row.attendee.id),
+        form,
+        sessions,
+        messages,
+    })
+}
+
+async fn edit_form(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    staff: Staff,
+    Path((event_id, attendee_id)): Path<(Uuid, Uuid)>,
+) -> Result<EditPage, WebError> {
+    let row = find_row(&app, event_id, attendee_id).await?;
+    let form = EditForm {
+        first_name: row.attendee.first_name.clone(),
+        last_name: row.attendee.last_name.clone(),
+        organisation: row.attendee.organisation.clone(),
+        partner_municipality: row.attendee.partner_municipality.clone(),
+        programme_session: row.session_ids.clone(),
+    };
+    let t = Tr::new(language);
+    edit_page(&app, t, &staff, &row, form, FormErrors::new(t)).await
+}
+
+async fn save(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    staff: Staff,
+    Path((event_id, attendee_id)): Path<(Uuid, Uuid)>,
+    Form(form): Form<EditForm>,
+) -> Result<Response, WebError> {
+    let t = Tr::new(language);
+    let row = find_row(&app, event_id, attendee_id).await?;
+    let mut messages = FormErrors::new(t);
+    let fields = PersonFields {
+        first_name: form.first_name.clone(),
+        last_name: form.last_name.clone(),
+        organisation: form.organisation.clone(),
+        partner_municipality: form.partner_municipality.clone(),
+        ..PersonFields::default()
+    };
+    let rules = PersonRules::change(FieldRule::Optional, FieldRule::Optional);
+    let Some(person) = fields.parse(rules, &mut messages, str::to_owned) else {
+        let page = edit_page(&app, t, &staff, &row, form, messages).await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    };
+    let change = registration::AttendeeChange {
+        first_name: person.first_name,
+        last_name: person.last_name,
+        organisation: person.organisation,
+        partner_municipality: person.partner_municipality,
+        programme_session_ids: form.programme_session.clone(),
+        answers: None,
+    };
+    match registration::change_attendee(app.pools(), row.registration_id, attendee_id, change).await {
+        Ok(()) => {
+            // The person hears of it, with their current sessions and tickets.
+            domain::outbox::enqueue(&app.pools().write, MailKind::ChangedByOrganiser, row.registration_id, Utc::now())
+                .await?;
+            record(&app, &staff, event_id, "attendee.edit", &row, String::new()).await?;
+            Ok(Redirect::to(&urls::admin_attendee(event_id, attendee_id)).into_response())
+        }
+        Err(failure) => {
+            match Refusal::of(failure)? {
+                Refusal::Message { field: Some(field), key } => messages.key(field, key),
+                _ => messages.add("first_name", t.get("admin-error-not-editable")),
+            }
+            let page = edit_page(&app, t, &staff, &row, form, messages).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
+}

@@ -1,0 +1,103 @@
+//! E-mail: composing messages in the attendee's language and delivering them through
+//! SMTP or, without SMTP settings, as `.eml` files in the data folder. Messages come
+//! from the outbox (`domain::outbox`); the server's mail worker sends them.
+
+pub mod account;
+pub mod certificate;
+pub mod confirmation;
+pub mod organiser;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use lettre::message::Mailbox;
+use lettre::transport::smtp::authentication::Credentials;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+
+/// How the SMTP connection is secured.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SmtpSecurity {
+    /// Implicit TLS, usually port 465.
+    Tls,
+    /// Plain connection upgraded with STARTTLS, usually port 587.
+    StartTls,
+    /// No encryption: only for a relay on the same host.
+    None,
+}
+
+#[derive(Clone, Debug)]
+pub struct SmtpSettings {
+    pub host: String,
+    pub port: Option<u16>,
+    pub security: SmtpSecurity,
+    pub user: Option<String>,
+    pub password: Option<String>,
+}
+
+pub enum Delivery {
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    /// One `.eml` file per message, for set-ups without SMTP (and for looking at them).
+    Folder(PathBuf),
+}
+
+pub struct Mailer {
+    delivery: Delivery,
+    pub from: Mailbox,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum MailError {
+    #[error("the sender address {0:?} is not an e-mail address")]
+    Sender(String),
+    #[error("SMTP settings: {0}")]
+    Smtp(String),
+}
+
+impl Mailer {
+    pub fn new(smtp: Option<SmtpSettings>, mail_folder: PathBuf, from: &str) -> Result<Mailer, MailError> {
+        let from: Mailbox = from.parse().map_err(|_| MailError::Sender(from.to_owned()))?;
+        let delivery = match smtp {
+            None => Delivery::Folder(mail_folder),
+            Some(settings) => Delivery::Smtp(smtp_transport(&settings)?),
+        };
+        Ok(Mailer { delivery, from })
+    }
+
+    pub fn describe(&self) -> String {
+        match &self.delivery {
+            Delivery::Smtp(_) => "SMTP".to_owned(),
+            Delivery::Folder(folder) => format!("files in {}", folder.display()),
+        }
+    }
+
+    pub async fn deliver(&self, message: &Message, file_stem: &str) -> Result<(), String> {
+        match &self.delivery {
+            Delivery::Smtp(transport) => transport.send(message.clone()).await.map(drop).map_err(|err| err.to_string()),
+            Delivery::Folder(folder) => {
+                tokio::fs::create_dir_all(folder).await.map_err(|err| err.to_string())?;
+                // Written next to its final name and renamed, so a reader never sees half a file.
+                let partial = folder.join(format!(".{file_stem}.eml.partial"));
+                let finished = folder.join(format!("{file_stem}.eml"));
+                tokio::fs::write(&partial, message.formatted()).await.map_err(|err| err.to_string())?;
+                tokio::fs::rename(&partial, &finished).await.map_err(|err| err.to_string())
+            }
+        }
+    }
+}
+
+fn smtp_transport(settings: &SmtpSettings) -> Result<AsyncSmtpTransport<Tokio1Executor>, MailError> {
+    let builder = match settings.security {
+        SmtpSecurity::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(&settings.host),
+        SmtpSecurity::StartTls => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&settings.host),
+        SmtpSecurity::None => Ok(AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&settings.host)),
+    }
+    .map_err(|err| MailError::Smtp(err.to_string()))?;
+    let mut builder = builder.timeout(Some(Duration::from_secs(20)));
+    if let Some(port) = settings.port {
+        builder = builder.port(port);
+    }
+    if let (Some(user), Some(password)) = (&settings.user, &settings.password) {
+        builder = builder.credentials(Credentials::new(user.clone(), password.clone()));
+    }
+    Ok(builder.build())
+}

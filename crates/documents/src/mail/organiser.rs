@@ -1,0 +1,41 @@
+//! A message organisers wrote, to one registration's contact person: their text with
+//! the placeholders filled in, and the link to the registration page below it.
+
+use domain::messages::{OrganiserMessage, personalise};
+use domain::registration::RegistrationDetails;
+use lettre::Message;
+use lettre::message::Mailbox;
+use lettre::message::header::ContentType;
+use uuid::Uuid;
+
+use super::Mailer;
+use text::{Tr, urls};
+
+pub fn compose(
+    public_url: &str,
+    mailer: &Mailer,
+    details: &RegistrationDetails,
+    message: &OrganiserMessage,
+    outbox_id: Uuid,
+) -> Result<Message, String> {
+    let language = details.registration.language;
+    let t = Tr::new(language);
+    let name = details.attendees.first().map(|attendee| attendee.attendee.full_name()).unwrap_or_default();
+    let event = details.event.title(language);
+    let link = format!("{}{}", public_url, urls::manage(&details.registration.manage_token));
+    let subject = personalise(&message.subject, &name, event, &link);
+    let body = format!(
+        "{}\n\n-- \n{}\n{link}\n",
+        personalise(&message.body, &name, event, &link),
+        t.with("mail-message-footer", "event", event)
+    );
+    let to_address = details.registration.contact_email.parse().map_err(|_| "the contact address is not usable")?;
+    Message::builder()
+        .message_id(Some(format!("<{}@treffpunkt>", outbox_id.simple())))
+        .from(mailer.from.clone())
+        .to(Mailbox::new(Some(name), to_address))
+        .subject(subject)
+        .header(ContentType::TEXT_PLAIN)
+        .body(body)
+        .map_err(|err| err.to_string())
+}

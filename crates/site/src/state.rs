@@ -1,0 +1,134 @@
+//! The application state every handler shares: one cheap clone.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use axum::extract::{Request, State};
+use axum::http::Method;
+use axum::middleware::Next;
+use axum::response::Response;
+
+use domain::db::Pools;
+use domain::ticket::{TicketSigner, TicketVerifier};
+use sea_orm::DatabaseConnection;
+
+use crate::caches::attendee_rows::AttendeeRowsCache;
+use crate::caches::door_devices::DeviceCache;
+use crate::caches::pages::PageCache;
+use crate::rate_limit::Limits;
+
+#[derive(Clone)]
+pub struct AppState {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    pools: Pools,
+    signer: TicketSigner,
+    verifier: TicketVerifier,
+    public_url: String,
+    limits: Limits,
+    page_cache: PageCache,
+    attendee_rows: AttendeeRowsCache,
+    door_devices: DeviceCache,
+    /// Requests being answered right now; the mail worker gives way while there are any.
+    in_flight: AtomicUsize,
+}
+
+impl AppState {
+    /// `public_url` is how people reach this server (e.g. `https://anmeldung.example.org`),
+    /// without a trailing slash; it goes into calendar files and printed door links.
+    pub fn new(pools: Pools, signer: TicketSigner, public_url: &str, limits: Limits) -> Self {
+        let verifier = signer.verifier();
+        AppState {
+            inner: Arc::new(Inner {
+                pools,
+                signer,
+                verifier,
+                public_url: public_url.trim_end_matches('/').to_owned(),
+                limits,
+                page_cache: PageCache::default(),
+                in_flight: AtomicUsize::new(0),
+                attendee_rows: AttendeeRowsCache::default(),
+                door_devices: DeviceCache::default(),
+            }),
+        }
+    }
+
+    /// The pool for reads.
+    pub fn db(&self) -> &DatabaseConnection {
+        &self.inner.pools.read
+    }
+
+    /// Both pools, for domain operations that read and then write (registering, redeeming).
+    pub fn pools(&self) -> &Pools {
+        &self.inner.pools
+    }
+
+    pub fn signer(&self) -> &TicketSigner {
+        &self.inner.signer
+    }
+
+    pub fn verifier(&self) -> &TicketVerifier {
+        &self.inner.verifier
+    }
+
+    /// How many requests this instance is answering at this moment.
+    pub fn requests_in_flight(&self) -> usize {
+        self.inner.in_flight.load(Ordering::Relaxed)
+    }
+
+    pub fn page_cache(&self) -> &PageCache {
+        &self.inner.page_cache
+    }
+
+    /// An event's attendee rows for the back office, read at most every few seconds.
+    pub async fn attendee_rows(
+        &self,
+        event_id: uuid::Uuid,
+    ) -> Result<std::sync::Arc<Vec<domain::attendee_list::AttendeeRow>>, sea_orm::DbErr> {
+        self.inner.attendee_rows.rows(self.db(), self.inner.page_cache.generation(), event_id).await
+    }
+
+    /// The active door device with this token (kept for two seconds, see `device_cache`).
+    pub async fn door_device(&self, token: &str) -> Result<Option<domain::door::DoorDevice>, sea_orm::DbErr> {
+        self.inner.door_devices.device(self.db(), token).await
+    }
+
+    /// After revoking or renaming a device: the next request reads it again.
+    pub fn forget_door_devices(&self) {
+        self.inner.door_devices.forget();
+    }
+
+    pub fn limits(&self) -> &Limits {
+        &self.inner.limits
+    }
+
+    pub fn public_url(&self) -> &str {
+        &self.inner.public_url
+    }
+}
+
+/// Makes the cached pages stale after every request that may have changed something.
+pub async fn invalidate_on_writes(State(app): State<AppState>, request: Request, next: Next) -> Response {
+    let writes = !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let response = next.run(request).await;
+    if writes {
+        app.page_cache().invalidate();
+    }
+    response
+}
+
+/// Counts the requests in flight (the count drops when the response is done or the
+/// request is dropped, whatever happens in between).
+pub async fn count_in_flight(State(app): State<AppState>, request: Request, next: Next) -> Response {
+    struct InFlight(AppState);
+    impl Drop for InFlight {
+        fn drop(&mut self) {
+            self.0.inner.in_flight.fetch_sub(1, Ordering::Relaxed);
+        }
+    }
+    app.inner.in_flight.fetch_add(1, Ordering::Relaxed);
+    let _in_flight = InFlight(app);
+    next.run(request).await
+}
