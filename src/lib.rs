@@ -14,13 +14,13 @@ use axum::http::header::{CONTENT_SECURITY_POLICY, REFERRER_POLICY, X_CONTENT_TYP
 use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::middleware::{from_fn, from_fn_with_state};
 use chrono::Utc;
-use domain::db::Pools;
+use documents::mail::{MailError, Mailer, SmtpSettings};
+use domain::store::Pools;
 use domain::ticket::TicketSigner;
 use migration::{Migrator, MigratorTrait};
-use documents::mail::{MailError, Mailer, SmtpSettings};
+use sea_orm::DbErr;
 use site::AppState;
 use site::rate_limit::Limits;
-use sea_orm::DbErr;
 use tokio::net::TcpListener;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -100,7 +100,7 @@ pub async fn open_database(config: &Config) -> Result<(Pools, TicketSigner), Sta
     if url.starts_with("sqlite:") && config.database_url.is_none() {
         std::fs::create_dir_all(&config.data_dir).map_err(|err| StartError::DataDir(config.data_dir.clone(), err))?;
     }
-    let pools = domain::db::connect(&url).await?;
+    let pools = domain::store::connect(&url).await?;
     Migrator::up(&pools.write, None).await?;
     let signer = domain::keys::ticket_signer(&pools.write).await?;
     Ok((pools, signer))

@@ -3,9 +3,9 @@
 //! an administrator; the form token (CSRF) on every state-changing form; the log-in
 //! throttle; and a crawl that finds no back-office link the guard does not know.
 
+use backoffice::{Access, route_table};
 use domain::account::Role;
 use domain::demo::{INFO_SLUG, TAG_SLUG};
-use backoffice::{Access, route_table};
 use reqwest::{Method, StatusCode};
 
 use crate::support::TestApp;

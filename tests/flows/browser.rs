@@ -9,12 +9,10 @@ use crate::support::TestApp;
 use crate::support::browser::{Browser, ENTER};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs Chromium and chromedriver; .ci/run runs it"]
 async fn a_participant_registers_in_the_browser_and_a_scanner_checks_the_ticket_in() {
     let app = TestApp::spawn().await;
-    let Some(browser) = Browser::start().await else {
-        eprintln!("SKIPPED: chromium and chromedriver are not installed (.ci/run installs them)");
-        return;
-    };
+    let browser = Browser::start().await;
 
     browser.open(&app.url(&format!("/events/{TAG_SLUG}/register?lang=de"))).await;
     for (field, value) in [
@@ -106,22 +104,19 @@ fn y4m_of(png: &[u8]) -> Vec<u8> {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs Chromium and chromedriver; .ci/run runs it"]
 async fn the_door_page_checks_a_ticket_in_from_the_phone_camera() {
     let app = TestApp::spawn().await;
     let path = app.register_confirmed("camera@example.org", &[]).await;
     let png = app.get(&format!("{path}/ticket.png")).await.bytes().await.expect("PNG");
     let video = app.data_dir().join("ticket.y4m");
     std::fs::write(&video, y4m_of(&png)).expect("write the fake camera video");
-    let Some(browser) = Browser::start_with(&[
+    let browser = Browser::start_with(&[
         "--use-fake-device-for-media-stream".to_owned(),
         "--use-fake-ui-for-media-stream".to_owned(),
         format!("--use-file-for-fake-video-capture={}", video.display()),
     ])
-    .await
-    else {
-        eprintln!("SKIPPED: chromium and chromedriver are not installed (.ci/run installs them)");
-        return;
-    };
+    .await;
     let device = app.door_device(TAG_SLUG, "Eingang Kamera").await;
     browser.open(&app.url(&format!("/door/{device}?lang=de"))).await;
     let camera = browser.find("#door-camera").await;
@@ -139,13 +134,11 @@ async fn the_door_page_checks_a_ticket_in_from_the_phone_camera() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs Chromium and chromedriver; .ci/run runs it"]
 async fn door_staff_type_a_name_and_admit_the_person_with_one_tap() {
     let app = TestApp::spawn().await;
     app.register_confirmed("tap@example.org", &[]).await;
-    let Some(browser) = Browser::start().await else {
-        eprintln!("SKIPPED: chromium and chromedriver are not installed (.ci/run installs them)");
-        return;
-    };
+    let browser = Browser::start().await;
     let device = app.door_device(TAG_SLUG, "Eingang Nord").await;
     let door_url = app.url(&format!("/door/{device}?lang=de"));
     browser.open(&door_url).await;
@@ -164,6 +157,7 @@ async fn door_staff_type_a_name_and_admit_the_person_with_one_tap() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs Chromium and chromedriver; .ci/run runs it"]
 async fn without_network_the_door_checks_tickets_itself_and_syncs_each_scan_once() {
     let app = TestApp::spawn().await;
     let first = app.register_confirmed("offline-one@example.org", &[]).await;
@@ -181,10 +175,7 @@ async fn without_network_the_door_checks_tickets_itself_and_syncs_each_scan_once
         .await
         .expect("reissue")
         .expect("new ticket");
-    let Some(browser) = Browser::start().await else {
-        eprintln!("SKIPPED: chromium and chromedriver are not installed (.ci/run installs them)");
-        return;
-    };
+    let browser = Browser::start().await;
     let device = app.door_device(TAG_SLUG, "Eingang Offline").await;
     browser.open(&app.url(&format!("/door/{device}?lang=de"))).await;
     let status = browser.wait_for_text("#door-status", "Listen von").await;
@@ -237,14 +228,12 @@ async fn without_network_the_door_checks_tickets_itself_and_syncs_each_scan_once
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs Chromium and chromedriver; .ci/run runs it"]
 async fn the_public_pages_and_the_door_page_pass_axe_in_three_languages() {
     let app = TestApp::spawn().await;
     let path = app.register_confirmed("axe@example.org", &[]).await;
     let device = app.door_device(TAG_SLUG, "Eingang").await;
-    let Some(browser) = Browser::start().await else {
-        eprintln!("SKIPPED: chromium and chromedriver are not installed (.ci/run installs them)");
-        return;
-    };
+    let browser = Browser::start().await;
     let mut problems = Vec::new();
     for language in ["de", "en", "uk"] {
         for page in [
@@ -287,13 +276,11 @@ async fn the_public_pages_and_the_door_page_pass_axe_in_three_languages() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs Chromium and chromedriver; .ci/run runs it"]
 async fn someone_registers_with_the_keyboard_alone() {
     use crate::support::browser::{SPACE, TAB};
     let app = TestApp::spawn().await;
-    let Some(browser) = Browser::start().await else {
-        eprintln!("SKIPPED: chromium and chromedriver are not installed (.ci/run installs them)");
-        return;
-    };
+    let browser = Browser::start().await;
     browser.open(&app.url(&format!("/events/{TAG_SLUG}?lang=de"))).await;
     // From the top of the event page: Tab to the registration link, Enter.
     let mut reached = false;
@@ -330,16 +317,14 @@ async fn someone_registers_with_the_keyboard_alone() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs Chromium and chromedriver; .ci/run runs it"]
 async fn an_organiser_logs_in_in_the_browser_and_the_back_office_passes_axe_in_three_languages() {
     let app = TestApp::spawn().await;
     app.register_confirmed("axe-admin@example.org", &[]).await;
     app.team_member("organiser@example.org", domain::account::Role::Administrator, &[]).await;
     let event = app.event(TAG_SLUG).await;
     let attendee = domain::attendee_list::load(&app.db, event.id).await.expect("rows")[0].attendee.id;
-    let Some(browser) = Browser::start().await else {
-        eprintln!("SKIPPED: chromium and chromedriver are not installed (.ci/run installs them)");
-        return;
-    };
+    let browser = Browser::start().await;
     // Anonymous: the back office sends the browser to the log-in form, which returns it.
     let wanted = format!("/admin/events/{}/attendees", event.id);
     browser.open(&app.url(&wanted)).await;

@@ -4,6 +4,7 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
+use axum::extract::Query;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -13,11 +14,10 @@ use domain::registration::{self, RegistrationStatus};
 use domain::registration_form as form_rules;
 use domain::{audit, door, programme};
 use serde::Deserialize;
-use axum::extract::Query;
 use uuid::Uuid;
 
 use super::attendees::{find_row, record, status_label};
-use super::events::load_event;
+use super::event_pages::load_event;
 use super::form::Nav;
 use super::{Access, Guarded, Staff};
 use site::error::WebError;
@@ -306,4 +306,3 @@ async fn check_in(
     };
     Ok((StatusCode::CONFLICT, notice).into_response())
 }
-

@@ -12,15 +12,15 @@ use domain::audit;
 use uuid::Uuid;
 
 use super::attendees::{find_row, record};
-use super::events::load_event;
+use super::event_pages::load_event;
 use super::form::Nav;
 use super::{Access, Guarded, Staff};
+use axum_extra::extract::Form;
 use domain::outbox::MailKind;
 use domain::programme;
 use domain::registration::{self, RegistrationRequest};
 use domain::registration_form::{FieldRule, FieldRules};
 use serde::Deserialize;
-use axum_extra::extract::Form;
 use site::error::{Refusal, WebError};
 use site::form::{Choice, FormErrors, PersonFields, PersonRules, organisation_type_choices};
 use site::i18n::{Lang, Tr};
@@ -143,9 +143,7 @@ async fn add(
         messages.add("consent", t.get("admin-error-consent"));
     }
     let attendee = match person {
-        Some(person) if messages.is_empty() => {
-            person.into_attendee(None, form.programme_session.clone(), Vec::new())
-        }
+        Some(person) if messages.is_empty() => person.into_attendee(None, form.programme_session.clone(), Vec::new()),
         _ => None,
     };
     let Some(attendee) = attendee else {

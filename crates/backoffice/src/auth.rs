@@ -15,12 +15,12 @@ use domain::person::{EmailAddress, MAX_TEXT_CHARS, clean_text};
 use serde::Deserialize;
 
 use super::form::Nav;
-use site::form::FormErrors;
 use super::{Access, FormToken, Guarded, Staff};
+use site::AppState;
 use site::error::WebError;
+use site::form::FormErrors;
 use site::i18n::{Lang, Tr};
 use site::rate_limit::ClientIp;
-use site::AppState;
 use site::urls;
 
 pub fn routes() -> Guarded {
@@ -300,8 +300,7 @@ async fn use_link(
     let mut page = LinkPage::new(t, &link, &token, csrf);
     page.name = form.name.trim().to_owned();
     page.email = form.email.trim().to_owned();
-    let name =
-        if page.asks_name { page.messages.take("name", clean_text(&form.name, MAX_TEXT_CHARS)) } else { None };
+    let name = if page.asks_name { page.messages.take("name", clean_text(&form.name, MAX_TEXT_CHARS)) } else { None };
     let email = if page.asks_email { page.messages.take("email", EmailAddress::parse(&form.email)) } else { None };
     let password = page.messages.take("password", Password::parse(&form.password));
     let Some(password) = password.filter(|_| page.messages.is_empty()) else {

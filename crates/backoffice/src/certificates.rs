@@ -9,11 +9,11 @@ use domain::certificate;
 use domain::event::Event;
 use uuid::Uuid;
 
-use super::events::load_event;
+use super::event_pages::load_event;
 use super::{Access, Guarded, Staff};
+use site::AppState;
 use site::error::WebError;
 use site::i18n::Tr;
-use site::AppState;
 use site::urls;
 
 pub fn routes() -> Guarded {

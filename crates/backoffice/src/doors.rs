@@ -13,13 +13,13 @@ use domain::door;
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::events::load_event;
+use super::event_pages::load_event;
 use super::form::Nav;
-use site::form::FormErrors;
 use super::{Access, Guarded, Staff};
-use site::error::WebError;
-use site::i18n::{Lang, Tr};
 use site::AppState;
+use site::error::WebError;
+use site::form::FormErrors;
+use site::i18n::{Lang, Tr};
 use site::urls;
 
 pub fn routes() -> Guarded {

@@ -18,17 +18,17 @@ use domain::registration_form as form_rules;
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::attendees::ListQuery;
-use super::events::{EventLinks, load_event};
+use super::event_pages::{EventLinks, load_event};
 use super::form::Nav;
-use site::form::Choice;
+use super::list_query::ListQuery;
+use super::{Access, Guarded, Staff};
 use documents::pdf;
 use documents::spreadsheets::{self, XLSX, csv_line, csv_start, report_workbook, reported};
-use super::{Access, Guarded, Staff};
-use site::error::WebError;
-use site::i18n::{Lang, Tr};
-use site::download::private_download;
 use site::AppState;
+use site::download::private_download;
+use site::error::WebError;
+use site::form::Choice;
+use site::i18n::{Lang, Tr};
 use site::urls;
 
 pub fn routes() -> Guarded {
@@ -61,8 +61,7 @@ pub async fn csv_response(t: Tr, app: &AppState, event: &Event, rows: &[&Attende
 pub async fn xlsx_response(t: Tr, app: &AppState, event: &Event, rows: &[&AttendeeRow]) -> Result<Response, WebError> {
     let sessions = programme::for_event(app.db(), event.id).await?;
     let questions = form_rules::questions(app.db(), event.id).await?;
-    let bytes =
-        spreadsheets::attendees_xlsx(t, event, &sessions, &questions, rows).map_err(WebError::internal)?;
+    let bytes = spreadsheets::attendees_xlsx(t, event, &sessions, &questions, rows).map_err(WebError::internal)?;
     Ok(private_download(XLSX, &file_name(event, "teilnehmende", "xlsx"), bytes))
 }
 
@@ -292,7 +291,6 @@ async fn badges_pdf(
     Ok(private_download("application/pdf", &file_name(&event, "namensschilder", "pdf"), bytes))
 }
 
-
 async fn report(
     State(app): State<AppState>,
     Lang(language): Lang,
@@ -331,8 +329,8 @@ async fn yearly_report(
     }
     events.reverse();
     let heading = t.with("admin-report-year", "year", &year.to_string());
-    let bytes = report_workbook(t, &heading, &events, &attendee_list::figures(&all_rows))
-        .map_err(WebError::internal)?;
+    let bytes =
+        report_workbook(t, &heading, &events, &attendee_list::figures(&all_rows)).map_err(WebError::internal)?;
     Ok(private_download(XLSX, &format!("verwendungsnachweis-{year}.xlsx"), bytes))
 }
 

@@ -13,9 +13,12 @@ pub mod attendees;
 pub mod auth;
 pub mod certificates;
 pub mod doors;
+pub mod event_form;
+pub mod event_pages;
 pub mod events;
 pub mod exports;
 pub mod form;
+pub mod list_query;
 pub mod messages;
 pub mod privacy;
 pub mod programme;
@@ -117,9 +120,12 @@ fn all_routes() -> Guarded {
     Guarded::new()
         .merge(auth::routes())
         .merge(events::routes())
+        .merge(event_form::routes())
         .merge(programme::routes())
         .merge(questions::routes())
         .merge(attendees::routes())
+        .merge(attendee::routes())
+        .merge(attendee_form::routes())
         .merge(exports::routes())
         .merge(doors::routes())
         .merge(messages::routes())
@@ -347,8 +353,8 @@ pub fn expired_session_cookie() -> String {
 
 #[cfg(test)]
 mod tests {
-    use site::i18n::Tr;
     use domain::Language;
+    use site::i18n::Tr;
 
     /// Keys built at run time (`admin-status-{code}` …) exist for every value in every
     /// language: a missing one would show the raw key.

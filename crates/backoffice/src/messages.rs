@@ -17,14 +17,14 @@ use domain::programme;
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::attendees::ListQuery;
-use super::events::{EventLinks, load_event};
+use super::event_pages::{EventLinks, load_event};
 use super::form::Nav;
-use site::form::{Choice, FormErrors};
+use super::list_query::ListQuery;
 use super::{Access, Guarded, Staff};
-use site::error::WebError;
-use site::i18n::{Lang, Tr};
 use site::AppState;
+use site::error::WebError;
+use site::form::{Choice, FormErrors};
+use site::i18n::{Lang, Tr};
 use site::urls;
 
 pub fn routes() -> Guarded {
@@ -103,7 +103,7 @@ async fn page(
     let event = load_event(app, event_id).await?;
     let sessions = programme::for_event(app.db(), event.id).await?;
     let (statuses, session_choices, organisation_types, checked_in) =
-        super::attendees::filter_choices(t, &form.query(), &sessions);
+        super::list_query::filter_choices(t, &form.query(), &sessions);
     let zone = event.zone();
     let sent = messages::for_event(app.db(), event.id)
         .await?

@@ -15,13 +15,13 @@ use domain::programme::{self, ProgrammeSession, SessionDraft, SessionKind};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::events::{EventLinks, load_event};
+use super::event_pages::{EventLinks, load_event};
 use super::form::Nav;
-use site::form::{Choice, FormErrors};
 use super::{Access, Guarded, Staff};
-use site::error::WebError;
-use site::i18n::{Lang, Tr};
 use site::AppState;
+use site::error::WebError;
+use site::form::{Choice, FormErrors};
+use site::i18n::{Lang, Tr};
 use site::urls;
 
 pub fn routes() -> Guarded {
@@ -146,15 +146,8 @@ async fn list(
     Path(event_id): Path<Uuid>,
 ) -> Result<ProgrammePage, WebError> {
     let t = Tr::new(language);
-    page(
-        &app,
-        t,
-        &staff,
-        event_id,
-        SessionForm { kind: "forum".into(), ..SessionForm::default() },
-        FormErrors::new(t),
-    )
-    .await
+    page(&app, t, &staff, event_id, SessionForm { kind: "forum".into(), ..SessionForm::default() }, FormErrors::new(t))
+        .await
 }
 
 impl SessionForm {
@@ -184,8 +177,8 @@ impl SessionForm {
         let title_uk = messages.take("title_uk", clean_optional_text(&self.title_uk, MAX_TEXT_CHARS));
         let room = messages.take("room", clean_optional_text(&self.room, MAX_TEXT_CHARS));
         let speakers = messages.take("speakers", clean_optional_text(&self.speakers, MAX_TEXT_CHARS));
-        let starts_at = messages.take("starts_at", super::events::parse_required_local(&self.starts_at, zone));
-        let ends_at = messages.take("ends_at", super::events::parse_required_local(&self.ends_at, zone));
+        let starts_at = messages.take("starts_at", super::event_form::parse_required_local(&self.starts_at, zone));
+        let ends_at = messages.take("ends_at", super::event_form::parse_required_local(&self.ends_at, zone));
         if let (Some(starts_at), Some(ends_at)) = (starts_at, ends_at)
             && ends_at <= starts_at
         {

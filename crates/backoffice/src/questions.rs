@@ -17,15 +17,15 @@ use domain::registration_form::{
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::events::{EventLinks, load_event};
+use super::event_pages::{EventLinks, load_event};
 use super::form::Nav;
-use site::form::{Choice, FormErrors};
 use super::{Access, Guarded, Staff};
-use site::error::WebError;
-use site::i18n::{Lang, Tr};
-use site::AppState;
-use site::urls;
 use domain::person::{clean_optional_text, clean_text};
+use site::AppState;
+use site::error::WebError;
+use site::form::{Choice, FormErrors};
+use site::i18n::{Lang, Tr};
+use site::urls;
 
 pub fn routes() -> Guarded {
     Guarded::new()

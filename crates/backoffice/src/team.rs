@@ -16,11 +16,11 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::form::Nav;
-use site::form::{Choice, FormErrors};
 use super::{Access, Guarded, Staff};
-use site::error::WebError;
-use site::i18n::{Lang, Tr};
 use site::AppState;
+use site::error::WebError;
+use site::form::{Choice, FormErrors};
+use site::i18n::{Lang, Tr};
 use site::urls;
 
 pub fn routes() -> Guarded {

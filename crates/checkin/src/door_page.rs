@@ -18,11 +18,11 @@ use domain::event::{self, Event};
 use domain::ids::secret_token;
 use domain::programme::{self, ProgrammeSession};
 use domain::registration::count_attendees;
+use serde::Deserialize;
 use site::AppState;
 use site::error::WebError;
 use site::i18n::{Lang, Tr};
 use site::rate_limit::too_many_requests;
-use serde::Deserialize;
 use uuid::Uuid;
 
 use crate::api::{

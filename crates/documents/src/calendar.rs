@@ -43,7 +43,13 @@ fn registration_calendar_file(public_url: &str, details: &RegistrationDetails, t
     let online_url = event.online_url.as_deref().filter(|_| confirmed && event.is_online());
     let registration_id = details.registration.id;
     let mut calendar = new_calendar(event.title(language));
-    calendar.add_event(event_entry(public_url, event, t, format!("{registration_id}.{}@{UID_DOMAIN}", event.id), online_url));
+    calendar.add_event(event_entry(
+        public_url,
+        event,
+        t,
+        format!("{registration_id}.{}@{UID_DOMAIN}", event.id),
+        online_url,
+    ));
     // Sessions chosen by anyone in the registration, each once.
     let mut sessions: Vec<&ProgrammeSession> = Vec::new();
     for attendee in &details.attendees {

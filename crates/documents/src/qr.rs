@@ -8,7 +8,8 @@ use crate::RenderError;
 
 /// Level M: survives a crease or a cracked phone screen and keeps the code at version 8.
 fn qr_code(token: &str) -> Result<QrCode, RenderError> {
-    QrCode::with_error_correction_level(token.as_bytes(), EcLevel::M).map_err(|err| RenderError(format!("QR code: {err}")))
+    QrCode::with_error_correction_level(token.as_bytes(), EcLevel::M)
+        .map_err(|err| RenderError(format!("QR code: {err}")))
 }
 
 pub fn render_svg(token: &str) -> Result<String, RenderError> {

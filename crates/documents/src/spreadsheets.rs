@@ -228,9 +228,7 @@ pub fn report_workbook(
     summary.write_string_with_format(by_type_row, 0, t.get("admin-figure-by-type"), &bold).map_err(failed)?;
     for (index, (kind, count)) in all.by_organisation_type.iter().enumerate() {
         let line = by_type_row + 1 + index as u32;
-        summary
-            .write_string(line, 0, t.get(&format!("org-type-{}", kind.code())))
-            .map_err(failed)?;
+        summary.write_string(line, 0, t.get(&format!("org-type-{}", kind.code()))).map_err(failed)?;
         summary.write_number(line, 1, *count as f64).map_err(failed)?;
     }
     summary.set_column_width(0, 40).map_err(failed)?;

@@ -12,13 +12,13 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use crate::db::Pools;
 pub use crate::entity::account_link::{LinkPurpose, Model as AccountLink};
 pub use crate::entity::user_account::{Model as User, Role};
 use crate::entity::{account_link, login_failure, user_account, user_event, user_session};
 use crate::ids::{hash_token, new_id, secret_token};
 use crate::language::Language;
 use crate::person::{EmailAddress, InvalidInput, MAX_TEXT_CHARS, clean_text};
+use crate::store::Pools;
 
 /// Long enough to resist guessing with the throttle in place; no composition rules
 /// (NIST SP 800-63B), a pass phrase is welcome.
@@ -378,7 +378,7 @@ pub async fn use_link(
     now: DateTime<Utc>,
 ) -> Result<NewSession, LinkError> {
     let password_hash = hash_off_thread(answer.password).await?;
-    let txn = crate::db::begin_write(&pools.write).await?;
+    let txn = crate::store::begin_write(&pools.write).await?;
     let claimed = account_link::Entity::update_many()
         .col_expr(account_link::Column::UsedAt, Expr::value(now))
         .col_expr(account_link::Column::MailToken, Expr::value(Option::<String>::None))
@@ -497,7 +497,7 @@ pub async fn set_access(
     disabled: bool,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
-    let txn = crate::db::begin_write(db).await?;
+    let txn = crate::store::begin_write(db).await?;
     let Some(user) = user_account::Entity::find_by_id(user_id).one(&txn).await? else {
         return Ok(());
     };

@@ -85,11 +85,11 @@ async fn door_controlled_sessions(db: &DatabaseConnection, event_id: Uuid) -> Re
 /// Queues one mail with the certificates for every registration with someone checked
 /// in, except those that got one already (sending twice sends nothing new). Returns how
 /// many were queued.
-pub async fn queue_mails(pools: &crate::db::Pools, event_id: Uuid, now: DateTime<Utc>) -> Result<usize, DbErr> {
+pub async fn queue_mails(pools: &crate::store::Pools, event_id: Uuid, now: DateTime<Utc>) -> Result<usize, DbErr> {
     use crate::entity::outbox_message;
     use crate::outbox::MailKind;
     let registrations = registrations_with_attendance(&pools.write, event_id).await?;
-    let txn = crate::db::begin_write(&pools.write).await?;
+    let txn = crate::store::begin_write(&pools.write).await?;
     let already: HashSet<Uuid> = outbox_message::Entity::find()
         .select_only()
         .column(outbox_message::Column::RegistrationId)

@@ -6,10 +6,10 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
-use crate::db::{Pools, begin_write};
 use crate::entity::{event, programme_session};
 use crate::event::{ApprovalMode, Event, EventFormat, EventStatus};
 use crate::ids::new_id;
+use crate::store::{Pools, begin_write};
 
 /// Everything an organiser types about an event, parsed at the edge.
 #[derive(Clone, Debug)]

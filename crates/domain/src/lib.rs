@@ -10,7 +10,6 @@ pub mod attendee_list;
 pub mod audit;
 pub mod certificate;
 pub mod checkin;
-pub mod db;
 pub mod demo;
 pub mod door;
 pub mod entity;
@@ -26,6 +25,7 @@ pub mod privacy;
 pub mod programme;
 pub mod registration;
 pub mod registration_form;
+pub mod store;
 pub mod ticket;
 
 pub use language::Language;

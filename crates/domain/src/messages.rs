@@ -7,11 +7,11 @@ use sea_orm::{ActiveValue::Set, DatabaseConnection, DbErr, EntityTrait};
 use uuid::Uuid;
 
 use crate::account::User;
-use crate::db::{Pools, begin_write};
 pub use crate::entity::organiser_message::Model as OrganiserMessage;
 use crate::entity::{organiser_message, outbox_message};
 use crate::ids::new_id;
 use crate::outbox::MailKind;
+use crate::store::{Pools, begin_write};
 
 /// Fills the placeholders of a subject or body for one recipient.
 pub fn personalise(text: &str, name: &str, event: &str, link: &str) -> String {

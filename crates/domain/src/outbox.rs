@@ -52,7 +52,7 @@ pub async fn notify_event(
     now: DateTime<Utc>,
 ) -> Result<usize, DbErr> {
     use crate::entity::registration::{self, RegistrationStatus};
-    let txn = crate::db::begin_write(db).await?;
+    let txn = crate::store::begin_write(db).await?;
     let ids: Vec<Uuid> = registration::Entity::find()
         .filter(registration::Column::EventId.eq(event_id))
         .filter(registration::Column::Status.ne(RegistrationStatus::Cancelled))
@@ -78,7 +78,7 @@ pub const BATCH: u64 = 16;
 /// are locked and other instances skip them; either way no message is taken twice.
 pub async fn claim_due(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<Vec<OutboxMessage>, DbErr> {
     use sea_orm::{DbBackend, QuerySelect, sea_query::LockBehavior, sea_query::LockType};
-    let txn = crate::db::begin_write(db).await?;
+    let txn = crate::store::begin_write(db).await?;
     let mut due = outbox_message::Entity::find()
         .filter(outbox_message::Column::SentAt.is_null())
         .filter(outbox_message::Column::NextAttemptAt.lte(now))

@@ -14,7 +14,6 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::checkin::ScanAnswer;
-use crate::db::{Pools, begin_write};
 use crate::entity::question::QuestionKind;
 use crate::entity::{
     answer, attendee, audit_entry, door_device, door_scan, event, outbox_message, question, registration,
@@ -22,6 +21,7 @@ use crate::entity::{
 use crate::event::Event;
 use crate::ids::{new_id, secret_token};
 use crate::registration::RegistrationStatus;
+use crate::store::{Pools, begin_write};
 
 /// Half a year after the event: long enough for the funder's report and questions
 /// afterwards, short enough to keep little. Organisers set it per event.

@@ -104,7 +104,7 @@ pub async fn update(db: &sea_orm::DatabaseConnection, session_id: Uuid, draft: S
         return Ok(false);
     }
     // More places: whoever waits for this session moves up.
-    let txn = crate::db::begin_write(db).await?;
+    let txn = crate::store::begin_write(db).await?;
     crate::registration::promote_session_waitlist(&txn, session_id, chrono::Utc::now()).await?;
     txn.commit().await?;
     Ok(true)
@@ -121,7 +121,7 @@ pub async fn chosen_by(db: &sea_orm::DatabaseConnection, session_id: Uuid) -> Re
 
 /// Removes a session and everyone's choice of it; their event places stay.
 pub async fn remove(db: &sea_orm::DatabaseConnection, session_id: Uuid) -> Result<(), DbErr> {
-    let txn = crate::db::begin_write(db).await?;
+    let txn = crate::store::begin_write(db).await?;
     crate::entity::attendee_session::Entity::delete_many()
         .filter(crate::entity::attendee_session::Column::ProgrammeSessionId.eq(session_id))
         .exec(&txn)
@@ -144,7 +144,7 @@ pub async fn move_session(
     up: bool,
 ) -> Result<(), DbErr> {
     use sea_orm::sea_query::Expr;
-    let txn = crate::db::begin_write(db).await?;
+    let txn = crate::store::begin_write(db).await?;
     let mut sessions = for_event(&txn, event_id).await?;
     let Some(index) = sessions.iter().position(|session| session.id == session_id) else {
         return Ok(());

@@ -299,7 +299,7 @@ pub async fn questions<C: ConnectionTrait>(db: &C, event_id: Uuid) -> Result<Vec
 /// Adds a question at the end of the form; `None` when the form already has the most
 /// questions allowed.
 pub async fn add(db: &DatabaseConnection, event_id: Uuid, draft: QuestionDraft) -> Result<Option<Question>, DbErr> {
-    let txn = crate::db::begin_write(db).await?;
+    let txn = crate::store::begin_write(db).await?;
     let existing = questions(&txn, event_id).await?;
     if existing.len() >= MAX_QUESTIONS {
         return Ok(None);
@@ -353,7 +353,7 @@ pub async fn answered_by(db: &DatabaseConnection, question_id: Uuid) -> Result<u
 
 /// Removes a question and every answer to it.
 pub async fn remove(db: &DatabaseConnection, question_id: Uuid) -> Result<(), DbErr> {
-    let txn = crate::db::begin_write(db).await?;
+    let txn = crate::store::begin_write(db).await?;
     answer::Entity::delete_many().filter(answer::Column::QuestionId.eq(question_id)).exec(&txn).await?;
     question::Entity::delete_by_id(question_id).exec(&txn).await?;
     txn.commit().await
@@ -361,7 +361,7 @@ pub async fn remove(db: &DatabaseConnection, question_id: Uuid) -> Result<(), Db
 
 /// Moves a question one place up or down in the form.
 pub async fn move_question(db: &DatabaseConnection, event_id: Uuid, question_id: Uuid, up: bool) -> Result<(), DbErr> {
-    let txn = crate::db::begin_write(db).await?;
+    let txn = crate::store::begin_write(db).await?;
     let mut list = questions(&txn, event_id).await?;
     let Some(index) = list.iter().position(|question| question.id == question_id) else {
         return Ok(());

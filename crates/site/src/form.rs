@@ -5,9 +5,9 @@
 use domain::person::{EmailAddress, InvalidInput, MAX_TEXT_CHARS, PersonName, clean_optional_text, clean_text};
 use domain::registration::{Attendee, NewAttendee, OrganisationType};
 use domain::registration_form::NewAnswer;
-use uuid::Uuid;
 use domain::registration_form::{FieldRule, FieldRules};
 use serde::Deserialize;
+use uuid::Uuid;
 
 use crate::i18n::Tr;
 
@@ -281,8 +281,10 @@ impl PersonFields {
         let organisation_type = organisation_type_as_asked(rules.organisation_type, &self.organisation_type)
             .map_err(|code| errors.code(field("organisation_type"), code))
             .ok();
-        let partner_municipality = errors
-            .take(&field("partner_municipality"), text_as_asked(rules.partner_municipality, &self.partner_municipality));
+        let partner_municipality = errors.take(
+            &field("partner_municipality"),
+            text_as_asked(rules.partner_municipality, &self.partner_municipality),
+        );
         Some(Person {
             first_name: first_name?,
             last_name: last_name?,

@@ -109,5 +109,4 @@ mod tests {
         assert_eq!(language_of(&plain, &headers(&[("accept-language", "fr, pl")])), Language::De);
         assert_eq!(language_of(&plain, &HeaderMap::new()), Language::De);
     }
-
 }

@@ -184,4 +184,3 @@ pub fn question_fields(
         })
         .collect()
 }
-

@@ -8,7 +8,7 @@ use axum::http::Method;
 use axum::middleware::Next;
 use axum::response::Response;
 
-use domain::db::Pools;
+use domain::store::Pools;
 use domain::ticket::{TicketSigner, TicketVerifier};
 use sea_orm::DatabaseConnection;
 

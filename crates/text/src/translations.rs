@@ -9,7 +9,6 @@ use domain::Language;
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader, langid, static_loader};
 
-
 static_loader! {
     static LOCALES = {
         locales: "../../locales",
@@ -227,7 +226,10 @@ mod tests {
         let mut sources = Vec::new();
         for dir in ["templates", "crates", "src"] {
             for path in files_under(&std::path::Path::new(&root).join(dir)) {
-                if path.extension().is_some_and(|extension| extension == "rs" || extension == "html" || extension == "txt") {
+                if path
+                    .extension()
+                    .is_some_and(|extension| extension == "rs" || extension == "html" || extension == "txt")
+                {
                     sources.push(std::fs::read_to_string(&path).unwrap_or_default());
                 }
             }

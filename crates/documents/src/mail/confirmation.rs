@@ -15,10 +15,10 @@ use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use uuid::Uuid;
 
 use super::Mailer;
-use text::{Tr, urls};
 use crate::calendar;
 use crate::event_summary::EventSummary;
 use crate::qr::render_png;
+use text::{Tr, urls};
 
 pub struct MailAttendee {
     pub name: String,

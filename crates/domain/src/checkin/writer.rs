@@ -24,9 +24,9 @@ use super::{
     FirstCheckIn, Pending, ScanAnswer, ScanError, ScanRequest, ScanResult, ScannedAttendee, admitted_at, check_in_in,
     first_answer, holder_query, is_registered_for_session, record_conflict, record_scan, refusal, scan_log_line,
 };
-use crate::db::{Pools, begin_write};
 use crate::door::DoorDevice;
 use crate::entity::{check_in, door_scan, ticket};
+use crate::store::{Pools, begin_write};
 
 /// A scan waiting for the writer, with where its answer goes.
 pub(crate) struct Queued {
@@ -35,7 +35,7 @@ pub(crate) struct Queued {
 }
 
 /// The writer's queue; one per set of pools, started with the first check-in.
-pub(crate) type CheckInQueue = tokio::sync::mpsc::Sender<Queued>;
+type CheckInQueue = tokio::sync::mpsc::Sender<Queued>;
 
 /// At most this many scans share one transaction.
 const MOST_PER_BATCH: usize = 64;
@@ -62,16 +62,14 @@ pub(super) async fn decide(pools: &Pools, pending: Pending) -> Result<ScanAnswer
 /// behind it an error — the door page then decides them offline and sends them again —
 /// not every later scan.
 fn running_writer(pools: &Pools) -> CheckInQueue {
-    let mut slot = pools.check_in_queue.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    match slot.as_ref() {
-        Some(queue) if !queue.is_closed() => queue.clone(),
-        _ => {
+    pools.writers.get_or_start(
+        |queue: &CheckInQueue| !queue.is_closed(),
+        || {
             let (queue, jobs) = tokio::sync::mpsc::channel(1024);
             tokio::spawn(write_batches(pools.write.clone(), jobs));
-            *slot = Some(queue.clone());
             queue
-        }
-    }
+        },
+    )
 }
 
 /// One transaction for everything queued; if that fails as a whole, each scan again in
@@ -425,7 +423,7 @@ mod tests {
     #[tokio::test]
     async fn a_writer_that_stopped_is_started_again_for_the_next_scan() {
         let file = std::env::temp_dir().join(format!("treffpunkt-writer-{}.db", Uuid::new_v4().simple()));
-        let pools = crate::db::connect(&format!("sqlite://{}?mode=rwc", file.display())).await.expect("connect");
+        let pools = crate::store::connect(&format!("sqlite://{}?mode=rwc", file.display())).await.expect("connect");
         // Only the scan log is written for an answer known before the writer.
         sea_orm::ConnectionTrait::execute_unprepared(
             &pools.write,
@@ -460,7 +458,7 @@ mod tests {
         // What a panic in a batch leaves behind: a queue nobody takes from.
         let (dead, jobs) = tokio::sync::mpsc::channel(1);
         drop(jobs);
-        *pools.check_in_queue.lock().expect("lock") = Some(dead);
+        pools.writers.replace::<CheckInQueue>(dead);
         let after = decide(&pools, log("after")).await.expect("a new writer answers");
         assert_eq!(after.result, ScanResult::Invalid);
         let logged = door_scan::Entity::find().all(&pools.read).await.expect("scan log");

@@ -6,8 +6,8 @@ use askama_web::WebTemplate;
 use axum::Router;
 use axum::routing::get;
 
-use site::i18n::{Lang, Tr};
 use site::AppState;
+use site::i18n::{Lang, Tr};
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/accessibility", get(show))

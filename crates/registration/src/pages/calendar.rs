@@ -9,10 +9,10 @@ use axum::routing::get;
 use domain::event;
 
 use super::manage::load;
+use documents::calendar;
+use site::AppState;
 use site::error::WebError;
 use site::i18n::{Lang, Tr};
-use site::AppState;
-use documents::calendar;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -56,4 +56,3 @@ fn calendar_response(body: String, download_name: Option<&str>) -> Response {
     }
     response
 }
-

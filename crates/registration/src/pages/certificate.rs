@@ -10,10 +10,10 @@ use documents::certificate::{certificate_text, file_name, render};
 use domain::certificate;
 
 use super::manage::load;
+use site::AppState;
 use site::download::private_download;
 use site::error::WebError;
 use site::i18n::{Lang, Tr};
-use site::AppState;
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/r/{manage_token}/certificates/{index}", get(download))
@@ -34,6 +34,7 @@ async fn download(
         .into_iter()
         .find(|attendance| attendance.attendee.id == person.attendee.id)
         .ok_or(WebError::NotFound)?;
-    let bytes = render(certificate_text(Tr::new(language), &details.event, &attendance)).await.map_err(WebError::internal)?;
+    let bytes =
+        render(certificate_text(Tr::new(language), &details.event, &attendance)).await.map_err(WebError::internal)?;
     Ok(private_download("application/pdf", &file_name(&details.event, index), bytes))
 }

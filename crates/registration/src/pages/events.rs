@@ -11,9 +11,9 @@ use documents::event_summary::{EventSummary, SessionSummary};
 use domain::event;
 use domain::programme;
 
+use site::AppState;
 use site::error::WebError;
 use site::i18n::{Lang, Tr};
-use site::AppState;
 use site::urls;
 
 pub fn routes() -> Router<AppState> {

@@ -598,7 +598,9 @@ async fn save_attendee(
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     };
     // A field the form does not ask keeps what is stored.
-    let kept = |rule: FieldRule, typed: String, stored: &String| if rule == FieldRule::Hidden { stored.clone() } else { typed };
+    let kept = |rule: FieldRule, typed: String, stored: &String| {
+        if rule == FieldRule::Hidden { stored.clone() } else { typed }
+    };
     let change = AttendeeChange {
         first_name: person.first_name,
         last_name: person.last_name,

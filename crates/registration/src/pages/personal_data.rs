@@ -13,9 +13,9 @@ use documents::event_summary::EventSummary;
 use site::download::json_download;
 
 use super::manage::load;
+use site::AppState;
 use site::error::WebError;
 use site::i18n::{Lang, Tr};
-use site::AppState;
 use site::urls;
 
 pub fn routes() -> Router<AppState> {

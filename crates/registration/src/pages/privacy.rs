@@ -9,8 +9,8 @@ use axum::routing::get;
 use domain::event::EventStatus;
 use serde::Deserialize;
 
-use site::i18n::{Lang, Tr};
 use site::AppState;
+use site::i18n::{Lang, Tr};
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/privacy", get(show))

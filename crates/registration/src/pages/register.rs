@@ -163,13 +163,13 @@ impl RegisterForm {
     fn parse(&self, event: &Event, questions: &[Question], t: Tr) -> Result<RegistrationRequest, FormErrors> {
         let language = t.language;
         let mut errors = FormErrors::new(t);
-        let contact =
-            self.contact().parse(PersonRules::contact(FieldRules::of(event)), &mut errors, str::to_owned);
+        let contact = self.contact().parse(PersonRules::contact(FieldRules::of(event)), &mut errors, str::to_owned);
         let sessions = session_ids(self.programme_session.iter().map(String::as_str), "programme_session", &mut errors);
         let answers = parse_answers(questions, &self.answers, None, language, &mut errors);
         let mut members = Vec::new();
         for row in self.used_guest_rows() {
-            let person = self.guest(row).parse(PersonRules::member(), &mut errors, |name| format!("guest_{name}-{row}"));
+            let person =
+                self.guest(row).parse(PersonRules::member(), &mut errors, |name| format!("guest_{name}-{row}"));
             let sessions = session_ids(self.guest_sessions(row), &format!("guest_session-{row}"), &mut errors);
             let answers = parse_answers(questions, &self.answers, Some(row), language, &mut errors);
             members.push((person, sessions, answers));

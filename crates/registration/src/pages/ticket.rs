@@ -7,14 +7,14 @@ use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, ETAG, IF_NONE_MATCH};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use documents::qr::{render_png, render_svg};
 use domain::registration::RegistrationStatus;
 use domain::ticket::Ticket;
-use documents::qr::{render_png, render_svg};
 use serde::Deserialize;
 
 use super::manage::load;
-use site::error::WebError;
 use site::AppState;
+use site::error::WebError;
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/r/{manage_token}/ticket.svg", get(svg)).route("/r/{manage_token}/ticket.png", get(png))
@@ -73,8 +73,12 @@ async fn ticket_image(
     }
     let token = app.signer().token_for(ticket);
     let response = match format {
-        Format::Svg => ([(CONTENT_TYPE, "image/svg+xml")], cache, render_svg(&token).map_err(WebError::internal)?).into_response(),
-        Format::Png => ([(CONTENT_TYPE, "image/png")], cache, render_png(&token).map_err(WebError::internal)?).into_response(),
+        Format::Svg => {
+            ([(CONTENT_TYPE, "image/svg+xml")], cache, render_svg(&token).map_err(WebError::internal)?).into_response()
+        }
+        Format::Png => {
+            ([(CONTENT_TYPE, "image/png")], cache, render_png(&token).map_err(WebError::internal)?).into_response()
+        }
     };
     Ok(response)
 }

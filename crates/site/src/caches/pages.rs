@@ -10,7 +10,6 @@ use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
 
-
 const FRESH_FOR: Duration = Duration::from_secs(1);
 
 #[derive(Default)]

@@ -1,5 +1,9 @@
-//! Connecting to SQLite or PostgreSQL with settings fit for a server.
+//! The store: connecting to SQLite or PostgreSQL with settings fit for a server, the
+//! read and write pools, write transactions, and the background writers other modules
+//! start on the write pool (the check-in writer on SQLite).
 
+use std::any::Any;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
@@ -16,9 +20,49 @@ use sea_orm::{
 pub struct Pools {
     pub read: DatabaseConnection,
     pub write: DatabaseConnection,
-    /// SQLite's check-in writer (group commit), started with the first check-in and
-    /// again whenever it has stopped.
-    pub(crate) check_in_queue: std::sync::Arc<std::sync::Mutex<Option<crate::checkin::CheckInQueue>>>,
+    pub(crate) writers: Writers,
+}
+
+/// The queues of background writers that modules start on first use, one per queue
+/// type, shared by every clone of the pools. The store keeps them without knowing what
+/// they write.
+#[derive(Clone, Default)]
+pub(crate) struct Writers(Arc<Mutex<Vec<Box<dyn Any + Send>>>>);
+
+impl Writers {
+    /// The queue of type `Q`; a new one from `start` when there is none or `usable`
+    /// says the old one's writer has stopped.
+    pub(crate) fn get_or_start<Q: Clone + Send + 'static>(
+        &self,
+        usable: impl Fn(&Q) -> bool,
+        start: impl FnOnce() -> Q,
+    ) -> Q {
+        let mut slots = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(queue) = slots.iter().find_map(|slot| slot.downcast_ref::<Q>())
+            && usable(queue)
+        {
+            return queue.clone();
+        }
+        slots.retain(|slot| !slot.is::<Q>());
+        let queue = start();
+        slots.push(Box::new(queue.clone()));
+        queue
+    }
+
+    /// Puts a queue in place of the running one (tests of a writer that died).
+    #[cfg(test)]
+    pub(crate) fn replace<Q: Send + 'static>(&self, queue: Q) {
+        let mut slots = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        slots.retain(|slot| !slot.is::<Q>());
+        slots.push(Box::new(queue));
+    }
+}
+
+impl std::fmt::Debug for Writers {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let running = self.0.lock().map_or(0, |slots| slots.len());
+        formatter.debug_struct("Writers").field("running", &running).finish()
+    }
 }
 
 /// Prepared statements kept per connection: the check-in writer's batches use a few
@@ -29,10 +73,10 @@ pub async fn connect(url: &str) -> Result<Pools, DbErr> {
     if url.starts_with("sqlite:") {
         let write = open(url, 1).await?;
         let read = open(url, 4).await?;
-        Ok(Pools { read, write, check_in_queue: Default::default() })
+        Ok(Pools { read, write, writers: Writers::default() })
     } else {
         let read = open(url, 16).await?;
-        Ok(Pools { write: read.clone(), read, check_in_queue: Default::default() })
+        Ok(Pools { write: read.clone(), read, writers: Writers::default() })
     }
 }
 

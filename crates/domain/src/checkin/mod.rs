@@ -17,15 +17,17 @@ use sea_orm::{
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+mod views;
 mod writer;
-pub(crate) use writer::CheckInQueue;
 
-use crate::db::{Pools, begin_write};
+pub use views::*;
+
 use crate::door::DoorDevice;
 use crate::entity::{
     attendee, attendee_session, check_in, door_device, door_scan, programme_session, registration, ticket,
 };
 use crate::registration::RegistrationStatus;
+use crate::store::{Pools, begin_write};
 use crate::ticket::TicketVerifier;
 
 /// The outcome of one scan; the wire names are the check-in API's contract.
@@ -565,142 +567,6 @@ async fn is_registered_for_session<C: ConnectionTrait>(
     Ok(attendee_session::Entity::find_by_id((attendee_id, session_id)).one(db).await?.is_some())
 }
 
-/// How many attendees are checked in at the event entrance.
-pub async fn count_checked_in(db: &DatabaseConnection, event_id: Uuid) -> Result<u64, DbErr> {
-    use sea_orm::PaginatorTrait;
-    check_in::Entity::find()
-        .filter(check_in::Column::EventId.eq(event_id))
-        .filter(check_in::Column::Scope.eq(event_id.to_string()))
-        .count(db)
-        .await
-}
-
-/// One attendee in the door's name search.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DoorAttendee {
-    pub id: Uuid,
-    pub name: String,
-    pub organisation: String,
-    /// When they were checked in to the searched scope, if they were.
-    pub checked_in_at: Option<DateTime<Utc>>,
-    /// Did not consent to photos (a question shown at the door): photographers must know.
-    pub no_photos: bool,
-}
-
-/// Finds expected attendees of the device's event by name or organisation (at most
-/// `limit`), with whether they are already checked in to the entrance or the session.
-pub async fn search_attendees(
-    db: &DatabaseConnection,
-    device: &DoorDevice,
-    query: &str,
-    programme_session_id: Option<Uuid>,
-    limit: u64,
-) -> Result<Vec<DoorAttendee>, DbErr> {
-    use sea_orm::ExprTrait;
-    use sea_orm::sea_query::{Expr, Func, LikeExpr, Query};
-    use sea_orm::{QueryOrder, QuerySelect};
-    let query = query.trim();
-    if query.chars().count() < 2 {
-        return Ok(Vec::new());
-    }
-    // A literal search: % and _ typed by door staff are not wildcards.
-    let escaped: String = query
-        .to_lowercase()
-        .chars()
-        .flat_map(|c| if matches!(c, '%' | '_' | '\\') { vec!['\\', c] } else { vec![c] })
-        .collect();
-    let pattern = format!("%{escaped}%");
-    let matches = |column: attendee::Column| {
-        Expr::expr(Func::lower(Expr::col(column))).like(LikeExpr::new(pattern.clone()).escape('\\'))
-    };
-    let confirmed = Query::select()
-        .column(registration::Column::Id)
-        .from(registration::Entity)
-        .and_where(registration::Column::EventId.eq(device.event_id))
-        .and_where(registration::Column::Status.eq(RegistrationStatus::Confirmed))
-        .to_owned();
-    let found = attendee::Entity::find()
-        .filter(attendee::Column::EventId.eq(device.event_id))
-        .filter(attendee::Column::CancelledAt.is_null())
-        .filter(attendee::Column::RegistrationId.in_subquery(confirmed))
-        .filter(
-            matches(attendee::Column::FirstName)
-                .or(matches(attendee::Column::LastName))
-                .or(matches(attendee::Column::Organisation)),
-        )
-        .order_by_asc(attendee::Column::LastName)
-        .order_by_asc(attendee::Column::FirstName)
-        .limit(limit)
-        .all(db)
-        .await?;
-    let scope = programme_session_id.unwrap_or(device.event_id).to_string();
-    let ids: Vec<Uuid> = found.iter().map(|attendee| attendee.id).collect();
-    // Only the people found: the search runs as door staff type.
-    let consenters = crate::registration_form::photo_consenters(db, device.event_id, Some(&ids)).await?;
-    let check_ins = check_in::Entity::find()
-        .filter(check_in::Column::AttendeeId.is_in(ids))
-        .filter(check_in::Column::Scope.eq(scope))
-        .all(db)
-        .await?;
-    Ok(found
-        .into_iter()
-        .map(|attendee| DoorAttendee {
-            checked_in_at: check_ins
-                .iter()
-                .find(|check_in| check_in.attendee_id == attendee.id)
-                .map(|c| c.checked_in_at),
-            no_photos: consenters.as_ref().is_some_and(|yes| !yes.contains(&attendee.id)),
-            name: attendee.full_name(),
-            organisation: attendee.organisation,
-            id: attendee.id,
-        })
-        .collect())
-}
-
-/// One line of a device's recent scans.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RecentScan {
-    pub scan_id: String,
-    pub result: ScanResult,
-    pub name: Option<String>,
-    pub scanned_at: DateTime<Utc>,
-    /// This scan's check-in still stands and this device may take it back.
-    pub undoable: bool,
-}
-
-/// The device's last `limit` scans, newest first.
-pub async fn recent_scans(db: &DatabaseConnection, device: &DoorDevice, limit: u64) -> Result<Vec<RecentScan>, DbErr> {
-    use sea_orm::{QueryOrder, QuerySelect};
-    let scans = door_scan::Entity::find()
-        .filter(door_scan::Column::DeviceId.eq(device.id))
-        .order_by_desc(door_scan::Column::ScannedAt)
-        .limit(limit)
-        .all(db)
-        .await?;
-    let scan_ids: Vec<String> = scans.iter().map(|scan| scan.scan_id.clone()).collect();
-    let standing: Vec<String> = check_in::Entity::find()
-        .filter(check_in::Column::DeviceId.eq(device.id))
-        .filter(check_in::Column::ScanId.is_in(scan_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|check_in| check_in.scan_id)
-        .collect();
-    Ok(scans
-        .into_iter()
-        .filter_map(|scan| {
-            let answer: ScanAnswer = serde_json::from_str(&scan.response).ok()?;
-            Some(RecentScan {
-                undoable: answer.result == ScanResult::Ok && standing.contains(&scan.scan_id),
-                name: answer.attendee.map(|attendee| attendee.name),
-                result: answer.result,
-                scanned_at: scan.scanned_at,
-                scan_id: scan.scan_id,
-            })
-        })
-        .collect())
-}
-
 /// Takes back the check-in this device made with this scan id: the check-in is moved to
 /// `check_in_undo` (who, when), so the person can be checked in again and nothing is lost.
 /// `false` when there was nothing of this device's to undo.
@@ -740,79 +606,6 @@ pub async fn undo(pools: &Pools, device: &DoorDevice, scan_id: &str, now: DateTi
     Ok(true)
 }
 
-/// How many this device let in at the entrance.
-pub async fn count_by_device(db: &DatabaseConnection, device: &DoorDevice) -> Result<u64, DbErr> {
-    use sea_orm::PaginatorTrait;
-    check_in::Entity::find()
-        .filter(check_in::Column::DeviceId.eq(device.id))
-        .filter(check_in::Column::Scope.eq(device.event_id.to_string()))
-        .count(db)
-        .await
-}
-
-/// What a door device needs to decide on its own while the network is gone.
-#[derive(Clone, Debug, Serialize)]
-pub struct OfflineData {
-    pub event_id: Uuid,
-    /// The tickets that admit, with the name and organisation to show.
-    pub valid: Vec<OfflineTicket>,
-    /// Tickets of this event that do not admit (cancelled, not yet confirmed).
-    pub invalid: Vec<Uuid>,
-    /// Tickets replaced by a newer one: the door says so.
-    pub revoked: Vec<Uuid>,
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct OfflineTicket {
-    pub ticket: Uuid,
-    pub attendee: Uuid,
-    pub name: String,
-    pub organisation: String,
-    /// Did not consent to photos.
-    pub no_photos: bool,
-}
-
-pub async fn offline_data(db: &DatabaseConnection, event_id: Uuid) -> Result<OfflineData, DbErr> {
-    let tickets = ticket::Entity::find().filter(ticket::Column::EventId.eq(event_id)).all(db).await?;
-    let attendees = attendee::Entity::find().filter(attendee::Column::EventId.eq(event_id)).all(db).await?;
-    let confirmed: Vec<Uuid> = registration::Entity::find()
-        .filter(registration::Column::EventId.eq(event_id))
-        .filter(registration::Column::Status.eq(RegistrationStatus::Confirmed))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|registration| registration.id)
-        .collect();
-    let consenters = crate::registration_form::photo_consenters(db, event_id, None).await?;
-    let mut valid = Vec::new();
-    let mut invalid = Vec::new();
-    let mut revoked = Vec::new();
-    for ticket in tickets {
-        if ticket.revoked_at.is_some() {
-            revoked.push(ticket.id);
-            continue;
-        }
-        let holder = attendees.iter().find(|attendee| attendee.id == ticket.attendee_id);
-        match holder {
-            Some(attendee)
-                if ticket.revoked_at.is_none()
-                    && attendee.cancelled_at.is_none()
-                    && confirmed.contains(&attendee.registration_id) =>
-            {
-                valid.push(OfflineTicket {
-                    ticket: ticket.id,
-                    attendee: attendee.id,
-                    name: attendee.full_name(),
-                    organisation: attendee.organisation.clone(),
-                    no_photos: consenters.as_ref().is_some_and(|yes| !yes.contains(&attendee.id)),
-                });
-            }
-            _ => invalid.push(ticket.id),
-        }
-    }
-    Ok(OfflineData { event_id, valid, invalid, revoked })
-}
-
 /// Keeps a double admission by offline devices: one conflict per person and scope, with
 /// the first check-in and the first other device that let them in.
 async fn record_conflict<C: ConnectionTrait>(
@@ -842,34 +635,4 @@ async fn record_conflict<C: ConnectionTrait>(
     .exec_without_returning(db)
     .await?;
     Ok(())
-}
-
-/// Everything organisers see about an event's check-ins: who is in (entrance and
-/// sessions), the undos and the offline conflicts, oldest first.
-pub struct Overview {
-    pub check_ins: Vec<check_in::Model>,
-    pub undos: Vec<crate::entity::check_in_undo::Model>,
-    pub conflicts: Vec<crate::entity::check_in_conflict::Model>,
-}
-
-pub async fn overview(db: &DatabaseConnection, event_id: Uuid) -> Result<Overview, DbErr> {
-    use crate::entity::{check_in_conflict, check_in_undo};
-    use sea_orm::QueryOrder;
-    Ok(Overview {
-        check_ins: check_in::Entity::find()
-            .filter(check_in::Column::EventId.eq(event_id))
-            .order_by_asc(check_in::Column::CheckedInAt)
-            .all(db)
-            .await?,
-        undos: check_in_undo::Entity::find()
-            .filter(check_in_undo::Column::EventId.eq(event_id))
-            .order_by_asc(check_in_undo::Column::UndoneAt)
-            .all(db)
-            .await?,
-        conflicts: check_in_conflict::Entity::find()
-            .filter(check_in_conflict::Column::EventId.eq(event_id))
-            .order_by_asc(check_in_conflict::Column::SecondAt)
-            .all(db)
-            .await?,
-    })
 }
