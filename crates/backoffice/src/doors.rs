@@ -189,7 +189,7 @@ async fn rename(
         }
         Err(invalid) => {
             let mut page = page(&app, t, &staff, event_id).await?;
-            page.messages.invalid(&format!("rename-{}", device.id.simple()), invalid);
+            page.messages.invalid(format!("rename-{}", device.id.simple()), invalid);
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
     }

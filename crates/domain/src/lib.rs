@@ -21,6 +21,7 @@ pub mod language;
 pub mod messages;
 pub mod outbox;
 pub mod person;
+pub mod places;
 pub mod privacy;
 pub mod programme;
 pub mod registration;

@@ -105,7 +105,7 @@ pub async fn update(db: &sea_orm::DatabaseConnection, session_id: Uuid, draft: S
     }
     // More places: whoever waits for this session moves up.
     let txn = crate::store::begin_write(db).await?;
-    crate::registration::promote_session_waitlist(&txn, session_id, chrono::Utc::now()).await?;
+    crate::places::promote_session_waitlist(&txn, session_id, chrono::Utc::now()).await?;
     txn.commit().await?;
     Ok(true)
 }

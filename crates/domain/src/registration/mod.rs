@@ -17,6 +17,7 @@ use crate::ids::{new_id, secret_token};
 use crate::language::Language;
 use crate::outbox::MailKind;
 use crate::person::{EmailAddress, PersonName};
+use crate::places::{promote_session_waitlist, take_event_places, take_session_place};
 use crate::programme::ProgrammeSession;
 use crate::store::{Pools, begin_write};
 use crate::ticket::Ticket;
@@ -383,48 +384,6 @@ async fn wait_for_session<C: ConnectionTrait>(
     Ok(())
 }
 
-/// Gives a session's free places to the people waiting for it, longest waiting first,
-/// while places are free; each one moved up is told by e-mail. Claiming the waiting-list
-/// entry with a conditional delete makes two promotions at once move everyone once.
-pub(crate) async fn promote_session_waitlist<C: ConnectionTrait>(
-    db: &C,
-    session_id: Uuid,
-    now: DateTime<Utc>,
-) -> Result<(), DbErr> {
-    loop {
-        let Some(next) = session_waitlist::Entity::find()
-            .filter(session_waitlist::Column::ProgrammeSessionId.eq(session_id))
-            .order_by_asc(session_waitlist::Column::CreatedAt)
-            .order_by_asc(session_waitlist::Column::RegistrationId)
-            .order_by_asc(session_waitlist::Column::AttendeeId)
-            .one(db)
-            .await?
-        else {
-            return Ok(());
-        };
-        if !take_session_place(db, session_id).await? {
-            return Ok(());
-        }
-        let claimed =
-            session_waitlist::Entity::delete_by_id((next.attendee_id, session_id)).exec(db).await?.rows_affected == 1;
-        if !claimed {
-            programme_session::Entity::update_many()
-                .col_expr(programme_session::Column::Taken, Expr::col(programme_session::Column::Taken).sub(1))
-                .filter(programme_session::Column::Id.eq(session_id))
-                .exec(db)
-                .await?;
-            continue;
-        }
-        attendee_session::Entity::insert(attendee_session::ActiveModel {
-            attendee_id: Set(next.attendee_id),
-            programme_session_id: Set(session_id),
-        })
-        .exec_without_returning(db)
-        .await?;
-        crate::outbox::enqueue(db, MailKind::SessionPromoted, next.registration_id, now).await?;
-    }
-}
-
 /// The sessions an attendee chose, checked against the event's programme.
 fn chosen_sessions(sessions: &[ProgrammeSession], ids: &[Uuid]) -> Result<Vec<ProgrammeSession>, RegistrationError> {
     let mut chosen: Vec<ProgrammeSession> = Vec::with_capacity(ids.len());
@@ -442,35 +401,6 @@ fn chosen_sessions(sessions: &[ProgrammeSession], ids: &[Uuid]) -> Result<Vec<Pr
         chosen.push(session.clone());
     }
     Ok(chosen)
-}
-
-/// `UPDATE event SET taken = taken + n WHERE id = ? AND (capacity IS NULL OR taken + n <= capacity)`
-async fn take_event_places<C: ConnectionTrait>(db: &C, event_id: Uuid, seats: i32) -> Result<bool, DbErr> {
-    let result = event::Entity::update_many()
-        .col_expr(event::Column::Taken, Expr::col(event::Column::Taken).add(seats))
-        .filter(event::Column::Id.eq(event_id))
-        .filter(
-            Expr::col(event::Column::Capacity)
-                .is_null()
-                .or(Expr::col(event::Column::Taken).add(seats).lte(Expr::col(event::Column::Capacity))),
-        )
-        .exec(db)
-        .await?;
-    Ok(result.rows_affected == 1)
-}
-
-async fn take_session_place<C: ConnectionTrait>(db: &C, session_id: Uuid) -> Result<bool, DbErr> {
-    let result = programme_session::Entity::update_many()
-        .col_expr(programme_session::Column::Taken, Expr::col(programme_session::Column::Taken).add(1))
-        .filter(programme_session::Column::Id.eq(session_id))
-        .filter(
-            Expr::col(programme_session::Column::Capacity)
-                .is_null()
-                .or(Expr::col(programme_session::Column::Taken).lt(Expr::col(programme_session::Column::Capacity))),
-        )
-        .exec(db)
-        .await?;
-    Ok(result.rows_affected == 1)
 }
 
 impl RegistrationStatus {
