@@ -102,6 +102,10 @@ pub async fn open_database(config: &Config) -> Result<(Pools, TicketSigner), Sta
     }
     let pools = domain::store::connect(&url).await?;
     Migrator::up(&pools.write, None).await?;
+    let filled = domain::search::fill_missing_keys(&pools.write).await?;
+    if filled > 0 {
+        tracing::info!(filled, "stored the search keys of people registered before this version");
+    }
     let signer = domain::keys::ticket_signer(&pools.write).await?;
     Ok((pools, signer))
 }
@@ -114,6 +118,7 @@ pub struct Application {
     /// `None` when this instance leaves the outbox to others (`--mail-worker off`).
     mailer: Option<Arc<Mailer>>,
     reminder_before: chrono::Duration,
+    jobs_started: bool,
 }
 
 impl Application {
@@ -136,6 +141,7 @@ impl Application {
             state,
             mailer: config.mail_worker.then(|| Arc::new(mailer)),
             reminder_before,
+            jobs_started: false,
         })
     }
 
@@ -153,12 +159,23 @@ impl Application {
         Ok(token.map(|token| format!("{}{}", self.state.public_url(), site::urls::admin_account_link(&token))))
     }
 
-    /// Serves until Ctrl-C or SIGTERM, finishing requests in flight.
-    pub async fn run_until_stopped(self) -> Result<(), std::io::Error> {
-        if let Some(mailer) = self.mailer {
+    /// Starts the mail worker (unless this instance leaves mail to others) and the
+    /// housekeeping; once only, however often it is called.
+    pub fn start_jobs(&mut self) {
+        if self.jobs_started {
+            return;
+        }
+        self.jobs_started = true;
+        if let Some(mailer) = self.mailer.clone() {
+            tracing::info!(delivery = %mailer.describe(), "mail worker started");
             tokio::spawn(jobs::run_mail_worker(self.state.clone(), mailer));
         }
         tokio::spawn(jobs::run_maintenance(self.state.clone(), self.reminder_before));
+    }
+
+    /// Serves until Ctrl-C or SIGTERM, finishing requests in flight.
+    pub async fn run_until_stopped(mut self) -> Result<(), std::io::Error> {
+        self.start_jobs();
         // The peer address feeds the per-client rate limits.
         let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
         axum::serve(self.listener, service).with_graceful_shutdown(shutdown_signal()).await

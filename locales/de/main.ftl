@@ -741,7 +741,6 @@ certificate-heading = Teilnahmebescheinigung
 certificate-confirms = Hiermit wird bestätigt, dass
 certificate-attended = am { $date } in { $place } an folgender Veranstaltung teilgenommen hat:
 certificate-days = { $from } bis { $to }
-certificate-online = online
 certificate-sessions = Besuchte Programmpunkte:
 certificate-issued = Ausgestellt am { $date }
 certificate-signature = Unterschrift, Netzwerkstelle Städtepartnerschaften NRW
@@ -766,3 +765,26 @@ privacy-event-retention = { $days ->
    *[other] Für „{ $event }“: Ihre personenbezogenen Daten werden am { $date } anonymisiert, { $days } Tage nach der Veranstaltung.
 }
 content-german-only = Die Angaben zu dieser Veranstaltung gibt es nur auf Deutsch.
+
+# A full event: the form stays, for the waiting list.
+event-full-waitlist = Diese Veranstaltung ist ausgebucht. Sie können sich auf die Warteliste setzen: Wird ein Platz frei, rücken Sie in der Reihenfolge der Anmeldung nach und erhalten Ihr Ticket per E-Mail.
+event-full-waitlist-short = Ausgebucht – Anmeldung auf die Warteliste möglich.
+event-join-waitlist = Auf die Warteliste
+event-join-waitlist-for = Auf die Warteliste: { $event }
+register-submit-waitlist = Auf die Warteliste setzen
+
+# Online events: no entrance, no place.
+manage-ticket-hint-online = Diese Veranstaltung findet online statt: Sie nehmen über den Zugangslink teil, ein Ticket müssen Sie nirgends vorzeigen.
+mail-ticket-hint-online = Die Veranstaltung findet online statt: Sie nehmen über den Zugangslink teil, ein Ticket müssen Sie nirgends vorzeigen.
+certificate-attended-online = am { $date } online an folgender Veranstaltung teilgenommen hat:
+
+# The back office's person page
+admin-ticket-title = Ticket
+
+# Each status says what is true for it
+mail-promoted-confirm-subject = Ein Platz ist frei geworden – bitte bestätigen: { $event }
+mail-promoted-confirm-intro = gute Nachricht: Für „{ $event }“ ist ein Platz frei geworden, und Sie sind von der Warteliste nachgerückt. Bitte bestätigen Sie Ihre E-Mail-Adresse mit dem Link unten, damit der Platz Ihnen bleibt; bis dahin halten wir ihn für Sie frei.
+admin-mail-promoted_confirm_email = Nachgerückt, Bestätigung erbeten
+manage-keep-link-status = Bitte bewahren Sie den Link zu dieser Seite auf: Hier sehen Sie jederzeit den Stand Ihrer Anmeldung.
+manage-resend-plain = E-Mail noch einmal schicken
+manage-confirm-pending = Wir haben den Bestätigungslink an { $email } geschickt. Bitte bestätigen Sie bis { $deadline }; bis dahin halten wir Ihren Platz frei.

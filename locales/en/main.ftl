@@ -741,7 +741,6 @@ certificate-heading = Certificate of attendance
 certificate-confirms = This is to certify that
 certificate-attended = took part on { $date } in { $place } in the event
 certificate-days = { $from } to { $to }
-certificate-online = online
 certificate-sessions = Sessions attended:
 certificate-issued = Issued on { $date }
 certificate-signature = Signature, network office for town twinning NRW
@@ -766,3 +765,26 @@ privacy-event-retention = { $days ->
    *[other] For “{ $event }”: your personal data is anonymised on { $date }, { $days } days after the event.
 }
 content-german-only = This event's details are available in German only.
+
+# A full event: the form stays, for the waiting list.
+event-full-waitlist = This event is fully booked. You can join the waiting list: when a place becomes free, people move up in the order they registered and get their ticket by e-mail.
+event-full-waitlist-short = Fully booked – you can join the waiting list.
+event-join-waitlist = Join the waiting list
+event-join-waitlist-for = Join the waiting list: { $event }
+register-submit-waitlist = Join the waiting list
+
+# Online events: no entrance, no place.
+manage-ticket-hint-online = This event takes place online: you join through the access link and never need to show a ticket.
+mail-ticket-hint-online = The event takes place online: you join through the access link and never need to show a ticket.
+certificate-attended-online = took part online on { $date } in the event
+
+# The back office's person page
+admin-ticket-title = Ticket
+
+# Each status says what is true for it
+mail-promoted-confirm-subject = A place came free – please confirm: { $event }
+mail-promoted-confirm-intro = good news: a place came free for "{ $event }" and you moved up from the waiting list. Please confirm your e-mail address with the link below to keep the place; until then we hold it for you.
+admin-mail-promoted_confirm_email = Moved up, confirmation asked
+manage-keep-link-status = Please keep the link to this page: it always shows where your registration stands.
+manage-resend-plain = Send the e-mail again
+manage-confirm-pending = We sent the confirmation link to { $email }. Please confirm by { $deadline }; until then we hold your place.

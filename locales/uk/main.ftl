@@ -758,7 +758,6 @@ certificate-heading = Довідка про участь
 certificate-confirms = Цим підтверджується, що
 certificate-attended = { $date } у місці { $place } взяв(-ла) участь у заході
 certificate-days = з { $from } по { $to }
-certificate-online = онлайн
 certificate-sessions = Відвідані пункти програми:
 certificate-issued = Видано { $date }
 certificate-signature = Підпис, мережеве бюро партнерства міст NRW
@@ -789,3 +788,26 @@ privacy-event-retention = { $days ->
    *[other] Для «{ $event }»: ваші персональні дані буде анонімізовано { $date }, через { $days } дня після заходу.
 }
 content-german-only = Інформація про цей захід доступна лише німецькою мовою.
+
+# A full event: the form stays, for the waiting list.
+event-full-waitlist = Усі місця на цей захід зайнято. Ви можете записатися до списку очікування: коли звільниться місце, його отримують у порядку реєстрації, а квиток надходить електронною поштою.
+event-full-waitlist-short = Місць немає – можна записатися до списку очікування.
+event-join-waitlist = До списку очікування
+event-join-waitlist-for = До списку очікування: { $event }
+register-submit-waitlist = Записатися до списку очікування
+
+# Online events: no entrance, no place.
+manage-ticket-hint-online = Захід проходить онлайн: ви долучаєтеся за посиланням доступу, квиток показувати ніде не потрібно.
+mail-ticket-hint-online = Захід проходить онлайн: ви долучаєтеся за посиланням доступу, квиток показувати ніде не потрібно.
+certificate-attended-online = { $date } взяв(-ла) участь онлайн у заході
+
+# The back office's person page
+admin-ticket-title = Квиток
+
+# Each status says what is true for it
+mail-promoted-confirm-subject = Звільнилося місце – будь ласка, підтвердьте: { $event }
+mail-promoted-confirm-intro = гарна новина: на «{ $event }» звільнилося місце, і ви перейшли зі списку очікування. Будь ласка, підтвердьте свою адресу електронної пошти за посиланням нижче, щоб місце залишилося за вами; до того часу ми його тримаємо.
+admin-mail-promoted_confirm_email = Перейшли зі списку очікування, чекаємо підтвердження
+manage-keep-link-status = Будь ласка, збережіть посилання на цю сторінку: тут завжди видно стан вашої реєстрації.
+manage-resend-plain = Надіслати лист ще раз
+manage-confirm-pending = Ми надіслали посилання для підтвердження на { $email }. Будь ласка, підтвердьте до { $deadline }; до того часу ми тримаємо для вас місце.

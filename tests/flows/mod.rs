@@ -11,5 +11,6 @@ mod mail;
 mod pages;
 mod privacy;
 mod questions;
+mod seams;
 mod tickets;
 mod torture;

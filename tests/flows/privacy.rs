@@ -97,7 +97,7 @@ fn field(question: Uuid) -> String {
 }
 
 /// Moves the event (and its programme) into the past: it ended `days_ago` days ago.
-async fn end_event(app: &TestApp, event_id: Uuid, days_ago: i64) {
+pub(crate) async fn end_event(app: &TestApp, event_id: Uuid, days_ago: i64) {
     let ends = Utc::now() - Duration::days(days_ago);
     event::Entity::update_many()
         .col_expr(event::Column::StartsAt, Expr::value(ends - Duration::hours(8)))

@@ -155,13 +155,8 @@ async fn detail(
             label: at(message.created_at),
             value: format!(
                 "{} · {}",
-                t.get(&format!(
-                    "admin-mail-{}",
-                    serde_json::to_value(message.kind)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_owned))
-                        .unwrap_or_default()
-                )),
+                // The stored name of the kind (serde's spelling differs for some kinds).
+                t.get(&format!("admin-mail-{}", sea_orm::ActiveEnum::to_value(&message.kind))),
                 match message.sent_at {
                     Some(sent) => t.with("admin-mail-sent-at", "time", &at(sent)),
                     None => t.count("admin-mail-pending", "attempts", i64::from(message.attempts)),

@@ -223,7 +223,8 @@ struct LinkPage {
     csrf: String,
     asks_name: bool,
     asks_email: bool,
-    name: String,
+    /// What was typed (not `name`: inside the fields macro that is the field's name).
+    typed_name: String,
     email: String,
 }
 
@@ -246,7 +247,7 @@ impl LinkPage {
             csrf,
             asks_name: link.purpose != LinkPurpose::PasswordReset,
             asks_email: link.purpose == LinkPurpose::Setup,
-            name: String::new(),
+            typed_name: String::new(),
             email: String::new(),
         }
     }
@@ -298,7 +299,7 @@ async fn use_link(
         return Ok(link_invalid(t));
     };
     let mut page = LinkPage::new(t, &link, &token, csrf);
-    page.name = form.name.trim().to_owned();
+    page.typed_name = form.name.trim().to_owned();
     page.email = form.email.trim().to_owned();
     let name = if page.asks_name { page.messages.take("name", clean_text(&form.name, MAX_TEXT_CHARS)) } else { None };
     let email = if page.asks_email { page.messages.take("email", EmailAddress::parse(&form.email)) } else { None };

@@ -330,14 +330,12 @@ pub fn certificate(certificate: &Certificate) -> Result<Vec<u8>, String> {
     }
     text(&mut surface, &fonts.regular, LEFT, 250.0 * MM, 10.0, &fonts.fit(&certificate.issued, 10.0, WIDTH));
     lines(&mut surface, &[(LEFT + 90.0 * MM, 268.0 * MM, LEFT + WIDTH, 268.0 * MM)], 0.5);
-    text(
-        &mut surface,
-        &fonts.regular,
-        LEFT + 90.0 * MM,
-        273.0 * MM,
-        9.0,
-        &fonts.fit(&certificate.signature, 9.0, 70.0 * MM),
-    );
+    // The caption wraps under the signature line instead of being cut.
+    let mut caption_y = 273.0 * MM;
+    for line in fonts.wrap(&certificate.signature, 9.0, 70.0 * MM).into_iter().take(3) {
+        text(&mut surface, &fonts.regular, LEFT + 90.0 * MM, caption_y, 9.0, &line);
+        caption_y += 4.5 * MM;
+    }
     surface.finish();
     page.finish();
     document.finish().map_err(|err| format!("{err:?}"))

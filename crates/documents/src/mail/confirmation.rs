@@ -93,6 +93,10 @@ pub fn compose(
                 t.with2("mail-reminder-intro", ["event", "date"], [title, &date]),
             )
         }
+        MailKind::PromotedConfirmEmail => (
+            t.with("mail-promoted-confirm-subject", "event", title),
+            t.with("mail-promoted-confirm-intro", "event", title),
+        ),
         MailKind::ConfirmEmail => {
             (t.with("mail-confirm-subject", "event", title), t.with("mail-confirm-intro", "event", title))
         }

@@ -35,23 +35,21 @@ pub async fn search_attendees(
     programme_session_id: Option<Uuid>,
     limit: u64,
 ) -> Result<Vec<DoorAttendee>, DbErr> {
+    use sea_orm::Condition;
     use sea_orm::ExprTrait;
-    use sea_orm::sea_query::{Expr, Func, LikeExpr, Query};
+    use sea_orm::sea_query::{Expr, LikeExpr, Query};
     use sea_orm::{QueryOrder, QuerySelect};
-    let query = query.trim();
-    if query.chars().count() < 2 {
+    let needle = crate::search::Needle::new(query);
+    if query.trim().chars().count() < 2 {
         return Ok(Vec::new());
     }
-    // A literal search: % and _ typed by door staff are not wildcards.
-    let escaped: String = query
-        .to_lowercase()
-        .chars()
-        .flat_map(|c| if matches!(c, '%' | '_' | '\\') { vec!['\\', c] } else { vec![c] })
-        .collect();
-    let pattern = format!("%{escaped}%");
-    let matches = |column: attendee::Column| {
-        Expr::expr(Func::lower(Expr::col(column))).like(LikeExpr::new(pattern.clone()).escape('\\'))
-    };
+    // Against the stored, folded key (SQLite's LOWER folds only ASCII); a literal search:
+    // % and _ typed by door staff are not wildcards.
+    let matches = needle.forms().into_iter().fold(Condition::any(), |any, form| {
+        let escaped: String =
+            form.chars().flat_map(|c| if matches!(c, '%' | '_' | '\\') { vec!['\\', c] } else { vec![c] }).collect();
+        any.add(Expr::col(attendee::Column::SearchKey).like(LikeExpr::new(format!("%{escaped}%")).escape('\\')))
+    });
     let confirmed = Query::select()
         .column(registration::Column::Id)
         .from(registration::Entity)
@@ -62,11 +60,7 @@ pub async fn search_attendees(
         .filter(attendee::Column::EventId.eq(device.event_id))
         .filter(attendee::Column::CancelledAt.is_null())
         .filter(attendee::Column::RegistrationId.in_subquery(confirmed))
-        .filter(
-            matches(attendee::Column::FirstName)
-                .or(matches(attendee::Column::LastName))
-                .or(matches(attendee::Column::Organisation)),
-        )
+        .filter(matches)
         .order_by_asc(attendee::Column::LastName)
         .order_by_asc(attendee::Column::FirstName)
         .limit(limit)
@@ -168,6 +162,8 @@ pub struct OfflineTicket {
     pub attendee: Uuid,
     pub name: String,
     pub organisation: String,
+    /// What the device's own search looks in (`crate::search::key`).
+    pub search_key: String,
     /// Did not consent to photos.
     pub no_photos: bool,
 }
@@ -204,6 +200,7 @@ pub async fn offline_data(db: &DatabaseConnection, event_id: Uuid) -> Result<Off
                     attendee: attendee.id,
                     name: attendee.full_name(),
                     organisation: attendee.organisation.clone(),
+                    search_key: attendee.search_key.clone(),
                     no_photos: consenters.as_ref().is_some_and(|yes| !yes.contains(&attendee.id)),
                 });
             }

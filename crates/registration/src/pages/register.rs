@@ -326,6 +326,11 @@ impl RegisterPage {
         }
     }
 
+    /// "Register", or "join the waiting list" while the event is full.
+    fn submit_label(&self) -> String {
+        self.t.get(if self.event.waitlist_only { "register-submit-waitlist" } else { "register-submit" })
+    }
+
     fn can_add_guest(&self) -> bool {
         self.guests.len() < self.max_guests
     }

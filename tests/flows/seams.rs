@@ -1,0 +1,302 @@
+//! Where two features meet: what participants, organisers and door staff ran into on
+//! the day (issue "the seams between features").
+
+use domain::demo::TAG_SLUG;
+use domain::entity::event;
+use reqwest::StatusCode;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
+
+use crate::support::TestApp;
+
+async fn fill_the_event(app: &TestApp) {
+    let tag = app.event(TAG_SLUG).await;
+    event::Entity::update_many()
+        .col_expr(event::Column::Capacity, Expr::value(1))
+        .filter(event::Column::Id.eq(tag.id))
+        .exec(&app.db)
+        .await
+        .expect("one place");
+    app.register_confirmed("first@example.org", &[]).await;
+}
+
+#[tokio::test]
+async fn a_full_event_shows_its_form_for_the_waiting_list_in_every_language() {
+    let app = TestApp::spawn().await;
+    fill_the_event(&app).await;
+    for (language, join, full) in [
+        ("de", "Auf die Warteliste", "ausgebucht"),
+        ("en", "Join the waiting list", "fully booked"),
+        ("uk", "списку очікування", "Усі місця"),
+    ] {
+        let (_, list) = app.get_text(&format!("/?lang={language}")).await;
+        assert!(list.contains(join), "{language}: the event list offers the waiting list");
+        let (_, page) = app.get_text(&format!("/events/{TAG_SLUG}?lang={language}")).await;
+        assert!(page.contains(full) && page.contains(join), "{language}: the event page says full and offers it");
+        assert!(page.contains(&format!("/events/{TAG_SLUG}/register")), "{language}: it links to the form");
+        let (status, form) = app.get_text(&format!("/events/{TAG_SLUG}/register?lang={language}")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(form.contains("<form method=\"post\""), "{language}: the form is there");
+        assert!(form.contains(join), "{language}: its button says waiting list");
+    }
+    let waiting = app.register_confirmed("second@example.org", &[]).await;
+    let (_, page) = app.get_text(&waiting).await;
+    assert!(page.contains("Sie stehen auf der Warteliste."), "the form puts people on the waiting list");
+}
+
+/// The name fields of the first administrator's form and of a new door device start
+/// empty (they came pre-filled with the field's own name, "name").
+#[tokio::test]
+async fn name_fields_start_empty() {
+    let app = TestApp::spawn().await;
+    let token = domain::account::setup_link(&app.state.pools().write, chrono::Utc::now())
+        .await
+        .expect("query")
+        .expect("no administrator yet");
+    let (status, form) = app.get_text(&format!("/admin/account/{token}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(form.contains("id=\"field-name\""), "the form asks the name");
+    assert!(!form.contains("value=\"name\""), "and does not fill in the word name");
+    let admin = app.admin().await;
+    let tag = app.event(TAG_SLUG).await;
+    let (status, doors) = app.staff_get(&admin, &format!("/admin/events/{}/doors", tag.id)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(doors.contains("id=\"field-name\"") && !doors.contains("value=\"name\""));
+}
+
+/// An idle server logs no warnings (SQLite transactions warned twice a second), writes no
+/// colour codes into a log that is not a terminal, and its last words at start-up are
+/// the first administrator's link.
+#[tokio::test]
+async fn the_idle_server_log_is_quiet_and_ends_with_the_set_up_link() {
+    use std::io::Read;
+    let app = TestApp::spawn().await;
+    let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("free port").port();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_treffpunkt"))
+        .args(["--bind", &format!("127.0.0.1:{port}"), "--database-url", &app.database_url])
+        .arg("--data-dir")
+        .arg(app.data_dir().join("quiet"))
+        .env("RUST_LOG", "info")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the server binary starts");
+    // The mail worker polls every half second, the housekeeping runs at once.
+    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    let _ = child.kill();
+    let _ = child.wait();
+    let mut log = String::new();
+    child.stdout.take().expect("stdout").read_to_string(&mut log).expect("read stdout");
+    let mut errors = String::new();
+    child.stderr.take().expect("stderr").read_to_string(&mut errors).expect("read stderr");
+    assert!(log.contains("listening"), "{log}");
+    assert!(!log.contains("WARN") && !errors.contains("WARN"), "warnings while idle:\n{log}{errors}");
+    assert!(!log.contains('\u{1b}'), "no colour codes when not a terminal");
+    let last = log.lines().rev().find(|line| line.contains("/admin/account/"));
+    let lines: Vec<&str> = log.lines().collect();
+    let last_log_line = lines.iter().rposition(|line| line.contains(" INFO ") || line.contains(" WARN "));
+    let link_line = lines.iter().rposition(|line| line.contains("/admin/account/"));
+    assert!(last.is_some(), "the set-up link is printed:\n{log}");
+    assert!(link_line > last_log_line, "nothing is logged after the link:\n{log}");
+}
+
+/// The door's name search folds case and accents in every script and finds Cyrillic
+/// names typed in Latin letters (it folded only ASCII).
+#[tokio::test]
+async fn the_door_finds_names_of_every_script_as_typed() {
+    let app = TestApp::spawn().await;
+    let device = app.door_device(TAG_SLUG, "Eingang").await;
+    for (index, (first, last, organisation)) in [
+        ("Олена", "Коваленко", "Житомирська міська рада"),
+        ("Łukasz", "Wójcik", "Urząd Miasta Kraków"),
+        ("Jürgen", "Größmann", "Stadt Köln"),
+        ("Ayşe", "Çelik", "Öztürk Verein"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let email = format!("person{index}@example.org");
+        let mut fields = crate::support::valid_fields(&email);
+        fields[0] = ("first_name", first);
+        fields[1] = ("last_name", last);
+        fields[3] = ("organisation", organisation);
+        let response = app.post_registration(TAG_SLUG, &fields).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    }
+    for (typed, expected) in [
+        ("Коваленко", "Олена Коваленко"),
+        ("олена", "Олена Коваленко"),
+        ("Kovalenko", "Олена Коваленко"),
+        ("Житомир", "Олена Коваленко"),
+        ("zhytomyr", "Олена Коваленко"),
+        ("Łukasz", "Łukasz Wójcik"),
+        ("wojcik", "Łukasz Wójcik"),
+        ("ÇELİK", "Ayşe Çelik"),
+        ("öztürk", "Ayşe Çelik"),
+        ("grossmann", "Jürgen Größmann"),
+        ("GRÖSSMANN", "Jürgen Größmann"),
+    ] {
+        let response = app
+            .client
+            .get(app.url("/api/v1/checkin/attendees"))
+            .query(&[("q", typed)])
+            .bearer_auth(&device)
+            .send()
+            .await
+            .expect("GET");
+        assert_eq!(response.status(), StatusCode::OK);
+        let found = response.json::<serde_json::Value>().await.expect("JSON")["attendees"].clone();
+        let names: Vec<&str> =
+            found.as_array().into_iter().flatten().filter_map(|person| person["name"].as_str()).collect();
+        assert_eq!(names, vec![expected], "{typed:?}");
+    }
+    let offline = app
+        .client
+        .get(app.url("/api/v1/checkin/offline"))
+        .bearer_auth(&device)
+        .send()
+        .await
+        .expect("GET")
+        .json::<serde_json::Value>()
+        .await
+        .expect("JSON");
+    let keys: Vec<&str> =
+        offline["valid"].as_array().into_iter().flatten().filter_map(|entry| entry["search_key"].as_str()).collect();
+    assert!(keys.iter().any(|key| key.contains("коваленко") && key.contains("kovalenko")), "{keys:?}");
+}
+
+/// An online event speaks of no entrance, and its certificate says "online" (it said
+/// "in online", "у місці онлайн"), with the signature caption in full.
+#[tokio::test]
+async fn an_online_event_has_no_entrance_and_its_certificate_says_online() {
+    use domain::demo::INFO_SLUG;
+    let app = TestApp::spawn().await;
+    let event = app.event(INFO_SLUG).await;
+    let response = app.post_registration(INFO_SLUG, &crate::support::valid_fields("online@example.org")).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let path = response.headers()["location"].to_str().expect("location").to_owned();
+    let (_, page) = app.get_text(&path).await;
+    assert!(!page.contains("am Einlass"), "no entrance for an online event");
+    assert!(page.contains("findet online statt"), "it says how one takes part");
+    let door = app.door_device(INFO_SLUG, "Online-Team").await;
+    let code = app.ticket_code(&path).await;
+    let (_, answer) = app.redeem(&door, &code, "online-1", None).await;
+    assert_eq!(answer["result"], "ok");
+    crate::flows::privacy::end_event(&app, event.id, 1).await;
+    for (language, online, wrong) in [("de", "online an folgender", "in online"), ("uk", "онлайн у заході", "у місці")]
+    {
+        let pdf = app.get(&format!("{path}/certificates/0?lang={language}")).await;
+        assert_eq!(pdf.status(), StatusCode::OK);
+        let text = pdf_extract::extract_text_from_mem(&pdf.bytes().await.expect("pdf")).expect("certificate text");
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(text.contains(online) && !text.contains(wrong), "{language}: {text}");
+        if language == "de" {
+            // Wrapped under the signature line (the extractor joins the lines without a space).
+            let unspaced = text.replace(' ', "");
+            assert!(unspaced.contains("Unterschrift,NetzwerkstelleStädtepartnerschaftenNRW"), "caption in full: {text}");
+        }
+    }
+}
+
+/// The back office: the dashboard lists the next event first; a person's page is not
+/// headed as if it were theirs ("Ihr Ticket") and its mail history has no raw keys.
+#[tokio::test]
+async fn the_back_office_reads_right() {
+    use domain::demo::{INFO_SLUG, REALLABOR_SLUG};
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let (_, dashboard) = app.staff_get(&admin, "/admin").await;
+    let mut positions = Vec::new();
+    for slug in [INFO_SLUG, TAG_SLUG, REALLABOR_SLUG] {
+        let title = app.event(slug).await.title_de;
+        positions.push(dashboard.find(&title).unwrap_or_else(|| panic!("{title} on the dashboard")));
+    }
+    let (info, tag, reallabor) = (positions[0], positions[1], positions[2]);
+    assert!(info < tag && tag < reallabor, "in the order they take place: {info} {tag} {reallabor}");
+
+    let path = app.register_confirmed("person@example.org", &[]).await;
+    let tag = app.event(TAG_SLUG).await;
+    let rows = domain::attendee_list::load(&app.db, tag.id).await.expect("rows");
+    let person = rows.first().expect("registered");
+    let edited = app
+        .staff_post(
+            &admin,
+            &format!("/admin/events/{}/attendees/{}/edit", tag.id, person.attendee.id),
+            &[("first_name", "Olena"), ("last_name", "Kovalenko-Shevchenko"), ("organisation", "Stadt Würzburg")],
+        )
+        .await;
+    assert_eq!(edited.status(), StatusCode::SEE_OTHER);
+    let (_, page) = app.staff_get(&admin, &format!("/admin/events/{}/attendees/{}", tag.id, person.attendee.id)).await;
+    assert!(!page.contains("Ihr Ticket"), "the organiser's view of someone else");
+    assert!(page.contains("Änderung durch das Team"), "the change mail is named");
+    assert!(!page.contains("admin-mail-"), "no raw translation key in the mail history");
+    drop(path);
+}
+
+/// Each status shows and mails what is true for it: a calendar entry is confirmed only
+/// with a confirmed place, the page promises a ticket only once there is one, an
+/// unconfirmed registration says where the link went and until when the place is held,
+/// and moving up on a double-opt-in event says that a place came free.
+#[tokio::test]
+async fn each_status_tells_what_is_true_for_it() {
+    use domain::demo::REALLABOR_SLUG;
+    use domain::entity::outbox_message;
+    use domain::outbox::MailKind;
+    let app = TestApp::spawn().await;
+    fill_the_event(&app).await;
+    let waiting = app.register_confirmed("waiting@example.org", &[]).await;
+    let (_, page) = app.get_text(&waiting).await;
+    assert!(!page.contains("jederzeit Ihr Ticket") && !page.contains("mit Ticket noch einmal"), "no ticket promised");
+    let (_, calendar) = app.get_text(&format!("{waiting}/calendar.ics")).await;
+    assert!(calendar.contains("STATUS:TENTATIVE") && !calendar.contains("STATUS:CONFIRMED"), "{calendar}");
+    let cancelled = app.client.post(app.url(&format!("{waiting}/cancel"))).send().await.expect("POST");
+    assert_eq!(cancelled.status(), StatusCode::SEE_OTHER);
+    let (_, calendar) = app.get_text(&format!("{waiting}/calendar.ics")).await;
+    assert!(calendar.contains("STATUS:CANCELLED") && !calendar.contains("STATUS:CONFIRMED"), "{calendar}");
+    let (_, page) = app.get_text(&waiting).await;
+    assert!(!page.contains(&format!("{waiting}/calendar.ics")), "no calendar for a cancelled registration: {page}");
+    assert!(!page.contains("noch einmal schicken"), "nothing to send again");
+
+    // Double opt-in: the unconfirmed page names the address and the deadline.
+    let reallabor = app.event(REALLABOR_SLUG).await;
+    let response = app.post_registration(REALLABOR_SLUG, &crate::support::valid_fields("opt-in@example.org")).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let pending = response.headers()["location"].to_str().expect("location").to_owned();
+    let (_, page) = app.get_text(&pending).await;
+    assert!(page.contains("opt-in@example.org") && page.contains("Bitte bestätigen Sie bis"), "{page}");
+
+    // Someone waiting on a double-opt-in event moves up: the mail says a place came free.
+    let taken = app.event(REALLABOR_SLUG).await.taken;
+    event::Entity::update_many()
+        .col_expr(event::Column::Capacity, Expr::value(taken + 1))
+        .filter(event::Column::Id.eq(reallabor.id))
+        .exec(&app.db)
+        .await
+        .expect("capacity");
+    let response = app.post_registration(REALLABOR_SLUG, &crate::support::valid_fields("second@example.org")).await;
+    let second_path = response.headers()["location"].to_str().expect("location").to_owned();
+    let response = app.post_registration(REALLABOR_SLUG, &crate::support::valid_fields("third@example.org")).await;
+    let third_path = response.headers()["location"].to_str().expect("location").to_owned();
+    let (_, third) = app.get_text(&third_path).await;
+    assert!(third.contains("Warteliste"), "the third waits");
+    app.client.post(app.url(&format!("{second_path}/cancel"))).send().await.expect("POST");
+    let kinds: Vec<MailKind> =
+        outbox_message::Entity::find().all(&app.db).await.expect("outbox").into_iter().map(|mail| mail.kind).collect();
+    assert!(kinds.contains(&MailKind::PromotedConfirmEmail), "{kinds:?}");
+    // The mail itself (written as a file: the tests run without SMTP) says so.
+    let folder = app.data_dir().join("mail");
+    let mut said = false;
+    for _ in 0..100 {
+        said = std::fs::read_dir(&folder).into_iter().flatten().flatten().any(|file| {
+            let raw = std::fs::read(file.path()).unwrap_or_default();
+            mail_parser::MessageParser::default().parse(&raw).is_some_and(|mail| {
+                mail.subject().is_some_and(|subject| subject.starts_with("Ein Platz ist frei geworden"))
+                    && mail.body_text(0).is_some_and(|text| text.contains("bestätigen"))
+            })
+        });
+        if said {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(said, "the moved-up person is told that a place came free and asked to confirm");
+}
