@@ -318,9 +318,12 @@
     const holder = decision.holder || {};
     if (decision.result === 'ok') {
       const admitted = load(ADMITTED, []);
-      if (admitted.includes(decision.ticket)) {
+      if (admitted.includes(decision.ticket) || holder.checked_in_at) {
+        // Let in already (by this device offline, or by any device before the lists were
+        // fetched): say so, with the time where the lists know it.
         const already = recentSection ? recentSection.dataset.msgAlready : '';
-        show('result-warn', '!', already, holder.name, holder.organisation, holder.no_photos);
+        const when = holder.checked_in_at ? localTime(holder.checked_in_at) : holder.organisation;
+        show('result-warn', '!', already, holder.name, when, holder.no_photos);
       } else {
         save(ADMITTED, admitted.concat([decision.ticket]));
         try {

@@ -91,7 +91,7 @@ register-title = Anmeldung: { $event }
 register-about-you = Ihre Angaben
 register-submit = Verbindlich anmelden
 register-back-to-event = Zurück zur Veranstaltung
-form-required-note = Alle Felder außer „Partnerkommune“ und der Programmwahl sind Pflichtfelder.
+form-required-note = Felder, die mit „(freiwillig)“ markiert sind, können Sie leer lassen; alle anderen brauchen wir für die Anmeldung.
 form-errors-title = Bitte prüfen Sie Ihre Angaben
 field-first-name = Vorname
 field-last-name = Nachname
@@ -101,7 +101,7 @@ field-organisation = Organisation
 field-organisation-hint = Zum Beispiel Ihre Stadt, Ihr Kreis oder Ihr Verein.
 field-organisation-type = Art der Organisation
 field-organisation-type-choose = Bitte wählen
-field-partner-municipality = Partnerkommune (optional)
+field-partner-municipality = Partnerkommune
 field-partner-municipality-hint = Zum Beispiel die Partnerstadt in der Ukraine.
 field-sessions = Programmwahl (optional)
 field-sessions-hint = Die Foren finden zur selben Zeit statt; bitte wählen Sie höchstens eines.
@@ -788,3 +788,7 @@ admin-mail-promoted_confirm_email = Nachgerückt, Bestätigung erbeten
 manage-keep-link-status = Bitte bewahren Sie den Link zu dieser Seite auf: Hier sehen Sie jederzeit den Stand Ihrer Anmeldung.
 manage-resend-plain = E-Mail noch einmal schicken
 manage-confirm-pending = Wir haben den Bestätigungslink an { $email } geschickt. Bitte bestätigen Sie bis { $deadline }; bis dahin halten wir Ihren Platz frei.
+
+# The summary above a form names each field
+form-error-line = { $field }: { $message }
+field-consent-name = Einwilligung

@@ -91,7 +91,7 @@ register-title = Registration: { $event }
 register-about-you = About you
 register-submit = Register
 register-back-to-event = Back to the event
-form-required-note = All fields except "Partner municipality" and the programme choice are required.
+form-required-note = Fields marked “(optional)” may be left empty; we need all the others for your registration.
 form-errors-title = Please check your entries
 field-first-name = First name
 field-last-name = Last name
@@ -101,7 +101,7 @@ field-organisation = Organisation
 field-organisation-hint = For example your town, district or association.
 field-organisation-type = Type of organisation
 field-organisation-type-choose = Please choose
-field-partner-municipality = Partner municipality (optional)
+field-partner-municipality = Partner municipality
 field-partner-municipality-hint = For example your partner town in Ukraine.
 field-sessions = Programme choice (optional)
 field-sessions-hint = The forums take place at the same time; please choose at most one.
@@ -788,3 +788,7 @@ admin-mail-promoted_confirm_email = Moved up, confirmation asked
 manage-keep-link-status = Please keep the link to this page: it always shows where your registration stands.
 manage-resend-plain = Send the e-mail again
 manage-confirm-pending = We sent the confirmation link to { $email }. Please confirm by { $deadline }; until then we hold your place.
+
+# The summary above a form names each field
+form-error-line = { $field }: { $message }
+field-consent-name = Consent

@@ -93,7 +93,7 @@ register-title = Реєстрація: { $event }
 register-about-you = Ваші дані
 register-submit = Зареєструватися
 register-back-to-event = Назад до заходу
-form-required-note = Усі поля, крім «Громада-партнер» і вибору програми, обовʼязкові.
+form-required-note = Поля з позначкою «(необовʼязково)» можна залишити порожніми; решта потрібні для реєстрації.
 form-errors-title = Будь ласка, перевірте введені дані
 field-first-name = Імʼя
 field-last-name = Прізвище
@@ -103,7 +103,7 @@ field-organisation = Організація
 field-organisation-hint = Наприклад, ваша громада, район або обʼєднання.
 field-organisation-type = Тип організації
 field-organisation-type-choose = Оберіть, будь ласка
-field-partner-municipality = Громада-партнер (необовʼязково)
+field-partner-municipality = Громада-партнер
 field-partner-municipality-hint = Наприклад, місто-партнер у Німеччині.
 field-sessions = Вибір програми (необовʼязково)
 field-sessions-hint = Форуми проходять одночасно; будь ласка, оберіть не більше одного.
@@ -811,3 +811,7 @@ admin-mail-promoted_confirm_email = Перейшли зі списку очік�
 manage-keep-link-status = Будь ласка, збережіть посилання на цю сторінку: тут завжди видно стан вашої реєстрації.
 manage-resend-plain = Надіслати лист ще раз
 manage-confirm-pending = Ми надіслали посилання для підтвердження на { $email }. Будь ласка, підтвердьте до { $deadline }; до того часу ми тримаємо для вас місце.
+
+# The summary above a form names each field
+form-error-line = { $field }: { $message }
+field-consent-name = Згода

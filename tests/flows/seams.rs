@@ -192,7 +192,10 @@ async fn an_online_event_has_no_entrance_and_its_certificate_says_online() {
         if language == "de" {
             // Wrapped under the signature line (the extractor joins the lines without a space).
             let unspaced = text.replace(' ', "");
-            assert!(unspaced.contains("Unterschrift,NetzwerkstelleStädtepartnerschaftenNRW"), "caption in full: {text}");
+            assert!(
+                unspaced.contains("Unterschrift,NetzwerkstelleStädtepartnerschaftenNRW"),
+                "caption in full: {text}"
+            );
         }
     }
 }
@@ -299,4 +302,120 @@ async fn each_status_tells_what_is_true_for_it() {
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     assert!(said, "the moved-up person is told that a place came free and asked to confirm");
+}
+
+/// The form names each field in its summary, marks only optional fields as optional,
+/// returns to the row it just added, and says when a delegation is too large.
+#[tokio::test]
+async fn the_form_names_its_fields_and_keeps_the_reader_where_they_were() {
+    let app = TestApp::spawn().await;
+    let tag = app.event(TAG_SLUG).await;
+    let response = app.post_registration(TAG_SLUG, &[("first_name", ""), ("email", "x")]).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = response.text().await.expect("page");
+    let summary = page.split("class=\"error-summary\"").nth(1).and_then(|rest| rest.split("</ul>").next());
+    let summary = summary.unwrap_or_default();
+    assert!(summary.contains("Vorname: Bitte füllen Sie dieses Feld aus."), "{summary}");
+    assert!(summary.contains("E-Mail-Adresse: Bitte geben Sie eine gültige"), "{summary}");
+
+    // A required partner municipality is not labelled optional.
+    event::Entity::update_many()
+        .col_expr(event::Column::AskPartnerMunicipality, Expr::value("required"))
+        .filter(event::Column::Id.eq(tag.id))
+        .exec(&app.db)
+        .await
+        .expect("ask the partner municipality");
+    app.state.page_cache().invalidate();
+    let (_, form) = app.get_text(&format!("/events/{TAG_SLUG}/register")).await;
+    let label = form.split("for=\"field-partner_municipality\"").nth(1).and_then(|rest| rest.split("</label>").next());
+    assert!(label.is_some_and(|label| !label.contains("freiwillig") && !label.contains("optional")), "{label:?}");
+
+    // "Add a person" comes back to the new row and focuses it.
+    let mut fields = crate::support::valid_fields("delegation@example.org");
+    fields.push(("add_guest", "1"));
+    let response = app.post_registration(TAG_SLUG, &fields).await;
+    let page = response.text().await.expect("page");
+    assert!(page.contains("id=\"guest-0\""), "the new row");
+    assert!(page.contains("id=\"field-guest_first_name-0\" name=\"guest_first_name\" type=\"text\" value=\"\" autocomplete=\"off\" autofocus"));
+    assert!(page.contains("#guest-1\""), "the next 'add a person' returns to the row after");
+
+    // More people than a registration takes is an error, not a silent cut.
+    let names: Vec<String> = (0..21).map(|index| format!("Gast{index}")).collect();
+    let mut fields = crate::support::valid_fields("many@example.org");
+    for name in &names {
+        fields.push(("guest_first_name", name));
+        fields.push(("guest_last_name", "Muster"));
+    }
+    let response = app.post_registration(TAG_SLUG, &fields).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "21 further people are refused");
+    assert!(response.text().await.expect("page").contains("höchstens 21 Personen"));
+}
+
+/// The offline lists know who is in; a second admission by the same device is a
+/// conflict too; a conflict names the admissions in the order they happened.
+#[tokio::test]
+async fn offline_the_door_knows_who_is_in_and_conflicts_keep_the_order_of_the_scans() {
+    use domain::entity::check_in_conflict;
+    let app = TestApp::spawn().await;
+    let north = app.door_device(TAG_SLUG, "Eingang Nord").await;
+    let south = app.door_device(TAG_SLUG, "Eingang Süd").await;
+    let scan = |device: String, ticket: String, scan_id: &'static str, offline_at: Option<String>| {
+        let app = &app;
+        async move {
+            app.client
+                .post(app.url("/api/v1/checkin/redeem"))
+                .bearer_auth(device)
+                .json(&serde_json::json!({"token": ticket, "scan_id": scan_id, "session": null, "offline_at": offline_at}))
+                .send()
+                .await
+                .expect("POST")
+                .json::<serde_json::Value>()
+                .await
+                .expect("JSON")
+        }
+    };
+    let anna = app.ticket_code(&app.register_confirmed("anna@example.org", &[]).await).await;
+    assert_eq!(scan(north.clone(), anna.clone(), "a-1", None).await["result"], "ok");
+    let lists = app
+        .client
+        .get(app.url("/api/v1/checkin/offline"))
+        .bearer_auth(&south)
+        .send()
+        .await
+        .expect("GET")
+        .json::<serde_json::Value>()
+        .await
+        .expect("JSON");
+    let checked: Vec<bool> =
+        lists["valid"].as_array().into_iter().flatten().map(|entry| entry["checked_in_at"].is_string()).collect();
+    assert_eq!(checked, vec![true], "the list says Anna is in");
+
+    // The same device lets Anna in again while offline: a conflict, not silence.
+    let again = scan(north.clone(), anna.clone(), "a-2", Some(chrono::Utc::now().to_rfc3339())).await;
+    assert_eq!(again["result"], "already_checked_in");
+    let conflicts = check_in_conflict::Entity::find().all(&app.db).await.expect("conflicts");
+    assert_eq!(conflicts.len(), 1, "a double admission by one device is kept");
+    assert_eq!(conflicts[0].first_device_id, conflicts[0].second_device_id);
+
+    // Two devices offline; the later scan reaches the server first.
+    let bernd = app.ticket_code(&app.register_confirmed("bernd@example.org", &[]).await).await;
+    let minutes_ago = |minutes: i64| {
+        use chrono::{SubsecRound, Utc};
+        (Utc::now() - chrono::Duration::minutes(minutes)).trunc_subsecs(0)
+    };
+    let (earlier, later) = (minutes_ago(20), minutes_ago(10));
+    let first_sync = scan(south.clone(), bernd.clone(), "b-s", Some(later.to_rfc3339())).await;
+    assert_eq!(first_sync["result"], "ok");
+    let second_sync = scan(north.clone(), bernd.clone(), "b-n", Some(earlier.to_rfc3339())).await;
+    assert_eq!(second_sync["result"], "already_checked_in");
+    let north_id = domain::door::by_token(&app.db, &north).await.expect("query").expect("device").id;
+    let conflict = check_in_conflict::Entity::find()
+        .all(&app.db)
+        .await
+        .expect("conflicts")
+        .into_iter()
+        .find(|conflict| conflict.second_at == later)
+        .expect("the conflict of the two devices");
+    assert_eq!(conflict.first_device_id, north_id, "the earlier admission comes first");
+    assert_eq!(conflict.first_at, earlier);
 }

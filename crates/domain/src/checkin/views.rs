@@ -164,6 +164,9 @@ pub struct OfflineTicket {
     pub organisation: String,
     /// What the device's own search looks in (`crate::search::key`).
     pub search_key: String,
+    /// Already checked in at the entrance (by any device), when the lists were made:
+    /// offline, the device says so instead of letting the person in unawares.
+    pub checked_in_at: Option<DateTime<Utc>>,
     /// Did not consent to photos.
     pub no_photos: bool,
 }
@@ -180,6 +183,14 @@ pub async fn offline_data(db: &DatabaseConnection, event_id: Uuid) -> Result<Off
         .map(|registration| registration.id)
         .collect();
     let consenters = crate::registration_form::photo_consenters(db, event_id, None).await?;
+    let checked_in: std::collections::HashMap<Uuid, DateTime<Utc>> = check_in::Entity::find()
+        .filter(check_in::Column::EventId.eq(event_id))
+        .filter(check_in::Column::Scope.eq(event_id.to_string()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|check_in| (check_in.attendee_id, check_in.checked_in_at))
+        .collect();
     let mut valid = Vec::new();
     let mut invalid = Vec::new();
     let mut revoked = Vec::new();
@@ -201,6 +212,7 @@ pub async fn offline_data(db: &DatabaseConnection, event_id: Uuid) -> Result<Off
                     name: attendee.full_name(),
                     organisation: attendee.organisation.clone(),
                     search_key: attendee.search_key.clone(),
+                    checked_in_at: checked_in.get(&attendee.id).copied(),
                     no_photos: consenters.as_ref().is_some_and(|yes| !yes.contains(&attendee.id)),
                 });
             }

@@ -21,7 +21,8 @@ use domain::registration_form::{self as form_rules, FieldRules, Question};
 use serde::Deserialize;
 use site::error::{Refusal, WebError};
 use site::form::{
-    Choice, ContactDefaults, FormErrors, PersonFields, PersonRules, organisation_type_choices, session_ids,
+    Choice, ContactDefaults, FieldMessage, FormErrors, PersonFields, PersonRules, organisation_type_choices,
+    session_ids,
 };
 use site::i18n::{Lang, Tr};
 use site::questions::{QuestionField, answers_sent, parse_answers, question_fields};
@@ -140,6 +141,15 @@ impl RegisterForm {
         (filled + usize::from(!self.add_guest.is_empty())).min(MAX_GUESTS)
     }
 
+    /// How many delegation rows the browser sent, however many that is.
+    fn rows_sent(&self) -> usize {
+        [&self.guest_first_name, &self.guest_last_name, &self.guest_email, &self.guest_organisation]
+            .iter()
+            .map(|values| values.iter().filter(|value| !value.trim().is_empty()).count())
+            .max()
+            .unwrap_or(0)
+    }
+
     /// Rows with something typed in; empty rows are left-over blanks, not people.
     fn used_guest_rows(&self) -> Vec<usize> {
         (0..self.guest_rows()).filter(|row| !self.guest(*row).is_blank()).collect()
@@ -177,6 +187,10 @@ impl RegisterForm {
         if self.data_consent != "yes" {
             errors.code("data_consent", "consent-missing");
         }
+        if self.rows_sent() > MAX_GUESTS {
+            // Never a silent cut: more people than one registration takes is said.
+            errors.key("delegation", "error-delegation-full");
+        }
         errors.sort_by_place(place_on_page);
         let contact = match (contact, sessions) {
             (Some(person), Some(sessions)) if errors.is_empty() => person.into_attendee(None, sessions, answers),
@@ -204,6 +218,40 @@ impl RegisterForm {
     }
 }
 
+/// A field's name as the summary above the form says it; a delegation member's fields
+/// and answers with the person's number.
+fn field_label(field: &str, questions: &[Question], t: Tr) -> Option<String> {
+    let (name, row) = match field.rsplit_once('-') {
+        Some((name, row)) if row.parse::<usize>().is_ok() && (name.starts_with("guest_") || name.starts_with("q-")) => {
+            (name, row.parse::<usize>().ok())
+        }
+        _ => (field, None),
+    };
+    let own = match name {
+        "first_name" | "guest_first_name" => t.get("field-first-name"),
+        "last_name" | "guest_last_name" => t.get("field-last-name"),
+        "email" => t.get("field-email"),
+        "guest_email" => t.get("delegation-email"),
+        "organisation" => t.get("field-organisation"),
+        "guest_organisation" => t.get("delegation-organisation"),
+        "organisation_type" => t.get("field-organisation-type"),
+        "partner_municipality" => t.get("field-partner-municipality"),
+        "programme_session" | "guest_session" => t.get("field-sessions"),
+        "data_consent" => t.get("field-consent-name"),
+        question => {
+            let id = question.strip_prefix("q-")?;
+            questions.iter().find(|q| q.id.simple().to_string() == id)?.label(t.language).to_owned()
+        }
+    };
+    Some(match row {
+        Some(row) => {
+            let person = t.count("delegation-person", "number", i64::try_from(row + 2).unwrap_or(0));
+            format!("{person}, {own}")
+        }
+        None => own,
+    })
+}
+
 /// Where a field's message stands in the summary: the contact person's fields and
 /// answers, then each delegation row, then the consent at the bottom.
 fn place_on_page(field: &str) -> (u8, usize) {
@@ -214,6 +262,7 @@ fn place_on_page(field: &str) -> (u8, usize) {
     match (field.starts_with("guest_") || (field.starts_with("q-") && row.is_some()), row) {
         (true, Some(row)) => (2, row),
         _ if field.starts_with("q-") => (1, 0),
+        _ if field == "delegation" => (2, MAX_GUESTS),
         _ => (0, FIELDS.iter().position(|known| *known == field).unwrap_or(0)),
     }
 }
@@ -248,7 +297,11 @@ pub struct RegisterPage {
     organisation_types: Vec<Choice>,
     sessions: Vec<SessionChoice>,
     messages: FormErrors,
+    /// The messages above the form, each naming its field.
+    summary: Vec<FieldMessage>,
     guests: Vec<GuestRow>,
+    /// The delegation row just added, to scroll to and focus.
+    added_row: Option<usize>,
     max_guests: usize,
     /// The contact person's answers to the event's own questions.
     questions: Vec<QuestionField>,
@@ -306,9 +359,13 @@ impl RegisterPage {
                 }
             })
             .collect();
-        let summary = EventSummary::new(event, t, Utc::now());
+        let event_summary = EventSummary::new(event, t, Utc::now());
         let rules = FieldRules::of(event);
+        let summary = messages.summary(|field| field_label(field, questions, t));
+        let added_row = (!form.add_guest.is_empty()).then(|| form.guest_rows().saturating_sub(1));
         RegisterPage {
+            summary,
+            added_row,
             questions: question_fields(questions, &form.answers, None, t, |field| messages.message(field).to_owned()),
             ask_organisation: form_rules::field_rule_code(rules.organisation),
             ask_organisation_type: form_rules::field_rule_code(rules.organisation_type),
@@ -316,8 +373,8 @@ impl RegisterPage {
             guests,
             max_guests: MAX_GUESTS,
             t,
-            notice: summary.closed_reason.clone(),
-            event: summary,
+            notice: event_summary.closed_reason.clone(),
+            event: event_summary,
             organisation_types: organisation_type_choices(t, &form.organisation_type),
             form,
             sessions: session_choices,
@@ -329,6 +386,10 @@ impl RegisterPage {
     /// "Register", or "join the waiting list" while the event is full.
     fn submit_label(&self) -> String {
         self.t.get(if self.event.waitlist_only { "register-submit-waitlist" } else { "register-submit" })
+    }
+
+    fn is_added_row(&self, index: &usize) -> bool {
+        self.added_row == Some(*index)
     }
 
     fn can_add_guest(&self) -> bool {
