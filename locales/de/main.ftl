@@ -741,7 +741,7 @@ certificate-heading = Teilnahmebescheinigung
 certificate-confirms = Hiermit wird bestätigt, dass
 certificate-attended = am { $date } in { $place } an folgender Veranstaltung teilgenommen hat:
 certificate-days = { $from } bis { $to }
-certificate-sessions = Besuchte Programmpunkte:
+certificate-sessions = Besuchte Programmpunkte (beim Einlass erfasst):
 certificate-issued = Ausgestellt am { $date }
 certificate-signature = Unterschrift, Netzwerkstelle Städtepartnerschaften NRW
 manage-certificate = Teilnahmebescheinigung für { $name } herunterladen (PDF)
@@ -792,3 +792,6 @@ manage-confirm-pending = Wir haben den Bestätigungslink an { $email } geschickt
 # The summary above a form names each field
 form-error-line = { $field }: { $message }
 field-consent-name = Einwilligung
+
+# The certificate tells checked-in sessions from registered ones
+certificate-sessions-registered = Programmpunkte laut Anmeldung:

@@ -741,7 +741,7 @@ certificate-heading = Certificate of attendance
 certificate-confirms = This is to certify that
 certificate-attended = took part on { $date } in { $place } in the event
 certificate-days = { $from } to { $to }
-certificate-sessions = Sessions attended:
+certificate-sessions = Sessions attended (checked in at the door):
 certificate-issued = Issued on { $date }
 certificate-signature = Signature, network office for town twinning NRW
 manage-certificate = Download the certificate of attendance for { $name } (PDF)
@@ -792,3 +792,6 @@ manage-confirm-pending = We sent the confirmation link to { $email }. Please con
 # The summary above a form names each field
 form-error-line = { $field }: { $message }
 field-consent-name = Consent
+
+# The certificate tells checked-in sessions from registered ones
+certificate-sessions-registered = Sessions as registered:

@@ -758,7 +758,7 @@ certificate-heading = Довідка про участь
 certificate-confirms = Цим підтверджується, що
 certificate-attended = { $date } у місці { $place } взяв(-ла) участь у заході
 certificate-days = з { $from } по { $to }
-certificate-sessions = Відвідані пункти програми:
+certificate-sessions = Відвідані пункти програми (зареєстровано на вході):
 certificate-issued = Видано { $date }
 certificate-signature = Підпис, мережеве бюро партнерства міст NRW
 manage-certificate = Завантажити довідку про участь для { $name } (PDF)
@@ -815,3 +815,6 @@ manage-confirm-pending = Ми надіслали посилання для пі�
 # The summary above a form names each field
 form-error-line = { $field }: { $message }
 field-consent-name = Згода
+
+# The certificate tells checked-in sessions from registered ones
+certificate-sessions-registered = Пункти програми згідно з реєстрацією:

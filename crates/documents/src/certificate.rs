@@ -24,6 +24,15 @@ pub fn certificate_text(t: Tr, event: &Event, attendance: &Attendance) -> pdf::C
         .collect::<Vec<_>>()
         .join(", ");
     let person = &attendance.attendee;
+    let lines = |sessions: &[domain::programme::ProgrammeSession]| -> Vec<String> {
+        sessions
+            .iter()
+            .map(|session| {
+                let (from, to) = (session.starts_at.with_timezone(&zone), session.ends_at.with_timezone(&zone));
+                format!("{}–{}  {}", t.time(&from), t.time(&to), session.title(t.language))
+            })
+            .collect()
+    };
     pdf::Certificate {
         issuer: t.get("organiser-name"),
         heading: t.get("certificate-heading"),
@@ -37,15 +46,10 @@ pub fn certificate_text(t: Tr, event: &Event, attendance: &Attendance) -> pdf::C
             t.with("certificate-attended-online", "date", &date)
         },
         event_title: event.title(t.language).to_owned(),
-        sessions_heading: t.get("certificate-sessions"),
-        sessions: attendance
-            .sessions
-            .iter()
-            .map(|session| {
-                let (from, to) = (session.starts_at.with_timezone(&zone), session.ends_at.with_timezone(&zone));
-                format!("{}–{}  {}", t.time(&from), t.time(&to), session.title(t.language))
-            })
-            .collect(),
+        session_groups: vec![
+            (t.get("certificate-sessions"), lines(&attendance.checked_in)),
+            (t.get("certificate-sessions-registered"), lines(&attendance.registered_for)),
+        ],
         issued: t.with("certificate-issued", "date", &t.date(&Utc::now().with_timezone(&zone))),
         signature: t.get("certificate-signature"),
     }

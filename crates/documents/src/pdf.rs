@@ -251,9 +251,9 @@ pub struct Certificate {
     /// "am … in … an folgender Veranstaltung teilgenommen hat:"
     pub attended: String,
     pub event_title: String,
-    pub sessions_heading: String,
-    /// One line per session attended: time and title.
-    pub sessions: Vec<String>,
+    /// Groups of sessions under their heading ("attended, checked in at the door";
+    /// "as registered"): one line per session, time and title.
+    pub session_groups: Vec<(String, Vec<String>)>,
     /// "Ausgestellt am …"
     pub issued: String,
     /// Under the signature line.
@@ -314,13 +314,16 @@ pub fn certificate(certificate: &Certificate) -> Result<Vec<u8>, String> {
         centred(&mut surface, &fonts.bold, y, 15.0, &line);
         y += 8.0 * MM;
     }
-    if !certificate.sessions.is_empty() {
+    const LAST_SESSION_LINE: f32 = 232.0 * MM;
+    for (heading, sessions) in certificate.session_groups.iter().filter(|(_, sessions)| !sessions.is_empty()) {
+        if y > LAST_SESSION_LINE {
+            break;
+        }
         y += 6.0 * MM;
-        text(&mut surface, &fonts.bold, LEFT, y, 11.0, &fonts.fit(&certificate.sessions_heading, 11.0, WIDTH));
+        text(&mut surface, &fonts.bold, LEFT, y, 11.0, &fonts.fit(heading, 11.0, WIDTH));
         y += 7.0 * MM;
-        const LAST_SESSION_LINE: f32 = 232.0 * MM;
-        for (index, session) in certificate.sessions.iter().enumerate() {
-            if y > LAST_SESSION_LINE && index + 1 < certificate.sessions.len() {
+        for (index, session) in sessions.iter().enumerate() {
+            if y > LAST_SESSION_LINE && index + 1 < sessions.len() {
                 text(&mut surface, &fonts.regular, LEFT + 4.0 * MM, y, 10.0, "…");
                 break;
             }
