@@ -12,7 +12,7 @@ use crate::support::TestApp;
 use crate::support::backoffice::{Staff, csrf_on, set_cookie};
 
 /// Creates an event through the form and publishes it; returns its id.
-async fn create_event(app: &TestApp, admin: &Staff, slug: &str) -> uuid::Uuid {
+pub(crate) async fn create_event(app: &TestApp, admin: &Staff, slug: &str) -> uuid::Uuid {
     let response = app
         .staff_post(
             admin,

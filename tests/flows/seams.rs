@@ -419,3 +419,19 @@ async fn offline_the_door_knows_who_is_in_and_conflicts_keep_the_order_of_the_sc
     assert_eq!(conflict.first_device_id, north_id, "the earlier admission comes first");
     assert_eq!(conflict.first_at, earlier);
 }
+
+/// An organiser limited to some events can open (and set up) the event they create.
+#[tokio::test]
+async fn a_limited_organiser_opens_the_event_they_created() {
+    use domain::account::Role;
+    let app = TestApp::spawn().await;
+    let tag = app.event(TAG_SLUG).await;
+    app.team_member("organiser@example.org", Role::Organiser, &[tag.id]).await;
+    let organiser = app.sign_in("organiser@example.org").await;
+    let created = crate::flows::backoffice::create_event(&app, &organiser, "fachaustausch-2027").await;
+    let (status, _) = app.staff_get(&organiser, &format!("/admin/events/{created}")).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _) =
+        app.staff_get(&organiser, &format!("/admin/events/{}", app.event(domain::demo::INFO_SLUG).await.id)).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "other events stay closed to them");
+}

@@ -63,7 +63,9 @@ pub async fn attendances(db: &DatabaseConnection, details: &RegistrationDetails)
             let registered_for = programme
                 .iter()
                 .filter(|session| !controlled.contains(&session.id))
-                .filter(|session| !session.is_choosable() || person.sessions.iter().any(|chosen| chosen.id == session.id))
+                .filter(|session| {
+                    !session.is_choosable() || person.sessions.iter().any(|chosen| chosen.id == session.id)
+                })
                 .cloned()
                 .collect();
             Attendance { attendee: person.attendee.clone(), checked_in, registered_for }
