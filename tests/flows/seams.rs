@@ -435,3 +435,47 @@ async fn a_limited_organiser_opens_the_event_they_created() {
         app.staff_get(&organiser, &format!("/admin/events/{}", app.event(domain::demo::INFO_SLUG).await.id)).await;
     assert_eq!(status, StatusCode::FORBIDDEN, "other events stay closed to them");
 }
+
+/// Adding a person by hand asks the event's own questions (the photo consent too) and
+/// works after online registration has closed.
+#[tokio::test]
+async fn a_phone_registration_answers_the_questions_after_registration_closed() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let tag = app.event(TAG_SLUG).await;
+    event::Entity::update_many()
+        .col_expr(event::Column::RegistrationClosesAt, Expr::value(Some(chrono::Utc::now() - chrono::Duration::hours(1))))
+        .filter(event::Column::Id.eq(tag.id))
+        .exec(&app.db)
+        .await
+        .expect("close registration");
+    let questions = domain::registration_form::questions(&app.db, tag.id).await.expect("questions");
+    let photo = questions
+        .iter()
+        .find(|question| question.kind == domain::registration_form::QuestionKind::Consent)
+        .expect("the demo asks for photo consent");
+    let (_, form) = app.staff_get(&admin, &format!("/admin/events/{}/attendees/new", tag.id)).await;
+    let field = format!("q-{}", photo.id.simple());
+    assert!(form.contains(&format!("name=\"{field}\"")), "the form asks the photo consent");
+    let added = app
+        .staff_post(
+            &admin,
+            &format!("/admin/events/{}/attendees/new", tag.id),
+            &[
+                ("first_name", "Petro"),
+                ("last_name", "Telefon"),
+                ("email", "petro@example.org"),
+                ("organisation", "Hromada"),
+                ("organisation_type", "partner_abroad"),
+                ("language", "uk"),
+                ("consent", "on"),
+                (&field, "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(added.status(), StatusCode::SEE_OTHER, "registered by hand after the online window closed");
+    let rows = domain::attendee_list::load(&app.db, tag.id).await.expect("rows");
+    let petro = rows.iter().find(|row| row.attendee.last_name == "Telefon").expect("added");
+    let answers = domain::registration_form::answers_of(&app.db, &[petro.attendee.id]).await.expect("answers");
+    assert!(answers.iter().any(|answer| answer.question_id == photo.id && answer.value == "yes"), "{answers:?}");
+}
