@@ -444,7 +444,10 @@ async fn a_phone_registration_answers_the_questions_after_registration_closed() 
     let admin = app.admin().await;
     let tag = app.event(TAG_SLUG).await;
     event::Entity::update_many()
-        .col_expr(event::Column::RegistrationClosesAt, Expr::value(Some(chrono::Utc::now() - chrono::Duration::hours(1))))
+        .col_expr(
+            event::Column::RegistrationClosesAt,
+            Expr::value(Some(chrono::Utc::now() - chrono::Duration::hours(1))),
+        )
         .filter(event::Column::Id.eq(tag.id))
         .exec(&app.db)
         .await

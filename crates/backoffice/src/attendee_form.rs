@@ -15,18 +15,18 @@ use super::attendees::{find_row, record};
 use super::event_pages::load_event;
 use super::form::Nav;
 use super::{Access, Guarded, Staff};
+use axum::body::Bytes;
 use axum_extra::extract::Form;
 use domain::outbox::MailKind;
 use domain::programme;
 use domain::registration::{self, RegistrationRequest};
+use domain::registration_form as form_rules;
 use domain::registration_form::{FieldRule, FieldRules};
 use serde::Deserialize;
 use site::error::{Refusal, WebError};
 use site::form::{Choice, FormErrors, PersonFields, PersonRules, organisation_type_choices};
-use site::questions::{QuestionField, answers_sent, parse_answers, question_fields};
-use axum::body::Bytes;
-use domain::registration_form as form_rules;
 use site::i18n::{Lang, Tr};
+use site::questions::{QuestionField, answers_sent, parse_answers, question_fields};
 use site::{AppState, urls};
 
 pub fn routes() -> Guarded {
