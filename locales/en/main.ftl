@@ -184,7 +184,7 @@ door-result-not-registered-for-session = Not registered for this programme item
 ## E-mail
 mail-confirmation-subject = Registration confirmed: { $event }
 mail-greeting = Dear { $name },
-mail-confirmation-intro = thank you for registering for "{ $event }". Here are your details and your ticket.
+mail-confirmation-intro = Thank you for registering for "{ $event }". Here are your details and your ticket.
 mail-ticket-hint = Show the QR code at the entrance, on your phone or printed.
 mail-manage-link = Your registration with ticket and calendar file is always here:
 mail-calendar-attached = The calendar file (.ics) is attached to this e-mail.
@@ -192,11 +192,11 @@ mail-signature = The NRW town twinning network office
 mail-waitlisted-subject = Waiting list: { $event }
 mail-waitlisted-intro = "{ $event }" is fully booked; you are on the waiting list. As soon as a place becomes free, you move up automatically in order of registration and get your ticket by e-mail.
 mail-promoted-subject = A place is yours: { $event }
-mail-promoted-intro = good news: a place has become free for "{ $event }". You have moved up from the waiting list and are now registered. Here is your ticket.
+mail-promoted-intro = Good news: a place has become free for "{ $event }". You have moved up from the waiting list and are now registered. Here is your ticket.
 mail-cancelled-subject = Cancelled: { $event }
-mail-cancelled-intro = your registration for "{ $event }" is cancelled. Your place goes to the next person on the waiting list.
+mail-cancelled-intro = Your registration for "{ $event }" is cancelled. Your place goes to the next person on the waiting list.
 mail-link-subject = Your registration link: { $event }
-mail-link-intro = you asked for the link to your registration for "{ $event }".
+mail-link-intro = You asked for the link to your registration for "{ $event }".
 already-title = You are already registered
 already-text = This e-mail address already has a registration for "{ $event }". A second one is not needed. We can send the link to your registration to this address again.
 already-resend = Send the link again
@@ -222,14 +222,14 @@ manage-resend = Send the e-mail with the ticket again
 manage-resent = The e-mail is on its way.
 manage-cancel-attendee = Cancel only { $name }
 mail-confirm-subject = Please confirm your registration: { $event }
-mail-confirm-intro = please confirm your e-mail address so that your registration for "{ $event }" counts. Until then we hold your place for you.
+mail-confirm-intro = Please confirm your e-mail address so that your registration for "{ $event }" counts. Until then we hold your place for you.
 mail-confirm-action = Confirm the registration now
 confirm-expired-title = This confirmation link has expired
 confirm-expired-text = The registration was not confirmed in time or has been cancelled; the place is free again. You are welcome to register again.
 confirm-unknown-title = This confirmation link is unknown
 confirm-unknown-text = Please check that the link is complete. You can have the link to your registration sent to you again at any time.
 mail-reminder-subject = Reminder: { $event } on { $date }
-mail-reminder-intro = we look forward to seeing you at "{ $event }" on { $date }. Here are your details and your ticket once more. If you cannot come, please cancel through the link below so that someone from the waiting list can move up.
+mail-reminder-intro = We look forward to seeing you at "{ $event }" on { $date }. Here are your details and your ticket once more. If you cannot come, please cancel through the link below so that someone from the waiting list can move up.
 manage-edit-attendee = Change the details and programme choice of { $name }
 edit-title = Change details
 edit-save = Save the changes
@@ -586,9 +586,9 @@ admin-bulk-cancel-submit = Yes, cancel
 admin-edit-attendee = Edit { $name }
 admin-error-not-editable = This registration is cancelled and can no longer be changed.
 mail-approval-subject = Registration received: { $event }
-mail-approval-intro = your registration for "{ $event }" has arrived. Participation is by invitation; the team will decide and write to you. Your place is held until then.
+mail-approval-intro = Your registration for "{ $event }" has arrived. Participation is by invitation; the team will decide and write to you. Your place is held until then.
 mail-declined-subject = Not confirmed: { $event }
-mail-declined-intro = we are sorry: we cannot confirm your registration for "{ $event }". If you have questions, please reply to this e-mail.
+mail-declined-intro = We are sorry: we cannot confirm your registration for "{ $event }". If you have questions, please reply to this e-mail.
 admin-approve = Approve
 admin-decline = Decline
 admin-bulk-approve = approve (the confirmation with the ticket goes out)
@@ -600,7 +600,7 @@ admin-reports-title = Funder reports (XLSX)
 admin-report-year = Funder report { $year }
 admin-report-sheet-events = Events
 mail-changed-subject = Registration changed: { $event }
-mail-changed-intro = the team has changed your registration for "{ $event }". This is how it stands now:
+mail-changed-intro = The team has changed your registration for "{ $event }". This is how it stands now:
 admin-mail-changed = Changed by the team
 admin-messages-title = Messages
 admin-messages-of = Write to attendees: { $event }
@@ -690,7 +690,7 @@ manage-data-download = Download my data (JSON)
 
 # Waiting lists per programme session
 mail-session-promoted-subject = A place in the programme is yours: { $event }
-mail-session-promoted-intro = good news: a place has come free in a session of “{ $event }” whose waiting list you were on. It is yours now; your current programme is below.
+mail-session-promoted-intro = Good news: a place has come free in a session of “{ $event }” whose waiting list you were on. It is yours now; your current programme is below.
 session-on-waiting-list = { $session } (waiting list)
 admin-mail-session_promoted = Moved up in a session
 
@@ -747,8 +747,8 @@ certificate-signature = Signature, network office for town twinning NRW
 manage-certificate = Download the certificate of attendance for { $name } (PDF)
 mail-certificate-subject = Your certificate of attendance: { $event }
 mail-certificate-intro = { $count ->
-    [one] thank you for taking part in “{ $event }”. The certificate of attendance is attached.
-   *[other] thank you for taking part in “{ $event }”. { $count } certificates of attendance are attached.
+    [one] Thank you for taking part in “{ $event }”. The certificate of attendance is attached.
+   *[other] Thank you for taking part in “{ $event }”. { $count } certificates of attendance are attached.
 }
 mail-certificate-link = You can also download the certificates on your registration page:
 admin-mail-certificate = Certificates of attendance
@@ -783,7 +783,7 @@ admin-ticket-title = Ticket
 
 # Each status says what is true for it
 mail-promoted-confirm-subject = A place came free – please confirm: { $event }
-mail-promoted-confirm-intro = good news: a place came free for "{ $event }" and you moved up from the waiting list. Please confirm your e-mail address with the link below to keep the place; until then we hold it for you.
+mail-promoted-confirm-intro = Good news: a place came free for "{ $event }" and you moved up from the waiting list. Please confirm your e-mail address with the link below to keep the place; until then we hold it for you.
 admin-mail-promoted_confirm_email = Moved up, confirmation asked
 manage-keep-link-status = Please keep the link to this page: it always shows where your registration stands.
 manage-resend-plain = Send the e-mail again

@@ -482,3 +482,51 @@ async fn a_phone_registration_answers_the_questions_after_registration_closed() 
     let answers = domain::registration_form::answers_of(&app.db, &[petro.attendee.id]).await.expect("answers");
     assert!(answers.iter().any(|answer| answer.question_id == photo.id && answer.value == "yes"), "{answers:?}");
 }
+
+/// A registration's mail links open its pages in its language, and English and
+/// Ukrainian mails start their text with a capital letter after the greeting.
+#[tokio::test]
+async fn mails_link_in_the_registrations_language_and_read_right() {
+    let app = TestApp::spawn().await;
+    for (language, email) in [("uk", "uk@example.org"), ("en", "en@example.org")] {
+        let response = app
+            .client
+            .post(app.url(&format!("/events/{TAG_SLUG}/register?lang={language}")))
+            .form(&crate::support::valid_fields(email))
+            .send()
+            .await
+            .expect("POST");
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    }
+    let folder = app.data_dir().join("mail");
+    let mut texts = Vec::new();
+    for _ in 0..100 {
+        texts = std::fs::read_dir(&folder)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|file| {
+                let raw = std::fs::read(file.path()).ok()?;
+                let mail = mail_parser::MessageParser::default().parse(&raw)?;
+                let to = mail.to()?.first()?.address()?.to_owned();
+                Some((to, mail.body_text(0)?.to_string()))
+            })
+            .collect();
+        if texts.len() == 2 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(texts.len(), 2, "both confirmations are written");
+    for (to, text) in &texts {
+        let language = if to.starts_with("uk") { "uk" } else { "en" };
+        assert!(text.contains(&format!("?lang={language}")), "{to}: links carry the language: {text}");
+        let after_greeting = text.lines().skip_while(|line| !line.contains("Olena")).nth(1).unwrap_or_default();
+        let after_greeting = if after_greeting.trim().is_empty() {
+            text.lines().skip_while(|line| !line.contains("Olena")).nth(2).unwrap_or_default()
+        } else {
+            after_greeting
+        };
+        assert!(after_greeting.trim_start().starts_with(char::is_uppercase), "{to}: {after_greeting:?}");
+    }
+}

@@ -121,7 +121,7 @@ pub fn compose(
     // cancellation and sent after it carries none.
     let confirmed = details.registration.status == RegistrationStatus::Confirmed
         && !matches!(kind, MailKind::Cancelled | MailKind::Declined);
-    let manage_url = format!("{}{}", public_url, urls::manage(&details.registration.manage_token));
+    let manage_url = super::link(public_url, &urls::manage(&details.registration.manage_token), language);
     let online_url = details.event.online_url.as_deref().filter(|_| confirmed && details.event.is_online());
     let attendees: Vec<MailAttendee> = details
         .attendees
@@ -150,7 +150,7 @@ pub fn compose(
         .confirm_token
         .as_deref()
         .filter(|_| details.registration.status == RegistrationStatus::PendingConfirmation)
-        .map(|token| format!("{}{}", public_url, urls::confirm_email(token)));
+        .map(|token| super::link(public_url, &urls::confirm_email(token), language));
     let contact = details.attendees.first().map(|attendee| attendee.attendee.full_name()).unwrap_or_default();
     let text = ConfirmationText {
         t,
