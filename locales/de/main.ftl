@@ -795,3 +795,7 @@ field-consent-name = Einwilligung
 
 # The certificate tells checked-in sessions from registered ones
 certificate-sessions-registered = Programmpunkte laut Anmeldung:
+
+# A ticket to print or forward
+ticket-pdf-heading = Ticket
+manage-ticket-pdf = Ticket von { $name } als PDF (zum Drucken oder Weiterleiten)

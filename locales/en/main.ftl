@@ -795,3 +795,7 @@ field-consent-name = Consent
 
 # The certificate tells checked-in sessions from registered ones
 certificate-sessions-registered = Sessions as registered:
+
+# A ticket to print or forward
+ticket-pdf-heading = Ticket
+manage-ticket-pdf = { $name }'s ticket as PDF (to print or forward)

@@ -818,3 +818,7 @@ field-consent-name = Згода
 
 # The certificate tells checked-in sessions from registered ones
 certificate-sessions-registered = Пункти програми згідно з реєстрацією:
+
+# A ticket to print or forward
+ticket-pdf-heading = Квиток
+manage-ticket-pdf = Квиток: { $name }, у PDF (щоб роздрукувати або переслати)

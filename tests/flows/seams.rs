@@ -530,3 +530,45 @@ async fn mails_link_in_the_registrations_language_and_read_right() {
         assert!(after_greeting.trim_start().starts_with(char::is_uppercase), "{to}: {after_greeting:?}");
     }
 }
+
+/// Every person of a delegation has a ticket to forward (a PDF with name, event, date
+/// and place, named after them), and a confirmation with twenty tickets stays small.
+#[tokio::test]
+async fn tickets_can_be_forwarded_and_a_delegations_mail_stays_small() {
+    let app = TestApp::spawn().await;
+    let names: Vec<String> = (0..20).map(|index| format!("Гість{index}")).collect();
+    let mut fields = crate::support::valid_fields("delegation@example.org");
+    for name in &names {
+        fields.push(("guest_first_name", name));
+        fields.push(("guest_last_name", "Коваленко"));
+    }
+    let response = app.post_registration(TAG_SLUG, &fields).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let path = response.headers()["location"].to_str().expect("location").to_owned();
+    let pdf = app.get(&format!("{path}/ticket.pdf?attendee=3")).await;
+    assert_eq!(pdf.status(), StatusCode::OK);
+    let disposition = pdf.headers()["content-disposition"].to_str().expect("header").to_owned();
+    assert!(disposition.contains("ticket-tag-der-staedtepartnerschaften-hist2-kovalenko.pdf"), "{disposition}");
+    let text = pdf_extract::extract_text_from_mem(&pdf.bytes().await.expect("pdf")).expect("text");
+    let tag = app.event(TAG_SLUG).await;
+    for expected in ["Гість2 Коваленко", tag.title_de.as_str(), "Dortmund"] {
+        assert!(text.contains(expected), "{expected}: {text}");
+    }
+    let folder = app.data_dir().join("mail");
+    let mut size = 0;
+    for _ in 0..100 {
+        size = std::fs::read_dir(&folder)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|file| std::fs::metadata(file.path()).ok())
+            .map(|meta| meta.len())
+            .max()
+            .unwrap_or(0);
+        if size > 0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(size > 10_000 && size < 500_000, "the confirmation with 21 tickets is {size} bytes");
+}

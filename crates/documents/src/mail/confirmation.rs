@@ -17,7 +17,7 @@ use uuid::Uuid;
 use super::Mailer;
 use crate::calendar;
 use crate::event_summary::EventSummary;
-use crate::qr::render_png;
+use crate::qr::render_png_for_mail;
 use text::{Tr, urls};
 
 pub struct MailAttendee {
@@ -181,7 +181,7 @@ pub fn compose(
     let mut related = MultiPart::related().singlepart(SinglePart::html(html));
     for attendee in &attendees {
         if let Some(code) = &attendee.ticket_code {
-            let png = render_png(code).map_err(|err| err.to_string())?;
+            let png = render_png_for_mail(code).map_err(|err| err.to_string())?;
             related = related.singlepart(Attachment::new_inline(attendee.image_id.clone()).body(png, png_type()?));
         }
     }

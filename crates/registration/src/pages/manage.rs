@@ -59,6 +59,7 @@ pub struct AttendeeView {
 pub struct TicketView {
     pub svg_url: String,
     pub png_url: String,
+    pub pdf_url: String,
     pub code: String,
     pub alt: String,
 }
@@ -141,6 +142,7 @@ async fn show(
                 ticket: attendee.ticket.as_ref().filter(|_| is_confirmed).map(|ticket| TicketView {
                     svg_url: urls::ticket_svg(&manage_token, index),
                     png_url: urls::ticket_png(&manage_token, index),
+                    pdf_url: urls::ticket_pdf(&manage_token, index),
                     code: app.signer().token_for(ticket),
                     alt: t.with("manage-ticket-alt", "name", &name),
                 }),
