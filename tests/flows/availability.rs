@@ -1,7 +1,9 @@
-//! Holding up under attack (issue 17): slow and idle connections.
+//! Holding up under attack (issue 17): slow and idle connections, password guessing.
 
 use std::time::Duration;
 
+use domain::account::Role;
+use domain::login::MAX_FAILURES_PER_ACCOUNT;
 use reqwest::StatusCode;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
@@ -125,4 +127,69 @@ async fn a_server_with_few_file_descriptors_answers_while_idle_sockets_pile_up()
     assert_eq!(response.status(), StatusCode::OK);
     assert!(started.elapsed() < Duration::from_secs(1), "answered in {:?}", started.elapsed());
     drop(idle);
+}
+
+/// The most memory this test process has used so far, in bytes (Linux).
+fn peak_memory() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmHWM:"))
+        .and_then(|value| value.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        .map_or(0, |kilobytes| kilobytes * 1024)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_hundred_concurrent_wrong_passwords_for_one_account_run_at_most_the_allowed_checks() {
+    let app = TestApp::spawn().await;
+    app.team_member("target@example.org", Role::Organiser, &[]).await;
+    let before = app.state.password_checks().performed();
+    let attempts = (0..200).map(|n| {
+        let app = &app;
+        async move { app.post_login("target@example.org", &format!("wrong guess {n}")).await.status() }
+    });
+    let statuses = futures::future::join_all(attempts).await;
+    let checks = app.state.password_checks().performed() - before;
+    assert!(checks <= MAX_FAILURES_PER_ACCOUNT, "{checks} password checks for one account");
+    let told_wrong = statuses.iter().filter(|status| **status == StatusCode::UNPROCESSABLE_ENTITY).count();
+    assert!(told_wrong as u64 <= MAX_FAILURES_PER_ACCOUNT, "{told_wrong} answers \"wrong password\"");
+    assert!(
+        statuses.iter().all(|status| [422, 429, 503].contains(&status.as_u16())),
+        "only \"wrong\", \"wait\" or \"busy\": {statuses:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn three_hundred_concurrent_log_ins_with_unknown_addresses_stay_within_the_cores_and_memory() {
+    let app = TestApp::spawn().await;
+    // Warm up: the first log-in builds what every later one reuses.
+    app.post_login("warm-up@example.org", "some password here").await;
+    let peak_before = peak_memory();
+    let attempts = (0..300).map(|n| {
+        let app = &app;
+        async move { app.post_login(&format!("nobody{n}@example.org"), "some password here").await.status() }
+    });
+    let statuses = futures::future::join_all(attempts).await;
+    let checks = app.state.password_checks();
+    assert!(checks.most_at_once() <= checks.at_once(), "{} checks ran at once", checks.most_at_once());
+    let grown = peak_memory().saturating_sub(peak_before);
+    eprintln!("peak memory grew by {} MiB; {} checks in all", grown / (1024 * 1024), checks.performed());
+    assert!(grown < 100 * 1024 * 1024, "peak memory grew by {} MiB", grown / (1024 * 1024));
+    assert!(statuses.iter().all(|status| [422, 429, 503].contains(&status.as_u16())), "{statuses:?}");
+}
+
+#[tokio::test]
+async fn a_client_gets_ten_log_in_tries_then_waits() {
+    let app = TestApp::spawn_with(|config| config.rate_limits = true).await;
+    let mut statuses = Vec::new();
+    for n in 0..12 {
+        let response = app.post_login(&format!("guess{n}@example.org"), "some password here").await;
+        if response.status() == StatusCode::TOO_MANY_REQUESTS {
+            assert!(response.headers().contains_key("retry-after"));
+        }
+        statuses.push(response.status());
+    }
+    assert_eq!(&statuses[..10], &[StatusCode::UNPROCESSABLE_ENTITY; 10], "{statuses:?}");
+    assert_eq!(&statuses[10..], &[StatusCode::TOO_MANY_REQUESTS; 2], "{statuses:?}");
+    assert_eq!(app.state.password_checks().performed(), 10, "a refused try costs no password check");
 }

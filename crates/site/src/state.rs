@@ -8,6 +8,7 @@ use axum::http::Method;
 use axum::middleware::Next;
 use axum::response::Response;
 
+use domain::login::PasswordChecks;
 use domain::store::Pools;
 use domain::ticket::{TicketSigner, TicketVerifier};
 use sea_orm::DatabaseConnection;
@@ -31,6 +32,7 @@ struct Inner {
     page_cache: PageCache,
     attendee_rows: AttendeeRowsCache,
     door_devices: DeviceCache,
+    password_checks: PasswordChecks,
     /// Requests being answered right now; the mail worker gives way while there are any.
     in_flight: AtomicUsize,
 }
@@ -51,6 +53,7 @@ impl AppState {
                 in_flight: AtomicUsize::new(0),
                 attendee_rows: AttendeeRowsCache::default(),
                 door_devices: DeviceCache::default(),
+                password_checks: PasswordChecks::sized_to_cores(),
             }),
         }
     }
@@ -98,6 +101,11 @@ impl AppState {
     /// After revoking or renaming a device: the next request reads it again.
     pub fn forget_door_devices(&self) {
         self.inner.door_devices.forget();
+    }
+
+    /// The argon2 checks of log-ins, bounded to one per core.
+    pub fn password_checks(&self) -> &PasswordChecks {
+        &self.inner.password_checks
     }
 
     pub fn limits(&self) -> &Limits {
