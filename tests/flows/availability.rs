@@ -1,15 +1,18 @@
-//! Holding up under attack (issue 17): slow and idle connections, password guessing.
+//! Holding up under attack (issue 17): slow and idle connections, password guessing,
+//! staff who must still get in, and a busy door that must not slow other events.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use domain::account::Role;
+use domain::demo::{INFO_SLUG, TAG_SLUG};
 use domain::login::MAX_FAILURES_PER_ACCOUNT;
 use reqwest::StatusCode;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 use tokio::time::Instant;
 
-use crate::support::{ChildServer, TestApp};
+use crate::support::{ChildServer, TestApp, valid_fields};
 
 /// Opens a connection and sends nothing.
 async fn idle_socket(address: &str) -> (Instant, TcpStream) {
@@ -192,4 +195,40 @@ async fn a_client_gets_ten_log_in_tries_then_waits() {
     assert_eq!(&statuses[..10], &[StatusCode::UNPROCESSABLE_ENTITY; 10], "{statuses:?}");
     assert_eq!(&statuses[10..], &[StatusCode::TOO_MANY_REQUESTS; 2], "{statuses:?}");
     assert_eq!(app.state.password_checks().performed(), 10, "a refused try costs no password check");
+}
+
+#[tokio::test]
+async fn a_scan_at_one_event_leaves_the_other_events_cached_rows_and_a_write_to_it_does_not() {
+    let app = TestApp::spawn().await;
+    let tag = app.event(TAG_SLUG).await;
+    let info = app.event(INFO_SLUG).await;
+    let registration = app.register_confirmed("ana@example.org", &[]).await;
+    let ticket = app.ticket_code(&registration).await;
+    let device = app.door_device(TAG_SLUG, "Eingang Nord").await;
+
+    let tag_rows = app.state.attendee_rows(tag.id).await.expect("rows");
+    let info_rows = app.state.attendee_rows(info.id).await.expect("rows");
+    let (status, answer) = app.redeem(&device, &ticket, "scan-1", None).await;
+    assert_eq!((status, answer["result"].as_str()), (StatusCode::OK, Some("ok")));
+
+    let info_after_scan = app.state.attendee_rows(info.id).await.expect("rows");
+    assert!(Arc::ptr_eq(&info_rows, &info_after_scan), "another event's rows are not read again");
+    let tag_after_scan = app.state.attendee_rows(tag.id).await.expect("rows");
+    assert!(!Arc::ptr_eq(&tag_rows, &tag_after_scan), "the scanned event's rows are read again");
+    assert!(
+        tag_after_scan.iter().any(|row| row.checked_in_at.is_some()),
+        "this instance never shows its own change late"
+    );
+
+    // A registration for the other event makes its rows stale, and only its rows.
+    app.post_registration(INFO_SLUG, &valid_fields("bo@example.org")).await;
+    let info_after_registration = app.state.attendee_rows(info.id).await.expect("rows");
+    assert!(!Arc::ptr_eq(&info_after_scan, &info_after_registration));
+    let tag_after_registration = app.state.attendee_rows(tag.id).await.expect("rows");
+    assert!(Arc::ptr_eq(&tag_after_scan, &tag_after_registration));
+
+    // A write that names no event (here: a log-in attempt) makes everything stale.
+    app.post_login("nobody@example.org", "some password here").await;
+    let tag_after_other_write = app.state.attendee_rows(tag.id).await.expect("rows");
+    assert!(!Arc::ptr_eq(&tag_after_registration, &tag_after_other_write));
 }

@@ -13,6 +13,7 @@ use domain::store::Pools;
 use domain::ticket::{TicketSigner, TicketVerifier};
 use sea_orm::DatabaseConnection;
 
+use crate::caches::WroteEvent;
 use crate::caches::attendee_rows::AttendeeRowsCache;
 use crate::caches::door_devices::DeviceCache;
 use crate::caches::pages::PageCache;
@@ -86,11 +87,12 @@ impl AppState {
     }
 
     /// An event's attendee rows for the back office, read at most every few seconds.
+    /// The rows are shared: a cache hit costs no copy.
     pub async fn attendee_rows(
         &self,
         event_id: uuid::Uuid,
     ) -> Result<std::sync::Arc<Vec<domain::attendee_list::AttendeeRow>>, sea_orm::DbErr> {
-        self.inner.attendee_rows.rows(self.db(), self.inner.page_cache.generation(), event_id).await
+        self.inner.attendee_rows.rows(self.db(), self.inner.page_cache.generations(), event_id).await
     }
 
     /// The active door device with this token (kept for two seconds, see `device_cache`).
@@ -117,12 +119,17 @@ impl AppState {
     }
 }
 
-/// Makes the cached pages stale after every request that may have changed something.
+/// Makes the cached pages and rows stale after every request that may have changed
+/// something: only one event's when the answer says the request changed only that event
+/// ([`crate::caches::only_event`]), everything otherwise.
 pub async fn invalidate_on_writes(State(app): State<AppState>, request: Request, next: Next) -> Response {
     let writes = !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     let response = next.run(request).await;
     if writes {
-        app.page_cache().invalidate();
+        match response.extensions().get::<WroteEvent>() {
+            Some(WroteEvent(event_id)) => app.page_cache().invalidate_event(*event_id),
+            None => app.page_cache().invalidate(),
+        }
     }
     response
 }
