@@ -59,6 +59,16 @@ struct ServerArgs {
     /// mail still waits in the database, nothing is lost).
     #[arg(long, env = "TREFFPUNKT_MAIL_WORKER", default_value = "on", value_parser = ["on", "off"], global = true)]
     mail_worker: String,
+    /// Seconds a client has to send a request's headers; also how long an idle keep-alive
+    /// connection is kept.
+    #[arg(long, env = "TREFFPUNKT_HEADER_READ_TIMEOUT", default_value_t = treffpunkt::DEFAULT_HEADER_READ_TIMEOUT.as_secs(), global = true)]
+    header_read_timeout: u64,
+    /// Seconds without a byte moving after which a connection is closed.
+    #[arg(long, env = "TREFFPUNKT_IDLE_TIMEOUT", default_value_t = treffpunkt::DEFAULT_IDLE_TIMEOUT.as_secs(), global = true)]
+    idle_timeout: u64,
+    /// Open connections at most; lowered to what the limit of open files allows.
+    #[arg(long, env = "TREFFPUNKT_MAX_CONNECTIONS", default_value_t = treffpunkt::DEFAULT_MAX_CONNECTIONS, global = true)]
+    max_connections: usize,
 }
 
 #[derive(Subcommand)]
@@ -138,6 +148,9 @@ async fn main() -> ExitCode {
         mail_from: cli.server.mail_from,
         reminder_hours: cli.server.reminder_hours,
         mail_worker: cli.server.mail_worker == "on",
+        header_read_timeout: std::time::Duration::from_secs(cli.server.header_read_timeout),
+        idle_timeout: std::time::Duration::from_secs(cli.server.idle_timeout),
+        max_connections: cli.server.max_connections,
     };
     let outcome = match cli.command {
         None | Some(Command::Serve) => serve(config).await,

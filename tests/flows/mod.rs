@@ -1,3 +1,4 @@
+mod availability;
 mod backoffice;
 mod backoffice_access;
 mod bad_input;

@@ -9,7 +9,8 @@ use axum::http::StatusCode;
 use axum::http::header::SET_COOKIE;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Utc;
-use domain::account::{self, LinkAnswer, LinkError, LinkPurpose, LogInError, Password};
+use domain::account::{self, LinkAnswer, LinkError, LinkPurpose, Password};
+use domain::login::{self, LogInError};
 use domain::audit;
 use domain::person::{EmailAddress, MAX_TEXT_CHARS, clean_text};
 use serde::Deserialize;
@@ -100,6 +101,10 @@ async fn log_in(
     client: ClientIp,
     Form(form): Form<LoginForm>,
 ) -> Result<Response, WebError> {
+    // Every submission may cost a password check: a client gets a few, then waits.
+    if let Err(wait) = app.limits().login.check(&client.key()) {
+        return Ok(site::rate_limit::too_many_requests(wait));
+    }
     let t = Tr::new(language);
     let mut page = LoginPage::new(t, csrf, safe_next(Some(&form.next)));
     page.email = form.email.trim().to_owned();
@@ -112,7 +117,8 @@ async fn log_in(
     if !page.messages.is_empty() {
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     }
-    match account::log_in(app.pools(), &form.email, &form.password, &client.key(), Utc::now()).await {
+    let checks = app.password_checks();
+    match login::log_in(app.pools(), checks, &form.email, &form.password, &client.key(), Utc::now()).await {
         Ok(session) => {
             audit::record(
                 &app.pools().write,
@@ -136,6 +142,8 @@ async fn log_in(
             page.messages.add("email", t.get("admin-login-throttled"));
             Ok((StatusCode::TOO_MANY_REQUESTS, [("retry-after", "900")], page).into_response())
         }
+        // The error page says "try again in a moment", in the user's language.
+        Err(LogInError::Busy) => Ok((StatusCode::SERVICE_UNAVAILABLE, [("retry-after", "2")]).into_response()),
         Err(LogInError::Database(err)) => Err(err.into()),
     }
 }

@@ -18,6 +18,7 @@ pub mod event_setup;
 pub mod ids;
 pub mod keys;
 pub mod language;
+pub mod login;
 pub mod messages;
 pub mod outbox;
 pub mod person;

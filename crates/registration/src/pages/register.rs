@@ -19,6 +19,7 @@ use domain::programme::{self, ProgrammeSession};
 use domain::registration::{self, RegistrationRequest};
 use domain::registration_form::{self as form_rules, FieldRules, Question};
 use serde::Deserialize;
+use site::caches::only_event;
 use site::error::{Refusal, WebError};
 use site::form::{
     Choice, ContactDefaults, FieldMessage, FormErrors, PersonFields, PersonRules, organisation_type_choices,
@@ -431,9 +432,15 @@ async fn submit(
     }
     let t = Tr::new(language);
     let event = event::public_by_slug(app.db(), &slug).await?.ok_or(WebError::NotFound)?;
+    // A registration changes only its event: other events' cached pages and rows stay.
+    only_event(event.id, register(&app, t, &slug, event, &body).await)
+}
+
+/// The form sent for `event`: registered, or the form again with what is wrong.
+async fn register(app: &AppState, t: Tr, slug: &str, event: Event, body: &[u8]) -> Result<Response, WebError> {
     let sessions = programme::for_event(app.db(), event.id).await?;
     let questions = form_rules::questions(app.db(), event.id).await?;
-    let form = match RegisterForm::read(&body) {
+    let form = match RegisterForm::read(body) {
         Ok(form) => form,
         Err(rejection) => {
             tracing::info!(%rejection, "unreadable registration form");
@@ -455,7 +462,7 @@ async fn submit(
         Err(failure) => failure,
     };
     // Places may have changed while the form was open: show the current figures.
-    let event = event::public_by_slug(app.db(), &slug).await?.ok_or(WebError::NotFound)?;
+    let event = event::public_by_slug(app.db(), slug).await?.ok_or(WebError::NotFound)?;
     let sessions = programme::for_event(app.db(), event.id).await?;
     let mut errors = FormErrors::new(t);
     let notice = match Refusal::of(failure)? {
