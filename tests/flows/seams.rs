@@ -572,3 +572,33 @@ async fn tickets_can_be_forwarded_and_a_delegations_mail_stays_small() {
     }
     assert!(size > 10_000 && size < 500_000, "the confirmation with 21 tickets is {size} bytes");
 }
+
+/// Every export of people's data is in the audit log, which reads in words and can be
+/// filtered and paged.
+#[tokio::test]
+async fn exports_are_audited_and_the_log_reads_in_words() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    app.register_confirmed("someone@example.org", &[]).await;
+    let tag = app.event(TAG_SLUG).await;
+    for export in
+        ["attendees.csv", "attendees.xlsx", "signature-list.pdf", "badges.pdf", "report.xlsx", "check-ins.csv"]
+    {
+        let response = app.staff_get_response(&admin, &format!("/admin/events/{}/{export}", tag.id)).await;
+        assert_eq!(response.status(), StatusCode::OK, "{export}");
+    }
+    let (_, audit) = app.staff_get(&admin, "/admin/audit?action=export.").await;
+    let table = audit.split("<tbody>").nth(1).unwrap_or_default();
+    for label in [
+        "Export: Teilnehmendenliste (CSV)",
+        "Export: Teilnehmendenliste (Excel)",
+        "Export: Unterschriftenliste (PDF)",
+        "Export: Namensschilder (PDF)",
+        "Export: Verwendungsnachweis",
+        "Export: Einlassliste (CSV)",
+    ] {
+        assert!(table.contains(label), "{label}: {table}");
+    }
+    assert!(!table.contains("Angemeldet (Backoffice)"), "the filter keeps only exports");
+    assert!(!table.contains("export.attendees_csv"), "no raw codes in the table");
+}

@@ -210,8 +210,10 @@ async fn bulk(
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, notice).into_response());
     }
     match form.action.as_str() {
-        "export_csv" => Ok(super::exports::csv_response(t, &app, &event, &rows.iter().collect::<Vec<_>>()).await?),
-        "export_xlsx" => super::exports::xlsx_response(t, &app, &event, &rows.iter().collect::<Vec<_>>()).await,
+        "export_csv" => {
+            Ok(super::exports::csv_response(t, &app, &staff, &event, &rows.iter().collect::<Vec<_>>()).await?)
+        }
+        "export_xlsx" => super::exports::xlsx_response(t, &app, &staff, &event, &rows.iter().collect::<Vec<_>>()).await,
         "approve" => {
             let now = Utc::now();
             let mut registrations: Vec<Uuid> = Vec::new();

@@ -10,8 +10,8 @@ use axum::http::header::SET_COOKIE;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Utc;
 use domain::account::{self, LinkAnswer, LinkError, LinkPurpose, Password};
-use domain::login::{self, LogInError};
 use domain::audit;
+use domain::login::{self, LogInError};
 use domain::person::{EmailAddress, MAX_TEXT_CHARS, clean_text};
 use serde::Deserialize;
 

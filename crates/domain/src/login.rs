@@ -8,7 +8,9 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::Duration as StdDuration;
 
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, ExprTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, ExprTrait, PaginatorTrait, QueryFilter,
+};
 use uuid::Uuid;
 
 use crate::account::{NewSession, decoy_hash, open_session, verify_password};
@@ -134,7 +136,9 @@ impl Attempt {
     /// failures), and the account's failures are forgiven.
     async fn succeeded(self, db: &DatabaseConnection) -> Result<(), DbErr> {
         login_failure::Entity::delete_many()
-            .filter(login_failure::Column::Id.is_in(self.ids).or(login_failure::Column::Subject.eq(self.account_subject)))
+            .filter(
+                login_failure::Column::Id.is_in(self.ids).or(login_failure::Column::Subject.eq(self.account_subject)),
+            )
             .exec(db)
             .await?;
         Ok(())
