@@ -843,3 +843,7 @@ admin-audit-older = Ältere Einträge
 admin-audit-form-question-add = Frage angelegt
 admin-audit-form-question-edit = Frage geändert
 admin-audit-form-question-remove = Frage entfernt
+
+# Each member of a delegation: their own kind of organisation and partner
+delegation-as-contact = wie bei Ihnen
+delegation-partner-municipality = Partnerkommune (leer: wie bei Ihnen)

@@ -843,3 +843,7 @@ admin-audit-older = Older entries
 admin-audit-form-question-add = Question added
 admin-audit-form-question-edit = Question changed
 admin-audit-form-question-remove = Question removed
+
+# Each member of a delegation: their own kind of organisation and partner
+delegation-as-contact = as for you
+delegation-partner-municipality = Partner municipality (empty: as for you)

@@ -866,3 +866,7 @@ admin-audit-older = Старіші записи
 admin-audit-form-question-add = Питання додано
 admin-audit-form-question-edit = Питання змінено
 admin-audit-form-question-remove = Питання вилучено
+
+# Each member of a delegation: their own kind of organisation and partner
+delegation-as-contact = як у вас
+delegation-partner-municipality = Громада-партнер (порожньо: як у вас)

@@ -602,3 +602,44 @@ async fn exports_are_audited_and_the_log_reads_in_words() {
     assert!(!table.contains("Angemeldet (Backoffice)"), "the filter keeps only exports");
     assert!(!table.contains("export.attendees_csv"), "no raw codes in the table");
 }
+
+/// Each member of a delegation has their own kind of organisation and partner
+/// municipality (the contact person's where left empty), so the funder's figures count
+/// a Polish guest as a partner abroad, not as the contact's Kommune.
+#[tokio::test]
+async fn every_member_of_a_delegation_is_a_person_of_their_own() {
+    use domain::registration::OrganisationType;
+    let app = TestApp::spawn().await;
+    let mut fields = crate::support::valid_fields("contact@example.org");
+    fields.extend([
+        ("guest_first_name", "Agnieszka"),
+        ("guest_last_name", "Nowak"),
+        ("guest_email", ""),
+        ("guest_organisation", "Urząd Miasta Lublin"),
+        ("guest_organisation_type", "partner_abroad"),
+        ("guest_partner_municipality", "Münster"),
+        ("guest_first_name", "Jonas"),
+        ("guest_last_name", "Kollege"),
+        ("guest_email", ""),
+        ("guest_organisation", ""),
+        ("guest_organisation_type", ""),
+        ("guest_partner_municipality", ""),
+    ]);
+    let response = app.post_registration(TAG_SLUG, &fields).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let tag = app.event(TAG_SLUG).await;
+    let rows = domain::attendee_list::load(&app.db, tag.id).await.expect("rows");
+    let person =
+        |last: &str| rows.iter().find(|row| row.attendee.last_name == last).expect("registered").attendee.clone();
+    let (guest, colleague) = (person("Nowak"), person("Kollege"));
+    assert_eq!(guest.organisation_type, OrganisationType::PartnerAbroad);
+    assert_eq!(guest.partner_municipality, "Münster");
+    assert_eq!(colleague.organisation_type, OrganisationType::Kommune, "the contact's, as nothing was chosen");
+    assert_eq!(colleague.organisation, "Stadt Würzburg");
+    let figures = domain::attendee_list::figures(&rows);
+    assert!(
+        figures.by_organisation_type.contains(&(OrganisationType::PartnerAbroad, 1)),
+        "{:?}",
+        figures.by_organisation_type
+    );
+}

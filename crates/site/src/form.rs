@@ -151,14 +151,16 @@ impl PersonRules {
         }
     }
 
-    /// A further member of a registration: the contact person's address, organisation
-    /// and type stand in for what is left empty.
-    pub fn member() -> Self {
+    /// A further member of a registration: everything the event asks is asked of them
+    /// too, and the contact person's address, organisation, its type and partner
+    /// municipality stand in for what is left empty.
+    pub fn member(fields: FieldRules) -> Self {
+        let asked = |rule: FieldRule| if rule == FieldRule::Hidden { rule } else { FieldRule::Optional };
         PersonRules {
             email: FieldRule::Optional,
             organisation: FieldRule::Optional,
-            organisation_type: FieldRule::Hidden,
-            partner_municipality: FieldRule::Hidden,
+            organisation_type: asked(fields.organisation_type),
+            partner_municipality: asked(fields.partner_municipality),
         }
     }
 
@@ -375,7 +377,12 @@ mod tests {
     #[test]
     fn a_member_without_address_or_organisation_parses() {
         let mut errors = FormErrors::new(Tr::new(Language::De));
-        let person = fields("Олена", "Коваленко", "").parse(PersonRules::member(), &mut errors, str::to_owned);
+        let rules = PersonRules::member(FieldRules {
+            organisation: FieldRule::Required,
+            organisation_type: FieldRule::Required,
+            partner_municipality: FieldRule::Hidden,
+        });
+        let person = fields("Олена", "Коваленко", "").parse(rules, &mut errors, str::to_owned);
         let person = person.expect("parses");
         assert!(errors.is_empty());
         assert_eq!(person.first_name.as_str(), "Олена");

@@ -562,7 +562,7 @@ async fn add_attendee(
     let defaults = ContactDefaults::of_stored(&contact.attendee).ok_or(WebError::NotFound)?;
     let questions = form_rules::questions(app.db(), details.event.id).await?;
     let mut errors = FormErrors::new(t);
-    let person = form.person().parse(PersonRules::member(), &mut errors, str::to_owned);
+    let person = form.person().parse(PersonRules::member(FieldRules::of(&details.event)), &mut errors, str::to_owned);
     let (sessions, answers) = form.choices(&questions, &mut errors);
     if form.data_consent != "yes" {
         errors.code("data_consent", "consent-missing");

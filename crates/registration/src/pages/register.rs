@@ -69,6 +69,12 @@ pub struct RegisterForm {
     pub guest_email: Vec<String>,
     #[serde(default)]
     pub guest_organisation: Vec<String>,
+    /// Each member's own kind of organisation and partner municipality (empty: the
+    /// contact person's), where the event asks them.
+    #[serde(default)]
+    pub guest_organisation_type: Vec<String>,
+    #[serde(default)]
+    pub guest_partner_municipality: Vec<String>,
     /// `ROW:SESSION_ID` for each ticked programme session of a delegation member.
     #[serde(default)]
     pub guest_session: Vec<String>,
@@ -128,17 +134,24 @@ impl RegisterForm {
             last_name: value(&self.guest_last_name),
             email: value(&self.guest_email),
             organisation: value(&self.guest_organisation),
-            ..PersonFields::default()
+            organisation_type: value(&self.guest_organisation_type),
+            partner_municipality: value(&self.guest_partner_municipality),
         }
     }
 
     /// How many delegation rows the form has (filled or not), plus one when asked for.
     fn guest_rows(&self) -> usize {
-        let filled = [&self.guest_first_name, &self.guest_last_name, &self.guest_email, &self.guest_organisation]
-            .iter()
-            .map(|values| values.len())
-            .max()
-            .unwrap_or(0);
+        let filled = [
+            &self.guest_first_name,
+            &self.guest_last_name,
+            &self.guest_email,
+            &self.guest_organisation,
+            &self.guest_partner_municipality,
+        ]
+        .iter()
+        .map(|values| values.len())
+        .max()
+        .unwrap_or(0);
         (filled + usize::from(!self.add_guest.is_empty())).min(MAX_GUESTS)
     }
 
@@ -179,8 +192,9 @@ impl RegisterForm {
         let answers = parse_answers(questions, &self.answers, None, language, &mut errors);
         let mut members = Vec::new();
         for row in self.used_guest_rows() {
-            let person =
-                self.guest(row).parse(PersonRules::member(), &mut errors, |name| format!("guest_{name}-{row}"));
+            let person = self
+                .guest(row)
+                .parse(PersonRules::member(FieldRules::of(event)), &mut errors, |name| format!("guest_{name}-{row}"));
             let sessions = session_ids(self.guest_sessions(row), &format!("guest_session-{row}"), &mut errors);
             let answers = parse_answers(questions, &self.answers, Some(row), language, &mut errors);
             members.push((person, sessions, answers));
@@ -235,6 +249,8 @@ fn field_label(field: &str, questions: &[Question], t: Tr) -> Option<String> {
         "guest_email" => t.get("delegation-email"),
         "organisation" => t.get("field-organisation"),
         "guest_organisation" => t.get("delegation-organisation"),
+        "guest_organisation_type" => t.get("field-organisation-type"),
+        "guest_partner_municipality" => t.get("field-partner-municipality"),
         "organisation_type" => t.get("field-organisation-type"),
         "partner_municipality" => t.get("field-partner-municipality"),
         "programme_session" | "guest_session" => t.get("field-sessions"),
@@ -280,6 +296,11 @@ pub struct GuestRow {
     pub last_name_error: String,
     pub email_error: String,
     pub organisation_error: String,
+    /// The kinds of organisation, the first choice "as the contact person".
+    pub organisation_types: Vec<Choice>,
+    pub organisation_type_error: String,
+    pub partner_municipality: String,
+    pub partner_municipality_error: String,
     pub sessions: Vec<SessionChoice>,
     pub questions: Vec<QuestionField>,
 }
@@ -344,6 +365,15 @@ impl RegisterPage {
                     last_name_error: message("last_name"),
                     email_error: message("email"),
                     organisation_error: message("organisation"),
+                    organisation_types: {
+                        let mut choices =
+                            vec![Choice::new("", t.get("delegation-as-contact"), fields.organisation_type.is_empty())];
+                        choices.extend(organisation_type_choices(t, &fields.organisation_type));
+                        choices
+                    },
+                    organisation_type_error: message("organisation_type"),
+                    partner_municipality_error: message("partner_municipality"),
+                    partner_municipality: fields.partner_municipality.clone(),
                     first_name: fields.first_name,
                     last_name: fields.last_name,
                     email: fields.email,
