@@ -125,6 +125,7 @@ error-unknown-session = Dieser Programmpunkt gehört nicht zu dieser Veranstaltu
 error-sessions-overlap = Zwei gewählte Programmpunkte finden zur selben Zeit statt. Bitte wählen Sie einen davon.
 error-event-full = Die Veranstaltung ist inzwischen ausgebucht. Ihre Anmeldung wurde nicht gespeichert.
 error-form-unreadable = Das Formular konnte nicht gelesen werden. Bitte füllen Sie es noch einmal aus.
+error-form-reused = Dieses Formular wurde schon einmal abgeschickt. Um eine weitere Person anzumelden, prüfen Sie bitte die Angaben unten und senden Sie das Formular erneut.
 
 ## Registration page
 manage-title = Ihre Anmeldung

@@ -125,6 +125,7 @@ error-unknown-session = This programme item does not belong to this event.
 error-sessions-overlap = Two chosen programme items take place at the same time. Please choose one of them.
 error-event-full = The event is now fully booked. Your registration was not saved.
 error-form-unreadable = The form could not be read. Please fill it in again.
+error-form-reused = This form was already sent. To register another person, please check the details below and send the form again.
 
 ## Registration page
 manage-title = Your registration

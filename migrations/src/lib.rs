@@ -17,6 +17,7 @@ mod m20261125_000012_organiser_message;
 mod m20261125_000013_registration_form;
 mod m20261125_000014_session_waitlist;
 mod m20261125_000015_privacy;
+mod m20261126_000016_submission_digest;
 
 pub struct Migrator;
 
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000013_registration_form::Migration),
             Box::new(m20261125_000014_session_waitlist::Migration),
             Box::new(m20261125_000015_privacy::Migration),
+            Box::new(m20261126_000016_submission_digest::Migration),
         ]
     }
 }

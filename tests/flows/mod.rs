@@ -1,3 +1,4 @@
+mod attack;
 mod backoffice;
 mod backoffice_access;
 mod bad_input;

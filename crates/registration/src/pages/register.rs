@@ -367,7 +367,7 @@ async fn submit(
     let event = event::public_by_slug(app.db(), &slug).await?.ok_or(WebError::NotFound)?;
     let sessions = programme::for_event(app.db(), event.id).await?;
     let questions = form_rules::questions(app.db(), event.id).await?;
-    let form = match RegisterForm::read(&body) {
+    let mut form = match RegisterForm::read(&body) {
         Ok(form) => form,
         Err(rejection) => {
             tracing::info!(%rejection, "unreadable registration form");
@@ -404,6 +404,13 @@ async fn submit(
                 find_url: urls::find_registration(),
             };
             return Ok((StatusCode::CONFLICT, page).into_response());
+        }
+        // A form sent before with other people (back button, a shared computer): never
+        // the earlier registration. A new key, so that sending it again registers whoever
+        // it holds now.
+        Refusal::Message { field: None, key: "error-form-reused" } => {
+            form.submission = secret_token();
+            Some(t.get("error-form-reused"))
         }
         // Closed or no longer open: the page says so above the form.
         Refusal::Message { field: None, key: "registration-closed" } => None,

@@ -1,0 +1,120 @@
+//! What an attacker tried from outside (issue 17) and must keep failing: reused forms,
+//! consent never given, addresses probed through the form, formulas in exports, inputs
+//! that broke the server, invisible characters, mail that can never arrive, and races
+//! between two cancellations and two instances starting.
+
+use std::time::{Duration, Instant};
+
+use domain::account::Role;
+use domain::demo::{INFO_SLUG, TAG_SLUG};
+use domain::entity::{outbox_message, registration};
+use domain::outbox::{MailKind, OutboxMessage};
+use domain::registration::RegistrationStatus;
+use reqwest::StatusCode;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
+use uuid::Uuid;
+
+use crate::support::backoffice::PASSWORD;
+use crate::support::smtp::{SmtpServer, smtp_on};
+use crate::support::{ChildServer, TestApp, valid_fields};
+
+/// The hidden submission key of a registration form page.
+fn key_on(page: &str) -> String {
+    page.split("name=\"submission\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a submission key")
+        .to_owned()
+}
+
+fn location(response: &reqwest::Response) -> Option<String> {
+    response.headers().get("location").and_then(|value| value.to_str().ok()).map(str::to_owned)
+}
+
+/// A valid registration form with this name and address, sent with a submission key.
+fn form_with<'a>(email: &'a str, first_name: &'a str, key: &'a str) -> Vec<(&'static str, &'a str)> {
+    let mut fields = valid_fields(email);
+    fields[0] = ("first_name", first_name);
+    fields.push(("submission", key));
+    fields
+}
+
+/// The registration behind a manage path (`/r/{token}`).
+async fn registration_at(app: &TestApp, path: &str) -> domain::registration::RegistrationDetails {
+    let token = path.trim_start_matches("/r/");
+    domain::registration::by_manage_token(&app.db, token).await.expect("query").expect("the registration exists")
+}
+
+#[tokio::test]
+async fn a_reused_registration_form_never_opens_the_earlier_registration() {
+    let app = TestApp::spawn().await;
+    let (_, form) = app.get_text(&format!("/events/{TAG_SLUG}/register")).await;
+    let key = key_on(&form);
+    let sent_with = |email: &'static str, first_name: &'static str| form_with(email, first_name, &key);
+    let first = app.post_registration(TAG_SLUG, &sent_with("ana@example.org", "Ana")).await;
+    assert_eq!(first.status(), StatusCode::SEE_OTHER);
+    let ana = location(&first).expect("Ana's registration");
+
+    // The same form with the same person again (a double click, a resent form): her own page.
+    let again = app.post_registration(TAG_SLUG, &sent_with("ana@example.org", "Ana")).await;
+    assert_eq!(location(&again).as_deref(), Some(ana.as_str()));
+
+    // The next person at the registration desk, the same form (back button): told so,
+    // never shown Ana's page, and not registered unasked.
+    let bohdan = sent_with("bohdan@example.org", "Bohdan");
+    let reused = app.post_registration(TAG_SLUG, &bohdan).await;
+    assert_eq!(reused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(location(&reused), None);
+    let page = reused.text().await.expect("body");
+    assert!(page.contains("Dieses Formular wurde schon einmal abgeschickt"), "{page}");
+    assert!(!page.contains(&ana) && !page.contains("ana@example.org"), "nothing of Ana's registration");
+    let event = app.event(TAG_SLUG).await;
+    assert_eq!(domain::registration::count_attendees(&app.db, event.id).await.expect("count"), 1);
+
+    // The form comes back with a new key: sent again, Bohdan is registered himself.
+    let new_key = key_on(&page);
+    assert_ne!(new_key, key);
+    let mut fields: Vec<(&str, &str)> = bohdan.into_iter().filter(|(name, _)| *name != "submission").collect();
+    fields.push(("submission", new_key.as_str()));
+    let registered = app.post_registration(TAG_SLUG, &fields).await;
+    assert_eq!(registered.status(), StatusCode::SEE_OTHER);
+    let own = location(&registered).expect("Bohdan's registration");
+    assert_ne!(own, ana);
+    assert_eq!(registration_at(&app, &own).await.registration.contact_email, "bohdan@example.org");
+
+    // The key at another event, even with Ana's own data: the message, not her page.
+    for (language, message) in [
+        ("de", "Dieses Formular wurde schon einmal abgeschickt"),
+        ("en", "This form was already sent"),
+        ("uk", "Цю форму вже було надіслано"),
+    ] {
+        let other = app
+            .client
+            .post(app.url(&format!("/events/{INFO_SLUG}/register?lang={language}")))
+            .form(&sent_with("ana@example.org", "Ana"))
+            .send()
+            .await
+            .expect("POST");
+        assert_eq!(other.status(), StatusCode::UNPROCESSABLE_ENTITY, "{language}");
+        assert_eq!(location(&other), None);
+        let page = other.text().await.expect("body");
+        assert!(page.contains(message) && !page.contains(&ana), "{language}: {page}");
+    }
+    assert_eq!(domain::registration::count_attendees(&app.db, app.event(INFO_SLUG).await.id).await.expect("count"), 0);
+}
+
+/// The registration's messages once `done` holds for them (at most ten seconds).
+async fn outbox_when(
+    app: &TestApp,
+    registration_id: Uuid,
+    done: impl Fn(&[OutboxMessage]) -> bool,
+) -> Vec<OutboxMessage> {
+    let started = Instant::now();
+    loop {
+        let messages = domain::outbox::for_registration(&app.db, registration_id).await.expect("outbox");
+        if done(&messages) || started.elapsed() > Duration::from_secs(10) {
+            return messages;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
