@@ -103,6 +103,34 @@ async fn a_reused_registration_form_never_opens_the_earlier_registration() {
     assert_eq!(domain::registration::count_attendees(&app.db, app.event(INFO_SLUG).await.id).await.expect("count"), 0);
 }
 
+#[tokio::test]
+async fn adding_a_person_without_consent_is_refused_and_records_nothing() {
+    let app = TestApp::spawn().await;
+    let response = app.post_registration(INFO_SLUG, &valid_fields("lead@example.org")).await;
+    let manage = location(&response).expect("registered");
+    let add = app.url(&format!("{manage}/attendees/new"));
+    let person = [("first_name", "Taras"), ("last_name", "Melnyk"), ("email", "taras@example.org")];
+    for consent in [Some("no"), Some(""), Some("on"), None] {
+        let mut fields = person.to_vec();
+        if let Some(consent) = consent {
+            fields.push(("data_consent", consent));
+        }
+        let refused = app.client.post(&add).form(&fields).send().await.expect("POST");
+        assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY, "consent {consent:?}");
+        let page = refused.text().await.expect("body");
+        assert!(page.contains("Ohne Ihre Einwilligung"), "the form again, with the reason");
+        assert!(page.contains("value=\"Taras\""), "the typed name is kept");
+    }
+    assert_eq!(registration_at(&app, &manage).await.attendees.len(), 1, "nobody added, no consent recorded");
+
+    // With the consent the same form adds the person.
+    let mut fields = person.to_vec();
+    fields.push(("data_consent", "yes"));
+    let added = app.client.post(&add).form(&fields).send().await.expect("POST");
+    assert_eq!(added.status(), StatusCode::SEE_OTHER);
+    assert_eq!(registration_at(&app, &manage).await.attendees.len(), 2);
+}
+
 /// The registration's messages once `done` holds for them (at most ten seconds).
 async fn outbox_when(
     app: &TestApp,
