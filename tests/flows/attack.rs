@@ -131,6 +131,35 @@ async fn adding_a_person_without_consent_is_refused_and_records_nothing() {
     assert_eq!(registration_at(&app, &manage).await.attendees.len(), 2);
 }
 
+#[tokio::test]
+async fn the_registration_form_does_not_tell_whether_an_address_is_registered() {
+    let app = TestApp::spawn_with(|config| config.mail_worker = false).await;
+    let first = app.register_confirmed("mira@example.org", &[]).await;
+    let mira = registration_at(&app, &first).await.registration.id;
+
+    let again = app.register("MIRA@example.org", &[]).await;
+    // Answered like a registration whose link goes by mail: a redirect to a page that
+    // says to look in the mailbox, nothing about the address or its registration.
+    assert_eq!(again.status(), StatusCode::SEE_OTHER);
+    let sent = location(&again).expect("a redirect");
+    assert_eq!(sent, format!("/events/{TAG_SLUG}/register/sent"));
+    let (status, page) = app.get_text(&sent).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Bitte sehen Sie in Ihr E-Mail-Postfach"), "{page}");
+    assert!(!page.contains("bereits angemeldet") && !page.contains("mira@"), "nothing revealed");
+    assert!(!page.contains(&first), "no link to the registration");
+
+    // The link went to that address, and nobody was registered twice.
+    let links = domain::outbox::for_registration(&app.db, mira).await.expect("outbox");
+    assert_eq!(links.iter().filter(|mail| mail.kind == MailKind::ManageLink).count(), 1);
+    let event = app.event(TAG_SLUG).await;
+    assert_eq!(domain::registration::count_attendees(&app.db, event.id).await.expect("count"), 1);
+    for language in ["en", "uk"] {
+        let (status, _) = app.get_text(&format!("{sent}?lang={language}")).await;
+        assert_eq!(status, StatusCode::OK);
+    }
+}
+
 /// The registration's messages once `done` holds for them (at most ten seconds).
 async fn outbox_when(
     app: &TestApp,

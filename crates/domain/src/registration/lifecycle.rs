@@ -219,6 +219,28 @@ pub async fn send_manage_links(pools: &Pools, email: &EmailAddress, now: DateTim
     Ok(registrations.len())
 }
 
+/// Queues the mail with the registration link for this address's active registration
+/// for one event (the registration form's answer to an address registered before).
+/// `false` when there is none; the caller answers the same either way.
+pub async fn send_manage_link(
+    pools: &Pools,
+    event_id: Uuid,
+    email: &EmailAddress,
+    now: DateTime<Utc>,
+) -> Result<bool, DbErr> {
+    let Some(registration) = registration::Entity::find()
+        .filter(registration::Column::EventId.eq(event_id))
+        .filter(registration::Column::EmailKey.eq(email.as_str().to_lowercase()))
+        .filter(registration::Column::Status.ne(RegistrationStatus::Cancelled))
+        .one(&pools.write)
+        .await?
+    else {
+        return Ok(false);
+    };
+    crate::outbox::enqueue(&pools.write, MailKind::ManageLink, registration.id, now).await?;
+    Ok(true)
+}
+
 /// Cancels one member of a delegation: frees their place and sessions and moves the
 /// waiting list up. The last member cancels the whole registration. `false` when there
 /// was nothing to cancel.
