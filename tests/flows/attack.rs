@@ -160,6 +160,45 @@ async fn the_registration_form_does_not_tell_whether_an_address_is_registered() 
     }
 }
 
+#[tokio::test]
+async fn csv_exports_open_in_german_excel_without_running_formulas() {
+    let app = TestApp::spawn().await;
+    let mut fields = valid_fields("formula@example.org");
+    fields[0] = ("first_name", "=HYPERLINK(\"http://evil.example\")");
+    fields[3] = ("organisation", "Stadt;=1+1;x");
+    fields[5] = ("partner_municipality", "Lwiw,@SUM(1+1)");
+    assert_eq!(app.post_registration(TAG_SLUG, &fields).await.status(), StatusCode::SEE_OTHER);
+    app.register_confirmed("plain@example.org", &[]).await;
+    let event = app.event(TAG_SLUG).await;
+    let admin = app.admin().await;
+    let bytes = app.staff_get_bytes(&admin, &format!("/admin/events/{}/attendees.csv?sort=name", event.id)).await;
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "a byte order mark: Excel reads UTF-8");
+    let text = std::str::from_utf8(&bytes[3..]).expect("UTF-8");
+
+    // An independent reader with German Excel's separator sees every cell whole.
+    let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(text.as_bytes());
+    let header = reader.headers().expect("header").clone();
+    let column = |label: &str| header.iter().position(|h| h == label).unwrap_or_else(|| panic!("column {label}"));
+    let records: Vec<csv::StringRecord> = reader.records().map(|record| record.expect("record")).collect();
+    assert_eq!(records.len(), 2);
+    assert!(records.iter().all(|record| record.len() == header.len()), "one cell per column");
+    let row =
+        records.iter().find(|record| &record[column("E-Mail-Adresse")] == "formula@example.org").expect("the row");
+    assert_eq!(&row[column("Vorname")], "'=HYPERLINK(\"http://evil.example\")");
+    assert_eq!(&row[column("Organisation")], "Stadt;'=1+1;x");
+    assert!(row.iter().any(|cell| cell == "Lwiw,'@SUM(1+1)"), "{row:?}");
+
+    // Every field is quoted, and split naively at any separator no cell starts a formula.
+    for line in text.split("\r\n").filter(|line| !line.is_empty()) {
+        assert!(line.starts_with('"') && line.ends_with('"'), "{line}");
+        for separator in [',', ';', '\t'] {
+            for cell in line.split(separator) {
+                assert!(!cell.starts_with(['=', '+', '-', '@']), "{separator:?} split gives {cell:?} in {line}");
+            }
+        }
+    }
+}
+
 /// The registration's messages once `done` holds for them (at most ten seconds).
 async fn outbox_when(
     app: &TestApp,
