@@ -199,6 +199,64 @@ async fn csv_exports_open_in_german_excel_without_running_formulas() {
     }
 }
 
+#[tokio::test]
+async fn an_overlong_door_search_is_refused_not_a_server_error() {
+    let app = TestApp::spawn().await;
+    app.register_confirmed("door@example.org", &[]).await;
+    let device = app.door_device(TAG_SLUG, "Eingang").await;
+    // More than SQLite's 50,000-byte limit on LIKE patterns.
+    let long = "ab".repeat(27_500);
+    let response = app
+        .client
+        .get(app.url(&format!("/api/v1/checkin/attendees?q={long}")))
+        .bearer_auth(&device)
+        .send()
+        .await
+        .expect("GET");
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    let answer: serde_json::Value = response.json().await.expect("JSON");
+    assert_eq!(answer["error"], "query_too_long");
+    let (status, page) = app.get_text(&format!("/door/{device}?q={long}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!page.contains(&long), "not shown back");
+
+    // A normal search still finds people.
+    let found: serde_json::Value = app
+        .client
+        .get(app.url("/api/v1/checkin/attendees?q=kovalenko"))
+        .bearer_auth(&device)
+        .send()
+        .await
+        .expect("GET")
+        .json()
+        .await
+        .expect("JSON");
+    assert_eq!(found["attendees"].as_array().map(Vec::len), Some(1));
+}
+
+#[tokio::test]
+async fn a_log_in_with_a_line_break_in_next_goes_to_the_start_page() {
+    let app = TestApp::spawn().await;
+    app.team_member("staff@example.org", Role::Administrator, &[]).await;
+    for next in ["/admin\r\nSet-Cookie: evil=1", "/admin/events\n", "/admin/\u{0}x"] {
+        let (cookie, csrf) = app.login_form().await;
+        let response = app
+            .client
+            .post(app.url("/admin/login"))
+            .header("cookie", format!("tp_form={cookie}"))
+            .form(&[("csrf", csrf.as_str()), ("email", "staff@example.org"), ("password", PASSWORD), ("next", next)])
+            .send()
+            .await
+            .expect("POST log-in");
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "{next:?}");
+        assert_eq!(location(&response).as_deref(), Some("/admin"), "{next:?}");
+        let cookies: Vec<_> = response.headers().get_all("set-cookie").iter().collect();
+        assert!(cookies.iter().all(|value| !value.to_str().unwrap_or_default().contains("evil")));
+    }
+    let response = app.get("/admin/login?next=%2Fadmin%0D%0ASet-Cookie:%20evil=1").await;
+    assert_eq!(response.status(), StatusCode::OK);
+}
+
 /// The registration's messages once `done` holds for them (at most ten seconds).
 async fn outbox_when(
     app: &TestApp,
