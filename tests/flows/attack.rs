@@ -257,6 +257,36 @@ async fn a_log_in_with_a_line_break_in_next_goes_to_the_start_page() {
     assert_eq!(response.status(), StatusCode::OK);
 }
 
+#[tokio::test]
+async fn names_with_invisible_or_direction_characters_are_refused() {
+    let app = TestApp::spawn().await;
+    for name in ["Ol\u{200B}ena", "\u{200E}Olena", "Olena\u{061C}", "\u{FEFF}Olena", "Ol\u{2028}ena", "Ol\u{FFFD}ena"] {
+        let mut fields = valid_fields("invisible@example.org");
+        fields[0] = ("first_name", name);
+        let response = app.post_registration(TAG_SLUG, &fields).await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{name:?}");
+        assert!(response.text().await.expect("body").contains("unsichtbare Zeichen"), "{name:?}");
+    }
+    // Invalid UTF-8 arrives as U+FFFD: refused the same way, not stored.
+    let body = "first_name=Ol%FFena&last_name=Kovalenko&email=utf8%40example.org&organisation=Stadt&\
+                organisation_type=kommune&partner_municipality=Lwiw&data_consent=yes";
+    let response = app
+        .client
+        .post(app.url(&format!("/events/{TAG_SLUG}/register")))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(body)
+        .send()
+        .await
+        .expect("POST");
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    // A joiner inside an emoji stays allowed.
+    let mut fields = valid_fields("emoji@example.org");
+    fields[0] = ("first_name", "Olena 👩\u{200D}💻");
+    assert_eq!(app.post_registration(TAG_SLUG, &fields).await.status(), StatusCode::SEE_OTHER);
+    let event = app.event(TAG_SLUG).await;
+    assert_eq!(domain::registration::count_attendees(&app.db, event.id).await.expect("count"), 1);
+}
+
 /// The registration's messages once `done` holds for them (at most ten seconds).
 async fn outbox_when(
     app: &TestApp,
