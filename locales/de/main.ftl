@@ -473,6 +473,11 @@ admin-mail-pending =
         [0] wartet auf Versand
        *[other] wartet, { $attempts } Versuche
     }
+admin-mail-undeliverable =
+    { $attempts ->
+        [one] nicht zustellbar nach 1 Versuch, wird nicht mehr versucht
+       *[other] nicht zustellbar nach { $attempts } Versuchen, wird nicht mehr versucht
+    }
 admin-method-scan = Ticket gescannt
 admin-method-manual = von Hand
 admin-office-device = Büro: { $name }

@@ -473,6 +473,11 @@ admin-mail-pending =
         [0] waiting to be sent
        *[other] waiting, { $attempts } attempts
     }
+admin-mail-undeliverable =
+    { $attempts ->
+        [one] undeliverable after 1 attempt, not tried again
+       *[other] undeliverable after { $attempts } attempts, not tried again
+    }
 admin-method-scan = Ticket scanned
 admin-method-manual = by hand
 admin-office-device = Office: { $name }

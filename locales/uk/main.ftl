@@ -483,6 +483,11 @@ admin-mail-pending =
         [0] очікує надсилання
        *[other] очікує, спроб: { $attempts }
     }
+admin-mail-undeliverable =
+    { $attempts ->
+        [one] не вдалося доставити після { $attempts } спроби, більше не надсилатиметься
+       *[other] не вдалося доставити після { $attempts } спроб, більше не надсилатиметься
+    }
 admin-method-scan = Квиток відскановано
 admin-method-manual = вручну
 admin-office-device = Офіс: { $name }

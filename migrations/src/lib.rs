@@ -18,6 +18,7 @@ mod m20261125_000013_registration_form;
 mod m20261125_000014_session_waitlist;
 mod m20261125_000015_privacy;
 mod m20261126_000016_submission_digest;
+mod m20261126_000017_undeliverable_mail;
 
 pub struct Migrator;
 
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000014_session_waitlist::Migration),
             Box::new(m20261125_000015_privacy::Migration),
             Box::new(m20261126_000016_submission_digest::Migration),
+            Box::new(m20261126_000017_undeliverable_mail::Migration),
         ]
     }
 }

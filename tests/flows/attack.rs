@@ -287,6 +287,16 @@ async fn names_with_invisible_or_direction_characters_are_refused() {
     assert_eq!(domain::registration::count_attendees(&app.db, event.id).await.expect("count"), 1);
 }
 
+#[tokio::test]
+async fn an_address_the_mailer_cannot_use_is_refused_at_the_form() {
+    let app = TestApp::spawn().await;
+    for address in ["a@-b.example", "a@b-.example", "a@b.-example.org"] {
+        let response = app.register(address, &[]).await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{address}");
+        assert!(response.text().await.expect("body").contains("gültige E-Mail-Adresse"), "{address}");
+    }
+}
+
 /// The registration's messages once `done` holds for them (at most ten seconds).
 async fn outbox_when(
     app: &TestApp,
@@ -301,4 +311,80 @@ async fn outbox_when(
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn mail_refused_for_good_is_not_retried_and_shows_on_the_attendee_page() {
+    let smtp = SmtpServer::start().await;
+    let app = TestApp::spawn_with(|config| config.smtp = smtp_on(smtp.port)).await;
+    let bounced = registration_at(&app, &app.register_confirmed("bounce@example.org", &[]).await).await;
+    let messages =
+        outbox_when(&app, bounced.registration.id, |messages| messages.iter().all(|m| m.undeliverable_at.is_some()))
+            .await;
+    assert_eq!(messages.len(), 1);
+    assert!(messages[0].undeliverable_at.is_some(), "a 550 gives the message up: {messages:?}");
+    assert_eq!((messages[0].attempts, messages[0].sent_at), (1, None));
+    assert!(messages[0].last_error.as_deref().unwrap_or_default().contains("550"));
+
+    // Even when due again, a given-up message is never taken.
+    outbox_message::Entity::update_many()
+        .col_expr(outbox_message::Column::NextAttemptAt, Expr::value(chrono::Utc::now() - chrono::Duration::hours(1)))
+        .filter(outbox_message::Column::RegistrationId.eq(bounced.registration.id))
+        .exec(&app.db)
+        .await
+        .expect("update");
+    // An address stored before the form checked it like the mailer: the message cannot be
+    // composed, which is given up at once as well.
+    let stored = registration_at(&app, &app.register_confirmed("later@example.org", &[]).await).await;
+    assert_eq!(smtp.wait_for(1).await.len(), 1, "other mail goes out");
+    registration::Entity::update_many()
+        .col_expr(registration::Column::ContactEmail, Expr::value("a@-b.example"))
+        .filter(registration::Column::Id.eq(stored.registration.id))
+        .exec(&app.db)
+        .await
+        .expect("update");
+    domain::outbox::enqueue(&app.db, MailKind::ManageLink, stored.registration.id, chrono::Utc::now())
+        .await
+        .expect("queued");
+    let messages = outbox_when(&app, stored.registration.id, |messages| {
+        messages.iter().any(|m| m.kind == MailKind::ManageLink && m.undeliverable_at.is_some())
+    })
+    .await;
+    let link = messages.iter().find(|m| m.kind == MailKind::ManageLink).expect("the link mail");
+    assert!(link.undeliverable_at.is_some() && link.attempts == 1, "{link:?}");
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let again = domain::outbox::for_registration(&app.db, bounced.registration.id).await.expect("outbox");
+    assert_eq!(again[0].attempts, 1, "not tried again");
+    assert_eq!(domain::outbox::unsent_count(&app.db).await.expect("count"), 0, "nothing left to send");
+
+    let event = app.event(TAG_SLUG).await;
+    let admin = app.admin().await;
+    let attendee = bounced.attendees[0].attendee.id;
+    let (status, page) = app.staff_get(&admin, &format!("/admin/events/{}/attendees/{attendee}", event.id)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("nicht zustellbar nach 1 Versuch"), "{page}");
+    assert!(page.contains("550"), "with the mail server's reason");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn mail_that_keeps_failing_is_given_up_after_the_last_attempt() {
+    // A mail server that is down: each attempt fails, for a while with back-off.
+    let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("free port").port();
+    let app = TestApp::spawn_with(|config| config.smtp = smtp_on(port)).await;
+    let id = registration_at(&app, &app.register_confirmed("down@example.org", &[]).await).await.registration.id;
+    let messages = outbox_when(&app, id, |messages| messages.iter().all(|m| m.last_error.is_some())).await;
+    assert!(messages[0].undeliverable_at.is_none() && messages[0].attempts == 1, "retried later: {messages:?}");
+
+    // The last allowed attempt, due now.
+    outbox_message::Entity::update_many()
+        .col_expr(outbox_message::Column::Attempts, Expr::value(domain::outbox::MAX_ATTEMPTS - 1))
+        .col_expr(outbox_message::Column::NextAttemptAt, Expr::value(chrono::Utc::now() - chrono::Duration::seconds(1)))
+        .filter(outbox_message::Column::RegistrationId.eq(id))
+        .exec(&app.db)
+        .await
+        .expect("update");
+    let messages = outbox_when(&app, id, |messages| messages.iter().all(|m| m.undeliverable_at.is_some())).await;
+    assert!(messages[0].undeliverable_at.is_some(), "given up: {messages:?}");
+    assert_eq!((messages[0].attempts, messages[0].sent_at), (domain::outbox::MAX_ATTEMPTS, None));
+    assert_eq!(domain::outbox::unsent_count(&app.db).await.expect("count"), 0);
 }

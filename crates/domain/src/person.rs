@@ -114,8 +114,9 @@ impl PersonName {
 pub struct EmailAddress(String);
 
 impl EmailAddress {
-    /// A pragmatic check: one `@`, a local part, a domain with a dot and no spaces.
-    /// The mailbox's existence is proven later by mail, not by a pattern.
+    /// A pragmatic check: one `@`, a local part, a domain with a dot and no spaces, and
+    /// an address the mailer (lettre) accepts. The mailbox's existence is proven later
+    /// by mail, not by a pattern.
     pub fn parse(raw: &str) -> Result<Self, InvalidInput> {
         let address = raw.trim();
         if address.is_empty() {
@@ -138,7 +139,13 @@ impl EmailAddress {
         if !(domain_ok && local_ok) {
             return Err(InvalidInput::InvalidEmail);
         }
-        Ok(EmailAddress(format!("{local}@{}", domain.to_lowercase())))
+        let address = format!("{local}@{}", domain.to_lowercase());
+        // The mailer's own parser has the last word: an address it refuses (a domain label
+        // starting or ending with `-`, say) can never be sent to.
+        if address.parse::<lettre::Address>().is_err() {
+            return Err(InvalidInput::InvalidEmail);
+        }
+        Ok(EmailAddress(address))
     }
 
     pub fn as_str(&self) -> &str {
@@ -166,6 +173,17 @@ mod tests {
             Ok("Olena@rathaus.example.ua".to_owned())
         );
         assert_eq!(EmailAddress::parse("a b@example.org"), Err(InvalidInput::InvalidEmail));
+    }
+
+    #[test]
+    fn email_is_refused_when_the_mailer_could_not_send_to_it() {
+        for unsendable in ["a@-b.example", "a@b-.example", "a@b.-example.org", "a@exa_mple.org", ".a@example.org"] {
+            assert_eq!(EmailAddress::parse(unsendable), Err(InvalidInput::InvalidEmail), "{unsendable}");
+        }
+        for sendable in ["a@b-c.example", "o'neill+tag@example.org", "olena@рада.укр", "x@xn--80a1acny.xn--j1amh"]
+        {
+            assert!(EmailAddress::parse(sendable).is_ok(), "{sendable}");
+        }
     }
 
     #[test]

@@ -47,6 +47,15 @@ proptest! {
     }
 
     #[test]
+    fn every_address_the_form_accepts_is_one_the_mailer_accepts(
+        text in "[a-zA-Z0-9._%+'!#&*/=?^`{|}~-]{1,12}@[a-zA-Z0-9äöüа-я._-]{1,20}\\.[a-z0-9-]{0,6}"
+    ) {
+        if let Ok(email) = EmailAddress::parse(&text) {
+            prop_assert!(email.as_str().parse::<lettre::Address>().is_ok(), "{}", email);
+        }
+    }
+
+    #[test]
     fn parsers_never_panic_and_accepted_text_has_no_control_characters(text in "\\PC{0,300}|.{0,300}") {
         if let Ok(name) = PersonName::parse(&text) {
             prop_assert!(!name.as_str().chars().any(char::is_control));
