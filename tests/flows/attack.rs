@@ -16,7 +16,7 @@ use uuid::Uuid;
 
 use crate::support::backoffice::PASSWORD;
 use crate::support::smtp::{SmtpServer, smtp_on};
-use crate::support::{ChildServer, TestApp, valid_fields};
+use crate::support::{ChildServer, EmptyDatabase, TestApp, valid_fields};
 
 /// The hidden submission key of a registration form page.
 fn key_on(page: &str) -> String {
@@ -387,4 +387,61 @@ async fn mail_that_keeps_failing_is_given_up_after_the_last_attempt() {
     assert!(messages[0].undeliverable_at.is_some(), "given up: {messages:?}");
     assert_eq!((messages[0].attempts, messages[0].sent_at), (domain::outbox::MAX_ATTEMPTS, None));
     assert_eq!(domain::outbox::unsent_count(&app.db).await.expect("count"), 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_members_cancelling_at_once_cancel_the_whole_registration() {
+    let app = TestApp::spawn_with(|config| config.mail_worker = false).await;
+    let mut delegations = Vec::new();
+    for n in 0..12 {
+        let email = format!("lead{n}@example.org");
+        let mut fields = valid_fields(&email);
+        fields.extend([
+            ("guest_first_name", "Taras"),
+            ("guest_last_name", "Melnyk"),
+            ("guest_email", ""),
+            ("guest_organisation", ""),
+        ]);
+        let response = app.post_registration(INFO_SLUG, &fields).await;
+        let details = registration_at(&app, &location(&response).expect("registered")).await;
+        assert_eq!(details.attendees.len(), 2);
+        delegations.push(details);
+    }
+    let event = app.event(INFO_SLUG).await;
+    assert_eq!(event.taken, 24);
+    for details in &delegations {
+        let cancel = |index: usize| {
+            domain::registration::cancel_attendee(
+                app.state.pools(),
+                details.registration.id,
+                details.attendees[index].attendee.id,
+                chrono::Utc::now(),
+            )
+        };
+        let (first, second) = tokio::join!(cancel(0), cancel(1));
+        assert!(first.expect("cancelled") && second.expect("cancelled"));
+    }
+    for details in &delegations {
+        let stored = registration::Entity::find_by_id(details.registration.id).one(&app.db).await.expect("query");
+        assert_eq!(
+            stored.map(|found| found.status),
+            Some(RegistrationStatus::Cancelled),
+            "the last member's cancellation cancels the registration, never a confirmed one with nobody"
+        );
+    }
+    assert_eq!(app.event(INFO_SLUG).await.taken, 0, "every place is free again, once");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_instances_starting_together_on_an_empty_database_both_come_up() {
+    for _ in 0..2 {
+        let database = EmptyDatabase::create().await;
+        let (first, second) = tokio::join!(ChildServer::start(&database.url), ChildServer::start(&database.url));
+        let client = reqwest::Client::new();
+        for server in [&first, &second] {
+            let response = client.get(format!("{}/", server.base)).send().await.expect("GET");
+            assert_eq!(response.status(), StatusCode::OK);
+        }
+        drop((first, second));
+    }
 }
