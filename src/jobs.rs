@@ -19,7 +19,6 @@ const IDLE_POLL: Duration = Duration::from_millis(500);
 
 /// Sends the outbox's mail until the process ends.
 pub async fn run_mail_worker(app: AppState, mailer: Arc<Mailer>) {
-    tracing::info!(delivery = %mailer.describe(), "mail worker started");
     loop {
         match send_next(&app, &mailer).await {
             Ok(true) => {}

@@ -3,6 +3,7 @@
 //! command line; tests build the same [`Application`].
 
 pub mod jobs;
+pub mod serve;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -34,6 +35,14 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
 pub const DEFAULT_SENDER: &str = "Treffpunkt <treffpunkt@localhost>";
 
+/// Enough for a phone on a slow network to send a request's headers.
+pub const DEFAULT_HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
+/// Twice the request timeout: only a connection that is stuck stays this long silent.
+pub const DEFAULT_IDLE_TIMEOUT: Duration = Duration::from_secs(60);
+/// Far more than the busiest registration morning needs (a few hundred at once), and
+/// at a few tens of kilobytes each still small in memory.
+pub const DEFAULT_MAX_CONNECTIONS: usize = 2048;
+
 /// Everything the server needs to start, parsed once from flags and environment.
 #[derive(Clone, Debug)]
 pub struct Config {
@@ -56,6 +65,13 @@ pub struct Config {
     /// This instance sends the outbox's mail. With several instances on one PostgreSQL
     /// any number may (each message is claimed once); off leaves sending to the others.
     pub mail_worker: bool,
+    /// A client must send a request's headers within this time; it is also how long an
+    /// idle keep-alive connection is kept.
+    pub header_read_timeout: Duration,
+    /// A connection on which nothing moved for this long is closed.
+    pub idle_timeout: Duration,
+    /// Open connections at most (lowered to what the file-descriptor limit allows).
+    pub max_connections: usize,
 }
 
 impl Config {
@@ -72,6 +88,9 @@ impl Config {
             mail_from: DEFAULT_SENDER.to_owned(),
             reminder_hours: 48,
             mail_worker: true,
+            header_read_timeout: DEFAULT_HEADER_READ_TIMEOUT,
+            idle_timeout: DEFAULT_IDLE_TIMEOUT,
+            max_connections: DEFAULT_MAX_CONNECTIONS,
         }
     }
 
@@ -102,6 +121,10 @@ pub async fn open_database(config: &Config) -> Result<(Pools, TicketSigner), Sta
     }
     let pools = domain::store::connect(&url).await?;
     migrate(&pools).await?;
+    let filled = domain::search::fill_missing_keys(&pools.write).await?;
+    if filled > 0 {
+        tracing::info!(filled, "stored the search keys of people registered before this version");
+    }
     let signer = domain::keys::ticket_signer(&pools.write).await?;
     Ok((pools, signer))
 }
@@ -137,10 +160,20 @@ pub struct Application {
     /// `None` when this instance leaves the outbox to others (`--mail-worker off`).
     mailer: Option<Arc<Mailer>>,
     reminder_before: chrono::Duration,
+    jobs_started: bool,
+    connection_limits: serve::ConnectionLimits,
 }
 
 impl Application {
     pub async fn build(config: Config) -> Result<Self, StartError> {
+        // Each connection holds a file descriptor; the soft limit is often 1024 while the
+        // hard limit allows far more.
+        let fd_limit = serve::raise_fd_limit();
+        let connection_limits = serve::ConnectionLimits {
+            header_read_timeout: config.header_read_timeout,
+            idle_timeout: config.idle_timeout,
+            max_connections: serve::connection_ceiling(config.max_connections, fd_limit),
+        };
         let (pools, signer) = open_database(&config).await?;
         if config.demo && domain::demo::seed_if_empty(&pools.write, Utc::now()).await? {
             tracing::info!("seeded the demo events");
@@ -159,6 +192,8 @@ impl Application {
             state,
             mailer: config.mail_worker.then(|| Arc::new(mailer)),
             reminder_before,
+            jobs_started: false,
+            connection_limits,
         })
     }
 
@@ -176,15 +211,24 @@ impl Application {
         Ok(token.map(|token| format!("{}{}", self.state.public_url(), site::urls::admin_account_link(&token))))
     }
 
-    /// Serves until Ctrl-C or SIGTERM, finishing requests in flight.
-    pub async fn run_until_stopped(self) -> Result<(), std::io::Error> {
-        if let Some(mailer) = self.mailer {
+    /// Starts the mail worker (unless this instance leaves mail to others) and the
+    /// housekeeping; once only, however often it is called.
+    pub fn start_jobs(&mut self) {
+        if self.jobs_started {
+            return;
+        }
+        self.jobs_started = true;
+        if let Some(mailer) = self.mailer.clone() {
+            tracing::info!(delivery = %mailer.describe(), "mail worker started");
             tokio::spawn(jobs::run_mail_worker(self.state.clone(), mailer));
         }
         tokio::spawn(jobs::run_maintenance(self.state.clone(), self.reminder_before));
-        // The peer address feeds the per-client rate limits.
-        let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(self.listener, service).with_graceful_shutdown(shutdown_signal()).await
+    }
+
+    /// Serves until Ctrl-C or SIGTERM, finishing requests in flight.
+    pub async fn run_until_stopped(mut self) -> Result<(), std::io::Error> {
+        self.start_jobs();
+        serve::serve(self.listener, self.router, self.connection_limits, shutdown_signal()).await
     }
 }
 

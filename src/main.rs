@@ -59,6 +59,16 @@ struct ServerArgs {
     /// mail still waits in the database, nothing is lost).
     #[arg(long, env = "TREFFPUNKT_MAIL_WORKER", default_value = "on", value_parser = ["on", "off"], global = true)]
     mail_worker: String,
+    /// Seconds a client has to send a request's headers; also how long an idle keep-alive
+    /// connection is kept.
+    #[arg(long, env = "TREFFPUNKT_HEADER_READ_TIMEOUT", default_value_t = treffpunkt::DEFAULT_HEADER_READ_TIMEOUT.as_secs(), global = true)]
+    header_read_timeout: u64,
+    /// Seconds without a byte moving after which a connection is closed.
+    #[arg(long, env = "TREFFPUNKT_IDLE_TIMEOUT", default_value_t = treffpunkt::DEFAULT_IDLE_TIMEOUT.as_secs(), global = true)]
+    idle_timeout: u64,
+    /// Open connections at most; lowered to what the limit of open files allows.
+    #[arg(long, env = "TREFFPUNKT_MAX_CONNECTIONS", default_value_t = treffpunkt::DEFAULT_MAX_CONNECTIONS, global = true)]
+    max_connections: usize,
 }
 
 #[derive(Subcommand)]
@@ -109,6 +119,8 @@ enum DoorDeviceAction {
 #[tokio::main]
 async fn main() -> ExitCode {
     tracing_subscriber::fmt()
+        // Colour codes only for a terminal: in a journal or a file they are noise.
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stdout()))
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
                 .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,sea_orm=warn")),
@@ -136,6 +148,9 @@ async fn main() -> ExitCode {
         mail_from: cli.server.mail_from,
         reminder_hours: cli.server.reminder_hours,
         mail_worker: cli.server.mail_worker == "on",
+        header_read_timeout: std::time::Duration::from_secs(cli.server.header_read_timeout),
+        idle_timeout: std::time::Duration::from_secs(cli.server.idle_timeout),
+        max_connections: cli.server.max_connections,
     };
     let outcome = match cli.command {
         None | Some(Command::Serve) => serve(config).await,
@@ -156,16 +171,17 @@ async fn main() -> ExitCode {
 }
 
 async fn serve(config: Config) -> Result<(), String> {
-    let application = Application::build(config).await.map_err(|err| err.to_string())?;
+    let mut application = Application::build(config).await.map_err(|err| err.to_string())?;
     let address = application.address().map_err(|err| err.to_string())?;
-    tracing::info!("Treffpunkt is listening on http://{address}");
-    match application.setup_link().await {
-        Ok(Some(link)) => {
-            // Printed, not logged: the link opens the first administrator account.
-            println!("No administrator yet. Open this one-time link (valid 24 hours) to create one:\n{link}");
-        }
-        Ok(None) => {}
-        Err(err) => return Err(err.to_string()),
+    application.start_jobs();
+    tracing::info!("Treffpunkt is listening on http://{address} (back office: /admin)");
+    // Printed last, not logged: the link opens the first administrator account, and
+    // nothing the start-up logs may bury it.
+    if let Some(link) = application.setup_link().await.map_err(|err| err.to_string())? {
+        println!(
+            "\nNo administrator yet. Open this one-time link (valid 24 hours) to create one:\n{link}\n\
+             (or: treffpunkt admin create --email you@example.org)\n"
+        );
     }
     application.run_until_stopped().await.map_err(|err| err.to_string())
 }

@@ -91,7 +91,7 @@ register-title = Anmeldung: { $event }
 register-about-you = Ihre Angaben
 register-submit = Verbindlich anmelden
 register-back-to-event = Zurück zur Veranstaltung
-form-required-note = Alle Felder außer „Partnerkommune“ und der Programmwahl sind Pflichtfelder.
+form-required-note = Felder, die mit „(freiwillig)“ markiert sind, können Sie leer lassen; alle anderen brauchen wir für die Anmeldung.
 form-errors-title = Bitte prüfen Sie Ihre Angaben
 field-first-name = Vorname
 field-last-name = Nachname
@@ -101,7 +101,7 @@ field-organisation = Organisation
 field-organisation-hint = Zum Beispiel Ihre Stadt, Ihr Kreis oder Ihr Verein.
 field-organisation-type = Art der Organisation
 field-organisation-type-choose = Bitte wählen
-field-partner-municipality = Partnerkommune (optional)
+field-partner-municipality = Partnerkommune
 field-partner-municipality-hint = Zum Beispiel die Partnerstadt in der Ukraine.
 field-sessions = Programmwahl (optional)
 field-sessions-hint = Die Foren finden zur selben Zeit statt; bitte wählen Sie höchstens eines.
@@ -747,8 +747,7 @@ certificate-heading = Teilnahmebescheinigung
 certificate-confirms = Hiermit wird bestätigt, dass
 certificate-attended = am { $date } in { $place } an folgender Veranstaltung teilgenommen hat:
 certificate-days = { $from } bis { $to }
-certificate-online = online
-certificate-sessions = Besuchte Programmpunkte:
+certificate-sessions = Besuchte Programmpunkte (beim Einlass erfasst):
 certificate-issued = Ausgestellt am { $date }
 certificate-signature = Unterschrift, Netzwerkstelle Städtepartnerschaften NRW
 manage-certificate = Teilnahmebescheinigung für { $name } herunterladen (PDF)
@@ -772,3 +771,37 @@ privacy-event-retention = { $days ->
    *[other] Für „{ $event }“: Ihre personenbezogenen Daten werden am { $date } anonymisiert, { $days } Tage nach der Veranstaltung.
 }
 content-german-only = Die Angaben zu dieser Veranstaltung gibt es nur auf Deutsch.
+
+# A full event: the form stays, for the waiting list.
+event-full-waitlist = Diese Veranstaltung ist ausgebucht. Sie können sich auf die Warteliste setzen: Wird ein Platz frei, rücken Sie in der Reihenfolge der Anmeldung nach und erhalten Ihr Ticket per E-Mail.
+event-full-waitlist-short = Ausgebucht – Anmeldung auf die Warteliste möglich.
+event-join-waitlist = Auf die Warteliste
+event-join-waitlist-for = Auf die Warteliste: { $event }
+register-submit-waitlist = Auf die Warteliste setzen
+
+# Online events: no entrance, no place.
+manage-ticket-hint-online = Diese Veranstaltung findet online statt: Sie nehmen über den Zugangslink teil, ein Ticket müssen Sie nirgends vorzeigen.
+mail-ticket-hint-online = Die Veranstaltung findet online statt: Sie nehmen über den Zugangslink teil, ein Ticket müssen Sie nirgends vorzeigen.
+certificate-attended-online = am { $date } online an folgender Veranstaltung teilgenommen hat:
+
+# The back office's person page
+admin-ticket-title = Ticket
+
+# Each status says what is true for it
+mail-promoted-confirm-subject = Ein Platz ist frei geworden – bitte bestätigen: { $event }
+mail-promoted-confirm-intro = gute Nachricht: Für „{ $event }“ ist ein Platz frei geworden, und Sie sind von der Warteliste nachgerückt. Bitte bestätigen Sie Ihre E-Mail-Adresse mit dem Link unten, damit der Platz Ihnen bleibt; bis dahin halten wir ihn für Sie frei.
+admin-mail-promoted_confirm_email = Nachgerückt, Bestätigung erbeten
+manage-keep-link-status = Bitte bewahren Sie den Link zu dieser Seite auf: Hier sehen Sie jederzeit den Stand Ihrer Anmeldung.
+manage-resend-plain = E-Mail noch einmal schicken
+manage-confirm-pending = Wir haben den Bestätigungslink an { $email } geschickt. Bitte bestätigen Sie bis { $deadline }; bis dahin halten wir Ihren Platz frei.
+
+# The summary above a form names each field
+form-error-line = { $field }: { $message }
+field-consent-name = Einwilligung
+
+# The certificate tells checked-in sessions from registered ones
+certificate-sessions-registered = Programmpunkte laut Anmeldung:
+
+# A ticket to print or forward
+ticket-pdf-heading = Ticket
+manage-ticket-pdf = Ticket von { $name } als PDF (zum Drucken oder Weiterleiten)

@@ -93,7 +93,7 @@ register-title = Реєстрація: { $event }
 register-about-you = Ваші дані
 register-submit = Зареєструватися
 register-back-to-event = Назад до заходу
-form-required-note = Усі поля, крім «Громада-партнер» і вибору програми, обовʼязкові.
+form-required-note = Поля з позначкою «(необовʼязково)» можна залишити порожніми; решта потрібні для реєстрації.
 form-errors-title = Будь ласка, перевірте введені дані
 field-first-name = Імʼя
 field-last-name = Прізвище
@@ -103,7 +103,7 @@ field-organisation = Організація
 field-organisation-hint = Наприклад, ваша громада, район або обʼєднання.
 field-organisation-type = Тип організації
 field-organisation-type-choose = Оберіть, будь ласка
-field-partner-municipality = Громада-партнер (необовʼязково)
+field-partner-municipality = Громада-партнер
 field-partner-municipality-hint = Наприклад, місто-партнер у Німеччині.
 field-sessions = Вибір програми (необовʼязково)
 field-sessions-hint = Форуми проходять одночасно; будь ласка, оберіть не більше одного.
@@ -193,16 +193,17 @@ mail-manage-link = Вашу реєстрацію з квитком і файло
 mail-calendar-attached = Файл календаря (.ics) додано до цього листа.
 mail-signature = Мережеве бюро партнерства міст землі Північний Рейн – Вестфалія
 mail-waitlisted-subject = Список очікування: { $event }
-mail-waitlisted-intro = на «{ $event }» усі місця зайняті; ви в списку очікування. Щойно звільниться місце, ви автоматично отримаєте його в порядку реєстрації, а квиток – електронною поштою.
+mail-waitlisted-intro = На «{ $event }» усі місця зайняті; ви в списку очікування. Щойно звільниться місце, ви автоматично отримаєте його в порядку реєстрації, а квиток – електронною поштою.
 mail-promoted-subject = Для вас звільнилося місце: { $event }
-mail-promoted-intro = гарна новина: на «{ $event }» звільнилося місце. Ви перейшли зі списку очікування і тепер зареєстровані. Ось ваш квиток.
+mail-promoted-intro = Гарна новина: на «{ $event }» звільнилося місце. Ви перейшли зі списку очікування і тепер зареєстровані. Ось ваш квиток.
 mail-cancelled-subject = Скасування: { $event }
-mail-cancelled-intro = вашу реєстрацію на «{ $event }» скасовано. Ваше місце отримає наступна людина зі списку очікування.
+mail-cancelled-intro = Вашу реєстрацію на «{ $event }» скасовано. Ваше місце отримає наступна людина зі списку очікування.
 mail-link-subject = Посилання на вашу реєстрацію: { $event }
-mail-link-intro = ви запросили посилання на свою реєстрацію на «{ $event }».
+mail-link-intro = Ви запросили посилання на свою реєстрацію на «{ $event }».
 register-sent-title = Будь ласка, перевірте електронну пошту
 register-sent-text = Дякуємо. Ми надіслали на вказану адресу лист із посиланням на вашу реєстрацію на «{ $event }». Будь ласка, перевірте також папку «Спам».
 register-sent-again = Не отримали листа? Запросіть посилання ще раз
+
 manage-cancel-heading = Не зможете прийти?
 manage-cancel-link = Скасувати реєстрацію
 cancel-title = Скасувати реєстрацію
@@ -225,14 +226,14 @@ manage-resend = Надіслати лист із квитком ще раз
 manage-resent = Лист уже в дорозі.
 manage-cancel-attendee = Скасувати реєстрацію лише для { $name }
 mail-confirm-subject = Будь ласка, підтвердьте реєстрацію: { $event }
-mail-confirm-intro = будь ласка, підтвердьте свою адресу електронної пошти, щоб ваша реєстрація на «{ $event }» була дійсною. До того часу ми тримаємо для вас місце.
+mail-confirm-intro = Будь ласка, підтвердьте свою адресу електронної пошти, щоб ваша реєстрація на «{ $event }» була дійсною. До того часу ми тримаємо для вас місце.
 mail-confirm-action = Підтвердити реєстрацію зараз
 confirm-expired-title = Термін дії цього посилання минув
 confirm-expired-text = Реєстрацію не підтверджено вчасно або її скасовано; місце знову вільне. Ви можете зареєструватися ще раз.
 confirm-unknown-title = Це посилання для підтвердження невідоме
 confirm-unknown-text = Будь ласка, перевірте, чи посилання повне. Посилання на свою реєстрацію ви можете будь-коли отримати ще раз.
 mail-reminder-subject = Нагадування: { $event }, { $date }
-mail-reminder-intro = чекаємо на вас на «{ $event }» { $date }. Ось ще раз ваші дані та ваш квиток. Якщо ви не зможете прийти, будь ласка, скасуйте реєстрацію за посиланням нижче, щоб хтось зі списку очікування міг зайняти місце.
+mail-reminder-intro = Чекаємо на вас на «{ $event }» { $date }. Ось ще раз ваші дані та ваш квиток. Якщо ви не зможете прийти, будь ласка, скасуйте реєстрацію за посиланням нижче, щоб хтось зі списку очікування міг зайняти місце.
 manage-edit-attendee = Змінити дані та вибір програми: { $name }
 edit-title = Змінити дані
 edit-save = Зберегти зміни
@@ -605,9 +606,9 @@ admin-bulk-cancel-submit = Так, скасувати
 admin-edit-attendee = Редагування: { $name }
 admin-error-not-editable = Цю реєстрацію скасовано, її більше не можна змінити.
 mail-approval-subject = Реєстрацію отримано: { $event }
-mail-approval-intro = вашу реєстрацію на «{ $event }» отримано. Участь — за запрошенням; команда ухвалить рішення й напише вам. До того часу місце за вами.
+mail-approval-intro = Вашу реєстрацію на «{ $event }» отримано. Участь — за запрошенням; команда ухвалить рішення й напише вам. До того часу місце за вами.
 mail-declined-subject = Відмова: { $event }
-mail-declined-intro = на жаль, ми не можемо підтвердити вашу реєстрацію на «{ $event }». Якщо маєте запитання, відповідайте на цей лист.
+mail-declined-intro = На жаль, ми не можемо підтвердити вашу реєстрацію на «{ $event }». Якщо маєте запитання, відповідайте на цей лист.
 admin-approve = Схвалити
 admin-decline = Відхилити
 admin-bulk-approve = схвалити (надійде підтвердження з квитком)
@@ -619,7 +620,7 @@ admin-reports-title = Звіти для донора (XLSX)
 admin-report-year = Звіт для донора за { $year } рік
 admin-report-sheet-events = Заходи
 mail-changed-subject = Зміни в реєстрації: { $event }
-mail-changed-intro = команда змінила вашу реєстрацію на «{ $event }». Ось як вона виглядає тепер:
+mail-changed-intro = Команда змінила вашу реєстрацію на «{ $event }». Ось як вона виглядає тепер:
 admin-mail-changed = Зміни від команди
 admin-messages-title = Повідомлення
 admin-messages-of = Написати учасникам: { $event }
@@ -711,7 +712,7 @@ manage-data-download = Завантажити мої дані (JSON)
 
 # Waiting lists per programme session
 mail-session-promoted-subject = Місце в програмі ваше: { $event }
-mail-session-promoted-intro = гарна новина: у пункті програми «{ $event }», на який ви були в списку очікування, звільнилося місце. Тепер воно ваше; нижче ваша актуальна програма.
+mail-session-promoted-intro = Гарна новина: в одному з пунктів програми заходу «{ $event }», де ви були в списку очікування, звільнилося місце. Тепер воно ваше; нижче ваша актуальна програма.
 session-on-waiting-list = { $session } (список очікування)
 admin-mail-session_promoted = Отримали місце в пункті програми
 
@@ -764,17 +765,16 @@ certificate-heading = Довідка про участь
 certificate-confirms = Цим підтверджується, що
 certificate-attended = { $date } у місці { $place } взяв(-ла) участь у заході
 certificate-days = з { $from } по { $to }
-certificate-online = онлайн
-certificate-sessions = Відвідані пункти програми:
+certificate-sessions = Відвідані пункти програми (зареєстровано на вході):
 certificate-issued = Видано { $date }
 certificate-signature = Підпис, мережеве бюро партнерства міст NRW
 manage-certificate = Завантажити довідку про участь для { $name } (PDF)
 mail-certificate-subject = Ваша довідка про участь: { $event }
 mail-certificate-intro = { $count ->
-    [one] дякуємо за участь у «{ $event }». Довідку про участь додано до листа.
-    [few] дякуємо за участь у «{ $event }». До листа додано { $count } довідки про участь.
-    [many] дякуємо за участь у «{ $event }». До листа додано { $count } довідок про участь.
-   *[other] дякуємо за участь у «{ $event }». До листа додано { $count } довідки про участь.
+    [one] Дякуємо за участь у «{ $event }». Довідку про участь додано до листа.
+    [few] Дякуємо за участь у «{ $event }». До листа додано { $count } довідки про участь.
+    [many] Дякуємо за участь у «{ $event }». До листа додано { $count } довідок про участь.
+   *[other] Дякуємо за участь у «{ $event }». До листа додано { $count } довідки про участь.
 }
 mail-certificate-link = Довідки також можна завантажити на сторінці вашої реєстрації:
 admin-mail-certificate = Довідки про участь
@@ -795,3 +795,37 @@ privacy-event-retention = { $days ->
    *[other] Для «{ $event }»: ваші персональні дані буде анонімізовано { $date }, через { $days } дня після заходу.
 }
 content-german-only = Інформація про цей захід доступна лише німецькою мовою.
+
+# A full event: the form stays, for the waiting list.
+event-full-waitlist = Усі місця на цей захід зайнято. Ви можете записатися до списку очікування: коли звільниться місце, його отримують у порядку реєстрації, а квиток надходить електронною поштою.
+event-full-waitlist-short = Місць немає – можна записатися до списку очікування.
+event-join-waitlist = До списку очікування
+event-join-waitlist-for = До списку очікування: { $event }
+register-submit-waitlist = Записатися до списку очікування
+
+# Online events: no entrance, no place.
+manage-ticket-hint-online = Захід проходить онлайн: ви долучаєтеся за посиланням доступу, квиток показувати ніде не потрібно.
+mail-ticket-hint-online = Захід проходить онлайн: ви долучаєтеся за посиланням доступу, квиток показувати ніде не потрібно.
+certificate-attended-online = { $date } взяв(-ла) участь онлайн у заході
+
+# The back office's person page
+admin-ticket-title = Квиток
+
+# Each status says what is true for it
+mail-promoted-confirm-subject = Звільнилося місце – будь ласка, підтвердьте: { $event }
+mail-promoted-confirm-intro = Гарна новина: на «{ $event }» звільнилося місце, і ви перейшли зі списку очікування. Будь ласка, підтвердьте свою адресу електронної пошти за посиланням нижче, щоб місце залишилося за вами; до того часу ми його тримаємо.
+admin-mail-promoted_confirm_email = Перейшли зі списку очікування, чекаємо підтвердження
+manage-keep-link-status = Будь ласка, збережіть посилання на цю сторінку: тут завжди видно стан вашої реєстрації.
+manage-resend-plain = Надіслати лист ще раз
+manage-confirm-pending = Ми надіслали посилання для підтвердження на { $email }. Будь ласка, підтвердьте до { $deadline }; до того часу ми тримаємо для вас місце.
+
+# The summary above a form names each field
+form-error-line = { $field }: { $message }
+field-consent-name = Згода
+
+# The certificate tells checked-in sessions from registered ones
+certificate-sessions-registered = Пункти програми згідно з реєстрацією:
+
+# A ticket to print or forward
+ticket-pdf-heading = Квиток
+manage-ticket-pdf = Квиток: { $name }, у PDF (щоб роздрукувати або переслати)

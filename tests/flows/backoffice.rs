@@ -12,7 +12,7 @@ use crate::support::TestApp;
 use crate::support::backoffice::{Staff, csrf_on, set_cookie};
 
 /// Creates an event through the form and publishes it; returns its id.
-async fn create_event(app: &TestApp, admin: &Staff, slug: &str) -> uuid::Uuid {
+pub(crate) async fn create_event(app: &TestApp, admin: &Staff, slug: &str) -> uuid::Uuid {
     let response = app
         .staff_post(
             admin,
@@ -233,7 +233,13 @@ async fn an_organiser_checks_someone_in_by_hand_cancels_and_reissues_and_all_is_
     let answer = app.redeem(&device, &old_code, "after-reissue", None).await;
     assert_eq!(answer.1["result"], "revoked", "the old code no longer opens the door");
 
-    let cancelled = app.staff_post(&admin, &format!("{base}/cancel"), &[]).await;
+    let asked = app.staff_post(&admin, &format!("{base}/cancel"), &[]).await;
+    assert_eq!(asked.status(), StatusCode::OK, "cancelling one person asks first");
+    let asked = asked.text().await.expect("page");
+    assert!(asked.contains("name=\"confirm\""), "a confirmation page");
+    let (_, detail) = app.staff_get(&admin, &base).await;
+    assert!(!detail.contains("Storniert"), "nothing cancelled before the confirmation");
+    let cancelled = app.staff_post(&admin, &format!("{base}/cancel"), &[("confirm", "yes")]).await;
     assert_eq!(cancelled.status(), StatusCode::SEE_OTHER);
     let (_, detail) = app.staff_get(&admin, &base).await;
     assert!(detail.contains("Storniert"));

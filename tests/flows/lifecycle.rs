@@ -100,6 +100,7 @@ async fn a_full_event_puts_people_on_the_waiting_list_and_a_cancellation_moves_t
     assert!(!page.contains("class=\"ticket-code\""), "no ticket while waiting");
     let (_, event_page) = app.get_text(&format!("/events/{TAG_SLUG}")).await;
     assert!(event_page.contains("Diese Veranstaltung ist ausgebucht."));
+    assert!(event_page.contains("Auf die Warteliste"), "a full event offers its waiting list");
 
     let first_ticket = app.ticket_code(&first).await;
     let (status, confirm) = app.get_text(&format!("{first}/cancel")).await;
@@ -414,7 +415,11 @@ async fn an_unconfirmed_registration_gives_its_place_to_the_waiting_list_when_ti
     assert!(moved.confirm_by.is_some_and(|by| by > chrono::Utc::now()), "the place is held for a while");
     assert_eq!(app.event(REALLABOR_SLUG).await.taken, 1);
     let kinds: Vec<MailKind> = mails(&app).await.into_iter().map(|(kind, _)| kind).collect();
-    assert_eq!(kinds.last(), Some(&MailKind::ConfirmEmail), "the link to confirm goes out");
+    assert_eq!(
+        kinds.last(),
+        Some(&MailKind::PromotedConfirmEmail),
+        "the link to confirm goes out, saying a place came free"
+    );
     let link = format!("/r/confirm/{}", moved.confirm_token.expect("a token"));
     let (status, _) = app.get_text(&link).await;
     assert!(status.is_success() || status.is_redirection(), "the link works: {status}");

@@ -1,4 +1,5 @@
 mod attack;
+mod availability;
 mod backoffice;
 mod backoffice_access;
 mod bad_input;
@@ -12,5 +13,6 @@ mod mail;
 mod pages;
 mod privacy;
 mod questions;
+mod seams;
 mod tickets;
 mod torture;

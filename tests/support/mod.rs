@@ -291,9 +291,24 @@ impl ChildServer {
 
     /// The binary with further command-line flags (SMTP settings, say).
     pub async fn start_with(database_url: &str, flags: &[&str]) -> ChildServer {
+        ChildServer::start_limited(database_url, flags, None).await
+    }
+
+    /// The binary under a hard limit of open files (`ulimit -n`), as on a small host.
+    pub async fn start_limited(database_url: &str, flags: &[&str], open_files: Option<u32>) -> ChildServer {
         let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("free port").port();
         let data_dir = std::env::temp_dir().join(format!("treffpunkt-child-{}", Uuid::new_v4().simple()));
-        let child = std::process::Command::new(env!("CARGO_BIN_EXE_treffpunkt"))
+        let binary = env!("CARGO_BIN_EXE_treffpunkt");
+        let mut command = match open_files {
+            // `ulimit -n` in sh sets the soft and the hard limit; `exec` keeps the process id.
+            Some(limit) => {
+                let mut command = std::process::Command::new("sh");
+                command.args(["-c", &format!("ulimit -n {limit} && exec \"$0\" \"$@\""), binary]);
+                command
+            }
+            None => std::process::Command::new(binary),
+        };
+        let child = command
             .args(["--bind", &format!("127.0.0.1:{port}"), "--database-url", database_url, "--rate-limits", "off"])
             .arg("--data-dir")
             .arg(&data_dir)

@@ -173,14 +173,14 @@ struct BulkForm {
 
 #[derive(Template, WebTemplate)]
 #[template(path = "backoffice/confirm_bulk.html")]
-struct ConfirmBulkPage {
-    t: Tr,
-    nav: Option<Nav>,
-    csrf: String,
-    action: String,
-    names: Vec<String>,
-    ids: Vec<String>,
-    back: String,
+pub(crate) struct ConfirmBulkPage {
+    pub(crate) t: Tr,
+    pub(crate) nav: Option<Nav>,
+    pub(crate) csrf: String,
+    pub(crate) action: String,
+    pub(crate) names: Vec<String>,
+    pub(crate) ids: Vec<String>,
+    pub(crate) back: String,
 }
 
 async fn bulk(

@@ -9,8 +9,9 @@ use axum::http::StatusCode;
 use axum::http::header::SET_COOKIE;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Utc;
-use domain::account::{self, LinkAnswer, LinkError, LinkPurpose, LogInError, Password};
+use domain::account::{self, LinkAnswer, LinkError, LinkPurpose, Password};
 use domain::audit;
+use domain::login::{self, LogInError};
 use domain::person::{EmailAddress, MAX_TEXT_CHARS, clean_text};
 use serde::Deserialize;
 
@@ -110,6 +111,10 @@ async fn log_in(
     client: ClientIp,
     Form(form): Form<LoginForm>,
 ) -> Result<Response, WebError> {
+    // Every submission may cost a password check: a client gets a few, then waits.
+    if let Err(wait) = app.limits().login.check(&client.key()) {
+        return Ok(site::rate_limit::too_many_requests(wait));
+    }
     let t = Tr::new(language);
     let mut page = LoginPage::new(t, csrf, safe_next(Some(&form.next)));
     page.email = form.email.trim().to_owned();
@@ -122,7 +127,8 @@ async fn log_in(
     if !page.messages.is_empty() {
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     }
-    match account::log_in(app.pools(), &form.email, &form.password, &client.key(), Utc::now()).await {
+    let checks = app.password_checks();
+    match login::log_in(app.pools(), checks, &form.email, &form.password, &client.key(), Utc::now()).await {
         Ok(session) => {
             audit::record(
                 &app.pools().write,
@@ -146,6 +152,8 @@ async fn log_in(
             page.messages.add("email", t.get("admin-login-throttled"));
             Ok((StatusCode::TOO_MANY_REQUESTS, [("retry-after", "900")], page).into_response())
         }
+        // The error page says "try again in a moment", in the user's language.
+        Err(LogInError::Busy) => Ok((StatusCode::SERVICE_UNAVAILABLE, [("retry-after", "2")]).into_response()),
         Err(LogInError::Database(err)) => Err(err.into()),
     }
 }
@@ -233,7 +241,8 @@ struct LinkPage {
     csrf: String,
     asks_name: bool,
     asks_email: bool,
-    name: String,
+    /// What was typed (not `name`: inside the fields macro that is the field's name).
+    typed_name: String,
     email: String,
 }
 
@@ -256,7 +265,7 @@ impl LinkPage {
             csrf,
             asks_name: link.purpose != LinkPurpose::PasswordReset,
             asks_email: link.purpose == LinkPurpose::Setup,
-            name: String::new(),
+            typed_name: String::new(),
             email: String::new(),
         }
     }
@@ -308,7 +317,7 @@ async fn use_link(
         return Ok(link_invalid(t));
     };
     let mut page = LinkPage::new(t, &link, &token, csrf);
-    page.name = form.name.trim().to_owned();
+    page.typed_name = form.name.trim().to_owned();
     page.email = form.email.trim().to_owned();
     let name = if page.asks_name { page.messages.take("name", clean_text(&form.name, MAX_TEXT_CHARS)) } else { None };
     let email = if page.asks_email { page.messages.take("email", EmailAddress::parse(&form.email)) } else { None };

@@ -57,7 +57,14 @@ async fn dashboard(State(app): State<AppState>, Lang(language): Lang, staff: Sta
     let t = Tr::new(language);
     let mut events = Vec::new();
     let mut years = std::collections::BTreeSet::new();
-    for event in event_setup::all_events(app.db()).await? {
+    let now = chrono::Utc::now();
+    let mut all = event_setup::all_events(app.db()).await?;
+    // The next event first, then the later ones; past events after them, latest first.
+    all.sort_by_key(|event| {
+        let start = event.starts_at.timestamp();
+        if event.ends_at >= now { (0, start) } else { (1, -start) }
+    });
+    for event in all {
         if !staff.0.may_see_event(event.id) {
             continue;
         }

@@ -18,6 +18,7 @@ use chrono::Utc;
 use domain::checkin::{self, Presented, ScanError, ScanRequest};
 use domain::door::DoorDevice;
 use site::AppState;
+use site::caches::only_event;
 use site::error::WebError;
 use site::i18n::{Lang, Tr};
 use site::rate_limit::ClientIp;
@@ -131,7 +132,7 @@ async fn redeem(
         programme_session_id,
         offline_at: body.offline_at,
     };
-    answer(&app, &device, &request).await
+    only_event(device.event_id, answer(&app, &device, &request).await)
 }
 
 /// Redeems and answers as the API does for every way in (scan or name).
@@ -238,7 +239,7 @@ async fn manual(
         programme_session_id,
         offline_at: body.offline_at,
     };
-    answer(&app, &device, &request).await
+    only_event(device.event_id, answer(&app, &device, &request).await)
 }
 
 /// The device behind the request, or the answer to give: 401, or 429 once guessing
@@ -299,7 +300,7 @@ async fn undo(
         ));
     };
     let undone = checkin::undo(app.pools(), &device, &body.scan_id, Utc::now()).await?;
-    Ok(Json(serde_json::json!({ "undone": undone })).into_response())
+    only_event(device.event_id, Ok(Json(serde_json::json!({ "undone": undone })).into_response()))
 }
 
 /// `POST /api/v1/checkin/walk-in`: registers someone at the door and checks them in.
@@ -324,7 +325,7 @@ async fn walk_in(
         ));
     };
     let t = Tr::new(language);
-    match crate::walk_in::admit(&app, &device, form, language).await? {
+    let answer = match crate::walk_in::admit(&app, &device, form, language).await? {
         Ok(answer) => Ok(Json(answer).into_response()),
         Err(WalkInRefusal::Invalid(errors)) => {
             let fields: serde_json::Map<String, serde_json::Value> = errors
@@ -338,7 +339,8 @@ async fn walk_in(
         Err(WalkInRefusal::Refused(refusal)) => {
             Ok(api_error(StatusCode::CONFLICT, refusal.code(), &t.get(WalkInRefusal::headline_key(&refusal))))
         }
-    }
+    };
+    only_event(device.event_id, answer)
 }
 
 /// `GET /api/v1/checkin/offline`: the public key and the ticket lists a door device keeps

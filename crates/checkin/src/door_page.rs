@@ -20,6 +20,7 @@ use domain::programme::{self, ProgrammeSession};
 use domain::registration::count_attendees;
 use serde::Deserialize;
 use site::AppState;
+use site::caches::only_event;
 use site::error::WebError;
 use site::i18n::{Lang, Tr};
 use site::rate_limit::too_many_requests;
@@ -320,7 +321,8 @@ async fn scan(
         Err(ScanError::Database(err)) => return Err(WebError::Database(err)),
     };
     let input = PageInput { selected_session, result: Some(result), ..PageInput::default() };
-    page(&app, t, device_token, loaded, input).await
+    let event_id = loaded.0.event_id;
+    only_event(event_id, page(&app, t, device_token, loaded, input).await)
 }
 
 fn result_view(t: Tr, answer: &ScanAnswer, zone: chrono_tz::Tz) -> ResultView {
@@ -379,7 +381,8 @@ async fn undo_scan(
         return Ok(StatusCode::BAD_REQUEST.into_response());
     };
     checkin::undo(app.pools(), &loaded.0, &form.scan_id, Utc::now()).await?;
-    page(&app, Tr::new(language), device_token, loaded, PageInput::default()).await
+    let event_id = loaded.0.event_id;
+    only_event(event_id, page(&app, Tr::new(language), device_token, loaded, PageInput::default()).await)
 }
 
 /// The no-JavaScript walk-in: registers, lets in and shows the result; a mistake keeps
@@ -411,7 +414,9 @@ async fn walk_in(
         }
         Err(WalkInRefusal::Refused(refusal)) => (bad(t.get(WalkInRefusal::headline_key(&refusal))), form),
     };
-    page(&app, t, device_token, loaded, PageInput { result: Some(result), walk_in: kept, ..PageInput::default() }).await
+    let event_id = loaded.0.event_id;
+    let input = PageInput { result: Some(result), walk_in: kept, ..PageInput::default() };
+    only_event(event_id, page(&app, t, device_token, loaded, input).await)
 }
 
 /// The door page's service worker, served under /door/ so that its scope covers the

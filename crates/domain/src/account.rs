@@ -1,6 +1,6 @@
 //! Team accounts of the back office: passwords (argon2id), sessions kept in the
 //! database, one-time account links (first administrator, invitations, password
-//! resets) and the log-in throttle.
+//! resets); signing in and its throttle are in `login`.
 
 use argon2::password_hash::SaltString;
 use argon2::{Argon2, PasswordHash, PasswordHasher, PasswordVerifier};
@@ -14,7 +14,7 @@ use uuid::Uuid;
 
 pub use crate::entity::account_link::{LinkPurpose, Model as AccountLink};
 pub use crate::entity::user_account::{Model as User, Role};
-use crate::entity::{account_link, login_failure, user_account, user_event, user_session};
+use crate::entity::{account_link, user_account, user_event, user_session};
 use crate::ids::{hash_token, new_id, secret_token};
 use crate::language::Language;
 use crate::person::{EmailAddress, InvalidInput, MAX_TEXT_CHARS, clean_text};
@@ -27,12 +27,6 @@ pub const MAX_PASSWORD_CHARS: usize = 200;
 
 /// A signed-in browser stays signed in for a working day and a bit.
 pub const SESSION_LIFETIME: Duration = Duration::hours(12);
-/// Failed log-ins counted over this window.
-pub const THROTTLE_WINDOW: Duration = Duration::minutes(15);
-/// Failures per account address in the window before log-in is refused for a while.
-pub const MAX_FAILURES_PER_ACCOUNT: u64 = 5;
-/// Failures per client address: one office behind one address may mistype a few times.
-pub const MAX_FAILURES_PER_CLIENT: u64 = 30;
 
 /// A password as typed, checked for length only.
 pub struct Password(String);
@@ -80,24 +74,10 @@ async fn hash_off_thread(password: Password) -> Result<String, DbErr> {
         .map_err(|err| DbErr::Custom(format!("password hashing task: {err}")))?
 }
 
-async fn verify_off_thread(password: String, stored_hash: String) -> bool {
-    tokio::task::spawn_blocking(move || verify_password(&password, &stored_hash)).await.unwrap_or(false)
-}
-
 /// A hash of a password nobody knows, verified when the address has no account, so that
 /// the answer takes as long as for a real account and reveals nothing.
-fn decoy_hash() -> &'static str {
+pub(crate) fn decoy_hash() -> &'static str {
     "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$u1bJb8mmB0RV4WTSe0J9T2bUq3C3dxCNvzSc6q1u0nE"
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum LogInError {
-    #[error("wrong e-mail address or password")]
-    WrongCredentials,
-    #[error("too many failed attempts; try again later")]
-    Throttled,
-    #[error(transparent)]
-    Database(#[from] DbErr),
 }
 
 /// A session: the cookie value (shown once) and the form token that goes with it.
@@ -108,63 +88,11 @@ pub struct NewSession {
     pub user: User,
 }
 
-/// Checks the password and opens a session, unless the address or the client has
-/// failed too often lately; then the password is not even looked at.
-pub async fn log_in(
-    pools: &Pools,
-    email: &str,
-    password: &str,
-    client: &str,
+pub(crate) async fn open_session<C: ConnectionTrait>(
+    db: &C,
+    user: User,
     now: DateTime<Utc>,
-) -> Result<NewSession, LogInError> {
-    let email = email.trim().to_lowercase();
-    let account_subject = format!("email:{email}");
-    let client_subject = format!("ip:{client}");
-    let since = now - THROTTLE_WINDOW;
-    if failures_since(&pools.read, &account_subject, since).await? >= MAX_FAILURES_PER_ACCOUNT
-        || failures_since(&pools.read, &client_subject, since).await? >= MAX_FAILURES_PER_CLIENT
-    {
-        return Err(LogInError::Throttled);
-    }
-    let user = user_account::Entity::find()
-        .filter(user_account::Column::Email.eq(email.as_str()))
-        .filter(user_account::Column::DisabledAt.is_null())
-        .one(&pools.read)
-        .await?;
-    let stored_hash = user.as_ref().and_then(|user| user.password_hash.clone()).unwrap_or(decoy_hash().to_owned());
-    let password_matches = verify_off_thread(password.to_owned(), stored_hash).await;
-    match user {
-        Some(user) if password_matches && user.password_hash.is_some() => {
-            login_failure::Entity::delete_many()
-                .filter(login_failure::Column::Subject.eq(account_subject))
-                .exec(&pools.write)
-                .await?;
-            Ok(open_session(&pools.write, user, now).await?)
-        }
-        _ => {
-            for subject in [account_subject, client_subject] {
-                login_failure::Entity::insert(login_failure::ActiveModel {
-                    id: Set(new_id()),
-                    subject: Set(subject),
-                    at: Set(now),
-                })
-                .exec_without_returning(&pools.write)
-                .await?;
-            }
-            Err(LogInError::WrongCredentials)
-        }
-    }
-}
-
-async fn failures_since(db: &DatabaseConnection, subject: &str, since: DateTime<Utc>) -> Result<u64, DbErr> {
-    login_failure::Entity::find()
-        .filter(login_failure::Column::Subject.eq(subject))
-        .filter(login_failure::Column::At.gte(since))
-        .count(db)
-        .await
-}
-
-async fn open_session<C: ConnectionTrait>(db: &C, user: User, now: DateTime<Utc>) -> Result<NewSession, DbErr> {
+) -> Result<NewSession, DbErr> {
     let token = secret_token();
     let csrf_token = secret_token();
     user_session::Entity::insert(user_session::ActiveModel {
@@ -227,8 +155,7 @@ pub async fn log_out(db: &DatabaseConnection, token: &str) -> Result<(), DbErr> 
 /// Forgets expired sessions and old failed log-ins (run by the maintenance task).
 pub async fn clean_up(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<(), DbErr> {
     user_session::Entity::delete_many().filter(user_session::Column::ExpiresAt.lte(now)).exec(db).await?;
-    login_failure::Entity::delete_many().filter(login_failure::Column::At.lt(now - THROTTLE_WINDOW)).exec(db).await?;
-    Ok(())
+    crate::login::clean_up(db, now).await
 }
 
 pub async fn administrator_exists<C: ConnectionTrait>(db: &C) -> Result<bool, DbErr> {
@@ -520,6 +447,16 @@ pub async fn set_access(
         user_session::Entity::delete_many().filter(user_session::Column::UserId.eq(user_id)).exec(&txn).await?;
     }
     txn.commit().await
+}
+
+/// Adds one event to a team member's events (an organiser limited to some events who
+/// creates or duplicates one must be able to open it); nothing if it is there already.
+pub async fn assign_event(db: &DatabaseConnection, user_id: Uuid, event_id: Uuid) -> Result<(), DbErr> {
+    user_event::Entity::insert(user_event::ActiveModel { user_id: Set(user_id), event_id: Set(event_id) })
+        .on_conflict_do_nothing_on([user_event::Column::UserId, user_event::Column::EventId])
+        .exec_without_returning(db)
+        .await?;
+    Ok(())
 }
 
 pub async fn assigned_events(db: &DatabaseConnection, user_id: Uuid) -> Result<Vec<Uuid>, DbErr> {

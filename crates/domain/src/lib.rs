@@ -18,6 +18,7 @@ pub mod event_setup;
 pub mod ids;
 pub mod keys;
 pub mod language;
+pub mod login;
 pub mod messages;
 pub mod outbox;
 pub mod person;
@@ -26,6 +27,7 @@ pub mod privacy;
 pub mod programme;
 pub mod registration;
 pub mod registration_form;
+pub mod search;
 pub mod store;
 pub mod ticket;
 

@@ -205,6 +205,7 @@ async fn scrub_attendees<C: ConnectionTrait>(db: &C, ids: &[Uuid], now: DateTime
             .col_expr(attendee::Column::FirstName, Expr::value(""))
             .col_expr(attendee::Column::LastName, Expr::value(""))
             .col_expr(attendee::Column::Email, Expr::value(""))
+            .col_expr(attendee::Column::SearchKey, Expr::value(""))
             .col_expr(attendee::Column::AnonymisedAt, Expr::value(now))
             .filter(attendee::Column::Id.is_in(chunk.iter().copied()))
             .exec(db)

@@ -95,6 +95,22 @@ impl FormErrors {
         self.messages.is_empty()
     }
 
+    /// The messages for the summary above a form, each naming its field
+    /// ("Vorname: Bitte füllen Sie dieses Feld aus."): `label` gives a field's name as the
+    /// page shows it, `None` where the message says enough by itself.
+    pub fn summary(&self, label: impl Fn(&str) -> Option<String>) -> Vec<FieldMessage> {
+        self.messages
+            .iter()
+            .map(|message| FieldMessage {
+                field: message.field.clone(),
+                text: match label(&message.field) {
+                    Some(label) => self.t.with2("form-error-line", ["field", "message"], [&label, &message.text]),
+                    None => message.text.clone(),
+                },
+            })
+            .collect()
+    }
+
     /// Orders the messages like the fields on the page, so the summary at the top reads
     /// like the form below it.
     pub fn sort_by_place<K: Ord>(&mut self, place: impl Fn(&str) -> K) {

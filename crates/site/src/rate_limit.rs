@@ -85,6 +85,8 @@ pub struct Limits {
     pub scans: RateLimiter,
     /// Failed door-device authentications per client address.
     pub door_auth_failures: RateLimiter,
+    /// Log-in form submissions per client address: each may cost a password check.
+    pub login: RateLimiter,
 }
 
 impl Limits {
@@ -93,6 +95,9 @@ impl Limits {
             registration: RateLimiter::new(20, 20),
             scans: RateLimiter::new(120, 1_200),
             door_auth_failures: RateLimiter::new(10, 10),
+            // A team member mistyping a few times gets through; a script gets one try
+            // every six seconds.
+            login: RateLimiter::new(10, 10),
         }
     }
 
@@ -102,6 +107,7 @@ impl Limits {
             registration: RateLimiter::disabled(),
             scans: RateLimiter::disabled(),
             door_auth_failures: RateLimiter::disabled(),
+            login: RateLimiter::disabled(),
         }
     }
 }

@@ -8,10 +8,12 @@ use axum::http::Method;
 use axum::middleware::Next;
 use axum::response::Response;
 
+use domain::login::PasswordChecks;
 use domain::store::Pools;
 use domain::ticket::{TicketSigner, TicketVerifier};
 use sea_orm::DatabaseConnection;
 
+use crate::caches::WroteEvent;
 use crate::caches::attendee_rows::AttendeeRowsCache;
 use crate::caches::door_devices::DeviceCache;
 use crate::caches::pages::PageCache;
@@ -31,6 +33,7 @@ struct Inner {
     page_cache: PageCache,
     attendee_rows: AttendeeRowsCache,
     door_devices: DeviceCache,
+    password_checks: PasswordChecks,
     /// Requests being answered right now; the mail worker gives way while there are any.
     in_flight: AtomicUsize,
 }
@@ -51,6 +54,7 @@ impl AppState {
                 in_flight: AtomicUsize::new(0),
                 attendee_rows: AttendeeRowsCache::default(),
                 door_devices: DeviceCache::default(),
+                password_checks: PasswordChecks::sized_to_cores(),
             }),
         }
     }
@@ -83,11 +87,12 @@ impl AppState {
     }
 
     /// An event's attendee rows for the back office, read at most every few seconds.
+    /// The rows are shared: a cache hit costs no copy.
     pub async fn attendee_rows(
         &self,
         event_id: uuid::Uuid,
     ) -> Result<std::sync::Arc<Vec<domain::attendee_list::AttendeeRow>>, sea_orm::DbErr> {
-        self.inner.attendee_rows.rows(self.db(), self.inner.page_cache.generation(), event_id).await
+        self.inner.attendee_rows.rows(self.db(), self.inner.page_cache.generations(), event_id).await
     }
 
     /// The active door device with this token (kept for two seconds, see `device_cache`).
@@ -100,6 +105,11 @@ impl AppState {
         self.inner.door_devices.forget();
     }
 
+    /// The argon2 checks of log-ins, bounded to one per core.
+    pub fn password_checks(&self) -> &PasswordChecks {
+        &self.inner.password_checks
+    }
+
     pub fn limits(&self) -> &Limits {
         &self.inner.limits
     }
@@ -109,12 +119,17 @@ impl AppState {
     }
 }
 
-/// Makes the cached pages stale after every request that may have changed something.
+/// Makes the cached pages and rows stale after every request that may have changed
+/// something: only one event's when the answer says the request changed only that event
+/// ([`crate::caches::only_event`]), everything otherwise.
 pub async fn invalidate_on_writes(State(app): State<AppState>, request: Request, next: Next) -> Response {
     let writes = !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     let response = next.run(request).await;
     if writes {
-        app.page_cache().invalidate();
+        match response.extensions().get::<WroteEvent>() {
+            Some(WroteEvent(event_id)) => app.page_cache().invalidate_event(*event_id),
+            None => app.page_cache().invalidate(),
+        }
     }
     response
 }

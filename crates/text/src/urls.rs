@@ -37,6 +37,11 @@ pub fn ticket_png(manage_token: &str, attendee_index: usize) -> String {
     with_attendee(format!("/r/{manage_token}/ticket.png"), attendee_index)
 }
 
+/// One person's ticket as a PDF to print or forward.
+pub fn ticket_pdf(manage_token: &str, attendee_index: usize) -> String {
+    with_attendee(format!("/r/{manage_token}/ticket.pdf"), attendee_index)
+}
+
 pub fn registration_calendar(manage_token: &str) -> String {
     format!("/r/{manage_token}/calendar.ics")
 }

@@ -14,6 +14,13 @@ use lettre::message::Mailbox;
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
+/// A link in a mail: the public address with the page's path and the reader's language,
+/// so the page opens in the language the mail was written in.
+pub fn link(public_url: &str, path: &str, language: domain::Language) -> String {
+    let separator = if path.contains('?') { '&' } else { '?' };
+    format!("{public_url}{path}{separator}lang={}", language.code())
+}
+
 /// How the SMTP connection is secured.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SmtpSecurity {

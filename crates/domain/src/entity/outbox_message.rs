@@ -43,6 +43,10 @@ pub enum MailKind {
     /// After the event: the certificates of attendance of the people checked in, as PDFs.
     #[sea_orm(string_value = "certificate")]
     Certificate,
+    /// Moved up from the waiting list of a double-opt-in event: a place came free, and
+    /// the address must now be confirmed to keep it.
+    #[sea_orm(string_value = "promoted_confirm_email")]
+    PromotedConfirmEmail,
 }
 
 #[sea_orm::model]

@@ -172,7 +172,7 @@ pub(super) async fn promote_from_waitlist<C: ConnectionTrait>(
             .map(|event| chrono::Duration::hours(i64::from(Ord::max(event.confirmation_hours, 1))));
         let (new_status, mail) = match (needs_approval, confirm_within) {
             (true, _) => (RegistrationStatus::AwaitingApproval, MailKind::AwaitingApproval),
-            (false, Some(_)) => (RegistrationStatus::PendingConfirmation, MailKind::ConfirmEmail),
+            (false, Some(_)) => (RegistrationStatus::PendingConfirmation, MailKind::PromotedConfirmEmail),
             (false, None) => (RegistrationStatus::Confirmed, MailKind::Promoted),
         };
         let pending = new_status == RegistrationStatus::PendingConfirmation;

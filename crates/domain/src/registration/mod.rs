@@ -376,6 +376,11 @@ async fn insert_attendee<C: ConnectionTrait>(
         id: Set(attendee_id),
         registration_id: Set(person.registration_id),
         event_id: Set(person.event_id),
+        search_key: Set(crate::search::key(&[
+            new_attendee.first_name.as_str(),
+            new_attendee.last_name.as_str(),
+            &new_attendee.organisation,
+        ])),
         first_name: Set(new_attendee.first_name.as_str().to_owned()),
         last_name: Set(new_attendee.last_name.as_str().to_owned()),
         email: Set(new_attendee.email.as_str().to_owned()),

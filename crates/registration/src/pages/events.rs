@@ -12,6 +12,7 @@ use domain::event;
 use domain::programme;
 
 use site::AppState;
+use site::caches::{Scope, Snapshot};
 use site::error::WebError;
 use site::i18n::{Lang, Tr};
 use site::urls;
@@ -33,7 +34,7 @@ async fn index(State(app): State<AppState>, Lang(language): Lang) -> Result<Resp
     if let Some(html) = app.page_cache().get(&key) {
         return Ok(Html(html).into_response());
     }
-    let generation = app.page_cache().generation();
+    let snapshot = app.page_cache().snapshot();
     let now = Utc::now();
     let t = Tr::new(language);
     let events = event::published_upcoming(app.db(), now).await?;
@@ -42,13 +43,19 @@ async fn index(State(app): State<AppState>, Lang(language): Lang) -> Result<Resp
         events: events.iter().map(|event| EventSummary::new(event, t, now)).collect(),
         feed_url: urls::calendar_feed(),
     };
-    cached(&app, key, generation, &page)
+    cached(&app, key, snapshot, Scope::AllEvents, &page)
 }
 
 /// Renders, keeps the page for a second, and answers with it.
-fn cached(app: &AppState, key: String, generation: u64, page: &impl Template) -> Result<Response, WebError> {
+fn cached(
+    app: &AppState,
+    key: String,
+    snapshot: Snapshot,
+    scope: Scope,
+    page: &impl Template,
+) -> Result<Response, WebError> {
     let html = axum::body::Bytes::from(page.render().map_err(|err| WebError::Internal(err.to_string()))?);
-    app.page_cache().put(key, generation, html.clone());
+    app.page_cache().put(key, snapshot, scope, html.clone());
     Ok(Html(html).into_response())
 }
 
@@ -69,7 +76,7 @@ async fn show(
     if let Some(html) = app.page_cache().get(&key) {
         return Ok(Html(html).into_response());
     }
-    let generation = app.page_cache().generation();
+    let snapshot = app.page_cache().snapshot();
     let t = Tr::new(language);
     let event = event::public_by_slug(app.db(), &slug).await?.ok_or(WebError::NotFound)?;
     let sessions = programme::for_event(app.db(), event.id).await?;
@@ -78,5 +85,5 @@ async fn show(
         sessions: sessions.iter().map(|session| SessionSummary::new(session, &event, t)).collect(),
         event: EventSummary::new(&event, t, Utc::now()),
     };
-    cached(&app, key, generation, &page)
+    cached(&app, key, snapshot, Scope::Event(event.id), &page)
 }

@@ -19,9 +19,11 @@ use domain::programme::{self, ProgrammeSession};
 use domain::registration::{self, RegistrationRequest};
 use domain::registration_form::{self as form_rules, FieldRules, Question};
 use serde::Deserialize;
+use site::caches::only_event;
 use site::error::{Refusal, WebError};
 use site::form::{
-    Choice, ContactDefaults, FormErrors, PersonFields, PersonRules, organisation_type_choices, session_ids,
+    Choice, ContactDefaults, FieldMessage, FormErrors, PersonFields, PersonRules, organisation_type_choices,
+    session_ids,
 };
 use site::i18n::{Lang, Tr};
 use site::questions::{QuestionField, answers_sent, parse_answers, question_fields};
@@ -142,6 +144,15 @@ impl RegisterForm {
         (filled + usize::from(!self.add_guest.is_empty())).min(MAX_GUESTS)
     }
 
+    /// How many delegation rows the browser sent, however many that is.
+    fn rows_sent(&self) -> usize {
+        [&self.guest_first_name, &self.guest_last_name, &self.guest_email, &self.guest_organisation]
+            .iter()
+            .map(|values| values.iter().filter(|value| !value.trim().is_empty()).count())
+            .max()
+            .unwrap_or(0)
+    }
+
     /// Rows with something typed in; empty rows are left-over blanks, not people.
     fn used_guest_rows(&self) -> Vec<usize> {
         (0..self.guest_rows()).filter(|row| !self.guest(*row).is_blank()).collect()
@@ -179,6 +190,10 @@ impl RegisterForm {
         if self.data_consent != "yes" {
             errors.code("data_consent", "consent-missing");
         }
+        if self.rows_sent() > MAX_GUESTS {
+            // Never a silent cut: more people than one registration takes is said.
+            errors.key("delegation", "error-delegation-full");
+        }
         errors.sort_by_place(place_on_page);
         let contact = match (contact, sessions) {
             (Some(person), Some(sessions)) if errors.is_empty() => person.into_attendee(None, sessions, answers),
@@ -206,6 +221,40 @@ impl RegisterForm {
     }
 }
 
+/// A field's name as the summary above the form says it; a delegation member's fields
+/// and answers with the person's number.
+fn field_label(field: &str, questions: &[Question], t: Tr) -> Option<String> {
+    let (name, row) = match field.rsplit_once('-') {
+        Some((name, row)) if row.parse::<usize>().is_ok() && (name.starts_with("guest_") || name.starts_with("q-")) => {
+            (name, row.parse::<usize>().ok())
+        }
+        _ => (field, None),
+    };
+    let own = match name {
+        "first_name" | "guest_first_name" => t.get("field-first-name"),
+        "last_name" | "guest_last_name" => t.get("field-last-name"),
+        "email" => t.get("field-email"),
+        "guest_email" => t.get("delegation-email"),
+        "organisation" => t.get("field-organisation"),
+        "guest_organisation" => t.get("delegation-organisation"),
+        "organisation_type" => t.get("field-organisation-type"),
+        "partner_municipality" => t.get("field-partner-municipality"),
+        "programme_session" | "guest_session" => t.get("field-sessions"),
+        "data_consent" => t.get("field-consent-name"),
+        question => {
+            let id = question.strip_prefix("q-")?;
+            questions.iter().find(|q| q.id.simple().to_string() == id)?.label(t.language).to_owned()
+        }
+    };
+    Some(match row {
+        Some(row) => {
+            let person = t.count("delegation-person", "number", i64::try_from(row + 2).unwrap_or(0));
+            format!("{person}, {own}")
+        }
+        None => own,
+    })
+}
+
 /// Where a field's message stands in the summary: the contact person's fields and
 /// answers, then each delegation row, then the consent at the bottom.
 fn place_on_page(field: &str) -> (u8, usize) {
@@ -216,6 +265,7 @@ fn place_on_page(field: &str) -> (u8, usize) {
     match (field.starts_with("guest_") || (field.starts_with("q-") && row.is_some()), row) {
         (true, Some(row)) => (2, row),
         _ if field.starts_with("q-") => (1, 0),
+        _ if field == "delegation" => (2, MAX_GUESTS),
         _ => (0, FIELDS.iter().position(|known| *known == field).unwrap_or(0)),
     }
 }
@@ -250,7 +300,11 @@ pub struct RegisterPage {
     organisation_types: Vec<Choice>,
     sessions: Vec<SessionChoice>,
     messages: FormErrors,
+    /// The messages above the form, each naming its field.
+    summary: Vec<FieldMessage>,
     guests: Vec<GuestRow>,
+    /// The delegation row just added, to scroll to and focus.
+    added_row: Option<usize>,
     max_guests: usize,
     /// The contact person's answers to the event's own questions.
     questions: Vec<QuestionField>,
@@ -308,9 +362,13 @@ impl RegisterPage {
                 }
             })
             .collect();
-        let summary = EventSummary::new(event, t, Utc::now());
+        let event_summary = EventSummary::new(event, t, Utc::now());
         let rules = FieldRules::of(event);
+        let summary = messages.summary(|field| field_label(field, questions, t));
+        let added_row = (!form.add_guest.is_empty()).then(|| form.guest_rows().saturating_sub(1));
         RegisterPage {
+            summary,
+            added_row,
             questions: question_fields(questions, &form.answers, None, t, |field| messages.message(field).to_owned()),
             ask_organisation: form_rules::field_rule_code(rules.organisation),
             ask_organisation_type: form_rules::field_rule_code(rules.organisation_type),
@@ -318,14 +376,23 @@ impl RegisterPage {
             guests,
             max_guests: MAX_GUESTS,
             t,
-            notice: summary.closed_reason.clone(),
-            event: summary,
+            notice: event_summary.closed_reason.clone(),
+            event: event_summary,
             organisation_types: organisation_type_choices(t, &form.organisation_type),
             form,
             sessions: session_choices,
             messages,
             privacy_url: urls::event_privacy(&event.slug),
         }
+    }
+
+    /// "Register", or "join the waiting list" while the event is full.
+    fn submit_label(&self) -> String {
+        self.t.get(if self.event.waitlist_only { "register-submit-waitlist" } else { "register-submit" })
+    }
+
+    fn is_added_row(&self, index: &usize) -> bool {
+        self.added_row == Some(*index)
     }
 
     fn can_add_guest(&self) -> bool {
@@ -367,9 +434,15 @@ async fn submit(
     }
     let t = Tr::new(language);
     let event = event::public_by_slug(app.db(), &slug).await?.ok_or(WebError::NotFound)?;
+    // A registration changes only its event: other events' cached pages and rows stay.
+    only_event(event.id, register(&app, t, &slug, event, &body).await)
+}
+
+/// The form sent for `event`: registered, or the form again with what is wrong.
+async fn register(app: &AppState, t: Tr, slug: &str, event: Event, body: &[u8]) -> Result<Response, WebError> {
     let sessions = programme::for_event(app.db(), event.id).await?;
     let questions = form_rules::questions(app.db(), event.id).await?;
-    let mut form = match RegisterForm::read(&body) {
+    let mut form = match RegisterForm::read(body) {
         Ok(form) => form,
         Err(rejection) => {
             tracing::info!(%rejection, "unreadable registration form");
@@ -392,7 +465,7 @@ async fn submit(
         Err(failure) => failure,
     };
     // Places may have changed while the form was open: show the current figures.
-    let event = event::public_by_slug(app.db(), &slug).await?.ok_or(WebError::NotFound)?;
+    let event = event::public_by_slug(app.db(), slug).await?.ok_or(WebError::NotFound)?;
     let sessions = programme::for_event(app.db(), event.id).await?;
     let mut errors = FormErrors::new(t);
     let notice = match Refusal::of(failure)? {
