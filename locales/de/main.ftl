@@ -117,7 +117,7 @@ org-type-civil_society_other = Zivilgesellschaft / Sonstige
 error-required = Bitte füllen Sie dieses Feld aus.
 error-too-long = Dieser Text ist zu lang.
 error-invalid-email = Bitte geben Sie eine gültige E-Mail-Adresse ein, zum Beispiel name@stadt.de.
-error-invalid-characters = Dieser Text enthält unzulässige Steuerzeichen.
+error-invalid-characters = Dieser Text enthält unzulässige Steuerzeichen oder unsichtbare Zeichen.
 error-invalid-choice = Diese Auswahl ist nicht möglich.
 error-choose = Bitte wählen Sie die Art Ihrer Organisation.
 error-consent-missing = Ohne Ihre Einwilligung können wir die Anmeldung nicht annehmen.
@@ -125,6 +125,7 @@ error-unknown-session = Dieser Programmpunkt gehört nicht zu dieser Veranstaltu
 error-sessions-overlap = Zwei gewählte Programmpunkte finden zur selben Zeit statt. Bitte wählen Sie einen davon.
 error-event-full = Die Veranstaltung ist inzwischen ausgebucht. Ihre Anmeldung wurde nicht gespeichert.
 error-form-unreadable = Das Formular konnte nicht gelesen werden. Bitte füllen Sie es noch einmal aus.
+error-form-reused = Dieses Formular wurde schon einmal abgeschickt. Um eine weitere Person anzumelden, prüfen Sie bitte die Angaben unten und senden Sie das Formular erneut.
 
 ## Registration page
 manage-title = Ihre Anmeldung
@@ -197,9 +198,9 @@ mail-cancelled-subject = Stornierung: { $event }
 mail-cancelled-intro = Ihre Anmeldung zu „{ $event }“ ist storniert. Ihr Platz wird an die nächste Person auf der Warteliste vergeben.
 mail-link-subject = Ihr Link zur Anmeldung: { $event }
 mail-link-intro = Sie haben den Link zu Ihrer Anmeldung für „{ $event }“ angefordert.
-already-title = Sie sind bereits angemeldet
-already-text = Für diese E-Mail-Adresse gibt es schon eine Anmeldung zu „{ $event }“. Eine zweite ist nicht nötig. Wir können Ihnen den Link zu Ihrer Anmeldung noch einmal an diese Adresse schicken.
-already-resend = Link noch einmal zuschicken
+register-sent-title = Bitte sehen Sie in Ihr E-Mail-Postfach
+register-sent-text = Vielen Dank. Wir haben eine E-Mail mit dem Link zu Ihrer Anmeldung für „{ $event }“ an die angegebene Adresse geschickt. Bitte sehen Sie auch im Spam-Ordner nach.
+register-sent-again = Keine E-Mail erhalten? Link noch einmal anfordern
 manage-cancel-heading = Nicht dabei?
 manage-cancel-link = Anmeldung stornieren
 cancel-title = Anmeldung stornieren
@@ -471,6 +472,11 @@ admin-mail-pending =
     { $attempts ->
         [0] wartet auf Versand
        *[other] wartet, { $attempts } Versuche
+    }
+admin-mail-undeliverable =
+    { $attempts ->
+        [one] nicht zustellbar nach 1 Versuch, wird nicht mehr versucht
+       *[other] nicht zustellbar nach { $attempts } Versuchen, wird nicht mehr versucht
     }
 admin-method-scan = Ticket gescannt
 admin-method-manual = von Hand

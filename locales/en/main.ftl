@@ -117,7 +117,7 @@ org-type-civil_society_other = Civil society / other
 error-required = Please fill in this field.
 error-too-long = This text is too long.
 error-invalid-email = Please enter a valid e-mail address, for example name@town.org.
-error-invalid-characters = This text contains control characters that are not allowed.
+error-invalid-characters = This text contains control characters or invisible characters that are not allowed.
 error-invalid-choice = This choice is not possible.
 error-choose = Please choose the type of your organisation.
 error-consent-missing = We cannot accept the registration without your consent.
@@ -125,6 +125,7 @@ error-unknown-session = This programme item does not belong to this event.
 error-sessions-overlap = Two chosen programme items take place at the same time. Please choose one of them.
 error-event-full = The event is now fully booked. Your registration was not saved.
 error-form-unreadable = The form could not be read. Please fill it in again.
+error-form-reused = This form was already sent. To register another person, please check the details below and send the form again.
 
 ## Registration page
 manage-title = Your registration
@@ -197,9 +198,10 @@ mail-cancelled-subject = Cancelled: { $event }
 mail-cancelled-intro = Your registration for "{ $event }" is cancelled. Your place goes to the next person on the waiting list.
 mail-link-subject = Your registration link: { $event }
 mail-link-intro = You asked for the link to your registration for "{ $event }".
-already-title = You are already registered
-already-text = This e-mail address already has a registration for "{ $event }". A second one is not needed. We can send the link to your registration to this address again.
-already-resend = Send the link again
+register-sent-title = Please check your e-mail
+register-sent-text = Thank you. We have sent an e-mail with the link to your registration for "{ $event }" to the address you gave. Please also look in your spam folder.
+register-sent-again = No e-mail? Ask for the link again
+
 manage-cancel-heading = Cannot come?
 manage-cancel-link = Cancel the registration
 cancel-title = Cancel the registration
@@ -471,6 +473,11 @@ admin-mail-pending =
     { $attempts ->
         [0] waiting to be sent
        *[other] waiting, { $attempts } attempts
+    }
+admin-mail-undeliverable =
+    { $attempts ->
+        [one] undeliverable after 1 attempt, not tried again
+       *[other] undeliverable after { $attempts } attempts, not tried again
     }
 admin-method-scan = Ticket scanned
 admin-method-manual = by hand

@@ -122,7 +122,7 @@ async fn an_organiser_sets_up_an_event_finds_the_people_and_exports_them() {
     // CSV with BOM, read back by the csv crate.
     let csv_bytes = app.staff_get_bytes(&admin, &format!("/admin/events/{event_id}/attendees.csv?sort=name")).await;
     assert!(csv_bytes.starts_with(b"\xEF\xBB\xBF"), "the CSV starts with a UTF-8 byte order mark");
-    let mut reader = csv::Reader::from_reader(&csv_bytes[3..]);
+    let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(&csv_bytes[3..]);
     let header = reader.headers().expect("header").clone();
     let last_name = header.iter().position(|h| h == "Nachname").expect("a last-name column");
     let names: Vec<String> = reader.records().map(|record| record.expect("record")[last_name].to_owned()).collect();

@@ -240,6 +240,7 @@ async fn the_public_pages_and_the_door_page_pass_axe_in_three_languages() {
             "/".to_owned(),
             format!("/events/{TAG_SLUG}"),
             format!("/events/{TAG_SLUG}/register"),
+            format!("/events/{TAG_SLUG}/register/sent"),
             path.clone(),
             format!("{path}/cancel"),
             format!("{path}/deletion"),

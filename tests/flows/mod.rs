@@ -1,3 +1,4 @@
+mod attack;
 mod availability;
 mod backoffice;
 mod backoffice_access;

@@ -158,9 +158,16 @@ async fn detail(
                 "{} · {}",
                 // The stored name of the kind (serde's spelling differs for some kinds).
                 t.get(&format!("admin-mail-{}", sea_orm::ActiveEnum::to_value(&message.kind))),
-                match message.sent_at {
-                    Some(sent) => t.with("admin-mail-sent-at", "time", &at(sent)),
-                    None => t.count("admin-mail-pending", "attempts", i64::from(message.attempts)),
+                match (message.sent_at, message.undeliverable_at) {
+                    (Some(sent), _) => t.with("admin-mail-sent-at", "time", &at(sent)),
+                    // Given up: say so, with the mail server's reason, so that organisers
+                    // can reach the person another way.
+                    (None, Some(_)) => format!(
+                        "{} · {}",
+                        t.count("admin-mail-undeliverable", "attempts", i64::from(message.attempts)),
+                        message.last_error.as_deref().unwrap_or_default()
+                    ),
+                    (None, None) => t.count("admin-mail-pending", "attempts", i64::from(message.attempts)),
                 }
             ),
         })

@@ -227,6 +227,8 @@ async fn scrub_registration<C: ConnectionTrait>(db: &C, registration_id: Uuid) -
         .col_expr(registration::Column::EmailKey, Expr::value(format!("anonymised:{registration_id}")))
         .col_expr(registration::Column::ManageToken, Expr::value(secret_token()))
         .col_expr(registration::Column::SubmissionKey, Expr::value(Option::<String>::None))
+        // A hash of names and addresses is still personal data.
+        .col_expr(registration::Column::SubmissionDigest, Expr::value(Option::<String>::None))
         .col_expr(registration::Column::ConfirmToken, Expr::value(Option::<String>::None))
         .col_expr(registration::Column::ConsentWording, Expr::value(""))
         .filter(registration::Column::Id.eq(registration_id))

@@ -12,6 +12,11 @@ pub fn register(slug: &str) -> String {
     format!("/events/{slug}/register")
 }
 
+/// Where the registration form leads when the registration's link went by mail.
+pub fn registration_sent(slug: &str) -> String {
+    format!("/events/{slug}/register/sent")
+}
+
 pub fn event_calendar(slug: &str) -> String {
     format!("/events/{slug}/calendar.ics")
 }

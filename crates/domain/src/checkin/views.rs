@@ -26,6 +26,10 @@ pub struct DoorAttendee {
     pub no_photos: bool,
 }
 
+/// The longest name search answered: more than any name or organisation (200 characters
+/// each) and far below SQLite's limit on `LIKE` patterns (50,000 bytes, an error beyond).
+pub const MAX_SEARCH_CHARS: usize = 200;
+
 /// Finds expected attendees of the device's event by name or organisation (at most
 /// `limit`), with whether they are already checked in to the entrance or the session.
 pub async fn search_attendees(
@@ -39,10 +43,12 @@ pub async fn search_attendees(
     use sea_orm::ExprTrait;
     use sea_orm::sea_query::{Expr, LikeExpr, Query};
     use sea_orm::{QueryOrder, QuerySelect};
-    let needle = crate::search::Needle::new(query);
-    if query.trim().chars().count() < 2 {
+    // Longer than any name: nothing to find (and SQLite refuses LIKE patterns over 50 kB).
+    let length = query.trim().chars().count();
+    if !(2..=MAX_SEARCH_CHARS).contains(&length) {
         return Ok(Vec::new());
     }
+    let needle = crate::search::Needle::new(query);
     // Against the stored, folded key (SQLite's LOWER folds only ASCII); a literal search:
     // % and _ typed by door staff are not wildcards.
     let matches = needle.forms().into_iter().fold(Condition::any(), |any, form| {

@@ -67,6 +67,10 @@ pub struct Model {
     pub last_error: Option<String>,
     /// For `OrganiserMessage`: which message.
     pub message_id: Option<Uuid>,
+    /// Given up: the mail server refused it for good (5xx), it could not be composed
+    /// (an address the mailer cannot send to) or it failed [`crate::outbox::MAX_ATTEMPTS`]
+    /// times. Never tried again; the back office shows it.
+    pub undeliverable_at: Option<DateTimeUtc>,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

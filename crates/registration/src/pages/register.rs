@@ -31,7 +31,9 @@ use site::rate_limit::{ClientIp, too_many_requests};
 use site::{AppState, urls};
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/events/{slug}/register", get(show).post(submit))
+    Router::new()
+        .route("/events/{slug}/register", get(show).post(submit))
+        .route("/events/{slug}/register/sent", get(sent))
 }
 
 /// What the browser sends. Every field defaults to empty so that a missing field is a
@@ -470,7 +472,7 @@ async fn submit(
 async fn register(app: &AppState, t: Tr, slug: &str, event: Event, body: &[u8]) -> Result<Response, WebError> {
     let sessions = programme::for_event(app.db(), event.id).await?;
     let questions = form_rules::questions(app.db(), event.id).await?;
-    let form = match RegisterForm::read(body) {
+    let mut form = match RegisterForm::read(body) {
         Ok(form) => form,
         Err(rejection) => {
             tracing::info!(%rejection, "unreadable registration form");
@@ -487,6 +489,7 @@ async fn register(app: &AppState, t: Tr, slug: &str, event: Event, body: &[u8]) 
         Ok(request) => request,
         Err(errors) => return Ok(unprocessable(RegisterPage::new(&event, &sessions, &questions, form, errors, t))),
     };
+    let contact_email = request.attendees.first().map(|contact| contact.email.clone());
     let failure = match registration::register_for(app.pools(), &event, &sessions, request, Utc::now()).await {
         Ok(registration) => return Ok(Redirect::to(&urls::manage(&registration.manage_token)).into_response()),
         Err(failure) => failure,
@@ -499,14 +502,20 @@ async fn register(app: &AppState, t: Tr, slug: &str, event: Event, body: &[u8]) 
         Refusal::AlreadySubmitted(earlier) => {
             return Ok(Redirect::to(&urls::manage(&earlier.manage_token)).into_response());
         }
+        // Whoever typed the address learns nothing about it: no "already registered", the
+        // link goes by mail to that address only, and the page says to look there.
         Refusal::AlreadyRegistered => {
-            let page = AlreadyRegisteredPage {
-                t,
-                event: EventSummary::new(&event, t, Utc::now()),
-                email: form.email.trim().to_owned(),
-                find_url: urls::find_registration(),
-            };
-            return Ok((StatusCode::CONFLICT, page).into_response());
+            if let Some(email) = &contact_email {
+                registration::send_manage_link(app.pools(), event.id, email, Utc::now()).await?;
+            }
+            return Ok(Redirect::to(&urls::registration_sent(&event.slug)).into_response());
+        }
+        // A form sent before with other people (back button, a shared computer): never
+        // the earlier registration. A new key, so that sending it again registers whoever
+        // it holds now.
+        Refusal::Message { field: None, key: "error-form-reused" } => {
+            form.submission = secret_token();
+            Some(t.get("error-form-reused"))
         }
         // Closed or no longer open: the page says so above the form.
         Refusal::Message { field: None, key: "registration-closed" } => None,
@@ -523,15 +532,24 @@ async fn register(app: &AppState, t: Tr, slug: &str, event: Event, body: &[u8]) 
     }))
 }
 
-/// The address already has a registration for this event: offer to send its link again
-/// (to that address only, so nothing is revealed to whoever typed it).
+/// After a registration whose link went by mail: look in the mailbox. Shown for an
+/// address that was registered before, so it says nothing about that address.
 #[derive(Template, WebTemplate)]
-#[template(path = "registration/already_registered.html")]
-struct AlreadyRegisteredPage {
+#[template(path = "registration/registration_sent.html")]
+struct SentPage {
     t: Tr,
     event: EventSummary,
-    email: String,
     find_url: String,
+}
+
+async fn sent(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    Path(slug): Path<String>,
+) -> Result<SentPage, WebError> {
+    let t = Tr::new(language);
+    let event = event::public_by_slug(app.db(), &slug).await?.ok_or(WebError::NotFound)?;
+    Ok(SentPage { t, event: EventSummary::new(&event, t, Utc::now()), find_url: urls::find_registration() })
 }
 
 fn unprocessable(page: RegisterPage) -> Response {
