@@ -853,3 +853,6 @@ admin-audit-form-question-remove = Frage entfernt
 # Each member of a delegation: their own kind of organisation and partner
 delegation-as-contact = wie bei Ihnen
 delegation-partner-municipality = Partnerkommune (leer: wie bei Ihnen)
+
+# Forum waiting lists in the figures
+admin-col-waiting = Warteliste

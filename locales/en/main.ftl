@@ -854,3 +854,6 @@ admin-audit-form-question-remove = Question removed
 # Each member of a delegation: their own kind of organisation and partner
 delegation-as-contact = as for you
 delegation-partner-municipality = Partner municipality (empty: as for you)
+
+# Forum waiting lists in the figures
+admin-col-waiting = Waiting list

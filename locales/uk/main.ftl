@@ -877,3 +877,6 @@ admin-audit-form-question-remove = Питання вилучено
 # Each member of a delegation: their own kind of organisation and partner
 delegation-as-contact = як у вас
 delegation-partner-municipality = Громада-партнер (порожньо: як у вас)
+
+# Forum waiting lists in the figures
+admin-col-waiting = Список очікування

@@ -643,3 +643,34 @@ async fn every_member_of_a_delegation_is_a_person_of_their_own() {
         figures.by_organisation_type
     );
 }
+
+/// A forum's waiting list shows in the event's figures, and a session filter lists the
+/// people who still come (cancelled ones only when asked for).
+#[tokio::test]
+async fn forum_waiting_lists_show_and_session_filters_leave_out_the_cancelled() {
+    use domain::entity::programme_session;
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let tag = app.event(TAG_SLUG).await;
+    let forum = app.smallest_forum().await;
+    programme_session::Entity::update_many()
+        .col_expr(programme_session::Column::Capacity, Expr::value(Some(1)))
+        .filter(programme_session::Column::Id.eq(forum.id))
+        .exec(&app.db)
+        .await
+        .expect("one place in the forum");
+    let first = app.register_confirmed("first@example.org", &[forum.id]).await;
+    app.register_confirmed("waiting@example.org", &[forum.id]).await;
+    let (_, overview) = app.staff_get(&admin, &format!("/admin/events/{}", tag.id)).await;
+    let row = overview.split(&forum.title_de).nth(1).and_then(|rest| rest.split("</tr>").next()).unwrap_or_default();
+    assert!(row.ends_with("<td class=\"number\">1</td>"), "one person waits for the forum: {row}");
+
+    let cancelled = app.client.post(app.url(&format!("{first}/cancel"))).send().await.expect("POST");
+    assert_eq!(cancelled.status(), StatusCode::SEE_OTHER);
+    let (_, list) = app.staff_get(&admin, &format!("/admin/events/{}/attendees?session={}", tag.id, forum.id)).await;
+    assert!(!list.contains("first@example.org"), "the cancelled person is not counted in the forum");
+    let (_, list) = app
+        .staff_get(&admin, &format!("/admin/events/{}/attendees?session={}&status=cancelled", tag.id, forum.id))
+        .await;
+    assert!(list.contains("first@example.org"), "unless cancelled people are asked for");
+}

@@ -312,7 +312,10 @@ impl Filter {
         let needle = Needle::new(&self.text);
         (needle.is_empty() || row.matches_text(&needle))
             && self.status.is_none_or(|status| row.status == status)
-            && self.programme_session_id.is_none_or(|id| row.session_ids.contains(&id))
+            // People in a session are those who still come: cancelled ones only when asked for.
+            && self.programme_session_id.is_none_or(|id| {
+                row.session_ids.contains(&id) && (row.status != RegistrationStatus::Cancelled || self.status.is_some())
+            })
             && self.organisation_type.is_none_or(|kind| row.attendee.organisation_type == kind)
             && self.checked_in.is_none_or(|wanted| row.checked_in_at.is_some() == wanted)
             && self.answer.as_ref().is_none_or(|wanted| wanted.keeps(row))
