@@ -856,3 +856,7 @@ delegation-partner-municipality = Partnerkommune (leer: wie bei Ihnen)
 
 # Forum waiting lists in the figures
 admin-col-waiting = Warteliste
+
+# Moving someone up from the waiting list by hand
+admin-waitlist-move-up = Von der Warteliste nachrücken lassen
+admin-audit-registration-move-up = Von Hand nachgerückt

@@ -857,3 +857,7 @@ delegation-partner-municipality = Partner municipality (empty: as for you)
 
 # Forum waiting lists in the figures
 admin-col-waiting = Waiting list
+
+# Moving someone up from the waiting list by hand
+admin-waitlist-move-up = Move up from the waiting list
+admin-audit-registration-move-up = Moved up by hand

@@ -37,8 +37,8 @@ error-back-home = До переліку заходів
 error-400-title = Запит незрозумілий
 error-400-text = Не вдалося прочитати запит. Будь ласка, оновіть сторінку та спробуйте ще раз.
 error-404-title = Сторінку не знайдено
-error-404-text = Такої сторінки не існує (більше). Можливо, посилання змінилося або воно неповне.
-error-405-title = Неможливо
+error-404-text = Такої сторінки немає (або вже немає). Можливо, посилання змінилося або воно неповне.
+error-405-title = Дія неможлива
 error-405-text = Ця дія на цій сторінці неможлива.
 error-408-title = Час очікування вичерпано
 error-408-text = Запит тривав занадто довго. Будь ласка, спробуйте ще раз.
@@ -72,9 +72,9 @@ event-add-to-calendar = Додати до календаря (.ics)
 event-programme = Програма
 event-cancelled = Цей захід скасовано.
 event-full = На цей захід усі місця зайняті.
-registration-not-open-yet = Реєстрація відкриється { $date }.
+registration-not-open-yet = Початок реєстрації: { $date }.
 registration-closed = Реєстрацію закрито.
-places-full = місць немає – можна стати в список очікування
+places-full = місць немає – можна записатися до списку очікування
 places-free = { $count ->
     [one] { $count } вільне місце
     [few] { $count } вільні місця
@@ -93,7 +93,7 @@ register-title = Реєстрація: { $event }
 register-about-you = Ваші дані
 register-submit = Зареєструватися
 register-back-to-event = Назад до заходу
-form-required-note = Поля з позначкою «(необовʼязково)» можна залишити порожніми; решта потрібні для реєстрації.
+form-required-note = Поля з позначкою «(необовʼязково)» можна залишити порожніми; решту потрібно заповнити для реєстрації.
 form-errors-title = Будь ласка, перевірте введені дані
 field-first-name = Імʼя
 field-last-name = Прізвище
@@ -107,7 +107,7 @@ field-partner-municipality = Громада-партнер
 field-partner-municipality-hint = Наприклад, місто-партнер у Німеччині.
 field-sessions = Вибір програми (необовʼязково)
 field-sessions-hint = Форуми проходять одночасно; будь ласка, оберіть не більше одного.
-field-consent = Я погоджуюся на обробку моїх даних для організації та проведення заходу.
+field-consent = Я погоджуюся на обробку своїх даних для організації та проведення заходу.
 field-consent-privacy-link = Прочитати інформацію про захист даних
 org-type-kommune = Муніципалітет (громада)
 org-type-kreis = Район (округ)
@@ -118,7 +118,7 @@ org-type-science_education = Наука / освіта
 org-type-civil_society_other = Громадянське суспільство / інше
 error-required = Будь ласка, заповніть це поле.
 error-too-long = Цей текст задовгий.
-error-invalid-email = Будь ласка, введіть дійсну адресу електронної пошти, наприклад name@misto.ua.
+error-invalid-email = Будь ласка, введіть дійсну адресу електронної пошти, наприклад, name@misto.ua.
 error-invalid-characters = Цей текст містить недопустимі керівні або невидимі символи.
 error-invalid-choice = Такий вибір неможливий.
 error-choose = Будь ласка, оберіть тип вашої організації.
@@ -134,12 +134,12 @@ manage-title = Ваша реєстрація
 manage-contact-email = Електронна пошта
 manage-online-link = Посилання для участі онлайн:
 manage-calendar = Додати до календаря (.ics)
-manage-keep-link = Будь ласка, збережіть посилання на цю сторінку: тут завжди знаходиться ваш квиток.
+manage-keep-link = Будь ласка, збережіть посилання на цю сторінку: тут завжди доступний ваш квиток.
 manage-sessions = Обрані пункти програми
 manage-no-sessions = Програму не обрано.
 manage-ticket-title = Ваш квиток
-manage-ticket-alt = QR-квиток для { $name }
-manage-ticket-hint = Покажіть цей QR-код на вході – на телефоні або роздрукованим.
+manage-ticket-alt = QR-квиток: { $name }
+manage-ticket-hint = Покажіть цей QR-код на вході – на екрані телефону або на папері.
 manage-ticket-download = Завантажити квиток як зображення (PNG)
 manage-ticket-code = Код квитка для введення вручну
 status-pending-confirmation = Будь ласка, підтвердьте адресу електронної пошти.
@@ -157,11 +157,11 @@ privacy-title = Інформація про захист даних
 privacy-controller-heading = Відповідальна установа
 privacy-controller = Відповідальним за обробку є мережеве бюро партнерства міст землі Північний Рейн – Вестфалія, яке проводить ці заходи.
 privacy-data-heading = Які дані ми обробляємо
-privacy-data = Імʼя, адреса електронної пошти, організація, тип організації, громада-партнер, вибір програми, а також час вашої згоди та вашого входу.
+privacy-data = Імʼя, адреса електронної пошти, організація, тип організації, громада-партнер, вибір програми, а також час надання вашої згоди та вашої реєстрації на вході.
 privacy-purpose-heading = Для чого
-privacy-purpose = Для організації та проведення заходу (вхід, список учасників, планування залів) і для анонімізованих показників для грантодавця. Правова підстава – ваша згода (ст. 6 ч. 1 п. a GDPR).
+privacy-purpose = Для організації та проведення заходу (вхід, список учасників, планування залів), а також для анонімізованої звітності перед грантодавцем. Правова підстава – ваша згода (ст. 6 ч. 1 п. a GDPR).
 privacy-retention-heading = Як довго
-privacy-retention = Імена, адреси e-mail і відповіді власними словами автоматично анонімізуються через визначений час після заходу (зазвичай 180 днів); те, що не вказує на особу (тип організації, участь у програмі), залишається для звітності перед грантодавцем.
+privacy-retention = Імена, адреси електронної пошти й відповіді власними словами автоматично анонімізуються через визначений час після заходу (зазвичай 180 днів); дані, які не дають змоги встановити особу (тип організації, участь у програмі), залишаються для звітності перед грантодавцем.
 privacy-rights-heading = Ваші права
 privacy-rights = Ви можете вимагати доступу до даних, їх виправлення та видалення і будь-коли відкликати свою згоду. На сторінці своєї реєстрації ви можете завантажити всі збережені дані та подати запит на їх видалення; також можна звернутися до мережевого бюро. Ви також маєте право подати скаргу до наглядового органу із захисту даних.
 
@@ -171,7 +171,7 @@ door-device = Пристрій: { $device }
 door-scope = Що реєструємо?
 door-scope-entrance = Вхід на захід
 door-code-label = Відскануйте квиток або введіть код
-door-code-hint = Ручний сканер: просто скануйте, код надсилається автоматично.
+door-code-hint = Ручний сканер: просто відскануйте квиток – код буде надіслано автоматично.
 door-submit = Перевірити
 door-counts = Зареєстровано { $checked } з { $expected }
 door-network-error = Немає зʼєднання із сервером. Будь ласка, відскануйте ще раз.
@@ -187,35 +187,35 @@ door-result-not-registered-for-session = Не зареєстровано на ц
 ## E-mail
 mail-confirmation-subject = Підтвердження реєстрації: { $event }
 mail-greeting = Добрий день, { $name }!
-mail-confirmation-intro = Дякуємо за реєстрацію на «{ $event }». Нижче ваші дані та ваш квиток.
-mail-ticket-hint = Покажіть QR-код на вході – на телефоні або роздрукованим.
+mail-confirmation-intro = Дякуємо за реєстрацію на захід «{ $event }». Нижче – ваші дані та ваш квиток.
+mail-ticket-hint = Покажіть QR-код на вході – на екрані телефону або на папері.
 mail-manage-link = Вашу реєстрацію з квитком і файлом календаря завжди можна знайти тут:
 mail-calendar-attached = Файл календаря (.ics) додано до цього листа.
 mail-signature = Мережеве бюро партнерства міст землі Північний Рейн – Вестфалія
 mail-waitlisted-subject = Список очікування: { $event }
-mail-waitlisted-intro = На «{ $event }» усі місця зайняті; ви в списку очікування. Щойно звільниться місце, ви автоматично отримаєте його в порядку реєстрації, а квиток – електронною поштою.
+mail-waitlisted-intro = На захід «{ $event }» усі місця зайняті; ви в списку очікування. Щойно звільниться місце, ви автоматично отримаєте його в порядку реєстрації, а квиток – електронною поштою.
 mail-promoted-subject = Для вас звільнилося місце: { $event }
-mail-promoted-intro = Гарна новина: на «{ $event }» звільнилося місце. Ви перейшли зі списку очікування і тепер зареєстровані. Ось ваш квиток.
+mail-promoted-intro = Гарна новина: звільнилося місце на захід «{ $event }». Ви перейшли зі списку очікування й тепер зареєстровані. Ось ваш квиток.
 mail-cancelled-subject = Скасування: { $event }
-mail-cancelled-intro = Вашу реєстрацію на «{ $event }» скасовано. Ваше місце отримає наступна людина зі списку очікування.
+mail-cancelled-intro = Вашу реєстрацію на захід «{ $event }» скасовано. Ваше місце отримає наступна людина зі списку очікування.
 mail-link-subject = Посилання на вашу реєстрацію: { $event }
-mail-link-intro = Ви запросили посилання на свою реєстрацію на «{ $event }».
+mail-link-intro = Ви запросили посилання на свою реєстрацію на захід «{ $event }».
 register-sent-title = Будь ласка, перевірте електронну пошту
-register-sent-text = Дякуємо. Ми надіслали на вказану адресу лист із посиланням на вашу реєстрацію на «{ $event }». Будь ласка, перевірте також папку «Спам».
+register-sent-text = Дякуємо. Ми надіслали на вказану адресу лист із посиланням на вашу реєстрацію на захід «{ $event }». Будь ласка, перевірте також папку «Спам».
 register-sent-again = Не отримали листа? Запросіть посилання ще раз
 
 manage-cancel-heading = Не зможете прийти?
 manage-cancel-link = Скасувати реєстрацію
 cancel-title = Скасувати реєстрацію
-cancel-question = Ви справді хочете скасувати реєстрацію на «{ $event }»? Це стосується:
+cancel-question = Ви справді хочете скасувати реєстрацію на захід «{ $event }»? Це стосується:
 cancel-consequence = Ваш квиток стане недійсним, а ваше місце отримає наступна людина зі списку очікування.
 cancel-submit = Так, скасувати
 cancel-keep = Ні, залишити реєстрацію
 find-title = Отримати посилання на реєстрацію
-find-intro = Введіть адресу електронної пошти, з якою ви реєструвалися. Ми надішлемо туди посилання на кожну реєстрацію з цією адресою.
+find-intro = Введіть адресу електронної пошти, яку ви вказали під час реєстрації. Ми надішлемо на неї посилання на кожну реєстрацію з цією адресою.
 find-submit = Надіслати посилання
-find-sent = Якщо для цієї адреси є реєстрації, ми надіслали туди посилання. Будь ласка, перевірте також папку «Спам».
-footer-find-registration = Отримати посилання на власну реєстрацію
+find-sent = Якщо для цієї адреси є реєстрації, ми надіслали на неї посилання. Будь ласка, перевірте також папку «Спам».
+footer-find-registration = Отримати посилання на свою реєстрацію
 delegation-legend = Інші учасники (делегація, необовʼязково)
 delegation-hint = Зареєструйте одразу інших членів вашої делегації, наприклад гостей із громади-партнера. Кожен отримає власний квиток. Якщо в людини немає власної адреси електронної пошти, усе надійде вам.
 delegation-person = Особа { $number }
@@ -224,16 +224,16 @@ delegation-organisation = Організація (необовʼязково, і
 delegation-add = Додати ще одну особу
 manage-resend = Надіслати лист із квитком ще раз
 manage-resent = Лист уже в дорозі.
-manage-cancel-attendee = Скасувати реєстрацію лише для { $name }
+manage-cancel-attendee = Скасувати реєстрацію лише цієї особи: { $name }
 mail-confirm-subject = Будь ласка, підтвердьте реєстрацію: { $event }
-mail-confirm-intro = Будь ласка, підтвердьте свою адресу електронної пошти, щоб ваша реєстрація на «{ $event }» була дійсною. До того часу ми тримаємо для вас місце.
+mail-confirm-intro = Будь ласка, підтвердьте свою адресу електронної пошти, щоб ваша реєстрація на захід «{ $event }» набула чинності. До того часу ми тримаємо для вас місце.
 mail-confirm-action = Підтвердити реєстрацію зараз
 confirm-expired-title = Термін дії цього посилання минув
 confirm-expired-text = Реєстрацію не підтверджено вчасно або її скасовано; місце знову вільне. Ви можете зареєструватися ще раз.
-confirm-unknown-title = Це посилання для підтвердження невідоме
+confirm-unknown-title = Невідоме посилання для підтвердження
 confirm-unknown-text = Будь ласка, перевірте, чи посилання повне. Посилання на свою реєстрацію ви можете будь-коли отримати ще раз.
 mail-reminder-subject = Нагадування: { $event }, { $date }
-mail-reminder-intro = Чекаємо на вас на «{ $event }» { $date }. Ось ще раз ваші дані та ваш квиток. Якщо ви не зможете прийти, будь ласка, скасуйте реєстрацію за посиланням нижче, щоб хтось зі списку очікування міг зайняти місце.
+mail-reminder-intro = Чекаємо на вас на заході «{ $event }» ({ $date }). Ось ще раз ваші дані та ваш квиток. Якщо ви не зможете прийти, будь ласка, скасуйте реєстрацію за посиланням нижче, щоб хтось зі списку очікування міг отримати ваше місце.
 manage-edit-attendee = Змінити дані та вибір програми: { $name }
 edit-title = Змінити дані
 edit-save = Зберегти зміни
@@ -248,30 +248,30 @@ door-search-submit = Шукати
 door-search-admit = Впустити
 door-search-none = Нікого не знайдено.
 door-search-checked-in = зареєстровано о { $time }
-door-counts-here = { $count } на цьому пристрої
+door-counts-here = На цьому пристрої: { $count }
 door-recent-heading = Останні сканування на цьому пристрої
 door-recent-already = Уже зареєстровано
 door-undo = Скасувати
 door-walk-in-heading = Зареєструвати нову особу на вході
 door-walk-in-consent = Особа погоджується на обробку своїх даних.
 door-walk-in-submit = Зареєструвати й впустити
-door-walk-in-already = Ця адреса електронної пошти вже зареєстрована. Будь ласка, впустіть через пошук за іменем.
+door-walk-in-already = Ця адреса електронної пошти вже зареєстрована. Будь ласка, знайдіть особу через пошук за іменем і впустіть її.
 door-walk-in-full = Захід заповнений; на вході більше нікого не можна зареєструвати.
 door-walk-in-closed = Реєстрація на цей захід більше неможлива.
 door-status-online = Онлайн
 door-status-offline = Офлайн – цей пристрій перевіряє квитки сам
-door-status-waiting = { $count } сканувань очікують передачі
-door-status-lists = списки від { $time }
+door-status-waiting = Сканувань очікують передачі: { $count }
+door-status-lists = списки станом на { $time }
 door-checked-offline = перевірено офлайн, буде передано
 footer-accessibility = Доступність
 accessibility-title = Заява про доступність
-accessibility-scope = Мережеве бюро партнерства міст землі Північний Рейн – Вестфалія прагне зробити ці сторінки реєстрації доступними відповідно до німецького Положення про доступні інформаційні технології (BITV 2.0) та Директиви (ЄС) 2016/2102. Ця заява стосується публічних сторінок Treffpunkt: заходи, реєстрація, ваша реєстрація та сторінка входу.
+accessibility-scope = Мережеве бюро партнерства міст землі Північний Рейн – Вестфалія прагне зробити ці сторінки реєстрації доступними відповідно до німецького Положення про доступні інформаційні технології (BITV 2.0) та Директиви (ЄС) 2016/2102. Ця заява стосується публічних сторінок Treffpunkt: заходів, реєстрації, сторінки «Ваша реєстрація» та сторінки входу.
 accessibility-status-heading = Стан відповідності
-accessibility-status = Після кожної зміни сторінки автоматично перевіряються за допомогою axe-core на відповідність WCAG 2.1 рівня AA німецькою, англійською та українською мовами. Усіма сторінками можна користуватися без миші, і вони працюють без JavaScript.
+accessibility-status = Після кожної зміни сторінки автоматично перевіряються за допомогою axe-core на відповідність WCAG 2.1 рівня AA у німецькій, англійській та українській версіях. Усіма сторінками можна користуватися без миші, і вони працюють без JavaScript.
 accessibility-known-heading = Недоступний вміст
-accessibility-known = Сканування камерою на сторінці входу потребує зору; альтернативи – пошук за іменем і введення коду. QR-код у квитку має текст із вашим імʼям і код квитка для введення вручну.
+accessibility-known = Сканування камерою на сторінці входу потребує зору; альтернативи – пошук за іменем і введення коду. Крім QR-коду, квиток містить ваше імʼя у вигляді тексту та код квитка для введення вручну.
 accessibility-feedback-heading = Зворотний звʼязок і контакт
-accessibility-feedback = Ви помітили бар'єр? Будь ласка, напишіть до мережевого бюро партнерства міст; ми відповімо протягом двох тижнів.
+accessibility-feedback = Ви помітили барʼєр? Будь ласка, напишіть мережевому бюро партнерства міст; ми відповімо протягом двох тижнів.
 accessibility-enforcement-heading = Процедура врегулювання
 accessibility-enforcement = Якщо ви не отримаєте задовільної відповіді, ви можете звернутися до омбудсмена з питань доступних інформаційних технологій землі Північний Рейн – Вестфалія.
 
@@ -294,13 +294,13 @@ admin-forgot-sent = Якщо для цієї адреси є обліковий 
 admin-field-email = Адреса електронної пошти
 admin-field-password = Пароль
 admin-field-new-password = Новий пароль
-admin-field-password-hint = Щонайменше 10 символів; речення легко запам’ятати.
-admin-field-name = Ваше ім’я
+admin-field-password-hint = Щонайменше 10 символів; ціле речення легко запамʼятати.
+admin-field-name = Ваше імʼя
 admin-link-submit = Зберегти й увійти
 admin-setup-title = Створення першого адміністратора
-admin-setup-intro = Це посилання діє один раз. Обліковий запис має всі права: заходи, учасники та команда.
+admin-setup-intro = Це посилання діє лише один раз. Обліковий запис отримає всі права: керування заходами, учасниками та командою.
 admin-invite-title = Запрошення до команди
-admin-invite-intro = Вас запрошено як { $email }. Вкажіть своє ім’я та пароль.
+admin-invite-intro = Вас запрошено з адресою { $email }. Вкажіть своє імʼя та пароль.
 admin-reset-title = Новий пароль
 admin-link-invalid-title = Це посилання більше не дійсне
 admin-link-invalid-text = Посилання вже використано або термін його дії минув. Попросіть нове посилання.
@@ -333,7 +333,7 @@ admin-figure-registered = Зареєстровано
 admin-figure-confirmed = Підтверджено
 admin-figure-waitlisted = Список очікування
 admin-figure-cancelled = Скасовано
-admin-figure-checked-in = Пройшли на вході
+admin-figure-checked-in = Зареєстровано на вході
 admin-figure-by-type = За типом організації (підтверджені)
 admin-figure-by-session = За пунктами програми
 admin-figure-over-time = Реєстрації за днями
@@ -353,7 +353,7 @@ admin-figure-partners-count =
         [many] { $count } громад-партнерів
        *[other] { $count } громади-партнера
     }
-admin-report-download = Завантажити звіт для донора (XLSX)
+admin-report-download = Завантажити звіт для грантодавця (XLSX)
 admin-report-sheet-summary = Огляд
 admin-report-sheet-organisations = Організації
 admin-report-sheet-partnerships = Партнерства
@@ -368,7 +368,7 @@ admin-duplicate = Створити копію
 admin-duplicate-hint = Копія зберігає тексти, місце й програму; усі часи зсуваються разом із новим початком. Вона створюється як чернетка без реєстрацій.
 admin-duplicate-submit = Створити копію
 admin-error-duplicate = Вкажіть правильну адресу (малі латинські літери, цифри, дефіси) та початок.
-admin-edit-event = Редагування «{ $event }»
+admin-edit-event = Редагування заходу «{ $event }»
 admin-event-texts = Тексти
 admin-event-place-time = Місце і час
 admin-event-registration = Реєстрація
@@ -388,16 +388,16 @@ admin-format-hybrid = Гібридно
 admin-field-venue = Місце проведення
 admin-field-address = Адреса
 admin-field-online-url = Посилання для доступу (онлайн)
-admin-field-online-url-hint = Його бачать лише підтверджені учасники, ніколи на публічній сторінці.
+admin-field-online-url-hint = Його бачать лише підтверджені учасники; на публічній сторінці воно не показується.
 admin-field-starts-at = Початок
 admin-field-ends-at = Кінець
 admin-field-time-zone = Часовий пояс
 admin-field-opens-at = Реєстрація відкривається
-admin-field-opens-at-hint = Порожнє: одразу після публікації.
+admin-field-opens-at-hint = Якщо не заповнено: одразу після публікації.
 admin-field-closes-at = Реєстрація закривається
-admin-field-closes-at-hint = Порожнє: до початку.
+admin-field-closes-at-hint = Якщо не заповнено: до початку заходу.
 admin-field-capacity = Кількість місць
-admin-field-capacity-hint = Порожнє: без обмежень.
+admin-field-capacity-hint = Якщо не заповнено: без обмежень.
 admin-field-approval = Допуск
 admin-approval-open = Відкрито: кожна реєстрація дійсна
 admin-approval-approval = За запрошенням: команда підтверджує
@@ -407,7 +407,7 @@ admin-save = Зберегти
 admin-error-slug = Лише малі латинські літери, цифри та дефіси.
 admin-error-slug-taken = Цю адресу вже має інший захід.
 admin-error-url = Вкажіть повне посилання, що починається з https://.
-admin-error-time-zone = Невідомий часовий пояс; наприклад Europe/Berlin або Europe/Kyiv.
+admin-error-time-zone = Невідомий часовий пояс; вкажіть, наприклад, Europe/Berlin або Europe/Kyiv.
 admin-error-ends-before-start = Кінець має бути пізніше за початок.
 admin-error-closes-before-opens = Реєстрація має закриватися після відкриття.
 admin-error-capacity = Ціле число від 1 до 100000 або порожнє поле.
@@ -420,14 +420,14 @@ admin-error-capacity-below-taken =
     }
 admin-error-hours = Ціле число від 1 до 720.
 admin-error-consent = Підтвердьте, що особа дала згоду.
-admin-error-already-registered = Цю адресу вже зареєстровано на захід.
+admin-error-already-registered = Цю адресу вже зареєстровано на цей захід.
 admin-attendees-of = Учасники: { $event }
 admin-filter-label = Пошук і фільтр учасників
 admin-search = Пошук
-admin-search-hint = Ім’я, e-mail, організація або громада-партнер
+admin-search-hint = Імʼя, e-mail, організація або громада-партнер
 admin-filter-any = Усі
-admin-filter-checked-in-yes = Пройшли на вході
-admin-filter-checked-in-no = Ще не пройшли
+admin-filter-checked-in-yes = Зареєстровані на вході
+admin-filter-checked-in-no = Ще не зареєстровані на вході
 admin-filter-submit = Показати
 admin-attendees-found =
     { $count ->
@@ -439,8 +439,8 @@ admin-attendees-found =
 admin-export-csv = Завантажити CSV
 admin-export-xlsx = Завантажити Excel (XLSX)
 admin-select = Вибір
-admin-select-person = Вибрати { $name }
-admin-col-name = Ім’я
+admin-select-person = Вибрати: { $name }
+admin-col-name = Імʼя
 admin-col-organisation = Організація
 admin-col-registered = Дата реєстрації
 admin-bulk-title = З вибраними
@@ -458,7 +458,7 @@ admin-status-confirmed = Підтверджено
 admin-status-waitlisted = Список очікування
 admin-status-awaiting_approval = Очікує схвалення
 admin-status-cancelled = Скасовано
-admin-back-to-list = Назад до учасників «{ $event }»
+admin-back-to-list = Назад до учасників заходу «{ $event }»
 admin-col-partner-municipality = Громада-партнер
 admin-col-contact = Контактна особа реєстрації
 admin-col-language = Мова
@@ -473,12 +473,12 @@ admin-mails-title = Листи
 admin-history-title = Історія
 admin-mail-confirmation = Підтвердження
 admin-mail-waitlisted = Список очікування
-admin-mail-promoted = Переведено з черги
+admin-mail-promoted = Переведено зі списку очікування
 admin-mail-cancelled = Скасування
 admin-mail-manage_link = Посилання на реєстрацію
 admin-mail-confirm_email = Підтвердження e-mail
 admin-mail-reminder = Нагадування
-admin-mail-sent-at = надіслано { $time }
+admin-mail-sent-at = надіслано: { $time }
 admin-mail-pending =
     { $attempts ->
         [0] очікує надсилання
@@ -514,7 +514,7 @@ admin-col-signature = Підпис
 admin-col-sessions = Пункти програми
 admin-download-pdf = Завантажити PDF
 admin-badges-pdf = Бейджі (PDF)
-admin-print-hint = Або надрукуйте цю сторінку просто з браузера.
+admin-print-hint = Або надрукуйте цю сторінку безпосередньо з браузера.
 admin-check-ins-of = Реєстрація на вході: { $event }
 admin-check-ins-count =
     { $count ->
@@ -534,34 +534,34 @@ admin-col-scope = Куди
 admin-col-device = Пристрій
 admin-col-method = Спосіб
 admin-scope-entrance = Вхід
-admin-undo-of = реєстрацію о { $time } скасовано
+admin-undo-of = скасовано реєстрацію на вході (час: { $time })
 admin-doors-of = Пристрої на вході: { $event }
 admin-door-new = Новий пристрій
 admin-door-name = Назва пристрою
-admin-door-name-hint = Наприклад «Eingang Nord» або «Форум 2».
+admin-door-name-hint = Наприклад, «Північний вхід» або «Форум 2».
 admin-door-create = Створити пристрій
-admin-door-created = «{ $name }» створено
-admin-door-created-hint = Відкрийте посилання на телефоні або відскануйте QR-код. Його показано лише зараз; хто його має, може реєструвати на вході.
-admin-door-qr-alt = QR-код для відкриття «{ $name }»
+admin-door-created = Пристрій «{ $name }» створено
+admin-door-created-hint = Відкрийте посилання на телефоні або відскануйте QR-код. Його показано лише зараз; хто його має, може реєструвати учасників на вході.
+admin-door-qr-alt = QR-код для відкриття пристрою «{ $name }»
 admin-door-active = Активний
-admin-door-revoked-at = Заблоковано { $time }
+admin-door-revoked-at = Заблоковано: { $time }
 admin-door-rename = Перейменувати
-admin-door-rename-label = Нова назва для «{ $name }»
+admin-door-rename-label = Нова назва пристрою «{ $name }»
 admin-door-revoke = Заблокувати
 admin-col-created = Створено
 admin-col-actions = Дії
 admin-programme-of = Програма: { $event }
-admin-col-places = Зайнято / місць
+admin-col-places = Зайнято / усього місць
 admin-field-room = Приміщення
 admin-field-speakers = Спікери
 admin-field-kind = Тип
-admin-move-up = Перемістити «{ $session }» вгору
-admin-move-down = Перемістити «{ $session }» вниз
+admin-move-up = Перемістити пункт «{ $session }» вгору
+admin-move-down = Перемістити пункт «{ $session }» вниз
 admin-remove = Видалити
 admin-session-remove-confirm =
     { $count ->
-        [one] Так, прибрати і з вибору { $count } особи
-       *[other] Так, прибрати і з вибору { $count } осіб
+        [one] Так, видалити також із вибору { $count } особи
+       *[other] Так, видалити також із вибору { $count } осіб
     }
 admin-session-remove-warning =
     { $count ->
@@ -581,53 +581,53 @@ admin-field-events = Призначені заходи
 admin-field-disabled = Доступ заблоковано
 admin-invitations-pending = Відкриті запрошення:
 admin-invite-submit = Надіслати запрошення
-admin-invited = Запрошення для { $email } надіслано.
+admin-invited = Запрошення на адресу { $email } надіслано.
 admin-col-actor = Хто
 admin-col-action = Дія
 admin-col-subject = Що
 admin-col-detail = Подробиці
 error-password-too-short = Пароль має містити щонайменше 10 символів.
-error-invalid-date-time = Вкажіть дату й час, наприклад 2027-06-12T10:00.
+error-invalid-date-time = Вкажіть дату й час, наприклад, 2027-06-12T10:00.
 error-403-title = Немає доступу
 error-403-text = У вас немає дозволу на це, або термін дії форми минув. Перезавантажте сторінку й спробуйте ще раз.
 mail-invite-subject = Запрошення до команди Treffpunkt
-mail-invite-text = Вас запросили до команди Treffpunkt. За цим посиланням вкажіть ім’я та пароль (дійсне 7 днів):
+mail-invite-text = Вас запросили до команди Treffpunkt. Перейдіть за цим посиланням (воно дійсне 7 днів), щоб указати імʼя та пароль:
 mail-reset-subject = Новий пароль для Treffpunkt
-mail-reset-text = За цим посиланням встановіть новий пароль (дійсне одну годину). Якщо ви цього не запитували, проігноруйте цей лист.
+mail-reset-text = Перейдіть за цим посиланням (воно дійсне одну годину), щоб встановити новий пароль. Якщо ви цього не запитували, просто проігноруйте цей лист.
 admin-cancel-event-confirm = Так, скасувати (усі зареєстровані це побачать)
 admin-cancel-event-unconfirmed = Підтвердьте скасування позначкою біля кнопки.
 admin-bulk-cancel-title = Скасувати вибраних?
 admin-bulk-cancel-warning =
     { $count ->
-        [one] Реєстрацію { $count } особи буде скасовано; місце звільниться, і черга просунеться.
-       *[other] Реєстрації { $count } осіб буде скасовано; місця звільняться, і черга просунеться.
+        [one] Реєстрацію { $count } особи буде скасовано; місце звільниться й перейде до наступної особи зі списку очікування.
+       *[other] Реєстрації { $count } осіб буде скасовано; місця звільняться й перейдуть до наступних осіб зі списку очікування.
     }
 admin-bulk-cancel-submit = Так, скасувати
 admin-edit-attendee = Редагування: { $name }
 admin-error-not-editable = Цю реєстрацію скасовано, її більше не можна змінити.
 mail-approval-subject = Реєстрацію отримано: { $event }
-mail-approval-intro = Вашу реєстрацію на «{ $event }» отримано. Участь — за запрошенням; команда ухвалить рішення й напише вам. До того часу місце за вами.
+mail-approval-intro = Вашу реєстрацію на захід «{ $event }» отримано. Участь – за запрошенням; команда ухвалить рішення й напише вам. До того часу місце залишається за вами.
 mail-declined-subject = Відмова: { $event }
-mail-declined-intro = На жаль, ми не можемо підтвердити вашу реєстрацію на «{ $event }». Якщо маєте запитання, відповідайте на цей лист.
+mail-declined-intro = На жаль, ми не можемо підтвердити вашу реєстрацію на захід «{ $event }». Якщо у вас є запитання, просто дайте відповідь на цей лист.
 admin-approve = Схвалити
 admin-decline = Відхилити
 admin-bulk-approve = схвалити (надійде підтвердження з квитком)
 admin-mail-awaiting_approval = Отримано, очікує схвалення
 admin-mail-declined = Відмова
 admin-field-door-overbooking = Дозволити перевищення місць на вході (гості без реєстрації та додані вручну проходять і тоді, коли місць немає)
-admin-session-edit = Редагування «{ $session }»
-admin-reports-title = Звіти для донора (XLSX)
-admin-report-year = Звіт для донора за { $year } рік
+admin-session-edit = Редагування пункту програми «{ $session }»
+admin-reports-title = Звіти для грантодавця (XLSX)
+admin-report-year = Звіт для грантодавця за { $year } рік
 admin-report-sheet-events = Заходи
 mail-changed-subject = Зміни в реєстрації: { $event }
-mail-changed-intro = Команда змінила вашу реєстрацію на «{ $event }». Ось як вона виглядає тепер:
+mail-changed-intro = Команда змінила вашу реєстрацію на захід «{ $event }». Ось як вона виглядає тепер:
 admin-mail-changed = Зміни від команди
 admin-messages-title = Повідомлення
 admin-messages-of = Написати учасникам: { $event }
 admin-messages-who = Кому
 admin-messages-subject = Тема
 admin-messages-body = Текст
-admin-messages-placeholders = Заповнювачі: {"{"}name{"}"} (ім’я контактної особи), {"{"}event{"}"} (захід), {"{"}link{"}"} (посилання на реєстрацію). Посилання також додається під кожним повідомленням.
+admin-messages-placeholders = Заповнювачі: {"{"}name{"}"} (імʼя контактної особи), {"{"}event{"}"} (захід), {"{"}link{"}"} (посилання на реєстрацію). Посилання також додається під кожним повідомленням.
 admin-messages-preview-button = Попередній перегляд
 admin-messages-send = Надіслати зараз
 admin-messages-history = Надіслано раніше
@@ -643,7 +643,7 @@ admin-messages-sent =
         [one] Повідомлення надсилається { $count } реєстрації.
        *[other] Повідомлення надсилається { $count } реєстраціям.
     }
-mail-message-footer = Ваша реєстрація на «{ $event }»:
+mail-message-footer = Ваша реєстрація на захід «{ $event }»:
 admin-mail-organiser_message = Повідомлення від команди
 
 # Registration form: own questions
@@ -675,12 +675,12 @@ admin-question-new = Нове запитання
 admin-question-add = Додати запитання
 admin-question-edit = Редагувати запитання: { $question }
 admin-field-question-de = Запитання або текст згоди (німецькою)
-admin-field-question-en = Запитання або текст згоди (англійською; порожньо: німецькою)
-admin-field-question-uk = Запитання або текст згоди (українською; порожньо: німецькою)
+admin-field-question-en = Запитання або текст згоди (англійською; якщо порожньо – німецькою)
+admin-field-question-uk = Запитання або текст згоди (українською; якщо порожньо – німецькою)
 admin-question-options-hint = Лише для запитань з вибором: один варіант на рядок, переклади в тому самому порядку й кількості.
 admin-field-options-de = Варіанти відповіді (німецькою)
-admin-field-options-en = Варіанти відповіді (англійською; порожньо: німецькою)
-admin-field-options-uk = Варіанти відповіді (українською; порожньо: німецькою)
+admin-field-options-en = Варіанти відповіді (англійською; якщо порожньо – німецькою)
+admin-field-options-uk = Варіанти відповіді (українською; якщо порожньо – німецькою)
 admin-question-kind-short_text = Короткий текст
 admin-question-kind-long_text = Довгий текст
 admin-question-kind-single_choice = Один варіант
@@ -690,7 +690,7 @@ admin-question-kind-consent = Згода (позначка з власним т�
 admin-error-options-too-few = Запитання з вибором потребує щонайменше двох варіантів, по одному на рядок.
 admin-error-options-too-many = Не більше 30 варіантів.
 admin-error-options-do-not-match = Переклад має містити стільки ж рядків, скільки німецькі варіанти (або залишитися порожнім).
-admin-error-options-duplicate = Кожен варіант може бути лише один раз.
+admin-error-options-duplicate = Кожен варіант можна вказати лише один раз.
 admin-error-too-many-questions = Форма може мати не більше { $count } власних запитань.
 admin-question-remove-confirm =
     { $count ->
@@ -711,8 +711,8 @@ manage-data-text = Завантажте все, що ми зберігаємо �
 manage-data-download = Завантажити мої дані (JSON)
 
 # Waiting lists per programme session
-mail-session-promoted-subject = Місце в програмі ваше: { $event }
-mail-session-promoted-intro = Гарна новина: в одному з пунктів програми заходу «{ $event }», де ви були в списку очікування, звільнилося місце. Тепер воно ваше; нижче ваша актуальна програма.
+mail-session-promoted-subject = Для вас звільнилося місце в програмі: { $event }
+mail-session-promoted-intro = Гарна новина: в одному з пунктів програми заходу «{ $event }», де ви були в списку очікування, звільнилося місце. Тепер воно ваше; нижче – ваша актуальна програма.
 session-on-waiting-list = { $session } (список очікування)
 admin-mail-session_promoted = Отримали місце в пункті програми
 
@@ -723,28 +723,28 @@ add-person-link = Додати ще одну особу до цієї реєст
 error-add-event-full = Усі місця зайняті; більше ніхто не може долучитися.
 error-delegation-full = Одна реєстрація може містити не більше 21 особи.
 admin-event-privacy = Захист даних
-admin-field-retention-days = Анонімізувати персональні дані через (днів після завершення)
-admin-field-retention-days-hint = Тоді імена, адреси e-mail і відповіді довільним текстом видаляються; цифри для звіту донору залишаються незмінними.
+admin-field-retention-days = Анонімізувати персональні дані (через скільки днів після завершення)
+admin-field-retention-days-hint = Після цього імена, адреси e-mail і відповіді довільним текстом видаляються; цифри для звіту грантодавцю залишаються незмінними.
 admin-error-retention-days = Ціле число від 1 до 3650.
 manage-deletion-link = Подати запит на видалення моїх даних
-manage-deletion-requested = Ви подали запит на видалення своїх даних { $time }. Організатори видалять їх протягом місяця.
+manage-deletion-requested = Запит на видалення ваших даних подано: { $time }. Організатори видалять їх протягом місяця.
 deletion-title = Запит на видалення ваших даних
-deletion-question = Бажаєте видалити дані цих осіб, зареєстрованих на «{ $event }»?
+deletion-question = Бажаєте подати запит на видалення даних цих осіб, зареєстрованих на захід «{ $event }»?
 deletion-what = Буде видалено імена, адреси e-mail, відповіді власними словами та це посилання. Те, що не вказує на особу, залишається для статистики (наприклад, тип організації, участь у програмі).
-deletion-cancels = Захід ще не відбувся: з видаленням місця буде скасовано.
+deletion-cancels = Захід ще не відбувся: разом із видаленням даних буде скасовано й місця.
 deletion-when = Організатори виконають видалення протягом місяця (ст. 12 і 17 GDPR). До того часу ця сторінка залишається доступною.
 deletion-submit = Подати запит на видалення
 deletion-keep = Назад, нічого не подавати
 admin-privacy-due = { $count ->
-    [one] Персональні дані { $count } зареєстрованої особи буде анонімізовано { $time } ({ $days } днів після завершення).
-    [few] Персональні дані { $count } зареєстрованих осіб буде анонімізовано { $time } ({ $days } днів після завершення).
-    [many] Персональні дані { $count } зареєстрованих осіб буде анонімізовано { $time } ({ $days } днів після завершення).
-   *[other] Персональні дані { $count } зареєстрованих осіб буде анонімізовано { $time } ({ $days } днів після завершення).
+    [one] Персональні дані { $count } зареєстрованої особи буде анонімізовано: { $time } ({ $days } дн. після завершення заходу).
+    [few] Персональні дані { $count } зареєстрованих осіб буде анонімізовано: { $time } ({ $days } дн. після завершення заходу).
+    [many] Персональні дані { $count } зареєстрованих осіб буде анонімізовано: { $time } ({ $days } дн. після завершення заходу).
+   *[other] Персональні дані { $count } зареєстрованих осіб буде анонімізовано: { $time } ({ $days } дн. після завершення заходу).
 }
-admin-privacy-anonymised = Персональні дані анонімізовано { $time }.
-admin-privacy-what = Видаляються: імена, адреси e-mail, відповіді довільним текстом, посилання реєстрацій та їхні листи, імена в журналі та історії сканувань. Залишаються: статус, день реєстрації, організація та її тип, громада-партнер, пункти програми, реєстрації на вході та вибрані відповіді: усі цифри та звіт донору залишаються незмінними.
+admin-privacy-anonymised = Персональні дані анонімізовано: { $time }.
+admin-privacy-what = Видаляються: імена, адреси e-mail, відповіді довільним текстом, посилання реєстрацій та їхні листи, імена в журналі та історії сканувань. Залишаються: статус, день реєстрації, організація та її тип, громада-партнер, пункти програми, реєстрації на вході та вибрані відповіді: усі цифри та звіт для грантодавця залишаються незмінними.
 admin-privacy-requests = Запити на видалення
-admin-privacy-requested-at = запит від { $time }
+admin-privacy-requested-at = запит подано: { $time }
 admin-privacy-anonymise = Анонімізувати зараз
 admin-privacy-anonymise-confirm = Я розумію: імена та контактні дані всіх зареєстрованих буде остаточно видалено.
 admin-privacy-confirm-missing = Спочатку підтвердіть позначкою.
@@ -752,72 +752,72 @@ admin-anonymised-person = (анонімізовано)
 admin-privacy-person-title = Дані цієї особи
 admin-privacy-export = Завантажити дані цієї особи (JSON)
 admin-privacy-erase = Видалити дані цієї особи
-admin-privacy-erase-confirm = Я розумію: ім'я, адресу e-mail і відповіді довільним текстом буде остаточно видалено; до заходу місце скасовується.
-admin-privacy-erased-at = Дані цієї особи видалено { $time }.
-admin-privacy-request-notice = Запит на видалення від { $time }.
+admin-privacy-erase-confirm = Я розумію: імʼя, адресу e-mail і відповіді довільним текстом буде остаточно видалено; якщо захід ще не відбувся, місце буде скасовано.
+admin-privacy-erased-at = Дані цієї особи видалено: { $time }.
+admin-privacy-request-notice = Запит на видалення подано: { $time }.
 admin-col-consent-wording = Текст згоди
 admin-actor-participant = сама особа (сторінка реєстрації)
 admin-question-shown-at-door-label = Це згода на фото- та відеозйомку: хто не погоджується, отримує «Будь ласка, не фотографувати» на бейджі, у списку для підписів і в пошуку за іменем на вході (лише так/ні та згода)
-admin-error-shown-at-door = Показувати на вході можна лише питання так/ні та згоди.
+admin-error-shown-at-door = Показувати на вході можна лише запитання «так/ні» та згоди.
 no-photos = Будь ласка, не фотографувати
-organiser-name = Мережеве бюро партнерства міст Північного Рейну-Вестфалії
+organiser-name = Мережеве бюро партнерства міст землі Північний Рейн – Вестфалія
 certificate-heading = Довідка про участь
 certificate-confirms = Цим підтверджується, що
-certificate-attended = { $date } у місці { $place } взяв(-ла) участь у заході
-certificate-days = з { $from } по { $to }
+certificate-attended = взяв(-ла) участь у такому заході (дата: { $date }; місце: { $place }):
+certificate-days = { $from } – { $to }
 certificate-sessions = Відвідані пункти програми (зареєстровано на вході):
-certificate-issued = Видано { $date }
+certificate-issued = Дата видачі: { $date }
 certificate-signature = Підпис, мережеве бюро партнерства міст NRW
-manage-certificate = Завантажити довідку про участь для { $name } (PDF)
+manage-certificate = Завантажити довідку про участь (PDF): { $name }
 mail-certificate-subject = Ваша довідка про участь: { $event }
 mail-certificate-intro = { $count ->
-    [one] Дякуємо за участь у «{ $event }». Довідку про участь додано до листа.
-    [few] Дякуємо за участь у «{ $event }». До листа додано { $count } довідки про участь.
-    [many] Дякуємо за участь у «{ $event }». До листа додано { $count } довідок про участь.
-   *[other] Дякуємо за участь у «{ $event }». До листа додано { $count } довідки про участь.
+    [one] Дякуємо за участь у заході «{ $event }». Довідку про участь додано до цього листа.
+    [few] Дякуємо за участь у заході «{ $event }». До цього листа додано { $count } довідки про участь.
+    [many] Дякуємо за участь у заході «{ $event }». До цього листа додано { $count } довідок про участь.
+   *[other] Дякуємо за участь у заході «{ $event }». До цього листа додано { $count } довідки про участь.
 }
 mail-certificate-link = Довідки також можна завантажити на сторінці вашої реєстрації:
 admin-mail-certificate = Довідки про участь
 admin-certificates-title = Довідки про участь
-admin-certificates-later = Після заходу зареєстровані на вході особи можуть завантажити довідку на сторінці реєстрації; тут їх усі можна буде надіслати електронною поштою.
+admin-certificates-later = Після заходу особи, зареєстровані на вході, можуть завантажити довідку на сторінці своєї реєстрації; тут усі довідки можна буде надіслати електронною поштою.
 admin-certificates-gone = Дані анонімізовано: довідок більше немає.
 admin-certificates-status = { $count ->
-    [one] { $count } реєстрація з особами, що пройшли вхід; надіслано: { $mailed }.
-    [few] { $count } реєстрації з особами, що пройшли вхід; надіслано: { $mailed }.
-    [many] { $count } реєстрацій з особами, що пройшли вхід; надіслано: { $mailed }.
-   *[other] { $count } реєстрації з особами, що пройшли вхід; надіслано: { $mailed }.
+    [one] { $count } реєстрація з особами, зареєстрованими на вході; надіслано: { $mailed }.
+    [few] { $count } реєстрації з особами, зареєстрованими на вході; надіслано: { $mailed }.
+    [many] { $count } реєстрацій з особами, зареєстрованими на вході; надіслано: { $mailed }.
+   *[other] { $count } реєстрації з особами, зареєстрованими на вході; надіслано: { $mailed }.
 }
 admin-certificates-send = Надіслати всім довідки електронною поштою
 privacy-event-retention = { $days ->
-    [one] Для «{ $event }»: ваші персональні дані буде анонімізовано { $date }, через { $days } день після заходу.
-    [few] Для «{ $event }»: ваші персональні дані буде анонімізовано { $date }, через { $days } дні після заходу.
-    [many] Для «{ $event }»: ваші персональні дані буде анонімізовано { $date }, через { $days } днів після заходу.
-   *[other] Для «{ $event }»: ваші персональні дані буде анонімізовано { $date }, через { $days } дня після заходу.
+    [one] Захід «{ $event }»: ваші персональні дані буде анонімізовано через { $days } день після заходу ({ $date }).
+    [few] Захід «{ $event }»: ваші персональні дані буде анонімізовано через { $days } дні після заходу ({ $date }).
+    [many] Захід «{ $event }»: ваші персональні дані буде анонімізовано через { $days } днів після заходу ({ $date }).
+   *[other] Захід «{ $event }»: ваші персональні дані буде анонімізовано через { $days } дня після заходу ({ $date }).
 }
 content-german-only = Інформація про цей захід доступна лише німецькою мовою.
 
 # A full event: the form stays, for the waiting list.
-event-full-waitlist = Усі місця на цей захід зайнято. Ви можете записатися до списку очікування: коли звільниться місце, його отримують у порядку реєстрації, а квиток надходить електронною поштою.
+event-full-waitlist = Усі місця на цей захід зайнято. Ви можете записатися до списку очікування: щойно звільниться місце, ви отримаєте його в порядку реєстрації, а квиток – електронною поштою.
 event-full-waitlist-short = Місць немає – можна записатися до списку очікування.
 event-join-waitlist = До списку очікування
 event-join-waitlist-for = До списку очікування: { $event }
 register-submit-waitlist = Записатися до списку очікування
 
 # Online events: no entrance, no place.
-manage-ticket-hint-online = Захід проходить онлайн: ви долучаєтеся за посиланням доступу, квиток показувати ніде не потрібно.
-mail-ticket-hint-online = Захід проходить онлайн: ви долучаєтеся за посиланням доступу, квиток показувати ніде не потрібно.
-certificate-attended-online = { $date } взяв(-ла) участь онлайн у заході
+manage-ticket-hint-online = Захід проходить онлайн: ви долучаєтеся за посиланням для підключення, квиток показувати не потрібно.
+mail-ticket-hint-online = Захід проходить онлайн: ви долучаєтеся за посиланням для підключення, квиток показувати не потрібно.
+certificate-attended-online = взяв(-ла) участь онлайн у такому заході (дата: { $date }):
 
 # The back office's person page
 admin-ticket-title = Квиток
 
 # Each status says what is true for it
 mail-promoted-confirm-subject = Звільнилося місце – будь ласка, підтвердьте: { $event }
-mail-promoted-confirm-intro = Гарна новина: на «{ $event }» звільнилося місце, і ви перейшли зі списку очікування. Будь ласка, підтвердьте свою адресу електронної пошти за посиланням нижче, щоб місце залишилося за вами; до того часу ми його тримаємо.
+mail-promoted-confirm-intro = Гарна новина: звільнилося місце на захід «{ $event }», і ви перейшли зі списку очікування. Будь ласка, підтвердьте свою адресу електронної пошти за посиланням нижче, щоб місце залишилося за вами; до того часу ми його тримаємо.
 admin-mail-promoted_confirm_email = Перейшли зі списку очікування, чекаємо підтвердження
 manage-keep-link-status = Будь ласка, збережіть посилання на цю сторінку: тут завжди видно стан вашої реєстрації.
 manage-resend-plain = Надіслати лист ще раз
-manage-confirm-pending = Ми надіслали посилання для підтвердження на { $email }. Будь ласка, підтвердьте до { $deadline }; до того часу ми тримаємо для вас місце.
+manage-confirm-pending = Ми надіслали посилання для підтвердження на адресу { $email }. Будь ласка, підтвердьте реєстрацію до вказаного терміну: { $deadline }. До того часу ми тримаємо для вас місце.
 
 # The summary above a form names each field
 form-error-line = { $field }: { $message }
@@ -828,7 +828,7 @@ certificate-sessions-registered = Пункти програми згідно з 
 
 # A ticket to print or forward
 ticket-pdf-heading = Квиток
-manage-ticket-pdf = Квиток: { $name }, у PDF (щоб роздрукувати або переслати)
+manage-ticket-pdf = Квиток у PDF: { $name } (щоб роздрукувати або переслати)
 
 # The audit log in words
 admin-audit-export = Експорти (усі)
@@ -846,7 +846,7 @@ admin-audit-privacy-anonymise = Захід анонімізовано
 admin-audit-privacy-deletion-request = Запит на видалення
 admin-audit-attendee-add = Особу додано вручну
 admin-audit-attendee-edit = Дані особи змінено
-admin-audit-attendee-cancel = Участь особи скасовано
+admin-audit-attendee-cancel = Реєстрацію особи скасовано
 admin-audit-attendee-check-in = Зареєстровано на вході вручну
 admin-audit-attendee-reissue-ticket = Квиток видано повторно
 admin-audit-registration-approve = Реєстрацію схвалено
@@ -861,7 +861,7 @@ admin-audit-programme-edit = Пункт програми змінено
 admin-audit-programme-remove = Пункт програми вилучено
 admin-audit-form-fields = Форму реєстрації змінено
 admin-audit-message-send = Повідомлення надіслано
-admin-audit-certificates-send = Сертифікати надіслано
+admin-audit-certificates-send = Довідки про участь надіслано
 admin-audit-door-create = Пристрій для входу створено
 admin-audit-door-rename = Пристрій для входу перейменовано
 admin-audit-door-revoke = Пристрій для входу заблоковано
@@ -870,13 +870,17 @@ admin-audit-team-invite = Запрошено до команди
 admin-audit-account-log-in = Вхід до бекофісу
 admin-audit-newer = Новіші записи
 admin-audit-older = Старіші записи
-admin-audit-form-question-add = Питання додано
-admin-audit-form-question-edit = Питання змінено
-admin-audit-form-question-remove = Питання вилучено
+admin-audit-form-question-add = Запитання додано
+admin-audit-form-question-edit = Запитання змінено
+admin-audit-form-question-remove = Запитання вилучено
 
 # Each member of a delegation: their own kind of organisation and partner
 delegation-as-contact = як у вас
-delegation-partner-municipality = Громада-партнер (порожньо: як у вас)
+delegation-partner-municipality = Громада-партнер (якщо порожньо – як у вас)
 
 # Forum waiting lists in the figures
 admin-col-waiting = Список очікування
+
+# Moving someone up from the waiting list by hand
+admin-waitlist-move-up = Перевести зі списку очікування
+admin-audit-registration-move-up = Переведено вручну зі списку очікування

@@ -182,7 +182,7 @@ async fn an_online_event_has_no_entrance_and_its_certificate_says_online() {
     let (_, answer) = app.redeem(&door, &code, "online-1", None).await;
     assert_eq!(answer["result"], "ok");
     crate::flows::privacy::end_event(&app, event.id, 1).await;
-    for (language, online, wrong) in [("de", "online an folgender", "in online"), ("uk", "онлайн у заході", "у місці")]
+    for (language, online, wrong) in [("de", "online an folgender", "in online"), ("uk", "участь онлайн", "у місці")]
     {
         let pdf = app.get(&format!("{path}/certificates/0?lang={language}")).await;
         assert_eq!(pdf.status(), StatusCode::OK);
@@ -673,4 +673,35 @@ async fn forum_waiting_lists_show_and_session_filters_leave_out_the_cancelled() 
         .staff_get(&admin, &format!("/admin/events/{}/attendees?session={}&status=cancelled", tag.id, forum.id))
         .await;
     assert!(list.contains("first@example.org"), "unless cancelled people are asked for");
+}
+
+/// An organiser moves a waiting person up by hand: a place beyond the capacity, the
+/// person is confirmed with a ticket and told, the log says who did it.
+#[tokio::test]
+async fn an_organiser_moves_a_waiting_person_up_by_hand() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    fill_the_event(&app).await;
+    let waiting = app.register_confirmed("waiting@example.org", &[]).await;
+    let tag = app.event(TAG_SLUG).await;
+    let rows = domain::attendee_list::load(&app.db, tag.id).await.expect("rows");
+    let person = rows.iter().find(|row| row.attendee.email == "waiting@example.org").expect("waiting");
+    let page_path = format!("/admin/events/{}/attendees/{}", tag.id, person.attendee.id);
+    let (_, page) = app.staff_get(&admin, &page_path).await;
+    assert!(page.contains("Von der Warteliste nachrücken lassen"));
+    let moved = app.staff_post(&admin, &format!("{page_path}/move-up"), &[]).await;
+    assert_eq!(moved.status(), StatusCode::SEE_OTHER);
+    let (_, own_page) = app.get_text(&waiting).await;
+    assert!(own_page.contains("Sie sind angemeldet.") && own_page.contains("class=\"ticket-code\""), "confirmed");
+    assert_eq!(app.event(TAG_SLUG).await.taken, 2, "a place beyond the capacity of one");
+    let kinds: Vec<domain::outbox::MailKind> = domain::entity::outbox_message::Entity::find()
+        .all(&app.db)
+        .await
+        .expect("outbox")
+        .into_iter()
+        .map(|mail| mail.kind)
+        .collect();
+    assert!(kinds.contains(&domain::outbox::MailKind::Promoted), "told by mail");
+    let (_, audit) = app.staff_get(&admin, "/admin/audit").await;
+    assert!(audit.split("<tbody>").nth(1).unwrap_or_default().contains("Von Hand nachgerückt"));
 }

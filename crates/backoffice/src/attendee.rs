@@ -31,6 +31,7 @@ pub fn routes() -> Guarded {
         .post("/admin/events/{event}/attendees/{attendee}/cancel", Access::Organiser, cancel)
         .post("/admin/events/{event}/attendees/{attendee}/reissue", Access::Organiser, reissue)
         .post("/admin/events/{event}/attendees/{attendee}/approve", Access::Organiser, approve)
+        .post("/admin/events/{event}/attendees/{attendee}/move-up", Access::Organiser, move_up)
         .post("/admin/events/{event}/attendees/{attendee}/decline", Access::Organiser, decline)
         .post("/admin/events/{event}/attendees/{attendee}/check-in", Access::Organiser, check_in)
 }
@@ -60,6 +61,8 @@ struct DetailPage {
     is_checked_in: bool,
     awaits_approval: bool,
     approve_url: String,
+    /// On the event's waiting list: organisers may move the registration up by hand.
+    move_up_url: Option<String>,
     decline_url: String,
     cancel_url: String,
     reissue_url: String,
@@ -215,6 +218,8 @@ async fn detail(
         is_cancelled: row.status == RegistrationStatus::Cancelled,
         is_checked_in: row.checked_in_at.is_some(),
         awaits_approval: row.status == RegistrationStatus::AwaitingApproval,
+        move_up_url: (row.status == RegistrationStatus::Waitlisted)
+            .then(|| urls::admin_attendee_action(event.id, attendee_id, "move-up")),
         approve_url: urls::admin_attendee_action(event.id, attendee_id, "approve"),
         decline_url: urls::admin_attendee_action(event.id, attendee_id, "decline"),
         cancel_url: urls::admin_attendee_action(event.id, attendee_id, "cancel"),
@@ -253,6 +258,20 @@ async fn cancel(
     }
     if registration::cancel_attendee(app.pools(), row.registration_id, attendee_id, Utc::now()).await? {
         record(&app, &staff, event_id, "attendee.cancel", &row, String::new()).await?;
+    }
+    Ok(Redirect::to(&urls::admin_attendee(event_id, attendee_id)).into_response())
+}
+
+/// Moves the whole registration this attendee belongs to up from the event's waiting
+/// list, even beyond the capacity: the organisers decide.
+async fn move_up(
+    State(app): State<AppState>,
+    staff: Staff,
+    Path((event_id, attendee_id)): Path<(Uuid, Uuid)>,
+) -> Result<Response, WebError> {
+    let row = find_row(&app, event_id, attendee_id).await?;
+    if registration::move_up_by_hand(app.pools(), row.registration_id, Utc::now()).await? {
+        record(&app, &staff, event_id, "registration.move_up", &row, String::new()).await?;
     }
     Ok(Redirect::to(&urls::admin_attendee(event_id, attendee_id)).into_response())
 }

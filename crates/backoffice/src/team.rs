@@ -243,7 +243,7 @@ struct AuditPage {
 
 /// Every action the log records, in the order the filter offers them; a prefix ending
 /// in `.` stands for a group (every export).
-const ACTIONS: [&str; 38] = [
+const ACTIONS: [&str; 39] = [
     "export.",
     "export.attendees_csv",
     "export.attendees_xlsx",
@@ -264,6 +264,7 @@ const ACTIONS: [&str; 38] = [
     "attendee.reissue_ticket",
     "registration.approve",
     "registration.decline",
+    "registration.move_up",
     "event.create",
     "event.edit",
     "event.duplicate",

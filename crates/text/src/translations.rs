@@ -145,6 +145,23 @@ mod tests {
             .collect()
     }
 
+    /// A key defined twice makes the whole language fail to load at the first lookup.
+    #[test]
+    fn no_key_is_defined_twice() {
+        for language in ["de", "en", "uk"] {
+            let path = format!("{}/../../locales/{language}/main.ftl", env!("CARGO_MANIFEST_DIR"));
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            let mut seen = BTreeSet::new();
+            for key in text
+                .lines()
+                .filter(|line| line.starts_with(|c: char| c.is_ascii_lowercase()))
+                .filter_map(|line| line.split_once(" =").map(|(key, _)| key.trim()))
+            {
+                assert!(seen.insert(key), "{language}: {key} is defined twice");
+            }
+        }
+    }
+
     #[test]
     fn every_key_exists_in_every_language() {
         let german = keys("de");

@@ -135,6 +135,56 @@ pub(super) async fn free_session_places<C: ConnectionTrait>(
 /// Confirms waiting registrations in order of arrival while their places fit. The first
 /// that does not fit stops the line: nobody overtakes. For a session that filled up in
 /// the meantime they join that session's waiting list.
+/// An organiser moves a registration up from the waiting list by hand: its people get
+/// places even beyond the capacity (the organisers decide that), the registration is
+/// confirmed and told so. `false` when it was not waiting (any more).
+pub async fn move_up_by_hand(pools: &Pools, registration_id: Uuid, now: DateTime<Utc>) -> Result<bool, DbErr> {
+    let txn = begin_write(&pools.write).await?;
+    let Some(waiting) = registration::Entity::find_by_id(registration_id).one(&txn).await? else {
+        return Ok(false);
+    };
+    let moved = registration::Entity::update_many()
+        .col_expr(registration::Column::Status, Expr::value(RegistrationStatus::Confirmed))
+        .filter(registration::Column::Id.eq(registration_id))
+        .filter(registration::Column::Status.eq(RegistrationStatus::Waitlisted))
+        .exec(&txn)
+        .await?
+        .rows_affected
+        == 1;
+    if !moved {
+        return Ok(false);
+    }
+    let attendees = attendee::Entity::find()
+        .filter(attendee::Column::RegistrationId.eq(registration_id))
+        .filter(attendee::Column::CancelledAt.is_null())
+        .all(&txn)
+        .await?;
+    let seats = i32::try_from(attendees.len()).unwrap_or(i32::MAX);
+    event::Entity::update_many()
+        .col_expr(event::Column::Taken, Expr::col(event::Column::Taken).add(seats))
+        .filter(event::Column::Id.eq(waiting.event_id))
+        .exec(&txn)
+        .await?;
+    let attendee_ids: Vec<Uuid> = attendees.iter().map(|attendee| attendee.id).collect();
+    let choices = attendee_session::Entity::find()
+        .filter(attendee_session::Column::AttendeeId.is_in(attendee_ids))
+        .all(&txn)
+        .await?;
+    for choice in choices {
+        // Sessions keep their own capacity: a full one is waited for, as always.
+        if !take_session_place(&txn, choice.programme_session_id).await? {
+            attendee_session::Entity::delete_by_id((choice.attendee_id, choice.programme_session_id))
+                .exec(&txn)
+                .await?;
+            let session = choice.programme_session_id;
+            wait_for_session(&txn, choice.attendee_id, registration_id, waiting.event_id, session, now).await?;
+        }
+    }
+    crate::outbox::enqueue(&txn, MailKind::Promoted, registration_id, now).await?;
+    txn.commit().await?;
+    Ok(true)
+}
+
 pub(super) async fn promote_from_waitlist<C: ConnectionTrait>(
     db: &C,
     event_id: Uuid,
