@@ -18,9 +18,9 @@ use chrono::Utc;
 use domain::checkin::{self, Presented, ScanError, ScanRequest};
 use domain::door::DoorDevice;
 use site::AppState;
+use site::caches::only_event;
 use site::error::WebError;
 use site::i18n::{Lang, Tr};
-use site::caches::only_event;
 use site::rate_limit::ClientIp;
 
 use crate::walk_in::WalkInRefusal;

@@ -88,7 +88,11 @@ pub struct NewSession {
     pub user: User,
 }
 
-pub(crate) async fn open_session<C: ConnectionTrait>(db: &C, user: User, now: DateTime<Utc>) -> Result<NewSession, DbErr> {
+pub(crate) async fn open_session<C: ConnectionTrait>(
+    db: &C,
+    user: User,
+    now: DateTime<Utc>,
+) -> Result<NewSession, DbErr> {
     let token = secret_token();
     let csrf_token = secret_token();
     user_session::Entity::insert(user_session::ActiveModel {
