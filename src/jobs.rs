@@ -1,6 +1,7 @@
 //! Background jobs of every server instance: the mail worker (claims due outbox
 //! messages, composes and delivers them, records the outcome; a failed delivery is
-//! retried with back-off, nothing is dropped) and the periodic housekeeping.
+//! retried with back-off until the mail server refuses it for good or it failed too
+//! often, then it is kept as undeliverable, never dropped) and the periodic housekeeping.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -8,8 +9,8 @@ use std::time::Duration;
 use chrono::Utc;
 use documents::certificate;
 use documents::mail::certificate::AttachedCertificate;
-use documents::mail::{self, Mailer};
-use domain::outbox::{self, OutboxMessage};
+use documents::mail::{self, DeliveryError, Mailer};
+use domain::outbox::{self, AfterFailure, OutboxMessage};
 use site::AppState;
 use site::i18n::Tr;
 
@@ -18,7 +19,6 @@ const IDLE_POLL: Duration = Duration::from_millis(500);
 
 /// Sends the outbox's mail until the process ends.
 pub async fn run_mail_worker(app: AppState, mailer: Arc<Mailer>) {
-    tracing::info!(delivery = %mailer.describe(), "mail worker started");
     loop {
         match send_next(&app, &mailer).await {
             Ok(true) => {}
@@ -57,10 +57,17 @@ pub async fn send_next(app: &AppState, mailer: &Arc<Mailer>) -> Result<bool, sea
                 outbox::mark_sent(db, message.id, Utc::now()).await?;
                 tracing::info!(message = %message.id, kind = ?message.kind, "mail sent");
             }
-            Err(error) => {
-                let next = outbox::mark_failed(db, &message, &error, Utc::now()).await?;
-                let error = without_addresses(&error);
-                tracing::warn!(message = %message.id, attempts = message.attempts, %error, %next, "mail not sent; will retry");
+            Err(failure) => {
+                let after = outbox::mark_failed(db, &message, &failure.reason, failure.permanent, Utc::now()).await?;
+                let error = without_addresses(&failure.reason);
+                match after {
+                    AfterFailure::RetryAt(next) => {
+                        tracing::warn!(message = %message.id, attempts = message.attempts, %error, %next, "mail not sent; will retry");
+                    }
+                    AfterFailure::GivenUp => {
+                        tracing::warn!(message = %message.id, attempts = message.attempts, %error, "mail undeliverable; given up");
+                    }
+                }
             }
         }
     }
@@ -83,7 +90,7 @@ async fn send_next_account_mail(app: &AppState, mailer: &Mailer) -> Result<bool,
     };
     let stem = format!("{}-account-{}", Utc::now().format("%Y%m%dT%H%M%S"), &link.token_hash[..16]);
     let sent = match mail::account::compose(mailer, app.public_url(), &link) {
-        Ok(email) => mailer.deliver(&email, &stem).await,
+        Ok(email) => mailer.deliver(&email, &stem).await.map_err(|failure| failure.reason),
         Err(error) => Err(error),
     };
     match sent {
@@ -97,20 +104,20 @@ async fn send_next_account_mail(app: &AppState, mailer: &Mailer) -> Result<bool,
     Ok(true)
 }
 
-async fn deliver(app: &AppState, mailer: &Arc<Mailer>, message: &OutboxMessage) -> Result<(), String> {
+async fn deliver(app: &AppState, mailer: &Arc<Mailer>, message: &OutboxMessage) -> Result<(), DeliveryError> {
     let details = domain::registration::by_id(app.db(), message.registration_id)
         .await
-        .map_err(|err| err.to_string())?
-        .ok_or("the registration no longer exists")?;
+        .map_err(DeliveryError::temporary)?
+        .ok_or_else(|| DeliveryError::permanent("the registration no longer exists"))?;
     if message.kind == domain::outbox::MailKind::Certificate {
         return deliver_certificates(app, mailer, message, details).await;
     }
     let written = if message.kind == domain::outbox::MailKind::OrganiserMessage {
         let written = match message.message_id {
-            Some(id) => domain::messages::by_id(app.db(), id).await.map_err(|err| err.to_string())?,
+            Some(id) => domain::messages::by_id(app.db(), id).await.map_err(DeliveryError::temporary)?,
             None => None,
         };
-        Some(written.ok_or("the organisers' message no longer exists")?)
+        Some(written.ok_or_else(|| DeliveryError::permanent("the organisers' message no longer exists"))?)
     } else {
         None
     };
@@ -132,7 +139,10 @@ async fn deliver(app: &AppState, mailer: &Arc<Mailer>, message: &OutboxMessage) 
         ),
     })
     .await
-    .map_err(|err| format!("composing failed: {err}"))??;
+    .map_err(|err| DeliveryError::temporary(format!("composing failed: {err}")))?
+    // Composed from the stored data, it fails the same way every time (an address the
+    // mailer cannot send to).
+    .map_err(DeliveryError::permanent)?;
     let stem = format!("{}-{}", message.created_at.format("%Y%m%dT%H%M%S"), message.id.simple());
     mailer.deliver(&email, &stem).await
 }
@@ -144,16 +154,16 @@ async fn deliver_certificates(
     mailer: &Arc<Mailer>,
     message: &OutboxMessage,
     details: domain::registration::RegistrationDetails,
-) -> Result<(), String> {
+) -> Result<(), DeliveryError> {
     let t = Tr::new(details.registration.language);
-    let attendances = domain::certificate::attendances(app.db(), &details).await.map_err(|err| err.to_string())?;
+    let attendances = domain::certificate::attendances(app.db(), &details).await.map_err(DeliveryError::temporary)?;
     let mut certificates = Vec::new();
     for attendance in &attendances {
         let position = details.attendees.iter().position(|person| person.attendee.id == attendance.attendee.id);
         let text = certificate::certificate_text(t, &details.event, attendance);
         certificates.push(AttachedCertificate {
             file_name: certificate::file_name(&details.event, position.unwrap_or_default()),
-            pdf: certificate::render(text).await.map_err(|err| err.to_string())?,
+            pdf: certificate::render(text).await.map_err(DeliveryError::temporary)?,
         });
     }
     let (app_for_compose, mailer_for_compose, id) = (app.clone(), mailer.clone(), message.id);
@@ -161,7 +171,8 @@ async fn deliver_certificates(
         mail::certificate::compose(app_for_compose.public_url(), &mailer_for_compose, &details, certificates, id)
     })
     .await
-    .map_err(|err| format!("composing failed: {err}"))??;
+    .map_err(|err| DeliveryError::temporary(format!("composing failed: {err}")))?
+    .map_err(DeliveryError::permanent)?;
     let stem = format!("{}-{}", message.created_at.format("%Y%m%dT%H%M%S"), message.id.simple());
     mailer.deliver(&email, &stem).await
 }

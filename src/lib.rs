@@ -124,10 +124,37 @@ pub async fn open_database(config: &Config) -> Result<(Pools, TicketSigner), Sta
         std::fs::create_dir_all(&config.data_dir).map_err(|err| StartError::DataDir(config.data_dir.clone(), err))?;
     }
     let pools = domain::store::connect(&url).await?;
-    Migrator::up(&pools.write, None).await?;
+    migrate(&pools).await?;
+    let filled = domain::search::fill_missing_keys(&pools.write).await?;
+    if filled > 0 {
+        tracing::info!(filled, "stored the search keys of people registered before this version");
+    }
     let signer = domain::keys::ticket_signer(&pools.write).await?;
     Ok((pools, signer))
 }
+
+/// Applies the migrations in one transaction that shuts out every other instance doing
+/// the same: on PostgreSQL it takes an advisory lock first (released when it ends, also
+/// when this process dies half-way), on SQLite it is a write transaction, which holds
+/// the file's write lock. Two instances starting together on one database otherwise both
+/// found the same migrations pending and one failed creating a table the other had made.
+/// Each migration runs in a savepoint inside it (PostgreSQL) or as plain statements.
+async fn migrate(pools: &Pools) -> Result<(), DbErr> {
+    use sea_orm::{ConnectionTrait, DbBackend, TransactionTrait};
+    let txn = if pools.write.get_database_backend() == DbBackend::Postgres {
+        let txn = pools.write.begin().await?;
+        txn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")).await?;
+        txn
+    } else {
+        domain::store::begin_write(&pools.write).await?
+    };
+    Migrator::up(&txn, None).await?;
+    txn.commit().await
+}
+
+/// The advisory lock's key on PostgreSQL: "treffpkt" in ASCII, unlikely to meet another
+/// application's key in a shared database.
+const MIGRATION_LOCK: i64 = 0x7472_6566_6670_6b74;
 
 /// A bound, ready server. Production and tests start it the same way.
 pub struct Application {
@@ -137,6 +164,7 @@ pub struct Application {
     /// `None` when this instance leaves the outbox to others (`--mail-worker off`).
     mailer: Option<Arc<Mailer>>,
     reminder_before: chrono::Duration,
+    jobs_started: bool,
     connection_limits: serve::ConnectionLimits,
 }
 
@@ -169,6 +197,7 @@ impl Application {
             state,
             mailer: config.mail_worker.then(|| Arc::new(mailer)),
             reminder_before,
+            jobs_started: false,
             connection_limits,
         })
     }
@@ -187,12 +216,23 @@ impl Application {
         Ok(token.map(|token| format!("{}{}", self.state.public_url(), site::urls::admin_account_link(&token))))
     }
 
-    /// Serves until Ctrl-C or SIGTERM, finishing requests in flight.
-    pub async fn run_until_stopped(self) -> Result<(), std::io::Error> {
-        if let Some(mailer) = self.mailer {
+    /// Starts the mail worker (unless this instance leaves mail to others) and the
+    /// housekeeping; once only, however often it is called.
+    pub fn start_jobs(&mut self) {
+        if self.jobs_started {
+            return;
+        }
+        self.jobs_started = true;
+        if let Some(mailer) = self.mailer.clone() {
+            tracing::info!(delivery = %mailer.describe(), "mail worker started");
             tokio::spawn(jobs::run_mail_worker(self.state.clone(), mailer));
         }
         tokio::spawn(jobs::run_maintenance(self.state.clone(), self.reminder_before));
+    }
+
+    /// Serves until Ctrl-C or SIGTERM, finishing requests in flight.
+    pub async fn run_until_stopped(mut self) -> Result<(), std::io::Error> {
+        self.start_jobs();
         serve::serve(self.listener, self.router, self.connection_limits, shutdown_signal()).await
     }
 }

@@ -123,6 +123,8 @@ enum DoorDeviceAction {
 #[tokio::main]
 async fn main() -> ExitCode {
     tracing_subscriber::fmt()
+        // Colour codes only for a terminal: in a journal or a file they are noise.
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stdout()))
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
                 .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,sea_orm=warn")),
@@ -174,16 +176,17 @@ async fn main() -> ExitCode {
 }
 
 async fn serve(config: Config) -> Result<(), String> {
-    let application = Application::build(config).await.map_err(|err| err.to_string())?;
+    let mut application = Application::build(config).await.map_err(|err| err.to_string())?;
     let address = application.address().map_err(|err| err.to_string())?;
-    tracing::info!("Treffpunkt is listening on http://{address}");
-    match application.setup_link().await {
-        Ok(Some(link)) => {
-            // Printed, not logged: the link opens the first administrator account.
-            println!("No administrator yet. Open this one-time link (valid 24 hours) to create one:\n{link}");
-        }
-        Ok(None) => {}
-        Err(err) => return Err(err.to_string()),
+    application.start_jobs();
+    tracing::info!("Treffpunkt is listening on http://{address} (back office: /admin)");
+    // Printed last, not logged: the link opens the first administrator account, and
+    // nothing the start-up logs may bury it.
+    if let Some(link) = application.setup_link().await.map_err(|err| err.to_string())? {
+        println!(
+            "\nNo administrator yet. Open this one-time link (valid 24 hours) to create one:\n{link}\n\
+             (or: treffpunkt admin create --email you@example.org)\n"
+        );
     }
     application.run_until_stopped().await.map_err(|err| err.to_string())
 }

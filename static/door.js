@@ -26,6 +26,37 @@
   let audio = null;
 
   // A fresh id per scan: the server answers a repeated id with its first answer.
+  // The folding of crates/domain/src/search.rs (keep the two in step): the device's own
+  // search finds people as the server's does — case in every script, Latin accents,
+  // ß as ss, ё as е, and Cyrillic names also in Latin letters.
+  const PLAIN = {};
+  ['aäàáâãåāăą', 'oöòóôõøōő', 'uüùúûūůűų', 'eéèêëēęěė', 'iíìîïıīį', 'cçćčĉ', 'sşśšș', 'tţțť', 'gğ', 'lłľĺ',
+    'nñńň', 'zžźż', 'rř', 'dďđ', 'yýÿ'].forEach((group) => {
+    Array.from(group.slice(1)).forEach((letter) => { PLAIN[letter] = group[0]; });
+  });
+  Object.assign(PLAIN, { 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ё': 'е' });
+  const LATIN = {
+    'а': 'a', 'б': 'b', 'в': 'v', 'г': 'h', 'ґ': 'g', 'д': 'd', 'е': 'e', 'э': 'e', 'є': 'ie', 'ж': 'zh',
+    'з': 'z', 'и': 'y', 'ы': 'y', 'і': 'i', 'ї': 'i', 'й': 'i', 'к': 'k', 'л': 'l', 'м': 'm', 'н': 'n',
+    'о': 'o', 'п': 'p', 'р': 'r', 'с': 's', 'т': 't', 'у': 'u', 'ф': 'f', 'х': 'kh', 'ц': 'ts', 'ч': 'ch',
+    'ш': 'sh', 'щ': 'shch', 'ь': '', 'ъ': '', "'": '', '’': '', 'ʼ': '', 'ю': 'iu', 'я': 'ia',
+  };
+  function fold(text) {
+    return Array.from(text.toLowerCase())
+      .filter((c) => c < '\u0300' || c > '\u036f')
+      .map((c) => (c in PLAIN ? PLAIN[c] : c))
+      .join('');
+  }
+  function latin(folded) {
+    return Array.from(folded).map((c) => (c in LATIN ? LATIN[c] : c)).join('');
+  }
+  // Exposed for the browser test that compares this folding with the server's.
+  window.treffpunktSearchForms = (query) => {
+    const folded = fold(query.trim());
+    const spelled = latin(folded);
+    return spelled === folded ? [folded] : [folded, spelled];
+  };
+
   function newScanId() {
     const bytes = new Uint8Array(16);
     crypto.getRandomValues(bytes);
@@ -287,9 +318,12 @@
     const holder = decision.holder || {};
     if (decision.result === 'ok') {
       const admitted = load(ADMITTED, []);
-      if (admitted.includes(decision.ticket)) {
+      if (admitted.includes(decision.ticket) || holder.checked_in_at) {
+        // Let in already (by this device offline, or by any device before the lists were
+        // fetched): say so, with the time where the lists know it.
         const already = recentSection ? recentSection.dataset.msgAlready : '';
-        show('result-warn', '!', already, holder.name, holder.organisation, holder.no_photos);
+        const when = holder.checked_in_at ? localTime(holder.checked_in_at) : holder.organisation;
+        show('result-warn', '!', already, holder.name, when, holder.no_photos);
       } else {
         save(ADMITTED, admitted.concat([decision.ticket]));
         try {
@@ -443,11 +477,14 @@
         show('result-bad', '✗', data.msgNetwork, '', '');
         return;
       }
-      const needle = query.toLowerCase();
+      const forms = window.treffpunktSearchForms(query);
       const admitted = load(ADMITTED, []);
       render(
         lists.valid
-          .filter((entry) => (entry.name + ' ' + entry.organisation).toLowerCase().includes(needle))
+          .filter((entry) => {
+            const key = entry.search_key || fold(entry.name + ' ' + entry.organisation);
+            return forms.some((form) => key.includes(form));
+          })
           .slice(0, 20)
           .map((entry) => ({
             id: entry.attendee,

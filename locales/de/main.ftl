@@ -91,7 +91,7 @@ register-title = Anmeldung: { $event }
 register-about-you = Ihre Angaben
 register-submit = Verbindlich anmelden
 register-back-to-event = Zurück zur Veranstaltung
-form-required-note = Alle Felder außer „Partnerkommune“ und der Programmwahl sind Pflichtfelder.
+form-required-note = Felder, die mit „(freiwillig)“ markiert sind, können Sie leer lassen; alle anderen brauchen wir für die Anmeldung.
 form-errors-title = Bitte prüfen Sie Ihre Angaben
 field-first-name = Vorname
 field-last-name = Nachname
@@ -101,7 +101,7 @@ field-organisation = Organisation
 field-organisation-hint = Zum Beispiel Ihre Stadt, Ihr Kreis oder Ihr Verein.
 field-organisation-type = Art der Organisation
 field-organisation-type-choose = Bitte wählen
-field-partner-municipality = Partnerkommune (optional)
+field-partner-municipality = Partnerkommune
 field-partner-municipality-hint = Zum Beispiel die Partnerstadt in der Ukraine.
 field-sessions = Programmwahl (optional)
 field-sessions-hint = Die Foren finden zur selben Zeit statt; bitte wählen Sie höchstens eines.
@@ -117,7 +117,7 @@ org-type-civil_society_other = Zivilgesellschaft / Sonstige
 error-required = Bitte füllen Sie dieses Feld aus.
 error-too-long = Dieser Text ist zu lang.
 error-invalid-email = Bitte geben Sie eine gültige E-Mail-Adresse ein, zum Beispiel name@stadt.de.
-error-invalid-characters = Dieser Text enthält unzulässige Steuerzeichen.
+error-invalid-characters = Dieser Text enthält unzulässige Steuerzeichen oder unsichtbare Zeichen.
 error-invalid-choice = Diese Auswahl ist nicht möglich.
 error-choose = Bitte wählen Sie die Art Ihrer Organisation.
 error-consent-missing = Ohne Ihre Einwilligung können wir die Anmeldung nicht annehmen.
@@ -125,6 +125,7 @@ error-unknown-session = Dieser Programmpunkt gehört nicht zu dieser Veranstaltu
 error-sessions-overlap = Zwei gewählte Programmpunkte finden zur selben Zeit statt. Bitte wählen Sie einen davon.
 error-event-full = Die Veranstaltung ist inzwischen ausgebucht. Ihre Anmeldung wurde nicht gespeichert.
 error-form-unreadable = Das Formular konnte nicht gelesen werden. Bitte füllen Sie es noch einmal aus.
+error-form-reused = Dieses Formular wurde schon einmal abgeschickt. Um eine weitere Person anzumelden, prüfen Sie bitte die Angaben unten und senden Sie das Formular erneut.
 
 ## Registration page
 manage-title = Ihre Anmeldung
@@ -197,9 +198,9 @@ mail-cancelled-subject = Stornierung: { $event }
 mail-cancelled-intro = Ihre Anmeldung zu „{ $event }“ ist storniert. Ihr Platz wird an die nächste Person auf der Warteliste vergeben.
 mail-link-subject = Ihr Link zur Anmeldung: { $event }
 mail-link-intro = Sie haben den Link zu Ihrer Anmeldung für „{ $event }“ angefordert.
-already-title = Sie sind bereits angemeldet
-already-text = Für diese E-Mail-Adresse gibt es schon eine Anmeldung zu „{ $event }“. Eine zweite ist nicht nötig. Wir können Ihnen den Link zu Ihrer Anmeldung noch einmal an diese Adresse schicken.
-already-resend = Link noch einmal zuschicken
+register-sent-title = Bitte sehen Sie in Ihr E-Mail-Postfach
+register-sent-text = Vielen Dank. Wir haben eine E-Mail mit dem Link zu Ihrer Anmeldung für „{ $event }“ an die angegebene Adresse geschickt. Bitte sehen Sie auch im Spam-Ordner nach.
+register-sent-again = Keine E-Mail erhalten? Link noch einmal anfordern
 manage-cancel-heading = Nicht dabei?
 manage-cancel-link = Anmeldung stornieren
 cancel-title = Anmeldung stornieren
@@ -475,6 +476,11 @@ admin-mail-pending =
         [0] wartet auf Versand
        *[other] wartet, { $attempts } Versuche
     }
+admin-mail-undeliverable =
+    { $attempts ->
+        [one] nicht zustellbar nach 1 Versuch, wird nicht mehr versucht
+       *[other] nicht zustellbar nach { $attempts } Versuchen, wird nicht mehr versucht
+    }
 admin-method-scan = Ticket gescannt
 admin-method-manual = von Hand
 admin-office-device = Büro: { $name }
@@ -744,8 +750,7 @@ certificate-heading = Teilnahmebescheinigung
 certificate-confirms = Hiermit wird bestätigt, dass
 certificate-attended = am { $date } in { $place } an folgender Veranstaltung teilgenommen hat:
 certificate-days = { $from } bis { $to }
-certificate-online = online
-certificate-sessions = Besuchte Programmpunkte:
+certificate-sessions = Besuchte Programmpunkte (beim Einlass erfasst):
 certificate-issued = Ausgestellt am { $date }
 certificate-signature = Unterschrift, Netzwerkstelle Städtepartnerschaften NRW
 manage-certificate = Teilnahmebescheinigung für { $name } herunterladen (PDF)
@@ -769,3 +774,88 @@ privacy-event-retention = { $days ->
    *[other] Für „{ $event }“: Ihre personenbezogenen Daten werden am { $date } anonymisiert, { $days } Tage nach der Veranstaltung.
 }
 content-german-only = Die Angaben zu dieser Veranstaltung gibt es nur auf Deutsch.
+
+# A full event: the form stays, for the waiting list.
+event-full-waitlist = Diese Veranstaltung ist ausgebucht. Sie können sich auf die Warteliste setzen: Wird ein Platz frei, rücken Sie in der Reihenfolge der Anmeldung nach und erhalten Ihr Ticket per E-Mail.
+event-full-waitlist-short = Ausgebucht – Anmeldung auf die Warteliste möglich.
+event-join-waitlist = Auf die Warteliste
+event-join-waitlist-for = Auf die Warteliste: { $event }
+register-submit-waitlist = Auf die Warteliste setzen
+
+# Online events: no entrance, no place.
+manage-ticket-hint-online = Diese Veranstaltung findet online statt: Sie nehmen über den Zugangslink teil, ein Ticket müssen Sie nirgends vorzeigen.
+mail-ticket-hint-online = Die Veranstaltung findet online statt: Sie nehmen über den Zugangslink teil, ein Ticket müssen Sie nirgends vorzeigen.
+certificate-attended-online = am { $date } online an folgender Veranstaltung teilgenommen hat:
+
+# The back office's person page
+admin-ticket-title = Ticket
+
+# Each status says what is true for it
+mail-promoted-confirm-subject = Ein Platz ist frei geworden – bitte bestätigen: { $event }
+mail-promoted-confirm-intro = gute Nachricht: Für „{ $event }“ ist ein Platz frei geworden, und Sie sind von der Warteliste nachgerückt. Bitte bestätigen Sie Ihre E-Mail-Adresse mit dem Link unten, damit der Platz Ihnen bleibt; bis dahin halten wir ihn für Sie frei.
+admin-mail-promoted_confirm_email = Nachgerückt, Bestätigung erbeten
+manage-keep-link-status = Bitte bewahren Sie den Link zu dieser Seite auf: Hier sehen Sie jederzeit den Stand Ihrer Anmeldung.
+manage-resend-plain = E-Mail noch einmal schicken
+manage-confirm-pending = Wir haben den Bestätigungslink an { $email } geschickt. Bitte bestätigen Sie bis { $deadline }; bis dahin halten wir Ihren Platz frei.
+
+# The summary above a form names each field
+form-error-line = { $field }: { $message }
+field-consent-name = Einwilligung
+
+# The certificate tells checked-in sessions from registered ones
+certificate-sessions-registered = Programmpunkte laut Anmeldung:
+
+# A ticket to print or forward
+ticket-pdf-heading = Ticket
+manage-ticket-pdf = Ticket von { $name } als PDF (zum Drucken oder Weiterleiten)
+
+# The audit log in words
+admin-audit-export = Exporte (alle)
+admin-audit-export-attendees-csv = Export: Teilnehmendenliste (CSV)
+admin-audit-export-attendees-xlsx = Export: Teilnehmendenliste (Excel)
+admin-audit-export-signature-list = Export: Unterschriftenliste (PDF)
+admin-audit-export-badges = Export: Namensschilder (PDF)
+admin-audit-export-report = Export: Verwendungsnachweis
+admin-audit-export-yearly-report = Export: Verwendungsnachweis eines Jahres
+admin-audit-export-check-ins-csv = Export: Einlassliste (CSV)
+admin-audit-privacy-export = Daten einer Person exportiert
+admin-audit-privacy-download = Daten von der Person selbst heruntergeladen
+admin-audit-privacy-erase = Daten einer Person gelöscht
+admin-audit-privacy-anonymise = Veranstaltung anonymisiert
+admin-audit-privacy-deletion-request = Löschung beantragt
+admin-audit-attendee-add = Person von Hand angemeldet
+admin-audit-attendee-edit = Person geändert
+admin-audit-attendee-cancel = Person storniert
+admin-audit-attendee-check-in = Von Hand eingecheckt
+admin-audit-attendee-reissue-ticket = Ticket neu ausgestellt
+admin-audit-registration-approve = Anmeldung zugelassen
+admin-audit-registration-decline = Anmeldung abgelehnt
+admin-audit-event-create = Veranstaltung angelegt
+admin-audit-event-edit = Veranstaltung geändert
+admin-audit-event-duplicate = Veranstaltung kopiert
+admin-audit-event-publish = Veranstaltung veröffentlicht
+admin-audit-event-cancel = Veranstaltung abgesagt
+admin-audit-programme-add = Programmpunkt angelegt
+admin-audit-programme-edit = Programmpunkt geändert
+admin-audit-programme-remove = Programmpunkt entfernt
+admin-audit-form-fields = Anmeldeformular geändert
+admin-audit-message-send = Nachricht verschickt
+admin-audit-certificates-send = Teilnahmebescheinigungen verschickt
+admin-audit-door-create = Einlassgerät angelegt
+admin-audit-door-rename = Einlassgerät umbenannt
+admin-audit-door-revoke = Einlassgerät gesperrt
+admin-audit-team-access = Zugriff im Team geändert
+admin-audit-team-invite = Ins Team eingeladen
+admin-audit-account-log-in = Angemeldet (Backoffice)
+admin-audit-newer = Neuere Einträge
+admin-audit-older = Ältere Einträge
+admin-audit-form-question-add = Frage angelegt
+admin-audit-form-question-edit = Frage geändert
+admin-audit-form-question-remove = Frage entfernt
+
+# Each member of a delegation: their own kind of organisation and partner
+delegation-as-contact = wie bei Ihnen
+delegation-partner-municipality = Partnerkommune (leer: wie bei Ihnen)
+
+# Forum waiting lists in the figures
+admin-col-waiting = Warteliste

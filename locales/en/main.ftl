@@ -91,7 +91,7 @@ register-title = Registration: { $event }
 register-about-you = About you
 register-submit = Register
 register-back-to-event = Back to the event
-form-required-note = All fields except "Partner municipality" and the programme choice are required.
+form-required-note = Fields marked “(optional)” may be left empty; we need all the others for your registration.
 form-errors-title = Please check your entries
 field-first-name = First name
 field-last-name = Last name
@@ -101,7 +101,7 @@ field-organisation = Organisation
 field-organisation-hint = For example your town, district or association.
 field-organisation-type = Type of organisation
 field-organisation-type-choose = Please choose
-field-partner-municipality = Partner municipality (optional)
+field-partner-municipality = Partner municipality
 field-partner-municipality-hint = For example your partner town in Ukraine.
 field-sessions = Programme choice (optional)
 field-sessions-hint = The forums take place at the same time; please choose at most one.
@@ -117,7 +117,7 @@ org-type-civil_society_other = Civil society / other
 error-required = Please fill in this field.
 error-too-long = This text is too long.
 error-invalid-email = Please enter a valid e-mail address, for example name@town.org.
-error-invalid-characters = This text contains control characters that are not allowed.
+error-invalid-characters = This text contains control characters or invisible characters that are not allowed.
 error-invalid-choice = This choice is not possible.
 error-choose = Please choose the type of your organisation.
 error-consent-missing = We cannot accept the registration without your consent.
@@ -125,6 +125,7 @@ error-unknown-session = This programme item does not belong to this event.
 error-sessions-overlap = Two chosen programme items take place at the same time. Please choose one of them.
 error-event-full = The event is now fully booked. Your registration was not saved.
 error-form-unreadable = The form could not be read. Please fill it in again.
+error-form-reused = This form was already sent. To register another person, please check the details below and send the form again.
 
 ## Registration page
 manage-title = Your registration
@@ -184,7 +185,7 @@ door-result-not-registered-for-session = Not registered for this programme item
 ## E-mail
 mail-confirmation-subject = Registration confirmed: { $event }
 mail-greeting = Dear { $name },
-mail-confirmation-intro = thank you for registering for "{ $event }". Here are your details and your ticket.
+mail-confirmation-intro = Thank you for registering for "{ $event }". Here are your details and your ticket.
 mail-ticket-hint = Show the QR code at the entrance, on your phone or printed.
 mail-manage-link = Your registration with ticket and calendar file is always here:
 mail-calendar-attached = The calendar file (.ics) is attached to this e-mail.
@@ -192,14 +193,15 @@ mail-signature = The NRW town twinning network office
 mail-waitlisted-subject = Waiting list: { $event }
 mail-waitlisted-intro = "{ $event }" is fully booked; you are on the waiting list. As soon as a place becomes free, you move up automatically in order of registration and get your ticket by e-mail.
 mail-promoted-subject = A place is yours: { $event }
-mail-promoted-intro = good news: a place has become free for "{ $event }". You have moved up from the waiting list and are now registered. Here is your ticket.
+mail-promoted-intro = Good news: a place has become free for "{ $event }". You have moved up from the waiting list and are now registered. Here is your ticket.
 mail-cancelled-subject = Cancelled: { $event }
-mail-cancelled-intro = your registration for "{ $event }" is cancelled. Your place goes to the next person on the waiting list.
+mail-cancelled-intro = Your registration for "{ $event }" is cancelled. Your place goes to the next person on the waiting list.
 mail-link-subject = Your registration link: { $event }
-mail-link-intro = you asked for the link to your registration for "{ $event }".
-already-title = You are already registered
-already-text = This e-mail address already has a registration for "{ $event }". A second one is not needed. We can send the link to your registration to this address again.
-already-resend = Send the link again
+mail-link-intro = You asked for the link to your registration for "{ $event }".
+register-sent-title = Please check your e-mail
+register-sent-text = Thank you. We have sent an e-mail with the link to your registration for "{ $event }" to the address you gave. Please also look in your spam folder.
+register-sent-again = No e-mail? Ask for the link again
+
 manage-cancel-heading = Cannot come?
 manage-cancel-link = Cancel the registration
 cancel-title = Cancel the registration
@@ -222,14 +224,14 @@ manage-resend = Send the e-mail with the ticket again
 manage-resent = The e-mail is on its way.
 manage-cancel-attendee = Cancel only { $name }
 mail-confirm-subject = Please confirm your registration: { $event }
-mail-confirm-intro = please confirm your e-mail address so that your registration for "{ $event }" counts. Until then we hold your place for you.
+mail-confirm-intro = Please confirm your e-mail address so that your registration for "{ $event }" counts. Until then we hold your place for you.
 mail-confirm-action = Confirm the registration now
 confirm-expired-title = This confirmation link has expired
 confirm-expired-text = The registration was not confirmed in time or has been cancelled; the place is free again. You are welcome to register again.
 confirm-unknown-title = This confirmation link is unknown
 confirm-unknown-text = Please check that the link is complete. You can have the link to your registration sent to you again at any time.
 mail-reminder-subject = Reminder: { $event } on { $date }
-mail-reminder-intro = we look forward to seeing you at "{ $event }" on { $date }. Here are your details and your ticket once more. If you cannot come, please cancel through the link below so that someone from the waiting list can move up.
+mail-reminder-intro = We look forward to seeing you at "{ $event }" on { $date }. Here are your details and your ticket once more. If you cannot come, please cancel through the link below so that someone from the waiting list can move up.
 manage-edit-attendee = Change the details and programme choice of { $name }
 edit-title = Change details
 edit-save = Save the changes
@@ -475,6 +477,11 @@ admin-mail-pending =
         [0] waiting to be sent
        *[other] waiting, { $attempts } attempts
     }
+admin-mail-undeliverable =
+    { $attempts ->
+        [one] undeliverable after 1 attempt, not tried again
+       *[other] undeliverable after { $attempts } attempts, not tried again
+    }
 admin-method-scan = Ticket scanned
 admin-method-manual = by hand
 admin-office-device = Office: { $name }
@@ -589,9 +596,9 @@ admin-bulk-cancel-submit = Yes, cancel
 admin-edit-attendee = Edit { $name }
 admin-error-not-editable = This registration is cancelled and can no longer be changed.
 mail-approval-subject = Registration received: { $event }
-mail-approval-intro = your registration for "{ $event }" has arrived. Participation is by invitation; the team will decide and write to you. Your place is held until then.
+mail-approval-intro = Your registration for "{ $event }" has arrived. Participation is by invitation; the team will decide and write to you. Your place is held until then.
 mail-declined-subject = Not confirmed: { $event }
-mail-declined-intro = we are sorry: we cannot confirm your registration for "{ $event }". If you have questions, please reply to this e-mail.
+mail-declined-intro = We are sorry: we cannot confirm your registration for "{ $event }". If you have questions, please reply to this e-mail.
 admin-approve = Approve
 admin-decline = Decline
 admin-bulk-approve = approve (the confirmation with the ticket goes out)
@@ -603,7 +610,7 @@ admin-reports-title = Funder reports (XLSX)
 admin-report-year = Funder report { $year }
 admin-report-sheet-events = Events
 mail-changed-subject = Registration changed: { $event }
-mail-changed-intro = the team has changed your registration for "{ $event }". This is how it stands now:
+mail-changed-intro = The team has changed your registration for "{ $event }". This is how it stands now:
 admin-mail-changed = Changed by the team
 admin-messages-title = Messages
 admin-messages-of = Write to attendees: { $event }
@@ -693,7 +700,7 @@ manage-data-download = Download my data (JSON)
 
 # Waiting lists per programme session
 mail-session-promoted-subject = A place in the programme is yours: { $event }
-mail-session-promoted-intro = good news: a place has come free in a session of “{ $event }” whose waiting list you were on. It is yours now; your current programme is below.
+mail-session-promoted-intro = Good news: a place has come free in a session of “{ $event }” whose waiting list you were on. It is yours now; your current programme is below.
 session-on-waiting-list = { $session } (waiting list)
 admin-mail-session_promoted = Moved up in a session
 
@@ -744,15 +751,14 @@ certificate-heading = Certificate of attendance
 certificate-confirms = This is to certify that
 certificate-attended = took part on { $date } in { $place } in the event
 certificate-days = { $from } to { $to }
-certificate-online = online
-certificate-sessions = Sessions attended:
+certificate-sessions = Sessions attended (checked in at the door):
 certificate-issued = Issued on { $date }
 certificate-signature = Signature, network office for town twinning NRW
 manage-certificate = Download the certificate of attendance for { $name } (PDF)
 mail-certificate-subject = Your certificate of attendance: { $event }
 mail-certificate-intro = { $count ->
-    [one] thank you for taking part in “{ $event }”. The certificate of attendance is attached.
-   *[other] thank you for taking part in “{ $event }”. { $count } certificates of attendance are attached.
+    [one] Thank you for taking part in “{ $event }”. The certificate of attendance is attached.
+   *[other] Thank you for taking part in “{ $event }”. { $count } certificates of attendance are attached.
 }
 mail-certificate-link = You can also download the certificates on your registration page:
 admin-mail-certificate = Certificates of attendance
@@ -769,3 +775,88 @@ privacy-event-retention = { $days ->
    *[other] For “{ $event }”: your personal data is anonymised on { $date }, { $days } days after the event.
 }
 content-german-only = This event's details are available in German only.
+
+# A full event: the form stays, for the waiting list.
+event-full-waitlist = This event is fully booked. You can join the waiting list: when a place becomes free, people move up in the order they registered and get their ticket by e-mail.
+event-full-waitlist-short = Fully booked – you can join the waiting list.
+event-join-waitlist = Join the waiting list
+event-join-waitlist-for = Join the waiting list: { $event }
+register-submit-waitlist = Join the waiting list
+
+# Online events: no entrance, no place.
+manage-ticket-hint-online = This event takes place online: you join through the access link and never need to show a ticket.
+mail-ticket-hint-online = The event takes place online: you join through the access link and never need to show a ticket.
+certificate-attended-online = took part online on { $date } in the event
+
+# The back office's person page
+admin-ticket-title = Ticket
+
+# Each status says what is true for it
+mail-promoted-confirm-subject = A place came free – please confirm: { $event }
+mail-promoted-confirm-intro = Good news: a place came free for "{ $event }" and you moved up from the waiting list. Please confirm your e-mail address with the link below to keep the place; until then we hold it for you.
+admin-mail-promoted_confirm_email = Moved up, confirmation asked
+manage-keep-link-status = Please keep the link to this page: it always shows where your registration stands.
+manage-resend-plain = Send the e-mail again
+manage-confirm-pending = We sent the confirmation link to { $email }. Please confirm by { $deadline }; until then we hold your place.
+
+# The summary above a form names each field
+form-error-line = { $field }: { $message }
+field-consent-name = Consent
+
+# The certificate tells checked-in sessions from registered ones
+certificate-sessions-registered = Sessions as registered:
+
+# A ticket to print or forward
+ticket-pdf-heading = Ticket
+manage-ticket-pdf = { $name }'s ticket as PDF (to print or forward)
+
+# The audit log in words
+admin-audit-export = Exports (all)
+admin-audit-export-attendees-csv = Export: attendee list (CSV)
+admin-audit-export-attendees-xlsx = Export: attendee list (Excel)
+admin-audit-export-signature-list = Export: signature list (PDF)
+admin-audit-export-badges = Export: name badges (PDF)
+admin-audit-export-report = Export: funder report
+admin-audit-export-yearly-report = Export: funder report of a year
+admin-audit-export-check-ins-csv = Export: check-ins (CSV)
+admin-audit-privacy-export = Data of a person exported
+admin-audit-privacy-download = Data downloaded by the person
+admin-audit-privacy-erase = Data of a person erased
+admin-audit-privacy-anonymise = Event anonymised
+admin-audit-privacy-deletion-request = Erasure requested
+admin-audit-attendee-add = Person added by hand
+admin-audit-attendee-edit = Person changed
+admin-audit-attendee-cancel = Person cancelled
+admin-audit-attendee-check-in = Checked in by hand
+admin-audit-attendee-reissue-ticket = Ticket re-issued
+admin-audit-registration-approve = Registration approved
+admin-audit-registration-decline = Registration declined
+admin-audit-event-create = Event created
+admin-audit-event-edit = Event changed
+admin-audit-event-duplicate = Event duplicated
+admin-audit-event-publish = Event published
+admin-audit-event-cancel = Event cancelled
+admin-audit-programme-add = Session added
+admin-audit-programme-edit = Session changed
+admin-audit-programme-remove = Session removed
+admin-audit-form-fields = Registration form changed
+admin-audit-message-send = Message sent
+admin-audit-certificates-send = Certificates sent
+admin-audit-door-create = Door device created
+admin-audit-door-rename = Door device renamed
+admin-audit-door-revoke = Door device revoked
+admin-audit-team-access = Team access changed
+admin-audit-team-invite = Invited to the team
+admin-audit-account-log-in = Signed in (back office)
+admin-audit-newer = Newer entries
+admin-audit-older = Older entries
+admin-audit-form-question-add = Question added
+admin-audit-form-question-edit = Question changed
+admin-audit-form-question-remove = Question removed
+
+# Each member of a delegation: their own kind of organisation and partner
+delegation-as-contact = as for you
+delegation-partner-municipality = Partner municipality (empty: as for you)
+
+# Forum waiting lists in the figures
+admin-col-waiting = Waiting list

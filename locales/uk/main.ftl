@@ -93,7 +93,7 @@ register-title = Реєстрація: { $event }
 register-about-you = Ваші дані
 register-submit = Зареєструватися
 register-back-to-event = Назад до заходу
-form-required-note = Усі поля, крім «Громада-партнер» і вибору програми, обовʼязкові.
+form-required-note = Поля з позначкою «(необовʼязково)» можна залишити порожніми; решта потрібні для реєстрації.
 form-errors-title = Будь ласка, перевірте введені дані
 field-first-name = Імʼя
 field-last-name = Прізвище
@@ -103,7 +103,7 @@ field-organisation = Організація
 field-organisation-hint = Наприклад, ваша громада, район або обʼєднання.
 field-organisation-type = Тип організації
 field-organisation-type-choose = Оберіть, будь ласка
-field-partner-municipality = Громада-партнер (необовʼязково)
+field-partner-municipality = Громада-партнер
 field-partner-municipality-hint = Наприклад, місто-партнер у Німеччині.
 field-sessions = Вибір програми (необовʼязково)
 field-sessions-hint = Форуми проходять одночасно; будь ласка, оберіть не більше одного.
@@ -119,7 +119,7 @@ org-type-civil_society_other = Громадянське суспільство /
 error-required = Будь ласка, заповніть це поле.
 error-too-long = Цей текст задовгий.
 error-invalid-email = Будь ласка, введіть дійсну адресу електронної пошти, наприклад name@misto.ua.
-error-invalid-characters = Цей текст містить недопустимі керівні символи.
+error-invalid-characters = Цей текст містить недопустимі керівні або невидимі символи.
 error-invalid-choice = Такий вибір неможливий.
 error-choose = Будь ласка, оберіть тип вашої організації.
 error-consent-missing = Без вашої згоди ми не можемо прийняти реєстрацію.
@@ -127,6 +127,7 @@ error-unknown-session = Цей пункт програми не належить
 error-sessions-overlap = Два обрані пункти програми відбуваються одночасно. Будь ласка, оберіть один із них.
 error-event-full = На захід уже немає місць. Вашу реєстрацію не збережено.
 error-form-unreadable = Не вдалося прочитати форму. Будь ласка, заповніть її ще раз.
+error-form-reused = Цю форму вже було надіслано. Щоб зареєструвати іншу особу, перевірте дані нижче й надішліть форму ще раз.
 
 ## Registration page
 manage-title = Ваша реєстрація
@@ -192,16 +193,17 @@ mail-manage-link = Вашу реєстрацію з квитком і файло
 mail-calendar-attached = Файл календаря (.ics) додано до цього листа.
 mail-signature = Мережеве бюро партнерства міст землі Північний Рейн – Вестфалія
 mail-waitlisted-subject = Список очікування: { $event }
-mail-waitlisted-intro = на «{ $event }» усі місця зайняті; ви в списку очікування. Щойно звільниться місце, ви автоматично отримаєте його в порядку реєстрації, а квиток – електронною поштою.
+mail-waitlisted-intro = На «{ $event }» усі місця зайняті; ви в списку очікування. Щойно звільниться місце, ви автоматично отримаєте його в порядку реєстрації, а квиток – електронною поштою.
 mail-promoted-subject = Для вас звільнилося місце: { $event }
-mail-promoted-intro = гарна новина: на «{ $event }» звільнилося місце. Ви перейшли зі списку очікування і тепер зареєстровані. Ось ваш квиток.
+mail-promoted-intro = Гарна новина: на «{ $event }» звільнилося місце. Ви перейшли зі списку очікування і тепер зареєстровані. Ось ваш квиток.
 mail-cancelled-subject = Скасування: { $event }
-mail-cancelled-intro = вашу реєстрацію на «{ $event }» скасовано. Ваше місце отримає наступна людина зі списку очікування.
+mail-cancelled-intro = Вашу реєстрацію на «{ $event }» скасовано. Ваше місце отримає наступна людина зі списку очікування.
 mail-link-subject = Посилання на вашу реєстрацію: { $event }
-mail-link-intro = ви запросили посилання на свою реєстрацію на «{ $event }».
-already-title = Ви вже зареєстровані
-already-text = Для цієї адреси електронної пошти вже є реєстрація на «{ $event }». Друга не потрібна. Ми можемо ще раз надіслати посилання на вашу реєстрацію на цю адресу.
-already-resend = Надіслати посилання ще раз
+mail-link-intro = Ви запросили посилання на свою реєстрацію на «{ $event }».
+register-sent-title = Будь ласка, перевірте електронну пошту
+register-sent-text = Дякуємо. Ми надіслали на вказану адресу лист із посиланням на вашу реєстрацію на «{ $event }». Будь ласка, перевірте також папку «Спам».
+register-sent-again = Не отримали листа? Запросіть посилання ще раз
+
 manage-cancel-heading = Не зможете прийти?
 manage-cancel-link = Скасувати реєстрацію
 cancel-title = Скасувати реєстрацію
@@ -224,14 +226,14 @@ manage-resend = Надіслати лист із квитком ще раз
 manage-resent = Лист уже в дорозі.
 manage-cancel-attendee = Скасувати реєстрацію лише для { $name }
 mail-confirm-subject = Будь ласка, підтвердьте реєстрацію: { $event }
-mail-confirm-intro = будь ласка, підтвердьте свою адресу електронної пошти, щоб ваша реєстрація на «{ $event }» була дійсною. До того часу ми тримаємо для вас місце.
+mail-confirm-intro = Будь ласка, підтвердьте свою адресу електронної пошти, щоб ваша реєстрація на «{ $event }» була дійсною. До того часу ми тримаємо для вас місце.
 mail-confirm-action = Підтвердити реєстрацію зараз
 confirm-expired-title = Термін дії цього посилання минув
 confirm-expired-text = Реєстрацію не підтверджено вчасно або її скасовано; місце знову вільне. Ви можете зареєструватися ще раз.
 confirm-unknown-title = Це посилання для підтвердження невідоме
 confirm-unknown-text = Будь ласка, перевірте, чи посилання повне. Посилання на свою реєстрацію ви можете будь-коли отримати ще раз.
 mail-reminder-subject = Нагадування: { $event }, { $date }
-mail-reminder-intro = чекаємо на вас на «{ $event }» { $date }. Ось ще раз ваші дані та ваш квиток. Якщо ви не зможете прийти, будь ласка, скасуйте реєстрацію за посиланням нижче, щоб хтось зі списку очікування міг зайняти місце.
+mail-reminder-intro = Чекаємо на вас на «{ $event }» { $date }. Ось ще раз ваші дані та ваш квиток. Якщо ви не зможете прийти, будь ласка, скасуйте реєстрацію за посиланням нижче, щоб хтось зі списку очікування міг зайняти місце.
 manage-edit-attendee = Змінити дані та вибір програми: { $name }
 edit-title = Змінити дані
 edit-save = Зберегти зміни
@@ -487,6 +489,11 @@ admin-mail-pending =
         [0] очікує надсилання
        *[other] очікує, спроб: { $attempts }
     }
+admin-mail-undeliverable =
+    { $attempts ->
+        [one] не вдалося доставити після { $attempts } спроби, більше не надсилатиметься
+       *[other] не вдалося доставити після { $attempts } спроб, більше не надсилатиметься
+    }
 admin-method-scan = Квиток відскановано
 admin-method-manual = вручну
 admin-office-device = Офіс: { $name }
@@ -604,9 +611,9 @@ admin-bulk-cancel-submit = Так, скасувати
 admin-edit-attendee = Редагування: { $name }
 admin-error-not-editable = Цю реєстрацію скасовано, її більше не можна змінити.
 mail-approval-subject = Реєстрацію отримано: { $event }
-mail-approval-intro = вашу реєстрацію на «{ $event }» отримано. Участь — за запрошенням; команда ухвалить рішення й напише вам. До того часу місце за вами.
+mail-approval-intro = Вашу реєстрацію на «{ $event }» отримано. Участь — за запрошенням; команда ухвалить рішення й напише вам. До того часу місце за вами.
 mail-declined-subject = Відмова: { $event }
-mail-declined-intro = на жаль, ми не можемо підтвердити вашу реєстрацію на «{ $event }». Якщо маєте запитання, відповідайте на цей лист.
+mail-declined-intro = На жаль, ми не можемо підтвердити вашу реєстрацію на «{ $event }». Якщо маєте запитання, відповідайте на цей лист.
 admin-approve = Схвалити
 admin-decline = Відхилити
 admin-bulk-approve = схвалити (надійде підтвердження з квитком)
@@ -618,7 +625,7 @@ admin-reports-title = Звіти для донора (XLSX)
 admin-report-year = Звіт для донора за { $year } рік
 admin-report-sheet-events = Заходи
 mail-changed-subject = Зміни в реєстрації: { $event }
-mail-changed-intro = команда змінила вашу реєстрацію на «{ $event }». Ось як вона виглядає тепер:
+mail-changed-intro = Команда змінила вашу реєстрацію на «{ $event }». Ось як вона виглядає тепер:
 admin-mail-changed = Зміни від команди
 admin-messages-title = Повідомлення
 admin-messages-of = Написати учасникам: { $event }
@@ -710,7 +717,7 @@ manage-data-download = Завантажити мої дані (JSON)
 
 # Waiting lists per programme session
 mail-session-promoted-subject = Місце в програмі ваше: { $event }
-mail-session-promoted-intro = гарна новина: у пункті програми «{ $event }», на який ви були в списку очікування, звільнилося місце. Тепер воно ваше; нижче ваша актуальна програма.
+mail-session-promoted-intro = Гарна новина: в одному з пунктів програми заходу «{ $event }», де ви були в списку очікування, звільнилося місце. Тепер воно ваше; нижче ваша актуальна програма.
 session-on-waiting-list = { $session } (список очікування)
 admin-mail-session_promoted = Отримали місце в пункті програми
 
@@ -763,17 +770,16 @@ certificate-heading = Довідка про участь
 certificate-confirms = Цим підтверджується, що
 certificate-attended = { $date } у місці { $place } взяв(-ла) участь у заході
 certificate-days = з { $from } по { $to }
-certificate-online = онлайн
-certificate-sessions = Відвідані пункти програми:
+certificate-sessions = Відвідані пункти програми (зареєстровано на вході):
 certificate-issued = Видано { $date }
 certificate-signature = Підпис, мережеве бюро партнерства міст NRW
 manage-certificate = Завантажити довідку про участь для { $name } (PDF)
 mail-certificate-subject = Ваша довідка про участь: { $event }
 mail-certificate-intro = { $count ->
-    [one] дякуємо за участь у «{ $event }». Довідку про участь додано до листа.
-    [few] дякуємо за участь у «{ $event }». До листа додано { $count } довідки про участь.
-    [many] дякуємо за участь у «{ $event }». До листа додано { $count } довідок про участь.
-   *[other] дякуємо за участь у «{ $event }». До листа додано { $count } довідки про участь.
+    [one] Дякуємо за участь у «{ $event }». Довідку про участь додано до листа.
+    [few] Дякуємо за участь у «{ $event }». До листа додано { $count } довідки про участь.
+    [many] Дякуємо за участь у «{ $event }». До листа додано { $count } довідок про участь.
+   *[other] Дякуємо за участь у «{ $event }». До листа додано { $count } довідки про участь.
 }
 mail-certificate-link = Довідки також можна завантажити на сторінці вашої реєстрації:
 admin-mail-certificate = Довідки про участь
@@ -794,3 +800,88 @@ privacy-event-retention = { $days ->
    *[other] Для «{ $event }»: ваші персональні дані буде анонімізовано { $date }, через { $days } дня після заходу.
 }
 content-german-only = Інформація про цей захід доступна лише німецькою мовою.
+
+# A full event: the form stays, for the waiting list.
+event-full-waitlist = Усі місця на цей захід зайнято. Ви можете записатися до списку очікування: коли звільниться місце, його отримують у порядку реєстрації, а квиток надходить електронною поштою.
+event-full-waitlist-short = Місць немає – можна записатися до списку очікування.
+event-join-waitlist = До списку очікування
+event-join-waitlist-for = До списку очікування: { $event }
+register-submit-waitlist = Записатися до списку очікування
+
+# Online events: no entrance, no place.
+manage-ticket-hint-online = Захід проходить онлайн: ви долучаєтеся за посиланням доступу, квиток показувати ніде не потрібно.
+mail-ticket-hint-online = Захід проходить онлайн: ви долучаєтеся за посиланням доступу, квиток показувати ніде не потрібно.
+certificate-attended-online = { $date } взяв(-ла) участь онлайн у заході
+
+# The back office's person page
+admin-ticket-title = Квиток
+
+# Each status says what is true for it
+mail-promoted-confirm-subject = Звільнилося місце – будь ласка, підтвердьте: { $event }
+mail-promoted-confirm-intro = Гарна новина: на «{ $event }» звільнилося місце, і ви перейшли зі списку очікування. Будь ласка, підтвердьте свою адресу електронної пошти за посиланням нижче, щоб місце залишилося за вами; до того часу ми його тримаємо.
+admin-mail-promoted_confirm_email = Перейшли зі списку очікування, чекаємо підтвердження
+manage-keep-link-status = Будь ласка, збережіть посилання на цю сторінку: тут завжди видно стан вашої реєстрації.
+manage-resend-plain = Надіслати лист ще раз
+manage-confirm-pending = Ми надіслали посилання для підтвердження на { $email }. Будь ласка, підтвердьте до { $deadline }; до того часу ми тримаємо для вас місце.
+
+# The summary above a form names each field
+form-error-line = { $field }: { $message }
+field-consent-name = Згода
+
+# The certificate tells checked-in sessions from registered ones
+certificate-sessions-registered = Пункти програми згідно з реєстрацією:
+
+# A ticket to print or forward
+ticket-pdf-heading = Квиток
+manage-ticket-pdf = Квиток: { $name }, у PDF (щоб роздрукувати або переслати)
+
+# The audit log in words
+admin-audit-export = Експорти (усі)
+admin-audit-export-attendees-csv = Експорт: список учасників (CSV)
+admin-audit-export-attendees-xlsx = Експорт: список учасників (Excel)
+admin-audit-export-signature-list = Експорт: список для підписів (PDF)
+admin-audit-export-badges = Експорт: бейджі (PDF)
+admin-audit-export-report = Експорт: звіт для грантодавця
+admin-audit-export-yearly-report = Експорт: річний звіт для грантодавця
+admin-audit-export-check-ins-csv = Експорт: список входів (CSV)
+admin-audit-privacy-export = Дані особи експортовано
+admin-audit-privacy-download = Дані завантажено самою особою
+admin-audit-privacy-erase = Дані особи видалено
+admin-audit-privacy-anonymise = Захід анонімізовано
+admin-audit-privacy-deletion-request = Запит на видалення
+admin-audit-attendee-add = Особу додано вручну
+admin-audit-attendee-edit = Дані особи змінено
+admin-audit-attendee-cancel = Участь особи скасовано
+admin-audit-attendee-check-in = Зареєстровано на вході вручну
+admin-audit-attendee-reissue-ticket = Квиток видано повторно
+admin-audit-registration-approve = Реєстрацію схвалено
+admin-audit-registration-decline = Реєстрацію відхилено
+admin-audit-event-create = Захід створено
+admin-audit-event-edit = Захід змінено
+admin-audit-event-duplicate = Захід скопійовано
+admin-audit-event-publish = Захід опубліковано
+admin-audit-event-cancel = Захід скасовано
+admin-audit-programme-add = Пункт програми додано
+admin-audit-programme-edit = Пункт програми змінено
+admin-audit-programme-remove = Пункт програми вилучено
+admin-audit-form-fields = Форму реєстрації змінено
+admin-audit-message-send = Повідомлення надіслано
+admin-audit-certificates-send = Сертифікати надіслано
+admin-audit-door-create = Пристрій для входу створено
+admin-audit-door-rename = Пристрій для входу перейменовано
+admin-audit-door-revoke = Пристрій для входу заблоковано
+admin-audit-team-access = Доступ у команді змінено
+admin-audit-team-invite = Запрошено до команди
+admin-audit-account-log-in = Вхід до бекофісу
+admin-audit-newer = Новіші записи
+admin-audit-older = Старіші записи
+admin-audit-form-question-add = Питання додано
+admin-audit-form-question-edit = Питання змінено
+admin-audit-form-question-remove = Питання вилучено
+
+# Each member of a delegation: their own kind of organisation and partner
+delegation-as-contact = як у вас
+delegation-partner-municipality = Громада-партнер (порожньо: як у вас)
+
+# Forum waiting lists in the figures
+admin-col-waiting = Список очікування

@@ -17,6 +17,9 @@ mod m20261125_000012_organiser_message;
 mod m20261125_000013_registration_form;
 mod m20261125_000014_session_waitlist;
 mod m20261125_000015_privacy;
+mod m20261126_000016_submission_digest;
+mod m20261126_000017_undeliverable_mail;
+mod m20261126_000020_attendee_search_key;
 
 pub struct Migrator;
 
@@ -39,6 +42,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000013_registration_form::Migration),
             Box::new(m20261125_000014_session_waitlist::Migration),
             Box::new(m20261125_000015_privacy::Migration),
+            Box::new(m20261126_000016_submission_digest::Migration),
+            Box::new(m20261126_000017_undeliverable_mail::Migration),
+            Box::new(m20261126_000020_attendee_search_key::Migration),
         ]
     }
 }

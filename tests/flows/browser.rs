@@ -240,6 +240,7 @@ async fn the_public_pages_and_the_door_page_pass_axe_in_three_languages() {
             "/".to_owned(),
             format!("/events/{TAG_SLUG}"),
             format!("/events/{TAG_SLUG}/register"),
+            format!("/events/{TAG_SLUG}/register/sent"),
             path.clone(),
             format!("{path}/cancel"),
             format!("{path}/deletion"),
@@ -384,4 +385,46 @@ fn error_summary_heading(language: &str) -> &'static str {
         "en" => "Please check",
         _ => "Будь ласка, перевірте",
     }
+}
+
+/// A full event keeps its form for the waiting list: in Chromium, the event page offers
+/// the waiting list, the form's button says so, and sending it puts the person on it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs Chromium and chromedriver; .ci/run runs it"]
+async fn someone_joins_the_waiting_list_of_a_full_event_in_the_browser() {
+    use domain::entity::event;
+    use sea_orm::{ColumnTrait, QueryFilter, sea_query::Expr};
+    let app = TestApp::spawn().await;
+    let tag = app.event(TAG_SLUG).await;
+    event::Entity::update_many()
+        .col_expr(event::Column::Capacity, Expr::value(1))
+        .filter(event::Column::Id.eq(tag.id))
+        .exec(&app.db)
+        .await
+        .expect("one place");
+    app.register_confirmed("first@example.org", &[]).await;
+    let browser = Browser::start().await;
+    browser.open(&app.url(&format!("/events/{TAG_SLUG}?lang=de"))).await;
+    let offer = browser.wait_for_text(".button", "Auf die Warteliste").await;
+    assert!(offer.contains("Auf die Warteliste"), "{offer}");
+    let link = browser.find("a.button").await;
+    browser.click(&link).await;
+    browser.wait_for_text("#register-submit", "Auf die Warteliste setzen").await;
+    for (field, value) in [
+        ("#field-first_name", "Marta"),
+        ("#field-last_name", "Warteliste"),
+        ("#field-email", "marta@example.org"),
+        ("#field-organisation", "Stadt Bonn"),
+    ] {
+        let input = browser.find(field).await;
+        browser.type_into(&input, value).await;
+    }
+    browser.script("document.getElementById('field-organisation_type').value = 'kommune'").await;
+    let consent = browser.find("#consent").await;
+    browser.click(&consent).await;
+    let submit = browser.find("#register-submit").await;
+    browser.click(&submit).await;
+    let status = browser.wait_for_text(".status", "Warteliste").await;
+    assert!(status.contains("Sie stehen auf der Warteliste"), "{status}");
+    browser.quit().await;
 }

@@ -464,7 +464,7 @@ async fn a_ticket_two_offline_devices_let_in_is_counted_once_and_kept_as_a_confl
     let event_id = app.event(TAG_SLUG).await.id;
     assert_eq!(domain::checkin::count_checked_in(&app.db, event_id).await.expect("count"), 1, "counted once");
     let conflicts = check_in_conflict::Entity::find().all(&app.db).await.expect("conflicts");
-    assert_eq!(conflicts.len(), 1, "one conflict: the other device, once; not the same device scanning twice");
+    assert_eq!(conflicts.len(), 1, "one conflict per person: the first double admission");
     let south_id = domain::door::by_token(&app.db, &south).await.expect("query").expect("device").id;
     assert_eq!(conflicts[0].second_device_id, south_id);
     assert_eq!(conflicts[0].second_at.to_rfc3339(), "2026-12-23T09:03:00+00:00");

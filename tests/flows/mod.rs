@@ -1,3 +1,4 @@
+mod attack;
 mod availability;
 mod backoffice;
 mod backoffice_access;
@@ -12,5 +13,6 @@ mod mail;
 mod pages;
 mod privacy;
 mod questions;
+mod seams;
 mod tickets;
 mod torture;

@@ -97,7 +97,7 @@ fn field(question: Uuid) -> String {
 }
 
 /// Moves the event (and its programme) into the past: it ended `days_ago` days ago.
-async fn end_event(app: &TestApp, event_id: Uuid, days_ago: i64) {
+pub(crate) async fn end_event(app: &TestApp, event_id: Uuid, days_ago: i64) {
     let ends = Utc::now() - Duration::days(days_ago);
     event::Entity::update_many()
         .col_expr(event::Column::StartsAt, Expr::value(ends - Duration::hours(8)))
@@ -289,8 +289,14 @@ async fn a_participant_asks_for_erasure_and_an_organiser_exports_and_erases_one_
     assert!(detail.contains("privacy.erase"), "the history shows the erasure");
 
     let (_, audit) = app.staff_get(&admin, "/admin/audit").await;
-    for action in ["privacy.download", "privacy.deletion_request", "privacy.export", "privacy.erase"] {
-        assert!(audit.contains(action), "the audit log has {action}");
+    let table = audit.split("<tbody>").nth(1).unwrap_or_default();
+    for action in [
+        "Daten von der Person selbst heruntergeladen",
+        "Löschung beantragt",
+        "Daten einer Person exportiert",
+        "Daten einer Person gelöscht",
+    ] {
+        assert!(table.contains(action), "the audit log has {action}: {table}");
     }
     assert!(!audit.contains("Olena Kovalenko"), "the audit log no longer names the erased person");
 }
@@ -435,6 +441,12 @@ async fn certificates_go_only_to_people_checked_in_with_the_sessions_they_attend
     assert!(text.contains(&checked_forum.title_de), "the forum she was checked in at: {text}");
     assert!(text.contains(&plenary.title_de), "the plenary, for everyone: {text}");
     assert!(!text.contains(&open_forum.title_de), "not a forum she did not choose: {text}");
+    let checked_heading = text.find("beim Einlass erfasst").expect("a heading for the sessions checked in");
+    let registered_heading = text.find("Programmpunkte laut Anmeldung").expect("a heading for the rest");
+    let forum_at = text.find(&checked_forum.title_de).unwrap_or_default();
+    let plenary_at = text.find(&plenary.title_de).unwrap_or_default();
+    assert!(checked_heading < forum_at && forum_at < registered_heading, "the forum was checked: {text}");
+    assert!(registered_heading < plenary_at, "the plenary is as registered, nobody checked: {text}");
 
     let english = app.get(&format!("{carla}/certificates/0?lang=en")).await;
     let text = pdf_extract::extract_text_from_mem(&english.bytes().await.expect("pdf")).expect("text");
@@ -446,6 +458,7 @@ async fn certificates_go_only_to_people_checked_in_with_the_sessions_they_attend
     )
     .expect("text");
     assert!(text.contains(&open_forum.title_de), "a chosen forum without door control counts: {text}");
+    assert!(!text.contains("beim Einlass erfasst"), "but not as checked in: {text}");
 
     let admin = app.admin().await;
     let (_, overview) = app.staff_get(&admin, &format!("/admin/events/{}", event.id)).await;

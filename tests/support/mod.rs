@@ -36,19 +36,56 @@ impl Drop for TestApp {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.temp_dir);
         if let Some((server, name)) = self.postgres.take() {
-            // Drop cannot await; a small runtime on its own thread removes the database.
-            let _ = std::thread::spawn(move || {
-                let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
-                runtime.block_on(async {
-                    let admin = sea_orm::Database::connect(&server).await.map_err(std::io::Error::other)?;
-                    admin
-                        .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                        .await
-                        .map_err(std::io::Error::other)?;
-                    admin.close().await.map_err(std::io::Error::other)
-                })
-            })
-            .join();
+            drop_postgres_database(server, name);
+        }
+    }
+}
+
+/// Drop cannot await; a small runtime on its own thread removes the database.
+fn drop_postgres_database(server: String, name: String) {
+    let _ = std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+        runtime.block_on(async {
+            let admin = sea_orm::Database::connect(&server).await.map_err(std::io::Error::other)?;
+            admin
+                .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                .await
+                .map_err(std::io::Error::other)?;
+            admin.close().await.map_err(std::io::Error::other)
+        })
+    })
+    .join();
+}
+
+/// A database no server has opened yet (no tables), on the backend the tests run on;
+/// removed afterwards.
+pub struct EmptyDatabase {
+    pub url: String,
+    temp_dir: PathBuf,
+    postgres: Option<(String, String)>,
+}
+
+impl EmptyDatabase {
+    pub async fn create() -> EmptyDatabase {
+        let temp_dir = std::env::temp_dir().join(format!("treffpunkt-empty-{}", Uuid::new_v4().simple()));
+        std::fs::create_dir_all(&temp_dir).expect("temp dir");
+        let postgres = fresh_database().await;
+        let url = match &postgres {
+            Some((server, name)) => {
+                let (prefix, _) = server.rsplit_once('/').expect("TEST_DATABASE_URL ends in /DATABASE");
+                format!("{prefix}/{name}")
+            }
+            None => format!("sqlite://{}?mode=rwc", temp_dir.join("treffpunkt.db").display()),
+        };
+        EmptyDatabase { url, temp_dir, postgres }
+    }
+}
+
+impl Drop for EmptyDatabase {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.temp_dir);
+        if let Some((server, name)) = self.postgres.take() {
+            drop_postgres_database(server, name);
         }
     }
 }

@@ -1,6 +1,7 @@
 //! A small but real SMTP server on loopback for the mail tests: it speaks enough of
 //! RFC 5321 for lettre (EHLO, MAIL, RCPT, DATA with dot-unstuffing, RSET, QUIT) and
-//! keeps every message it accepts.
+//! keeps every message it accepts. Recipients whose address contains `bounce` are
+//! refused with a permanent 550.
 
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -80,7 +81,10 @@ async fn session(stream: TcpStream, messages: Arc<Mutex<Vec<Vec<u8>>>>) {
             return;
         }
         let command = String::from_utf8_lossy(&line).trim().to_ascii_uppercase();
-        let reply: &[u8] = if command.starts_with("EHLO") {
+        let reply: &[u8] = if command.starts_with("RCPT") && command.contains("BOUNCE") {
+            // A mailbox that does not exist, refused for good as real servers do.
+            b"550 5.1.1 Recipient address rejected: User unknown\r\n"
+        } else if command.starts_with("EHLO") {
             b"250-localhost\r\n250-8BITMIME\r\n250-SMTPUTF8\r\n250 OK\r\n"
         } else if ["HELO", "MAIL", "RCPT", "RSET", "NOOP"].iter().any(|verb| command.starts_with(verb)) {
             b"250 OK\r\n"

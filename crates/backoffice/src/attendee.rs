@@ -8,6 +8,7 @@ use axum::extract::Query;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::Form;
 use chrono::Utc;
 use domain::checkin::{self, Presented, ScanRequest, ScanResult};
 use domain::registration::{self, RegistrationStatus};
@@ -155,16 +156,18 @@ async fn detail(
             label: at(message.created_at),
             value: format!(
                 "{} · {}",
-                t.get(&format!(
-                    "admin-mail-{}",
-                    serde_json::to_value(message.kind)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_owned))
-                        .unwrap_or_default()
-                )),
-                match message.sent_at {
-                    Some(sent) => t.with("admin-mail-sent-at", "time", &at(sent)),
-                    None => t.count("admin-mail-pending", "attempts", i64::from(message.attempts)),
+                // The stored name of the kind (serde's spelling differs for some kinds).
+                t.get(&format!("admin-mail-{}", sea_orm::ActiveEnum::to_value(&message.kind))),
+                match (message.sent_at, message.undeliverable_at) {
+                    (Some(sent), _) => t.with("admin-mail-sent-at", "time", &at(sent)),
+                    // Given up: say so, with the mail server's reason, so that organisers
+                    // can reach the person another way.
+                    (None, Some(_)) => format!(
+                        "{} · {}",
+                        t.count("admin-mail-undeliverable", "attempts", i64::from(message.attempts)),
+                        message.last_error.as_deref().unwrap_or_default()
+                    ),
+                    (None, None) => t.count("admin-mail-pending", "attempts", i64::from(message.attempts)),
                 }
             ),
         })
@@ -221,12 +224,33 @@ async fn detail(
     })
 }
 
+#[derive(Deserialize)]
+struct ConfirmForm {
+    confirm: Option<String>,
+}
+
+/// Cancels one person, after a page that asks to confirm (as for several).
 async fn cancel(
     State(app): State<AppState>,
+    Lang(language): Lang,
     staff: Staff,
     Path((event_id, attendee_id)): Path<(Uuid, Uuid)>,
+    Form(form): Form<ConfirmForm>,
 ) -> Result<Response, WebError> {
     let row = find_row(&app, event_id, attendee_id).await?;
+    if form.confirm.is_none() {
+        let t = Tr::new(language);
+        return Ok(super::attendees::ConfirmBulkPage {
+            t,
+            nav: Nav::of(&staff),
+            csrf: staff.csrf().to_owned(),
+            action: urls::admin_attendee_action(event_id, attendee_id, "cancel"),
+            names: vec![row.full_name()],
+            ids: vec![attendee_id.to_string()],
+            back: urls::admin_attendee(event_id, attendee_id),
+        }
+        .into_response());
+    }
     if registration::cancel_attendee(app.pools(), row.registration_id, attendee_id, Utc::now()).await? {
         record(&app, &staff, event_id, "attendee.cancel", &row, String::new()).await?;
     }

@@ -15,15 +15,18 @@ use super::attendees::{find_row, record};
 use super::event_pages::load_event;
 use super::form::Nav;
 use super::{Access, Guarded, Staff};
+use axum::body::Bytes;
 use axum_extra::extract::Form;
 use domain::outbox::MailKind;
 use domain::programme;
 use domain::registration::{self, RegistrationRequest};
+use domain::registration_form as form_rules;
 use domain::registration_form::{FieldRule, FieldRules};
 use serde::Deserialize;
 use site::error::{Refusal, WebError};
 use site::form::{Choice, FormErrors, PersonFields, PersonRules, organisation_type_choices};
 use site::i18n::{Lang, Tr};
+use site::questions::{QuestionField, answers_sent, parse_answers, question_fields};
 use site::{AppState, urls};
 
 pub fn routes() -> Guarded {
@@ -47,6 +50,9 @@ pub struct AddForm {
     language: String,
     programme_session: Vec<Uuid>,
     consent: Option<String>,
+    /// Answers to the event's own questions, by field name (read from the raw form).
+    #[serde(skip)]
+    answers: Vec<(String, String)>,
 }
 
 pub struct SessionBox {
@@ -67,6 +73,8 @@ struct AddPage {
     organisation_types: Vec<Choice>,
     languages: Vec<Choice>,
     sessions: Vec<SessionBox>,
+    /// The event's own questions, as the public form asks them.
+    questions: Vec<QuestionField>,
     messages: FormErrors,
 }
 
@@ -95,6 +103,8 @@ async fn add_page(
         .into_iter()
         .map(|code| Choice::new(code, t.get(&format!("language-name-{code}")), form.language == code))
         .collect();
+    let questions = form_rules::questions(app.db(), event.id).await?;
+    let questions = question_fields(&questions, &form.answers, None, t, |field| messages.message(field).to_owned());
     Ok(AddPage {
         t,
         nav: Nav::of(staff),
@@ -105,6 +115,7 @@ async fn add_page(
         organisation_types,
         languages,
         sessions,
+        questions,
         messages,
     })
 }
@@ -125,11 +136,17 @@ async fn add(
     Lang(language): Lang,
     staff: Staff,
     Path(event_id): Path<Uuid>,
-    Form(form): Form<AddForm>,
+    body: Bytes,
 ) -> Result<Response, WebError> {
     let t = Tr::new(language);
     let event = load_event(&app, event_id).await?;
     let mut messages = FormErrors::new(t);
+    let Ok(mut form) = serde_html_form::from_bytes::<AddForm>(&body) else {
+        return Ok(StatusCode::BAD_REQUEST.into_response());
+    };
+    form.answers = answers_sent(&body);
+    let questions = form_rules::questions(app.db(), event.id).await?;
+    let answers = parse_answers(&questions, &form.answers, None, language, &mut messages);
     let fields = PersonFields {
         first_name: form.first_name.clone(),
         last_name: form.last_name.clone(),
@@ -143,7 +160,7 @@ async fn add(
         messages.add("consent", t.get("admin-error-consent"));
     }
     let attendee = match person {
-        Some(person) if messages.is_empty() => person.into_attendee(None, form.programme_session.clone(), Vec::new()),
+        Some(person) if messages.is_empty() => person.into_attendee(None, form.programme_session.clone(), answers),
         _ => None,
     };
     let Some(attendee) = attendee else {

@@ -173,14 +173,14 @@ struct BulkForm {
 
 #[derive(Template, WebTemplate)]
 #[template(path = "backoffice/confirm_bulk.html")]
-struct ConfirmBulkPage {
-    t: Tr,
-    nav: Option<Nav>,
-    csrf: String,
-    action: String,
-    names: Vec<String>,
-    ids: Vec<String>,
-    back: String,
+pub(crate) struct ConfirmBulkPage {
+    pub(crate) t: Tr,
+    pub(crate) nav: Option<Nav>,
+    pub(crate) csrf: String,
+    pub(crate) action: String,
+    pub(crate) names: Vec<String>,
+    pub(crate) ids: Vec<String>,
+    pub(crate) back: String,
 }
 
 async fn bulk(
@@ -210,8 +210,10 @@ async fn bulk(
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, notice).into_response());
     }
     match form.action.as_str() {
-        "export_csv" => Ok(super::exports::csv_response(t, &app, &event, &rows.iter().collect::<Vec<_>>()).await?),
-        "export_xlsx" => super::exports::xlsx_response(t, &app, &event, &rows.iter().collect::<Vec<_>>()).await,
+        "export_csv" => {
+            Ok(super::exports::csv_response(t, &app, &staff, &event, &rows.iter().collect::<Vec<_>>()).await?)
+        }
+        "export_xlsx" => super::exports::xlsx_response(t, &app, &staff, &event, &rows.iter().collect::<Vec<_>>()).await,
         "approve" => {
             let now = Utc::now();
             let mut registrations: Vec<Uuid> = Vec::new();

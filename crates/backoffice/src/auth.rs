@@ -70,11 +70,21 @@ struct NextQuery {
     next: Option<String>,
 }
 
-/// Only our own back-office paths are followed after log-in, never another site.
+/// Where to go after signing in: only a plain path in our own back office, printable
+/// ASCII (a CR or LF would break the `Location` header, `//` or a backslash could lead
+/// to another site); anything else goes to the start page.
 fn safe_next(next: Option<&str>) -> String {
-    next.filter(|next| next.starts_with("/admin") && !next.starts_with("//") && !next.contains('\\'))
-        .map_or_else(urls::admin_home, str::to_owned)
+    next.filter(|next| {
+        next.starts_with("/admin")
+            && next.len() <= MAX_NEXT_CHARS
+            && !next.contains("//")
+            && next.bytes().all(|byte| byte.is_ascii_graphic() && byte != b'\\')
+    })
+    .map_or_else(urls::admin_home, str::to_owned)
 }
+
+/// Longer than any back-office address with its filters.
+const MAX_NEXT_CHARS: usize = 2000;
 
 async fn login_form(
     Lang(language): Lang,
@@ -252,7 +262,8 @@ struct LinkPage {
     csrf: String,
     asks_name: bool,
     asks_email: bool,
-    name: String,
+    /// What was typed (not `name`: inside the fields macro that is the field's name).
+    typed_name: String,
     email: String,
 }
 
@@ -275,7 +286,7 @@ impl LinkPage {
             csrf,
             asks_name: link.purpose != LinkPurpose::PasswordReset,
             asks_email: link.purpose == LinkPurpose::Setup,
-            name: String::new(),
+            typed_name: String::new(),
             email: String::new(),
         }
     }
@@ -327,7 +338,7 @@ async fn use_link(
         return Ok(link_invalid(t));
     };
     let mut page = LinkPage::new(t, &link, &token, csrf);
-    page.name = form.name.trim().to_owned();
+    page.typed_name = form.name.trim().to_owned();
     page.email = form.email.trim().to_owned();
     let name = if page.asks_name { page.messages.take("name", clean_text(&form.name, MAX_TEXT_CHARS)) } else { None };
     let email = if page.asks_email { page.messages.take("email", EmailAddress::parse(&form.email)) } else { None };
@@ -360,5 +371,29 @@ async fn use_link(
         }
         Err(LinkError::Invalid) => Ok(link_invalid(t)),
         Err(LinkError::Database(err)) => Err(err.into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn only_plain_back_office_paths_are_followed_after_log_in() {
+        assert_eq!(safe_next(Some("/admin/events?q=a&page=2")), "/admin/events?q=a&page=2");
+        for hostile in [
+            "/admin\r\nSet-Cookie: x=y",
+            "/admin/\n",
+            "/admin//evil.example",
+            "/admin\\@evil.example",
+            "/admin/ä",
+            "/admin/ x",
+            "https://evil.example/admin",
+            "//evil.example",
+        ] {
+            assert_eq!(safe_next(Some(hostile)), "/admin", "{hostile:?}");
+        }
+        assert_eq!(safe_next(Some(&format!("/admin/{}", "x".repeat(3000)))), "/admin");
+        assert_eq!(safe_next(None), "/admin");
     }
 }

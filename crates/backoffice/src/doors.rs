@@ -57,7 +57,8 @@ struct DoorsPage {
     create_url: String,
     devices: Vec<DeviceLine>,
     created: Option<NewDevice>,
-    name: String,
+    /// What was typed (not `name`: inside the fields macro that is the field's name).
+    typed_name: String,
     messages: FormErrors,
 }
 
@@ -85,7 +86,7 @@ async fn page(app: &AppState, t: Tr, staff: &Staff, event_id: Uuid) -> Result<Do
         create_url: urls::admin_doors(event.id),
         devices,
         created: None,
-        name: String::new(),
+        typed_name: String::new(),
         messages: FormErrors::new(t),
     })
 }
@@ -145,7 +146,7 @@ async fn create(
         }
         Err(invalid) => {
             let mut page = page(&app, t, &staff, event.id).await?;
-            page.name = form.name;
+            page.typed_name = form.name;
             page.messages.invalid("name", invalid);
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }

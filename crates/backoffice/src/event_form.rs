@@ -25,6 +25,14 @@ use site::form::{Choice, FormErrors};
 use site::i18n::{Lang, Tr};
 use site::urls;
 
+/// An organiser limited to some events gets the event they just made.
+async fn keep_access(app: &AppState, staff: &Staff, event_id: Uuid) -> Result<(), WebError> {
+    if !staff.0.may_see_event(event_id) {
+        domain::account::assign_event(&app.pools().write, staff.user().id, event_id).await?;
+    }
+    Ok(())
+}
+
 pub fn routes() -> Guarded {
     Guarded::new()
         .get("/admin/events/new", Access::Organiser, new_form)
@@ -364,6 +372,7 @@ async fn create(
                     now,
                 )
                 .await?;
+                keep_access(&app, &staff, event.id).await?;
                 return Ok(Redirect::to(&urls::admin_event(event.id)).into_response());
             }
             Err(SetupError::SlugTaken) => messages.add("slug", t.get("admin-error-slug-taken")),
@@ -434,6 +443,7 @@ async fn save(
                     Utc::now(),
                 )
                 .await?;
+                keep_access(&app, &staff, event.id).await?;
                 return Ok(Redirect::to(&urls::admin_event(event.id)).into_response());
             }
             Err(SetupError::SlugTaken) => messages.add("slug", t.get("admin-error-slug-taken")),
@@ -569,6 +579,7 @@ async fn duplicate(
                 now,
             )
             .await?;
+            keep_access(&app, &staff, copy.id).await?;
             Ok(Redirect::to(&urls::admin_event_edit(copy.id)).into_response())
         }
         Err(SetupError::SlugTaken) => Ok(refusal(t.get("admin-error-slug-taken"))),

@@ -57,7 +57,14 @@ async fn dashboard(State(app): State<AppState>, Lang(language): Lang, staff: Sta
     let t = Tr::new(language);
     let mut events = Vec::new();
     let mut years = std::collections::BTreeSet::new();
-    for event in event_setup::all_events(app.db()).await? {
+    let now = chrono::Utc::now();
+    let mut all = event_setup::all_events(app.db()).await?;
+    // The next event first, then the later ones; past events after them, latest first.
+    all.sort_by_key(|event| {
+        let start = event.starts_at.timestamp();
+        if event.ends_at >= now { (0, start) } else { (1, -start) }
+    });
+    for event in all {
         if !staff.0.may_see_event(event.id) {
             continue;
         }
@@ -137,6 +144,8 @@ pub struct SessionFigure {
     pub chosen: usize,
     pub capacity: String,
     pub checked_in: usize,
+    /// People waiting for a place in it (a full forum's waiting list).
+    pub waiting: usize,
 }
 
 #[derive(Template, WebTemplate)]
@@ -194,12 +203,14 @@ async fn overview(
     );
     let per_day =
         bars(figures.per_day.iter().map(|(day, count)| (day.format("%d.%m.%Y").to_string(), *count)).collect());
+    let waiting = programme::waiting_counts(app.db(), event.id).await?;
     let sessions = programme::for_event(app.db(), event.id)
         .await?
         .into_iter()
         .map(|session| {
             let (chosen, checked_in) = figures.by_session.get(&session.id).copied().unwrap_or_default();
             SessionFigure {
+                waiting: waiting.get(&session.id).copied().unwrap_or_default(),
                 title: session.title(language).to_owned(),
                 chosen,
                 capacity: session.capacity.map_or_else(|| "–".to_owned(), |capacity| capacity.to_string()),

@@ -9,6 +9,7 @@ use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use chrono::Utc;
 use domain::attendee_list::{self, AttendeeRow};
+use domain::audit;
 use domain::checkin;
 use domain::door;
 use domain::event::Event;
@@ -50,7 +51,33 @@ fn file_name(event: &Event, suffix: &str, extension: &str) -> String {
 }
 
 /// The attendee list (all or as filtered) as a CSV download.
-pub async fn csv_response(t: Tr, app: &AppState, event: &Event, rows: &[&AttendeeRow]) -> Result<Response, WebError> {
+/// Every download of people's data goes to the audit log: who took which list, of how many.
+async fn record_export(
+    app: &AppState,
+    staff: &Staff,
+    event: Option<&Event>,
+    action: &str,
+    detail: String,
+) -> Result<(), WebError> {
+    let subject = event.map_or_else(String::new, |event| event.title_de.clone());
+    audit::record(
+        &app.pools().write,
+        staff.user(),
+        audit::Action { event_id: event.map(|event| event.id), action, subject: &subject, detail },
+        Utc::now(),
+    )
+    .await?;
+    Ok(())
+}
+
+pub async fn csv_response(
+    t: Tr,
+    app: &AppState,
+    staff: &Staff,
+    event: &Event,
+    rows: &[&AttendeeRow],
+) -> Result<Response, WebError> {
+    record_export(app, staff, Some(event), "export.attendees_csv", format!("{} people", rows.len())).await?;
     let sessions = programme::for_event(app.db(), event.id).await?;
     let questions = form_rules::questions(app.db(), event.id).await?;
     let csv = spreadsheets::attendees_csv(t, event, &sessions, &questions, rows);
@@ -58,7 +85,14 @@ pub async fn csv_response(t: Tr, app: &AppState, event: &Event, rows: &[&Attende
 }
 
 /// The attendee list (all or as filtered) as an XLSX download.
-pub async fn xlsx_response(t: Tr, app: &AppState, event: &Event, rows: &[&AttendeeRow]) -> Result<Response, WebError> {
+pub async fn xlsx_response(
+    t: Tr,
+    app: &AppState,
+    staff: &Staff,
+    event: &Event,
+    rows: &[&AttendeeRow],
+) -> Result<Response, WebError> {
+    record_export(app, staff, Some(event), "export.attendees_xlsx", format!("{} people", rows.len())).await?;
     let sessions = programme::for_event(app.db(), event.id).await?;
     let questions = form_rules::questions(app.db(), event.id).await?;
     let bytes = spreadsheets::attendees_xlsx(t, event, &sessions, &questions, rows).map_err(WebError::internal)?;
@@ -68,25 +102,27 @@ pub async fn xlsx_response(t: Tr, app: &AppState, event: &Event, rows: &[&Attend
 async fn attendees_csv(
     State(app): State<AppState>,
     Lang(language): Lang,
+    staff: Staff,
     Path(event_id): Path<Uuid>,
     Query(query): Query<ListQuery>,
 ) -> Result<Response, WebError> {
     let event = load_event(&app, event_id).await?;
     let all = app.attendee_rows(event.id).await?;
     let rows = query.filter().apply(&all);
-    csv_response(Tr::new(language), &app, &event, &rows).await
+    csv_response(Tr::new(language), &app, &staff, &event, &rows).await
 }
 
 async fn attendees_xlsx(
     State(app): State<AppState>,
     Lang(language): Lang,
+    staff: Staff,
     Path(event_id): Path<Uuid>,
     Query(query): Query<ListQuery>,
 ) -> Result<Response, WebError> {
     let event = load_event(&app, event_id).await?;
     let all = app.attendee_rows(event.id).await?;
     let rows = query.filter().apply(&all);
-    xlsx_response(Tr::new(language), &app, &event, &rows).await
+    xlsx_response(Tr::new(language), &app, &staff, &event, &rows).await
 }
 
 #[derive(Deserialize, Default)]
@@ -244,6 +280,7 @@ async fn render_pdf(render: impl FnOnce() -> Result<Vec<u8>, String> + Send + 's
 async fn signature_list_pdf(
     State(app): State<AppState>,
     Lang(language): Lang,
+    staff: Staff,
     Path(event_id): Path<Uuid>,
     Query(query): Query<SessionQuery>,
 ) -> Result<Response, WebError> {
@@ -260,13 +297,16 @@ async fn signature_list_pdf(
             t.with2("admin-list-page", ["page", "pages"], [&page.to_string(), &pages.to_string()])
         }),
     };
+    let people = list.rows.len();
     let bytes = render_pdf(move || pdf::signature_list(&list)).await?;
+    record_export(&app, &staff, Some(&event), "export.signature_list", format!("{people} people")).await?;
     Ok(private_download("application/pdf", &file_name(&event, "unterschriftenliste", "pdf"), bytes))
 }
 
 async fn badges_pdf(
     State(app): State<AppState>,
     Lang(language): Lang,
+    staff: Staff,
     Path(event_id): Path<Uuid>,
     Query(query): Query<SessionQuery>,
 ) -> Result<Response, WebError> {
@@ -287,13 +327,16 @@ async fn badges_pdf(
         })
         .collect();
     let title = event.title(t.language).to_owned();
+    let people = badges.len();
     let bytes = render_pdf(move || pdf::badges(&title, &badges)).await?;
+    record_export(&app, &staff, Some(&event), "export.badges", format!("{people} people")).await?;
     Ok(private_download("application/pdf", &file_name(&event, "namensschilder", "pdf"), bytes))
 }
 
 async fn report(
     State(app): State<AppState>,
     Lang(language): Lang,
+    staff: Staff,
     Path(event_id): Path<Uuid>,
 ) -> Result<Response, WebError> {
     let t = Tr::new(language);
@@ -302,6 +345,7 @@ async fn report(
     let figures = attendee_list::figures(&rows);
     let bytes = report_workbook(t, event.title(language), &[reported(t, &event, figures.clone())], &figures)
         .map_err(WebError::internal)?;
+    record_export(&app, &staff, Some(&event), "export.report", String::new()).await?;
     Ok(private_download(XLSX, &file_name(&event, "verwendungsnachweis", "xlsx"), bytes))
 }
 
@@ -469,6 +513,7 @@ async fn check_ins_page(
 async fn check_ins_csv(
     State(app): State<AppState>,
     Lang(language): Lang,
+    staff: Staff,
     Path(event_id): Path<Uuid>,
     Query(query): Query<SessionQuery>,
 ) -> Result<Response, WebError> {
@@ -481,5 +526,7 @@ async fn check_ins_csv(
         let fields = [&line.time, &line.name, &line.scope, &line.device, &line.method];
         csv_line(&mut out, &fields);
     }
+    let people = data.check_ins.len();
+    record_export(&app, &staff, Some(&event), "export.check_ins_csv", format!("{people} check-ins")).await?;
     Ok(private_download("text/csv; charset=utf-8", &file_name(&event, "check-ins", "csv"), out.into_bytes()))
 }

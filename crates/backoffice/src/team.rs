@@ -3,7 +3,7 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
@@ -236,21 +236,111 @@ struct AuditPage {
     t: Tr,
     nav: Option<Nav>,
     entries: Vec<AuditLine>,
+    actions: Vec<Choice>,
+    newer_url: Option<String>,
+    older_url: Option<String>,
 }
 
-async fn audit_log(State(app): State<AppState>, Lang(language): Lang, staff: Staff) -> Result<AuditPage, WebError> {
+/// Every action the log records, in the order the filter offers them; a prefix ending
+/// in `.` stands for a group (every export).
+const ACTIONS: [&str; 38] = [
+    "export.",
+    "export.attendees_csv",
+    "export.attendees_xlsx",
+    "export.signature_list",
+    "export.badges",
+    "export.report",
+    "export.yearly_report",
+    "export.check_ins_csv",
+    "privacy.export",
+    "privacy.download",
+    "privacy.erase",
+    "privacy.anonymise",
+    "privacy.deletion_request",
+    "attendee.add",
+    "attendee.edit",
+    "attendee.cancel",
+    "attendee.check_in",
+    "attendee.reissue_ticket",
+    "registration.approve",
+    "registration.decline",
+    "event.create",
+    "event.edit",
+    "event.duplicate",
+    "event.publish",
+    "event.cancel",
+    "programme.add",
+    "programme.edit",
+    "programme.remove",
+    "form.fields",
+    "form.question.add",
+    "form.question.edit",
+    "form.question.remove",
+    "message.send",
+    "certificates.send",
+    "door.create",
+    "door.rename",
+    "door.revoke",
+    "team.access",
+];
+
+/// An action as people read it; a code the list does not know is shown as it is.
+fn action_label(t: Tr, code: &str) -> String {
+    if ACTIONS.contains(&code) || code == "team.invite" || code == "account.log_in" {
+        t.get(&format!("admin-audit-{}", code.trim_end_matches('.').replace(['.', '_'], "-")))
+    } else {
+        code.to_owned()
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct AuditQuery {
+    action: String,
+    page: String,
+}
+
+const AUDIT_PAGE: u64 = 100;
+
+async fn audit_log(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    staff: Staff,
+    Query(query): Query<AuditQuery>,
+) -> Result<AuditPage, WebError> {
     let t = Tr::new(language);
     let zone = chrono_tz::Europe::Berlin;
-    let entries = audit::recent(app.db(), None, 500)
-        .await?
+    let action = ACTIONS.iter().copied().find(|known| *known == query.action);
+    let page = query.page.parse::<u64>().unwrap_or(1).clamp(1, 10_000);
+    // One entry more than shown says whether there is an older page.
+    let mut found = audit::page(app.db(), action, (page - 1) * AUDIT_PAGE, AUDIT_PAGE + 1).await?;
+    let has_older = found.len() as u64 > AUDIT_PAGE;
+    found.truncate(AUDIT_PAGE as usize);
+    let entries = found
         .into_iter()
         .map(|entry| AuditLine {
             at: t.date_time(&entry.at.with_timezone(&zone)),
             actor: entry.actor_email,
-            action: entry.action,
+            action: action_label(t, &entry.action),
             subject: entry.subject,
             detail: entry.detail,
         })
         .collect();
-    Ok(AuditPage { t, nav: Nav::of(&staff), entries })
+    let link = |page: u64| {
+        let mut url = format!("{}?page={page}", urls::admin_audit());
+        if let Some(action) = action {
+            url.push_str(&format!("&action={action}"));
+        }
+        url
+    };
+    let mut actions = vec![Choice::new("", t.get("admin-filter-any"), action.is_none())];
+    actions.extend(ACTIONS.iter().map(|code| Choice::new(*code, action_label(t, code), action == Some(*code))));
+    Ok(AuditPage {
+        t,
+        nav: Nav::of(&staff),
+        entries,
+        actions,
+        newer_url: (page > 1).then(|| link(page - 1)),
+        older_url: has_older.then(|| link(page + 1)),
+    })
 }

@@ -188,6 +188,9 @@ async fn search(
     let Ok(Query(query)) = query else {
         return Ok(api_error(StatusCode::BAD_REQUEST, "invalid_query", "Use ?q=NAME and optionally &session=ID."));
     };
+    if query.q.trim().chars().count() > checkin::MAX_SEARCH_CHARS {
+        return Ok(api_error(StatusCode::BAD_REQUEST, "query_too_long", "q is longer than any name (200 characters)."));
+    }
     let Ok(session) = parse_session(query.session.as_deref()) else {
         return Ok(invalid_session());
     };

@@ -281,6 +281,8 @@ async fn show(
 ) -> Result<Response, WebError> {
     let loaded = load_device(&app, &device_token).await?;
     let search = search.map(|Query(query)| query.q).unwrap_or_default();
+    // Longer than any name: nothing to find, and nothing to show back in the search box.
+    let search = if search.trim().chars().count() > checkin::MAX_SEARCH_CHARS { String::new() } else { search };
     page(&app, Tr::new(language), device_token, loaded, PageInput { search, ..PageInput::default() }).await
 }
 

@@ -18,7 +18,9 @@ const UID_DOMAIN: &str = "treffpunkt";
 pub fn feed_text(public_url: &str, events: &[Event], t: Tr) -> String {
     let mut calendar = new_calendar(&t.get("calendar-feed-name"));
     for event in events {
-        calendar.add_event(event_entry(public_url, event, t, format!("{}@{UID_DOMAIN}", event.id), None));
+        let mut entry = event_entry(public_url, event, t, format!("{}@{UID_DOMAIN}", event.id), None);
+        entry.push(event_status(event));
+        calendar.add_event(entry);
     }
     fold_lines(&calendar.to_string())
 }
@@ -26,7 +28,9 @@ pub fn feed_text(public_url: &str, events: &[Event], t: Tr) -> String {
 /// One public event's file.
 pub fn event_text(public_url: &str, event: &Event, t: Tr) -> String {
     let mut calendar = new_calendar(event.title(t.language));
-    calendar.add_event(event_entry(public_url, event, t, format!("{}@{UID_DOMAIN}", event.id), None));
+    let mut entry = event_entry(public_url, event, t, format!("{}@{UID_DOMAIN}", event.id), None);
+    entry.push(event_status(event));
+    calendar.add_event(entry);
     fold_lines(&calendar.to_string())
 }
 
@@ -43,13 +47,11 @@ fn registration_calendar_file(public_url: &str, details: &RegistrationDetails, t
     let online_url = event.online_url.as_deref().filter(|_| confirmed && event.is_online());
     let registration_id = details.registration.id;
     let mut calendar = new_calendar(event.title(language));
-    calendar.add_event(event_entry(
-        public_url,
-        event,
-        t,
-        format!("{registration_id}.{}@{UID_DOMAIN}", event.id),
-        online_url,
-    ));
+    let status = registration_status(event, details.registration.status);
+    let mut entry =
+        event_entry(public_url, event, t, format!("{registration_id}.{}@{UID_DOMAIN}", event.id), online_url);
+    entry.push(status.clone());
+    calendar.add_event(entry);
     // Sessions chosen by anyone in the registration, each once.
     let mut sessions: Vec<&ProgrammeSession> = Vec::new();
     for attendee in &details.attendees {
@@ -74,10 +76,29 @@ fn registration_calendar_file(public_url: &str, details: &RegistrationDetails, t
             entry.push(Location::new(escape_text(place)));
         }
         entry.push(URL::new(format!("{}{}", public_url, urls::event(&event.slug))));
-        entry.push(Status::confirmed());
+        entry.push(status.clone());
         calendar.add_event(entry);
     }
     calendar
+}
+
+/// A public event's status: confirmed unless cancelled.
+fn event_status(event: &Event) -> Status<'static> {
+    if event.status == EventStatus::Cancelled { Status::cancelled() } else { Status::confirmed() }
+}
+
+/// The status a registration's calendar entries carry: what is true for the person —
+/// confirmed only with a confirmed place, tentative while waiting or unconfirmed,
+/// cancelled when either the registration or the event is.
+fn registration_status(event: &Event, registration: RegistrationStatus) -> Status<'static> {
+    match registration {
+        _ if event.status == EventStatus::Cancelled => Status::cancelled(),
+        RegistrationStatus::Cancelled => Status::cancelled(),
+        RegistrationStatus::Confirmed => Status::confirmed(),
+        RegistrationStatus::Waitlisted
+        | RegistrationStatus::PendingConfirmation
+        | RegistrationStatus::AwaitingApproval => Status::tentative(),
+    }
 }
 
 fn new_calendar(name: &str) -> ICalendar<'static> {
@@ -114,7 +135,6 @@ fn event_entry(public_url: &str, event: &Event, t: Tr, uid: String, online_url: 
         entry.push(Location::new(escape_text(location)));
     }
     entry.push(URL::new(format!("{}{}", public_url, urls::event(&event.slug))));
-    entry.push(if event.status == EventStatus::Cancelled { Status::cancelled() } else { Status::confirmed() });
     entry
 }
 

@@ -18,33 +18,38 @@ pub fn certificate_text(t: Tr, event: &Event, attendance: &Attendance) -> pdf::C
     } else {
         t.with2("certificate-days", ["from", "to"], [&t.date(&starts), &t.date(&ends)])
     };
-    let place = if event.has_venue() {
-        [event.venue.as_str(), event.address.as_str()]
-            .into_iter()
-            .filter(|part| !part.trim().is_empty())
-            .collect::<Vec<_>>()
-            .join(", ")
-    } else {
-        t.get("certificate-online")
-    };
+    let place = [event.venue.as_str(), event.address.as_str()]
+        .into_iter()
+        .filter(|part| !part.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
     let person = &attendance.attendee;
+    let lines = |sessions: &[domain::programme::ProgrammeSession]| -> Vec<String> {
+        sessions
+            .iter()
+            .map(|session| {
+                let (from, to) = (session.starts_at.with_timezone(&zone), session.ends_at.with_timezone(&zone));
+                format!("{}–{}  {}", t.time(&from), t.time(&to), session.title(t.language))
+            })
+            .collect()
+    };
     pdf::Certificate {
         issuer: t.get("organiser-name"),
         heading: t.get("certificate-heading"),
         confirms: t.get("certificate-confirms"),
         name: person.full_name(),
         organisation: person.organisation.clone(),
-        attended: t.with2("certificate-attended", ["date", "place"], [&date, &place]),
+        // An online event took place nowhere: "online", not "in online".
+        attended: if event.has_venue() && !place.is_empty() {
+            t.with2("certificate-attended", ["date", "place"], [&date, &place])
+        } else {
+            t.with("certificate-attended-online", "date", &date)
+        },
         event_title: event.title(t.language).to_owned(),
-        sessions_heading: t.get("certificate-sessions"),
-        sessions: attendance
-            .sessions
-            .iter()
-            .map(|session| {
-                let (from, to) = (session.starts_at.with_timezone(&zone), session.ends_at.with_timezone(&zone));
-                format!("{}–{}  {}", t.time(&from), t.time(&to), session.title(t.language))
-            })
-            .collect(),
+        session_groups: vec![
+            (t.get("certificate-sessions"), lines(&attendance.checked_in)),
+            (t.get("certificate-sessions-registered"), lines(&attendance.registered_for)),
+        ],
         issued: t.with("certificate-issued", "date", &t.date(&Utc::now().with_timezone(&zone))),
         signature: t.get("certificate-signature"),
     }

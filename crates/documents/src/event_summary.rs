@@ -25,6 +25,8 @@ pub struct EventSummary {
     pub is_cancelled: bool,
     /// Why registration is not possible right now, if it is not.
     pub closed_reason: Option<String>,
+    /// Open but full: registering puts people on the waiting list, and the page says so.
+    pub waitlist_only: bool,
     pub url: String,
     pub register_url: String,
     pub calendar_url: String,
@@ -38,7 +40,6 @@ impl EventSummary {
         });
         let closed_reason = match event.registration_window(now) {
             _ if event.status == EventStatus::Cancelled => Some(t.get("event-cancelled")),
-            RegistrationWindow::Open if event.is_full() => Some(t.get("event-full")),
             RegistrationWindow::Open => None,
             RegistrationWindow::NotYetOpen(opens) => {
                 Some(t.with("registration-not-open-yet", "date", &t.date_time(&opens.with_timezone(&zone))))
@@ -61,6 +62,7 @@ impl EventSummary {
             is_online: event.is_online(),
             places: event.free_places().map(|free| places_text(t, free)),
             is_full: event.is_full(),
+            waitlist_only: closed_reason.is_none() && event.is_full(),
             is_cancelled: event.status == EventStatus::Cancelled,
             closed_reason,
             url: urls::event(&event.slug),

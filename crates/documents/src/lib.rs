@@ -11,6 +11,7 @@ pub mod pdf;
 pub mod personal_data;
 pub mod qr;
 pub mod spreadsheets;
+pub mod ticket;
 
 /// A document could not be written (a library refused its input); our fault, not the
 /// reader's.

@@ -251,9 +251,9 @@ pub struct Certificate {
     /// "am … in … an folgender Veranstaltung teilgenommen hat:"
     pub attended: String,
     pub event_title: String,
-    pub sessions_heading: String,
-    /// One line per session attended: time and title.
-    pub sessions: Vec<String>,
+    /// Groups of sessions under their heading ("attended, checked in at the door";
+    /// "as registered"): one line per session, time and title.
+    pub session_groups: Vec<(String, Vec<String>)>,
     /// "Ausgestellt am …"
     pub issued: String,
     /// Under the signature line.
@@ -314,13 +314,16 @@ pub fn certificate(certificate: &Certificate) -> Result<Vec<u8>, String> {
         centred(&mut surface, &fonts.bold, y, 15.0, &line);
         y += 8.0 * MM;
     }
-    if !certificate.sessions.is_empty() {
+    const LAST_SESSION_LINE: f32 = 232.0 * MM;
+    for (heading, sessions) in certificate.session_groups.iter().filter(|(_, sessions)| !sessions.is_empty()) {
+        if y > LAST_SESSION_LINE {
+            break;
+        }
         y += 6.0 * MM;
-        text(&mut surface, &fonts.bold, LEFT, y, 11.0, &fonts.fit(&certificate.sessions_heading, 11.0, WIDTH));
+        text(&mut surface, &fonts.bold, LEFT, y, 11.0, &fonts.fit(heading, 11.0, WIDTH));
         y += 7.0 * MM;
-        const LAST_SESSION_LINE: f32 = 232.0 * MM;
-        for (index, session) in certificate.sessions.iter().enumerate() {
-            if y > LAST_SESSION_LINE && index + 1 < certificate.sessions.len() {
+        for (index, session) in sessions.iter().enumerate() {
+            if y > LAST_SESSION_LINE && index + 1 < sessions.len() {
                 text(&mut surface, &fonts.regular, LEFT + 4.0 * MM, y, 10.0, "…");
                 break;
             }
@@ -330,14 +333,90 @@ pub fn certificate(certificate: &Certificate) -> Result<Vec<u8>, String> {
     }
     text(&mut surface, &fonts.regular, LEFT, 250.0 * MM, 10.0, &fonts.fit(&certificate.issued, 10.0, WIDTH));
     lines(&mut surface, &[(LEFT + 90.0 * MM, 268.0 * MM, LEFT + WIDTH, 268.0 * MM)], 0.5);
-    text(
-        &mut surface,
-        &fonts.regular,
-        LEFT + 90.0 * MM,
-        273.0 * MM,
-        9.0,
-        &fonts.fit(&certificate.signature, 9.0, 70.0 * MM),
-    );
+    // The caption wraps under the signature line instead of being cut.
+    let mut caption_y = 273.0 * MM;
+    for line in fonts.wrap(&certificate.signature, 9.0, 70.0 * MM).into_iter().take(3) {
+        text(&mut surface, &fonts.regular, LEFT + 90.0 * MM, caption_y, 9.0, &line);
+        caption_y += 4.5 * MM;
+    }
+    surface.finish();
+    page.finish();
+    document.finish().map_err(|err| format!("{err:?}"))
+}
+
+/// What a ticket to print or forward shows beside its QR code, in the holder's language.
+pub struct TicketPage {
+    pub heading: String,
+    pub name: String,
+    pub organisation: String,
+    pub event_title: String,
+    /// Date and time; the place (or "online").
+    pub facts: Vec<String>,
+    /// "Ticket-Code zum Eintippen" and the code itself, for a scanner that cannot read it.
+    pub code_label: String,
+    pub code: String,
+    /// The QR code's modules, row by row (`true` is dark), quiet zone included.
+    pub modules: Vec<Vec<bool>>,
+}
+
+/// One A4 page whose top half is the ticket: the QR code drawn as vector squares (sharp
+/// at any size), the holder's name and the event beside it, the typed code below.
+pub fn ticket(ticket: &TicketPage) -> Result<Vec<u8>, String> {
+    let fonts = Fonts::load()?;
+    const LEFT: f32 = 15.0 * MM;
+    const QR_SIZE: f32 = 70.0 * MM;
+    const TEXT_LEFT: f32 = LEFT + QR_SIZE + 8.0 * MM;
+    const TEXT_WIDTH: f32 = A4_WIDTH - TEXT_LEFT - 15.0 * MM;
+    let mut document = Document::new();
+    let mut page = document.start_page_with(a4()?);
+    let mut surface = page.surface();
+    text(&mut surface, &fonts.bold, LEFT, 22.0 * MM, 14.0, &fonts.fit(&ticket.heading, 14.0, A4_WIDTH - 30.0 * MM));
+    let count = ticket.modules.len().max(1) as f32;
+    let module = QR_SIZE / count;
+    surface.set_stroke(None);
+    surface.set_fill(Some(Fill::default()));
+    let mut path = PathBuilder::new();
+    for (row, cells) in ticket.modules.iter().enumerate() {
+        for (column, dark) in cells.iter().enumerate() {
+            if *dark
+                && let Some(rect) =
+                    Rect::from_xywh(LEFT + column as f32 * module, 30.0 * MM + row as f32 * module, module, module)
+            {
+                path.push_rect(rect);
+            }
+        }
+    }
+    if let Some(path) = path.finish() {
+        surface.draw_path(&path);
+    }
+    let mut y = 40.0 * MM;
+    for line in fonts.wrap(&ticket.name, 16.0, TEXT_WIDTH).into_iter().take(2) {
+        text(&mut surface, &fonts.bold, TEXT_LEFT, y, 16.0, &line);
+        y += 7.5 * MM;
+    }
+    for line in fonts.wrap(&ticket.organisation, 11.0, TEXT_WIDTH).into_iter().take(2) {
+        text(&mut surface, &fonts.regular, TEXT_LEFT, y, 11.0, &line);
+        y += 5.5 * MM;
+    }
+    y += 4.0 * MM;
+    for line in fonts.wrap(&ticket.event_title, 12.0, TEXT_WIDTH).into_iter().take(3) {
+        text(&mut surface, &fonts.bold, TEXT_LEFT, y, 12.0, &line);
+        y += 6.0 * MM;
+    }
+    for fact in &ticket.facts {
+        for line in fonts.wrap(fact, 10.0, TEXT_WIDTH).into_iter().take(2) {
+            text(&mut surface, &fonts.regular, TEXT_LEFT, y, 10.0, &line);
+            y += 5.0 * MM;
+        }
+    }
+    let below = 30.0 * MM + QR_SIZE + 8.0 * MM;
+    text(&mut surface, &fonts.regular, LEFT, below, 9.0, &fonts.fit(&ticket.code_label, 9.0, A4_WIDTH - 30.0 * MM));
+    // The code is long (132 characters): two lines at a size every printer renders.
+    let half = ticket.code.len() / 2;
+    let (first, second) = ticket.code.split_at(half.min(ticket.code.len()));
+    text(&mut surface, &fonts.regular, LEFT, below + 5.0 * MM, 8.0, first);
+    text(&mut surface, &fonts.regular, LEFT, below + 9.0 * MM, 8.0, second);
+    lines(&mut surface, &[(LEFT, below + 14.0 * MM, A4_WIDTH - 15.0 * MM, below + 14.0 * MM)], 0.3);
     surface.finish();
     page.finish();
     document.finish().map_err(|err| format!("{err:?}"))

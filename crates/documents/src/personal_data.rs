@@ -73,6 +73,7 @@ pub async fn export(
             "kind": mail.kind,
             "queued_at": mail.created_at,
             "sent_at": mail.sent_at,
+            "undeliverable_at": mail.undeliverable_at,
         })).collect::<Vec<_>>(),
     });
     Ok(export)

@@ -1,6 +1,7 @@
-//! Spreadsheets: the attendee lists as CSV (UTF-8 with a byte order mark, so Excel
-//! reads umlauts and Cyrillic; formulas defused) and XLSX (typed columns, frozen
-//! header), and the funder report (Verwendungsnachweis) as XLSX.
+//! Spreadsheets: the attendee lists as CSV (for German Excel: `;`-separated, every field
+//! quoted, UTF-8 with a byte order mark so umlauts and Cyrillic read right; formulas
+//! defused) and XLSX (typed columns, frozen header), and the funder report
+//! (Verwendungsnachweis) as XLSX.
 
 use domain::attendee_list::{self, AttendeeRow};
 use domain::event::Event;
@@ -55,12 +56,34 @@ fn session_titles(t: Tr, row: &AttendeeRow, sessions: &[ProgrammeSession]) -> St
         .join("; ")
 }
 
-/// RFC 4180 quoting; a leading `= + - @` is neutralised so a spreadsheet never runs a
-/// name as a formula (CSV injection).
+/// What makes a spreadsheet read a cell as a formula (tab and CR: some skip them first).
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Where a spreadsheet may begin a new cell inside a value: after any separator a program
+/// might split at (a file opened with the wrong one still splits there) and a line break.
+const CELL_BREAKS: [char; 5] = [',', ';', '\t', '\n', '\r'];
+
+/// One CSV field, always quoted (RFC 4180: quotes doubled), so German Excel, which splits
+/// at `;`, and every other reader see the same cells. A formula character wherever a cell
+/// could begin — at the start and after a separator or line break inside the value — gets
+/// an apostrophe before it, so no spreadsheet runs a name as a formula (CSV injection),
+/// whichever separator it splits at.
 pub fn csv_field(value: &str) -> String {
-    let value =
-        if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value.to_owned() };
-    if value.contains([',', ';', '"', '\n', '\r']) { format!("\"{}\"", value.replace('"', "\"\"")) } else { value }
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('"');
+    let mut cell_start = true;
+    for c in value.chars() {
+        if cell_start && FORMULA_START.contains(&c) {
+            out.push('\'');
+        }
+        if c == '"' {
+            out.push('"');
+        }
+        out.push(c);
+        cell_start = CELL_BREAKS.contains(&c);
+    }
+    out.push('"');
+    out
 }
 
 /// A CSV text starting with the byte order mark (Excel then reads it as UTF-8) and the
@@ -71,8 +94,10 @@ pub fn csv_start<S: AsRef<str>>(header: &[S]) -> String {
     out
 }
 
+/// One line, separated by `;` as Excel expects in German (and most European) settings,
+/// where `,` is the decimal comma.
 pub fn csv_line<S: AsRef<str>>(out: &mut String, fields: &[S]) {
-    out.push_str(&fields.iter().map(|field| csv_field(field.as_ref())).collect::<Vec<_>>().join(","));
+    out.push_str(&fields.iter().map(|field| csv_field(field.as_ref())).collect::<Vec<_>>().join(";"));
     out.push_str("\r\n");
 }
 
@@ -290,14 +315,25 @@ pub fn reported(t: Tr, event: &Event, figures: attendee_list::Figures) -> Report
 
 #[cfg(test)]
 mod tests {
-    use super::csv_field;
+    use super::{csv_field, csv_line};
 
     #[test]
     fn csv_fields_are_quoted_and_formulas_defused() {
-        assert_eq!(csv_field("Müller"), "Müller");
+        assert_eq!(csv_field("Müller"), "\"Müller\"");
         assert_eq!(csv_field("Stadt Köln, Amt 1"), "\"Stadt Köln, Amt 1\"");
         assert_eq!(csv_field("Say \"hi\""), "\"Say \"\"hi\"\"\"");
         assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(csv_field("-1"), "'-1");
+        assert_eq!(csv_field("-1"), "\"'-1\"");
+        assert_eq!(csv_field("Stadt;=1+1;x"), "\"Stadt;'=1+1;x\"");
+        assert_eq!(csv_field("a,@SUM(A1)\n+1\t-2"), "\"a,'@SUM(A1)\n'+1\t'-2\"");
+        assert_eq!(csv_field("10:00-11:00; Saal 2"), "\"10:00-11:00; Saal 2\"", "a dash inside a word stays");
+        assert_eq!(csv_field(""), "\"\"");
+    }
+
+    #[test]
+    fn lines_are_separated_by_semicolons() {
+        let mut out = String::new();
+        csv_line(&mut out, &["1", "Olena", "=1+1"]);
+        assert_eq!(out, "\"1\";\"Olena\";\"'=1+1\"\r\n");
     }
 }

@@ -449,6 +449,16 @@ pub async fn set_access(
     txn.commit().await
 }
 
+/// Adds one event to a team member's events (an organiser limited to some events who
+/// creates or duplicates one must be able to open it); nothing if it is there already.
+pub async fn assign_event(db: &DatabaseConnection, user_id: Uuid, event_id: Uuid) -> Result<(), DbErr> {
+    user_event::Entity::insert(user_event::ActiveModel { user_id: Set(user_id), event_id: Set(event_id) })
+        .on_conflict_do_nothing_on([user_event::Column::UserId, user_event::Column::EventId])
+        .exec_without_returning(db)
+        .await?;
+    Ok(())
+}
+
 pub async fn assigned_events(db: &DatabaseConnection, user_id: Uuid) -> Result<Vec<Uuid>, DbErr> {
     Ok(user_event::Entity::find()
         .filter(user_event::Column::UserId.eq(user_id))

@@ -20,6 +20,7 @@ use crate::Language;
 use crate::entity::attendee::{Model as Attendee, OrganisationType};
 use crate::entity::registration::RegistrationStatus;
 use crate::entity::{attendee, attendee_session, check_in, registration};
+use crate::search::Needle;
 
 /// One attendee as the back office lists them.
 #[derive(Clone, Debug)]
@@ -49,7 +50,7 @@ impl AttendeeRow {
         self.status == RegistrationStatus::Confirmed
     }
 
-    fn matches_text(&self, needle: &str) -> bool {
+    fn matches_text(&self, needle: &Needle) -> bool {
         let attendee = &self.attendee;
         [
             attendee.first_name.as_str(),
@@ -59,36 +60,14 @@ impl AttendeeRow {
             attendee.partner_municipality.as_str(),
         ]
         .iter()
-        .any(|field| search_key(field).contains(needle))
-            || search_key(&self.full_name()).contains(needle)
+        .any(|field| needle.finds(field))
+            || needle.finds(&self.full_name())
     }
 }
 
-/// Text as the search compares it: lower case, with ß as ss and Latin letters without
-/// their accents, so "GROSSMANN" finds "Größmann" and "Sahin" finds "Şahin". Cyrillic is
-/// only lower-cased (ґ and г are different letters).
+/// Text as the list sorts it: folded as the search folds it (`crate::search::fold`).
 pub fn search_key(text: &str) -> String {
-    let mut key = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        match c {
-            'ß' => key.push_str("ss"),
-            'ä' | 'à' | 'á' | 'â' | 'ã' | 'å' | 'ā' | 'ă' | 'ą' => key.push('a'),
-            'ö' | 'ò' | 'ó' | 'ô' | 'õ' | 'ø' | 'ō' | 'ő' => key.push('o'),
-            'ü' | 'ù' | 'ú' | 'û' | 'ū' | 'ů' | 'ű' => key.push('u'),
-            'é' | 'è' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => key.push('e'),
-            'í' | 'ì' | 'î' | 'ï' | 'ı' => key.push('i'),
-            'ç' | 'ć' | 'č' => key.push('c'),
-            'ş' | 'ś' | 'š' | 'ș' => key.push('s'),
-            'ğ' => key.push('g'),
-            'ł' => key.push('l'),
-            'ñ' | 'ń' | 'ň' => key.push('n'),
-            'ž' | 'ź' | 'ż' => key.push('z'),
-            'ř' => key.push('r'),
-            'ý' | 'ÿ' => key.push('y'),
-            other => key.push(other),
-        }
-    }
-    key
+    crate::search::fold(text)
 }
 
 /// One attendee joined with its registration, as the list query returns it: the nine
@@ -237,6 +216,8 @@ pub async fn load(db: &DatabaseConnection, event_id: Uuid) -> Result<Vec<Attende
                     cancelled_at: row.cancelled_at,
                     position: row.position,
                     anonymised_at: row.anonymised_at,
+                    // Not read for the list: it searches with `search::Needle` in memory.
+                    search_key: String::new(),
                 },
             }
         })
@@ -328,10 +309,13 @@ pub struct Filter {
 
 impl Filter {
     pub fn keeps(&self, row: &AttendeeRow) -> bool {
-        let needle = search_key(self.text.trim());
+        let needle = Needle::new(&self.text);
         (needle.is_empty() || row.matches_text(&needle))
             && self.status.is_none_or(|status| row.status == status)
-            && self.programme_session_id.is_none_or(|id| row.session_ids.contains(&id))
+            // People in a session are those who still come: cancelled ones only when asked for.
+            && self.programme_session_id.is_none_or(|id| {
+                row.session_ids.contains(&id) && (row.status != RegistrationStatus::Cancelled || self.status.is_some())
+            })
             && self.organisation_type.is_none_or(|kind| row.attendee.organisation_type == kind)
             && self.checked_in.is_none_or(|wanted| row.checked_in_at.is_some() == wanted)
             && self.answer.as_ref().is_none_or(|wanted| wanted.keeps(row))
@@ -550,6 +534,7 @@ mod tests {
                 cancelled_at: None,
                 position: 0,
                 anonymised_at: None,
+                search_key: String::new(),
             },
             registration_id: Uuid::nil(),
             status,
@@ -584,6 +569,7 @@ mod tests {
         assert_eq!(search_key("Größmann"), "grossmann");
         assert_eq!(search_key("Şahin"), "sahin");
         assert_eq!(search_key("Ґалушко"), "ґалушко");
+        assert_eq!(search_key("Łukasz"), "lukasz");
     }
 
     #[test]

@@ -52,6 +52,27 @@ pub async fn recent(db: &DatabaseConnection, event_id: Option<Uuid>, limit: u64)
     query.all(db).await
 }
 
+/// One page of the log, newest first, optionally of one kind of action (an exact
+/// code such as `attendee.cancel`, or a prefix ending in `.` such as `export.`).
+pub async fn page(
+    db: &DatabaseConnection,
+    action: Option<&str>,
+    offset: u64,
+    limit: u64,
+) -> Result<Vec<AuditEntry>, DbErr> {
+    let mut query = audit_entry::Entity::find()
+        .order_by_desc(audit_entry::Column::At)
+        .order_by_desc(audit_entry::Column::Id)
+        .offset(offset)
+        .limit(limit);
+    match action {
+        Some(prefix) if prefix.ends_with('.') => query = query.filter(audit_entry::Column::Action.starts_with(prefix)),
+        Some(exact) => query = query.filter(audit_entry::Column::Action.eq(exact)),
+        None => {}
+    }
+    query.all(db).await
+}
+
 /// Entries about one attendee or registration, for its history.
 pub async fn about(db: &DatabaseConnection, event_id: Uuid, subject_prefix: &str) -> Result<Vec<AuditEntry>, DbErr> {
     audit_entry::Entity::find()

@@ -17,7 +17,11 @@ use crate::registration::{Attendee, RegistrationDetails, RegistrationStatus};
 #[derive(Clone, Debug)]
 pub struct Attendance {
     pub attendee: Attendee,
-    pub sessions: Vec<ProgrammeSession>,
+    /// Sessions where the door checked this person in.
+    pub checked_in: Vec<ProgrammeSession>,
+    /// Sessions without door control: plenaries, and what the person chose when
+    /// registering (nobody checked whether they went).
+    pub registered_for: Vec<ProgrammeSession>,
 }
 
 /// Certificates are issued once the event is over.
@@ -50,18 +54,21 @@ pub async fn attendances(db: &DatabaseConnection, details: &RegistrationDetails)
         .filter(|person| own.iter().any(|(attendee, scope)| *attendee == person.attendee.id && scope.is_none()))
         .map(|person| {
             let id = person.attendee.id;
-            let sessions = programme
+            let checked_in = programme
                 .iter()
+                .filter(|session| controlled.contains(&session.id))
+                .filter(|session| own.iter().any(|(attendee, scope)| *attendee == id && *scope == Some(session.id)))
+                .cloned()
+                .collect();
+            let registered_for = programme
+                .iter()
+                .filter(|session| !controlled.contains(&session.id))
                 .filter(|session| {
-                    if controlled.contains(&session.id) {
-                        own.iter().any(|(attendee, scope)| *attendee == id && *scope == Some(session.id))
-                    } else {
-                        !session.is_choosable() || person.sessions.iter().any(|chosen| chosen.id == session.id)
-                    }
+                    !session.is_choosable() || person.sessions.iter().any(|chosen| chosen.id == session.id)
                 })
                 .cloned()
                 .collect();
-            Attendance { attendee: person.attendee.clone(), sessions }
+            Attendance { attendee: person.attendee.clone(), checked_in, registered_for }
         })
         .collect())
 }

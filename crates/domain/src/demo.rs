@@ -321,13 +321,40 @@ async fn insert_event<C: sea_orm::ConnectionTrait>(
     Ok(id)
 }
 
-/// The first weekday at least `days` days after `now`, in Berlin.
+/// The first working day in North Rhine-Westphalia at least `days` days after `now`, in
+/// Berlin: no weekend, no public holiday, not Christmas or New Year's Eve.
 fn weekday_after(now: DateTime<Utc>, days: i64) -> NaiveDate {
     let mut day = (now + Duration::days(days)).with_timezone(&Berlin).date_naive();
-    while matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
+    while matches!(day.weekday(), Weekday::Sat | Weekday::Sun) || is_day_off_in_nrw(day) {
         day = day.succ_opt().unwrap_or(day);
     }
     day
+}
+
+/// The public holidays of North Rhine-Westphalia, and the two days nobody holds a
+/// conference on (24 and 31 December).
+fn is_day_off_in_nrw(day: NaiveDate) -> bool {
+    let fixed = [(1, 1), (5, 1), (10, 3), (11, 1), (12, 24), (12, 25), (12, 26), (12, 31)];
+    if fixed.contains(&(day.month(), day.day())) {
+        return true;
+    }
+    // Good Friday, Easter Monday, Ascension, Whit Monday, Corpus Christi.
+    let easter = easter_sunday(day.year());
+    [-2, 1, 39, 50, 60].iter().any(|offset| easter + Duration::days(*offset) == day)
+}
+
+/// Easter Sunday of the Gregorian calendar (the anonymous Gregorian algorithm).
+fn easter_sunday(year: i32) -> NaiveDate {
+    let (a, b, c) = (year % 19, year / 100, year % 100);
+    let (d, e) = (b / 4, b % 4);
+    let g = (b - (b + 8) / 25 + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(year, month.unsigned_abs(), day.unsigned_abs()).unwrap_or_default()
 }
 
 /// A wall-clock time in Berlin as UTC (demo times avoid the DST switch hour).
@@ -338,4 +365,35 @@ fn local(day: NaiveDate, (hour, minute): (u32, u32)) -> DateTime<Utc> {
         .earliest()
         .map(|at| at.with_timezone(&Utc))
         .unwrap_or_else(|| Utc.from_utc_datetime(&day.and_time(time)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(year: i32, month: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(year, month, day).unwrap_or_default()
+    }
+
+    #[test]
+    fn easter_falls_where_the_calendar_has_it() {
+        assert_eq!(easter_sunday(2026), date(2026, 4, 5));
+        assert_eq!(easter_sunday(2027), date(2027, 3, 28));
+        assert_eq!(easter_sunday(2030), date(2030, 4, 21));
+    }
+
+    #[test]
+    fn the_demo_never_falls_on_a_holiday_or_a_weekend() {
+        for holiday in [date(2027, 3, 26), date(2027, 5, 6), date(2027, 5, 17), date(2027, 5, 27), date(2026, 12, 24)] {
+            assert!(is_day_off_in_nrw(holiday), "{holiday}");
+        }
+        // Seeded on 26 November 2026, four weeks ahead is Christmas Eve.
+        let seeded = Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).single().unwrap_or_default();
+        let day = weekday_after(seeded, 28);
+        assert_eq!(day, date(2026, 12, 28));
+        for offset in 0..400 {
+            let day = weekday_after(seeded, offset);
+            assert!(!is_day_off_in_nrw(day) && !matches!(day.weekday(), Weekday::Sat | Weekday::Sun), "{day}");
+        }
+    }
 }

@@ -27,6 +27,7 @@ pub mod privacy;
 pub mod programme;
 pub mod registration;
 pub mod registration_form;
+pub mod search;
 pub mod store;
 pub mod ticket;
 

@@ -53,6 +53,7 @@ pub async fn send(
                 sent_at: Set(None),
                 last_error: Set(None),
                 message_id: Set(Some(message.id)),
+                undeliverable_at: Set(None),
             }
         }))
         .exec_without_returning(&txn)

@@ -37,6 +37,7 @@ pub async fn enqueue<C: ConnectionTrait>(
         sent_at: Set(None),
         last_error: Set(None),
         message_id: Set(None),
+        undeliverable_at: Set(None),
     })
     .exec_without_returning(db)
     .await?;
@@ -81,6 +82,7 @@ pub async fn claim_due(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<Ve
     let txn = crate::store::begin_write(db).await?;
     let mut due = outbox_message::Entity::find()
         .filter(outbox_message::Column::SentAt.is_null())
+        .filter(outbox_message::Column::UndeliverableAt.is_null())
         .filter(outbox_message::Column::NextAttemptAt.lte(now))
         .filter(
             Expr::col(outbox_message::Column::ClaimedUntil)
@@ -119,22 +121,44 @@ pub async fn mark_sent(db: &DatabaseConnection, id: Uuid, now: DateTime<Utc>) ->
     Ok(())
 }
 
-/// Releases the claim and schedules the next try: 30 s, 1 min, 2 min, … up to an hour.
+/// After this many failed attempts a message is given up: with the back-off below that
+/// is about three hours of trying, long enough for a mail server's outage or a full
+/// mailbox, short of retrying an address that cannot work for ever.
+pub const MAX_ATTEMPTS: i32 = 10;
+
+/// What becomes of a message whose delivery failed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AfterFailure {
+    /// Tried again then.
+    RetryAt(DateTime<Utc>),
+    /// Refused for good or failed too often: marked undeliverable, not tried again.
+    GivenUp,
+}
+
+/// Releases the claim and schedules the next try (30 s, 1 min, 2 min, … up to an hour),
+/// or gives the message up when the failure is `permanent` (the mail server answered 5xx,
+/// the message cannot be composed) or it has failed [`MAX_ATTEMPTS`] times.
 pub async fn mark_failed(
     db: &DatabaseConnection,
     message: &OutboxMessage,
     error: &str,
+    permanent: bool,
     now: DateTime<Utc>,
-) -> Result<DateTime<Utc>, DbErr> {
-    let next = now + retry_delay(message.attempts);
-    outbox_message::Entity::update_many()
-        .col_expr(outbox_message::Column::NextAttemptAt, Expr::value(next))
+) -> Result<AfterFailure, DbErr> {
+    let outcome = if permanent || message.attempts >= MAX_ATTEMPTS {
+        AfterFailure::GivenUp
+    } else {
+        AfterFailure::RetryAt(now + retry_delay(message.attempts))
+    };
+    let mut update = outbox_message::Entity::update_many()
         .col_expr(outbox_message::Column::ClaimedUntil, Expr::value(Option::<DateTime<Utc>>::None))
-        .col_expr(outbox_message::Column::LastError, Expr::value(error.chars().take(1000).collect::<String>()))
-        .filter(outbox_message::Column::Id.eq(message.id))
-        .exec(db)
-        .await?;
-    Ok(next)
+        .col_expr(outbox_message::Column::LastError, Expr::value(error.chars().take(1000).collect::<String>()));
+    update = match outcome {
+        AfterFailure::RetryAt(next) => update.col_expr(outbox_message::Column::NextAttemptAt, Expr::value(next)),
+        AfterFailure::GivenUp => update.col_expr(outbox_message::Column::UndeliverableAt, Expr::value(now)),
+    };
+    update.filter(outbox_message::Column::Id.eq(message.id)).exec(db).await?;
+    Ok(outcome)
 }
 
 pub fn retry_delay(attempts: i32) -> Duration {
@@ -142,9 +166,13 @@ pub fn retry_delay(attempts: i32) -> Duration {
     Ord::min(Duration::seconds(30) * 2_i32.pow(doublings), Duration::hours(1))
 }
 
-/// Messages not sent yet, for the operator's view and the tests.
+/// Messages still to be sent (not sent, not given up), for the operator's view and the tests.
 pub async fn unsent_count(db: &DatabaseConnection) -> Result<u64, DbErr> {
-    outbox_message::Entity::find().filter(outbox_message::Column::SentAt.is_null()).count(db).await
+    outbox_message::Entity::find()
+        .filter(outbox_message::Column::SentAt.is_null())
+        .filter(outbox_message::Column::UndeliverableAt.is_null())
+        .count(db)
+        .await
 }
 
 pub async fn for_registration(db: &DatabaseConnection, registration_id: Uuid) -> Result<Vec<OutboxMessage>, DbErr> {

@@ -36,7 +36,7 @@ impl InvalidInput {
 pub const MAX_TEXT_CHARS: usize = 200;
 pub const MAX_EMAIL_CHARS: usize = 254;
 
-/// Trims, refuses control characters and bidirectional overrides, limits length.
+/// Trims, refuses invisible and direction characters ([`is_forbidden_char`]), limits length.
 /// Optional fields use [`clean_optional_text`].
 pub fn clean_text(raw: &str, max_chars: usize) -> Result<String, InvalidInput> {
     let text = clean_optional_text(raw, max_chars)?;
@@ -54,10 +54,48 @@ pub fn clean_optional_text(raw: &str, max_chars: usize) -> Result<String, Invali
     Ok(text.to_owned())
 }
 
-/// Control characters and the bidirectional embedding/override/isolate marks that can
-/// make a name on a door list or badge read differently from what is stored.
-fn is_forbidden_char(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+/// Characters that are invisible or change how the text around them reads, so that a
+/// name on a door list or badge could look different from what is stored (or two names
+/// alike that differ): controls (Cc), format characters (Cf: zero-width spaces, direction
+/// marks, embeddings, overrides and isolates, the byte order mark, tag characters), the
+/// line and paragraph separators (Zl, Zp) and U+FFFD, which stands where a browser sent
+/// invalid UTF-8. The zero-width joiner stays: emoji sequences and several scripts
+/// (Devanagari, Persian) need it.
+pub fn is_forbidden_char(c: char) -> bool {
+    c.is_control()
+        || (c != ZERO_WIDTH_JOINER && is_format_char(c))
+        || matches!(c, '\u{2028}' | '\u{2029}' | char::REPLACEMENT_CHARACTER)
+}
+
+const ZERO_WIDTH_JOINER: char = '\u{200D}';
+
+/// Unicode's general category Cf (format), as of Unicode 16, written out so that no table
+/// crate is needed; a property test compares it with the Unicode data of `regex-syntax`.
+fn is_format_char(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{0600}'..='\u{0605}'
+            | '\u{061C}'
+            | '\u{06DD}'
+            | '\u{070F}'
+            | '\u{0890}'..='\u{0891}'
+            | '\u{08E2}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{110BD}'
+            | '\u{110CD}'
+            | '\u{13430}'..='\u{1343F}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0001}'
+            | '\u{E0020}'..='\u{E007F}'
+    )
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -76,8 +114,9 @@ impl PersonName {
 pub struct EmailAddress(String);
 
 impl EmailAddress {
-    /// A pragmatic check: one `@`, a local part, a domain with a dot and no spaces.
-    /// The mailbox's existence is proven later by mail, not by a pattern.
+    /// A pragmatic check: one `@`, a local part, a domain with a dot and no spaces, and
+    /// an address the mailer (lettre) accepts. The mailbox's existence is proven later
+    /// by mail, not by a pattern.
     pub fn parse(raw: &str) -> Result<Self, InvalidInput> {
         let address = raw.trim();
         if address.is_empty() {
@@ -100,7 +139,13 @@ impl EmailAddress {
         if !(domain_ok && local_ok) {
             return Err(InvalidInput::InvalidEmail);
         }
-        Ok(EmailAddress(format!("{local}@{}", domain.to_lowercase())))
+        let address = format!("{local}@{}", domain.to_lowercase());
+        // The mailer's own parser has the last word: an address it refuses (a domain label
+        // starting or ending with `-`, say) can never be sent to.
+        if address.parse::<lettre::Address>().is_err() {
+            return Err(InvalidInput::InvalidEmail);
+        }
+        Ok(EmailAddress(address))
     }
 
     pub fn as_str(&self) -> &str {
@@ -131,6 +176,17 @@ mod tests {
     }
 
     #[test]
+    fn email_is_refused_when_the_mailer_could_not_send_to_it() {
+        for unsendable in ["a@-b.example", "a@b-.example", "a@b.-example.org", "a@exa_mple.org", ".a@example.org"] {
+            assert_eq!(EmailAddress::parse(unsendable), Err(InvalidInput::InvalidEmail), "{unsendable}");
+        }
+        for sendable in ["a@b-c.example", "o'neill+tag@example.org", "olena@рада.укр", "x@xn--80a1acny.xn--j1amh"]
+        {
+            assert!(EmailAddress::parse(sendable).is_ok(), "{sendable}");
+        }
+    }
+
+    #[test]
     fn names_are_trimmed_and_refuse_control_and_bidi_characters() {
         assert_eq!(PersonName::parse("  Jürgen ").map(|n| n.as_str().to_owned()), Ok("Jürgen".into()));
         assert_eq!(PersonName::parse("Олена").map(|n| n.as_str().to_owned()), Ok("Олена".into()));
@@ -138,5 +194,43 @@ mod tests {
         assert_eq!(PersonName::parse("a\u{0007}b"), Err(InvalidInput::InvalidCharacters));
         assert_eq!(PersonName::parse("evil\u{202E}txt"), Err(InvalidInput::InvalidCharacters));
         assert_eq!(PersonName::parse(&"x".repeat(101)), Err(InvalidInput::TooLong));
+    }
+
+    #[test]
+    fn names_refuse_invisible_format_and_separator_characters() {
+        for invisible in [
+            '\u{00AD}',
+            '\u{061C}',
+            '\u{180E}',
+            '\u{200B}',
+            '\u{200C}',
+            '\u{200E}',
+            '\u{200F}',
+            '\u{202A}',
+            '\u{2060}',
+            '\u{2066}',
+            '\u{2069}',
+            '\u{206F}',
+            '\u{FEFF}',
+            '\u{FFF9}',
+            '\u{110BD}',
+            '\u{1D173}',
+            '\u{E0001}',
+            '\u{E0041}',
+            '\u{2028}',
+            '\u{2029}',
+            '\u{FFFD}',
+        ] {
+            assert_eq!(
+                PersonName::parse(&format!("Ol{invisible}ena")),
+                Err(InvalidInput::InvalidCharacters),
+                "U+{:04X}",
+                u32::from(invisible)
+            );
+        }
+        // The joiner inside an emoji sequence, and marks that combine visibly, stay.
+        assert!(PersonName::parse("Olena 👩\u{200D}👩\u{200D}👧").is_ok());
+        assert!(PersonName::parse("Zoe\u{0308}").is_ok());
+        assert!(PersonName::parse("Renée O’Neill-Łukasiewicz").is_ok());
     }
 }

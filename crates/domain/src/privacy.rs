@@ -205,6 +205,7 @@ async fn scrub_attendees<C: ConnectionTrait>(db: &C, ids: &[Uuid], now: DateTime
             .col_expr(attendee::Column::FirstName, Expr::value(""))
             .col_expr(attendee::Column::LastName, Expr::value(""))
             .col_expr(attendee::Column::Email, Expr::value(""))
+            .col_expr(attendee::Column::SearchKey, Expr::value(""))
             .col_expr(attendee::Column::AnonymisedAt, Expr::value(now))
             .filter(attendee::Column::Id.is_in(chunk.iter().copied()))
             .exec(db)
@@ -226,6 +227,8 @@ async fn scrub_registration<C: ConnectionTrait>(db: &C, registration_id: Uuid) -
         .col_expr(registration::Column::EmailKey, Expr::value(format!("anonymised:{registration_id}")))
         .col_expr(registration::Column::ManageToken, Expr::value(secret_token()))
         .col_expr(registration::Column::SubmissionKey, Expr::value(Option::<String>::None))
+        // A hash of names and addresses is still personal data.
+        .col_expr(registration::Column::SubmissionDigest, Expr::value(Option::<String>::None))
         .col_expr(registration::Column::ConfirmToken, Expr::value(Option::<String>::None))
         .col_expr(registration::Column::ConsentWording, Expr::value(""))
         .filter(registration::Column::Id.eq(registration_id))

@@ -31,6 +31,24 @@ impl ProgrammeSession {
     }
 }
 
+/// How many people wait for a place in each of an event's full sessions.
+pub async fn waiting_counts<C: ConnectionTrait>(
+    db: &C,
+    event_id: Uuid,
+) -> Result<std::collections::HashMap<Uuid, usize>, DbErr> {
+    use crate::entity::session_waitlist;
+    let sessions: Vec<Uuid> = for_event(db, event_id).await?.into_iter().map(|session| session.id).collect();
+    let mut counts = std::collections::HashMap::new();
+    for waiting in session_waitlist::Entity::find()
+        .filter(session_waitlist::Column::ProgrammeSessionId.is_in(sessions))
+        .all(db)
+        .await?
+    {
+        *counts.entry(waiting.programme_session_id).or_insert(0) += 1;
+    }
+    Ok(counts)
+}
+
 pub async fn for_event<C: ConnectionTrait>(db: &C, event_id: Uuid) -> Result<Vec<ProgrammeSession>, DbErr> {
     programme_session::Entity::find()
         .filter(programme_session::Column::EventId.eq(event_id))

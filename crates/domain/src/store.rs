@@ -8,8 +8,8 @@ use std::time::Duration;
 
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{
-    AccessMode, ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbErr, SqliteTransactionMode,
-    TransactionOptions, TransactionTrait,
+    AccessMode, ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr,
+    SqliteTransactionMode, TransactionOptions, TransactionTrait,
 };
 
 /// Where reads and writes go. On PostgreSQL both are one pool. SQLite takes one writer
@@ -113,9 +113,11 @@ async fn open(url: &str, max_connections: u32) -> Result<DatabaseConnection, DbE
 /// A transaction that will write. On SQLite it takes the write lock at BEGIN
 /// (IMMEDIATE), so a read-then-write cannot fail half-way with "database is locked".
 pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
+    // SQLite has no access modes (sea-orm warns on every transaction that sets one).
+    let is_postgres = db.get_database_backend() == DbBackend::Postgres;
     db.begin_with_options(TransactionOptions {
         isolation_level: None,
-        access_mode: Some(AccessMode::ReadWrite),
+        access_mode: is_postgres.then_some(AccessMode::ReadWrite),
         sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
     })
     .await

@@ -77,6 +77,7 @@ impl Refusal {
             RegistrationError::NoAttendees => Err(WebError::Internal("a form registered nobody".to_owned())),
             RegistrationError::AlreadyRegistered => Ok(Refusal::AlreadyRegistered),
             RegistrationError::AlreadySubmitted(earlier) => Ok(Refusal::AlreadySubmitted(earlier)),
+            RegistrationError::FormReused => message(None, "error-form-reused"),
             RegistrationError::EventFull => message(None, "error-event-full"),
             RegistrationError::DelegationFull => message(None, "error-delegation-full"),
             RegistrationError::NotOpen(_) => message(None, "registration-closed"),

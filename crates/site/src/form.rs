@@ -95,6 +95,22 @@ impl FormErrors {
         self.messages.is_empty()
     }
 
+    /// The messages for the summary above a form, each naming its field
+    /// ("Vorname: Bitte füllen Sie dieses Feld aus."): `label` gives a field's name as the
+    /// page shows it, `None` where the message says enough by itself.
+    pub fn summary(&self, label: impl Fn(&str) -> Option<String>) -> Vec<FieldMessage> {
+        self.messages
+            .iter()
+            .map(|message| FieldMessage {
+                field: message.field.clone(),
+                text: match label(&message.field) {
+                    Some(label) => self.t.with2("form-error-line", ["field", "message"], [&label, &message.text]),
+                    None => message.text.clone(),
+                },
+            })
+            .collect()
+    }
+
     /// Orders the messages like the fields on the page, so the summary at the top reads
     /// like the form below it.
     pub fn sort_by_place<K: Ord>(&mut self, place: impl Fn(&str) -> K) {
@@ -135,14 +151,16 @@ impl PersonRules {
         }
     }
 
-    /// A further member of a registration: the contact person's address, organisation
-    /// and type stand in for what is left empty.
-    pub fn member() -> Self {
+    /// A further member of a registration: everything the event asks is asked of them
+    /// too, and the contact person's address, organisation, its type and partner
+    /// municipality stand in for what is left empty.
+    pub fn member(fields: FieldRules) -> Self {
+        let asked = |rule: FieldRule| if rule == FieldRule::Hidden { rule } else { FieldRule::Optional };
         PersonRules {
             email: FieldRule::Optional,
             organisation: FieldRule::Optional,
-            organisation_type: FieldRule::Hidden,
-            partner_municipality: FieldRule::Hidden,
+            organisation_type: asked(fields.organisation_type),
+            partner_municipality: asked(fields.partner_municipality),
         }
     }
 
@@ -359,7 +377,12 @@ mod tests {
     #[test]
     fn a_member_without_address_or_organisation_parses() {
         let mut errors = FormErrors::new(Tr::new(Language::De));
-        let person = fields("Олена", "Коваленко", "").parse(PersonRules::member(), &mut errors, str::to_owned);
+        let rules = PersonRules::member(FieldRules {
+            organisation: FieldRule::Required,
+            organisation_type: FieldRule::Required,
+            partner_municipality: FieldRule::Hidden,
+        });
+        let person = fields("Олена", "Коваленко", "").parse(rules, &mut errors, str::to_owned);
         let person = person.expect("parses");
         assert!(errors.is_empty());
         assert_eq!(person.first_name.as_str(), "Олена");

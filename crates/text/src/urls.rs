@@ -12,6 +12,11 @@ pub fn register(slug: &str) -> String {
     format!("/events/{slug}/register")
 }
 
+/// Where the registration form leads when the registration's link went by mail.
+pub fn registration_sent(slug: &str) -> String {
+    format!("/events/{slug}/register/sent")
+}
+
 pub fn event_calendar(slug: &str) -> String {
     format!("/events/{slug}/calendar.ics")
 }
@@ -30,6 +35,11 @@ pub fn ticket_svg(manage_token: &str, attendee_index: usize) -> String {
 
 pub fn ticket_png(manage_token: &str, attendee_index: usize) -> String {
     with_attendee(format!("/r/{manage_token}/ticket.png"), attendee_index)
+}
+
+/// One person's ticket as a PDF to print or forward.
+pub fn ticket_pdf(manage_token: &str, attendee_index: usize) -> String {
+    with_attendee(format!("/r/{manage_token}/ticket.pdf"), attendee_index)
 }
 
 pub fn registration_calendar(manage_token: &str) -> String {

@@ -16,7 +16,8 @@ pub fn compose(mailer: &Mailer, public_url: &str, link: &LinkMail) -> Result<Mes
         LinkPurpose::PasswordReset | LinkPurpose::Setup => (t.get("mail-reset-subject"), t.get("mail-reset-text")),
     };
     let to: Mailbox = link.email.parse().map_err(|err| format!("recipient: {err}"))?;
-    let body = format!("{text}\n\n{public_url}{}\n", urls::admin_account_link(&link.token));
+    let body =
+        format!("{text}\n\n{}\n", super::link(public_url, &urls::admin_account_link(&link.token), link.language));
     Message::builder()
         .from(mailer.from.clone())
         .to(to)

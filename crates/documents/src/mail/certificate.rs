@@ -30,7 +30,7 @@ pub fn compose(
     let t = Tr::new(language);
     let name = details.attendees.first().map(|attendee| attendee.attendee.full_name()).unwrap_or_default();
     let event = details.event.title(language);
-    let link = format!("{}{}", public_url, urls::manage(&details.registration.manage_token));
+    let link = super::link(public_url, &urls::manage(&details.registration.manage_token), language);
     let body = format!(
         "{}\n\n{}\n\n{}\n{link}\n",
         t.with("mail-greeting", "name", &name),

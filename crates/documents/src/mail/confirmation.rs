@@ -17,7 +17,7 @@ use uuid::Uuid;
 use super::Mailer;
 use crate::calendar;
 use crate::event_summary::EventSummary;
-use crate::qr::render_png;
+use crate::qr::render_png_for_mail;
 use text::{Tr, urls};
 
 pub struct MailAttendee {
@@ -93,6 +93,10 @@ pub fn compose(
                 t.with2("mail-reminder-intro", ["event", "date"], [title, &date]),
             )
         }
+        MailKind::PromotedConfirmEmail => (
+            t.with("mail-promoted-confirm-subject", "event", title),
+            t.with("mail-promoted-confirm-intro", "event", title),
+        ),
         MailKind::ConfirmEmail => {
             (t.with("mail-confirm-subject", "event", title), t.with("mail-confirm-intro", "event", title))
         }
@@ -117,7 +121,7 @@ pub fn compose(
     // cancellation and sent after it carries none.
     let confirmed = details.registration.status == RegistrationStatus::Confirmed
         && !matches!(kind, MailKind::Cancelled | MailKind::Declined);
-    let manage_url = format!("{}{}", public_url, urls::manage(&details.registration.manage_token));
+    let manage_url = super::link(public_url, &urls::manage(&details.registration.manage_token), language);
     let online_url = details.event.online_url.as_deref().filter(|_| confirmed && details.event.is_online());
     let attendees: Vec<MailAttendee> = details
         .attendees
@@ -146,7 +150,7 @@ pub fn compose(
         .confirm_token
         .as_deref()
         .filter(|_| details.registration.status == RegistrationStatus::PendingConfirmation)
-        .map(|token| format!("{}{}", public_url, urls::confirm_email(token)));
+        .map(|token| super::link(public_url, &urls::confirm_email(token), language));
     let contact = details.attendees.first().map(|attendee| attendee.attendee.full_name()).unwrap_or_default();
     let text = ConfirmationText {
         t,
@@ -177,7 +181,7 @@ pub fn compose(
     let mut related = MultiPart::related().singlepart(SinglePart::html(html));
     for attendee in &attendees {
         if let Some(code) = &attendee.ticket_code {
-            let png = render_png(code).map_err(|err| err.to_string())?;
+            let png = render_png_for_mail(code).map_err(|err| err.to_string())?;
             related = related.singlepart(Attachment::new_inline(attendee.image_id.clone()).body(png, png_type()?));
         }
     }

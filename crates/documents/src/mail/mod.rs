@@ -14,6 +14,13 @@ use lettre::message::Mailbox;
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
+/// A link in a mail: the public address with the page's path and the reader's language,
+/// so the page opens in the language the mail was written in.
+pub fn link(public_url: &str, path: &str, language: domain::Language) -> String {
+    let separator = if path.contains('?') { '&' } else { '?' };
+    format!("{public_url}{path}{separator}lang={}", language.code())
+}
+
 /// How the SMTP connection is secured.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SmtpSecurity {
@@ -70,18 +77,42 @@ impl Mailer {
         }
     }
 
-    pub async fn deliver(&self, message: &Message, file_stem: &str) -> Result<(), String> {
+    pub async fn deliver(&self, message: &Message, file_stem: &str) -> Result<(), DeliveryError> {
         match &self.delivery {
-            Delivery::Smtp(transport) => transport.send(message.clone()).await.map(drop).map_err(|err| err.to_string()),
+            Delivery::Smtp(transport) => transport.send(message.clone()).await.map(drop).map_err(|err| DeliveryError {
+                // 5xx: the server will never take this message (no such mailbox, refused).
+                permanent: err.is_permanent(),
+                reason: err.to_string(),
+            }),
             Delivery::Folder(folder) => {
-                tokio::fs::create_dir_all(folder).await.map_err(|err| err.to_string())?;
+                tokio::fs::create_dir_all(folder).await.map_err(DeliveryError::temporary)?;
                 // Written next to its final name and renamed, so a reader never sees half a file.
                 let partial = folder.join(format!(".{file_stem}.eml.partial"));
                 let finished = folder.join(format!("{file_stem}.eml"));
-                tokio::fs::write(&partial, message.formatted()).await.map_err(|err| err.to_string())?;
-                tokio::fs::rename(&partial, &finished).await.map_err(|err| err.to_string())
+                tokio::fs::write(&partial, message.formatted()).await.map_err(DeliveryError::temporary)?;
+                tokio::fs::rename(&partial, &finished).await.map_err(DeliveryError::temporary)
             }
         }
+    }
+}
+
+/// Why a message did not go out, and whether trying again could help.
+#[derive(Debug, thiserror::Error)]
+#[error("{reason}")]
+pub struct DeliveryError {
+    pub reason: String,
+    /// Trying again cannot help: the mail server refused the message for good (5xx) or
+    /// the message cannot be composed (an address the mailer cannot send to).
+    pub permanent: bool,
+}
+
+impl DeliveryError {
+    pub fn temporary(reason: impl std::fmt::Display) -> Self {
+        DeliveryError { reason: reason.to_string(), permanent: false }
+    }
+
+    pub fn permanent(reason: impl std::fmt::Display) -> Self {
+        DeliveryError { reason: reason.to_string(), permanent: true }
     }
 }
 

@@ -158,7 +158,7 @@ pub async fn redeem(
         Admission::Refused(answer) => answer,
         Admission::Admissible(admitted) => match admitted.first_check_in {
             Some((at, by, first_device)) => {
-                if request.offline_at.is_some() && first_device != device.id {
+                if request.offline_at.is_some() {
                     let (attendee, scope) = (admitted.attendee_id, &admitted.scope);
                     record_conflict(&pools.write, device, request, attendee, scope, (first_device, at), now).await?;
                 }
@@ -252,7 +252,7 @@ async fn check_in_in(
         let (at, by, first_device) = first_check_in(txn, admitted.attendee_id, &admitted.scope)
             .await?
             .ok_or_else(|| DbErr::RecordNotFound("check-in".to_owned()))?;
-        if request.offline_at.is_some() && first_device != device.id {
+        if request.offline_at.is_some() {
             let (attendee, scope) = (admitted.attendee_id, &admitted.scope);
             record_conflict(txn, device, request, attendee, scope, (first_device, at), now).await?;
         }
@@ -606,8 +606,9 @@ pub async fn undo(pools: &Pools, device: &DoorDevice, scan_id: &str, now: DateTi
     Ok(true)
 }
 
-/// Keeps a double admission by offline devices: one conflict per person and scope, with
-/// the first check-in and the first other device that let them in.
+/// Keeps a double admission by a device that decided offline (another device, or the
+/// same one letting the person in a second time): one conflict per person and scope. The
+/// admissions are ordered by when they happened, not by when they reached the server.
 async fn record_conflict<C: ConnectionTrait>(
     db: &C,
     device: &DoorDevice,
@@ -618,6 +619,13 @@ async fn record_conflict<C: ConnectionTrait>(
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
     use crate::entity::check_in_conflict;
+    // When this device let the person in, by its own clock (shown as it said).
+    let this_at = request.offline_at.map_or(now, |at| at.trunc_subsecs(6));
+    let ((first_device, first_at), (second_device, second_at)) = if this_at < first_at {
+        ((device.id, this_at), (first_device, first_at))
+    } else {
+        ((first_device, first_at), (device.id, this_at))
+    };
     check_in_conflict::Entity::insert(check_in_conflict::ActiveModel {
         id: Set(Uuid::new_v4()),
         attendee_id: Set(attendee_id),
@@ -625,9 +633,8 @@ async fn record_conflict<C: ConnectionTrait>(
         scope: Set(scope.to_owned()),
         first_device_id: Set(first_device),
         first_at: Set(first_at),
-        second_device_id: Set(device.id),
-        // When the second device let the person in, by its own clock (shown as it said).
-        second_at: Set(request.offline_at.map_or(now, |at| at.trunc_subsecs(6))),
+        second_device_id: Set(second_device),
+        second_at: Set(second_at),
         scan_id: Set(request.scan_id.clone()),
         recorded_at: Set(now),
     })

@@ -26,6 +26,10 @@ pub struct DoorAttendee {
     pub no_photos: bool,
 }
 
+/// The longest name search answered: more than any name or organisation (200 characters
+/// each) and far below SQLite's limit on `LIKE` patterns (50,000 bytes, an error beyond).
+pub const MAX_SEARCH_CHARS: usize = 200;
+
 /// Finds expected attendees of the device's event by name or organisation (at most
 /// `limit`), with whether they are already checked in to the entrance or the session.
 pub async fn search_attendees(
@@ -35,23 +39,23 @@ pub async fn search_attendees(
     programme_session_id: Option<Uuid>,
     limit: u64,
 ) -> Result<Vec<DoorAttendee>, DbErr> {
+    use sea_orm::Condition;
     use sea_orm::ExprTrait;
-    use sea_orm::sea_query::{Expr, Func, LikeExpr, Query};
+    use sea_orm::sea_query::{Expr, LikeExpr, Query};
     use sea_orm::{QueryOrder, QuerySelect};
-    let query = query.trim();
-    if query.chars().count() < 2 {
+    // Longer than any name: nothing to find (and SQLite refuses LIKE patterns over 50 kB).
+    let length = query.trim().chars().count();
+    if !(2..=MAX_SEARCH_CHARS).contains(&length) {
         return Ok(Vec::new());
     }
-    // A literal search: % and _ typed by door staff are not wildcards.
-    let escaped: String = query
-        .to_lowercase()
-        .chars()
-        .flat_map(|c| if matches!(c, '%' | '_' | '\\') { vec!['\\', c] } else { vec![c] })
-        .collect();
-    let pattern = format!("%{escaped}%");
-    let matches = |column: attendee::Column| {
-        Expr::expr(Func::lower(Expr::col(column))).like(LikeExpr::new(pattern.clone()).escape('\\'))
-    };
+    let needle = crate::search::Needle::new(query);
+    // Against the stored, folded key (SQLite's LOWER folds only ASCII); a literal search:
+    // % and _ typed by door staff are not wildcards.
+    let matches = needle.forms().into_iter().fold(Condition::any(), |any, form| {
+        let escaped: String =
+            form.chars().flat_map(|c| if matches!(c, '%' | '_' | '\\') { vec!['\\', c] } else { vec![c] }).collect();
+        any.add(Expr::col(attendee::Column::SearchKey).like(LikeExpr::new(format!("%{escaped}%")).escape('\\')))
+    });
     let confirmed = Query::select()
         .column(registration::Column::Id)
         .from(registration::Entity)
@@ -62,11 +66,7 @@ pub async fn search_attendees(
         .filter(attendee::Column::EventId.eq(device.event_id))
         .filter(attendee::Column::CancelledAt.is_null())
         .filter(attendee::Column::RegistrationId.in_subquery(confirmed))
-        .filter(
-            matches(attendee::Column::FirstName)
-                .or(matches(attendee::Column::LastName))
-                .or(matches(attendee::Column::Organisation)),
-        )
+        .filter(matches)
         .order_by_asc(attendee::Column::LastName)
         .order_by_asc(attendee::Column::FirstName)
         .limit(limit)
@@ -168,6 +168,11 @@ pub struct OfflineTicket {
     pub attendee: Uuid,
     pub name: String,
     pub organisation: String,
+    /// What the device's own search looks in (`crate::search::key`).
+    pub search_key: String,
+    /// Already checked in at the entrance (by any device), when the lists were made:
+    /// offline, the device says so instead of letting the person in unawares.
+    pub checked_in_at: Option<DateTime<Utc>>,
     /// Did not consent to photos.
     pub no_photos: bool,
 }
@@ -184,6 +189,14 @@ pub async fn offline_data(db: &DatabaseConnection, event_id: Uuid) -> Result<Off
         .map(|registration| registration.id)
         .collect();
     let consenters = crate::registration_form::photo_consenters(db, event_id, None).await?;
+    let checked_in: std::collections::HashMap<Uuid, DateTime<Utc>> = check_in::Entity::find()
+        .filter(check_in::Column::EventId.eq(event_id))
+        .filter(check_in::Column::Scope.eq(event_id.to_string()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|check_in| (check_in.attendee_id, check_in.checked_in_at))
+        .collect();
     let mut valid = Vec::new();
     let mut invalid = Vec::new();
     let mut revoked = Vec::new();
@@ -204,6 +217,8 @@ pub async fn offline_data(db: &DatabaseConnection, event_id: Uuid) -> Result<Off
                     attendee: attendee.id,
                     name: attendee.full_name(),
                     organisation: attendee.organisation.clone(),
+                    search_key: attendee.search_key.clone(),
+                    checked_in_at: checked_in.get(&attendee.id).copied(),
                     no_photos: consenters.as_ref().is_some_and(|yes| !yes.contains(&attendee.id)),
                 });
             }

@@ -382,7 +382,7 @@ impl TicketScan<'_> {
         }
         let scope = request.programme_session_id.unwrap_or(device.event_id).to_string();
         if let Some((at, by, first_device)) = checked_in.get(&(holder.attendee_id, scope.clone())).cloned() {
-            if request.offline_at.is_some() && first_device != device.id {
+            if request.offline_at.is_some() {
                 let attendee = holder.attendee_id;
                 record_conflict(txn, device, request, attendee, &scope, (first_device, at), self.now).await?;
             }

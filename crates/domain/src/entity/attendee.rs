@@ -95,6 +95,8 @@ pub struct Model {
     /// Personal data removed (retention period over, or erased on request); the row
     /// stays for the figures.
     pub anonymised_at: Option<DateTimeUtc>,
+    /// Name and organisation as the door's search finds them (`crate::search::key`).
+    pub search_key: String,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -43,6 +43,10 @@ pub enum MailKind {
     /// After the event: the certificates of attendance of the people checked in, as PDFs.
     #[sea_orm(string_value = "certificate")]
     Certificate,
+    /// Moved up from the waiting list of a double-opt-in event: a place came free, and
+    /// the address must now be confirmed to keep it.
+    #[sea_orm(string_value = "promoted_confirm_email")]
+    PromotedConfirmEmail,
 }
 
 #[sea_orm::model]
@@ -63,6 +67,10 @@ pub struct Model {
     pub last_error: Option<String>,
     /// For `OrganiserMessage`: which message.
     pub message_id: Option<Uuid>,
+    /// Given up: the mail server refused it for good (5xx), it could not be composed
+    /// (an address the mailer cannot send to) or it failed [`crate::outbox::MAX_ATTEMPTS`]
+    /// times. Never tried again; the back office shows it.
+    pub undeliverable_at: Option<DateTimeUtc>,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -34,6 +34,10 @@ pub struct Model {
     pub email_key: String,
     /// The form submission that created it, so that a resent form finds it again.
     pub submission_key: Option<String>,
+    /// What that submission sent (event and people, see
+    /// `registration::submission_digest`): the same key with other data is another
+    /// person at a reused form, never this registration.
+    pub submission_digest: Option<String>,
     /// The secret in the e-mail confirmation link (double opt-in), while unconfirmed.
     pub confirm_token: Option<String>,
     /// Unconfirmed by then, the place is released.

@@ -127,7 +127,9 @@ pub async fn change_attendee(
     for given_up in waiting.iter().filter(|id| not_wanted(id)) {
         session_waitlist::Entity::delete_by_id((attendee.id, *given_up)).exec(&txn).await?;
     }
+    let search_key = crate::search::key(&[change.first_name.as_str(), change.last_name.as_str(), &change.organisation]);
     attendee::Entity::update_many()
+        .col_expr(attendee::Column::SearchKey, Expr::value(search_key))
         .col_expr(attendee::Column::FirstName, Expr::value(change.first_name.as_str()))
         .col_expr(attendee::Column::LastName, Expr::value(change.last_name.as_str()))
         .col_expr(attendee::Column::Organisation, Expr::value(change.organisation))

@@ -44,7 +44,19 @@ pub(super) async fn end(
     now: DateTime<Utc>,
 ) -> Result<bool, DbErr> {
     let txn = begin_write(&pools.write).await?;
-    let Some(current) = registration::Entity::find_by_id(registration_id).one(&txn).await? else {
+    let ended = end_within(&txn, registration_id, mail, now).await?;
+    txn.commit().await?;
+    Ok(ended)
+}
+
+/// [`end`] inside the caller's write transaction.
+async fn end_within<C: ConnectionTrait>(
+    db: &C,
+    registration_id: Uuid,
+    mail: MailKind,
+    now: DateTime<Utc>,
+) -> Result<bool, DbErr> {
+    let Some(current) = registration::Entity::find_by_id(registration_id).one(db).await? else {
         return Ok(false);
     };
     if current.status == RegistrationStatus::Cancelled {
@@ -55,7 +67,7 @@ pub(super) async fn end(
         .col_expr(registration::Column::Status, Expr::value(RegistrationStatus::Cancelled))
         .filter(registration::Column::Id.eq(registration_id))
         .filter(registration::Column::Status.eq(current.status))
-        .exec(&txn)
+        .exec(db)
         .await?
         .rows_affected
         == 1;
@@ -63,11 +75,10 @@ pub(super) async fn end(
         return Ok(false);
     }
     if current.status.holds_places() {
-        release_places(&txn, &current, now).await?;
+        release_places(db, &current, now).await?;
     }
-    crate::outbox::enqueue(&txn, mail, registration_id, now).await?;
-    promote_from_waitlist(&txn, current.event_id, now).await?;
-    txn.commit().await?;
+    crate::outbox::enqueue(db, mail, registration_id, now).await?;
+    promote_from_waitlist(db, current.event_id, now).await?;
     Ok(true)
 }
 
@@ -161,7 +172,7 @@ pub(super) async fn promote_from_waitlist<C: ConnectionTrait>(
             .map(|event| chrono::Duration::hours(i64::from(Ord::max(event.confirmation_hours, 1))));
         let (new_status, mail) = match (needs_approval, confirm_within) {
             (true, _) => (RegistrationStatus::AwaitingApproval, MailKind::AwaitingApproval),
-            (false, Some(_)) => (RegistrationStatus::PendingConfirmation, MailKind::ConfirmEmail),
+            (false, Some(_)) => (RegistrationStatus::PendingConfirmation, MailKind::PromotedConfirmEmail),
             (false, None) => (RegistrationStatus::Confirmed, MailKind::Promoted),
         };
         let pending = new_status == RegistrationStatus::PendingConfirmation;
@@ -219,6 +230,28 @@ pub async fn send_manage_links(pools: &Pools, email: &EmailAddress, now: DateTim
     Ok(registrations.len())
 }
 
+/// Queues the mail with the registration link for this address's active registration
+/// for one event (the registration form's answer to an address registered before).
+/// `false` when there is none; the caller answers the same either way.
+pub async fn send_manage_link(
+    pools: &Pools,
+    event_id: Uuid,
+    email: &EmailAddress,
+    now: DateTime<Utc>,
+) -> Result<bool, DbErr> {
+    let Some(registration) = registration::Entity::find()
+        .filter(registration::Column::EventId.eq(event_id))
+        .filter(registration::Column::EmailKey.eq(email.as_str().to_lowercase()))
+        .filter(registration::Column::Status.ne(RegistrationStatus::Cancelled))
+        .one(&pools.write)
+        .await?
+    else {
+        return Ok(false);
+    };
+    crate::outbox::enqueue(&pools.write, MailKind::ManageLink, registration.id, now).await?;
+    Ok(true)
+}
+
 /// Cancels one member of a delegation: frees their place and sessions and moves the
 /// waiting list up. The last member cancels the whole registration. `false` when there
 /// was nothing to cancel.
@@ -228,21 +261,27 @@ pub async fn cancel_attendee(
     attendee_id: Uuid,
     now: DateTime<Utc>,
 ) -> Result<bool, DbErr> {
+    let txn = begin_write(&pools.write).await?;
+    // The registration's row is locked first (PostgreSQL; SQLite's write transaction
+    // holds the whole database), so two members cancelling at once are counted one after
+    // the other: read outside, both saw two members and the registration stayed
+    // confirmed with nobody in it.
+    let Some(current) = locked_registration(&txn, registration_id).await? else {
+        return Ok(false);
+    };
     let active = attendee::Entity::find()
         .filter(attendee::Column::RegistrationId.eq(registration_id))
         .filter(attendee::Column::CancelledAt.is_null())
-        .all(&pools.write)
+        .all(&txn)
         .await?;
-    if !active.iter().any(|attendee| attendee.id == attendee_id) {
+    if current.status == RegistrationStatus::Cancelled || !active.iter().any(|attendee| attendee.id == attendee_id) {
         return Ok(false);
     }
     if active.len() == 1 {
-        return cancel(pools, registration_id, now).await;
+        let ended = end_within(&txn, registration_id, MailKind::Cancelled, now).await?;
+        txn.commit().await?;
+        return Ok(ended);
     }
-    let txn = begin_write(&pools.write).await?;
-    let Some(current) = registration::Entity::find_by_id(registration_id).one(&txn).await? else {
-        return Ok(false);
-    };
     let changed = attendee::Entity::update_many()
         .col_expr(attendee::Column::CancelledAt, Expr::value(now))
         .filter(attendee::Column::Id.eq(attendee_id))
@@ -251,7 +290,7 @@ pub async fn cancel_attendee(
         .await?
         .rows_affected
         == 1;
-    if !changed || current.status == RegistrationStatus::Cancelled {
+    if !changed {
         return Ok(false);
     }
     if current.status.holds_places() {
@@ -265,6 +304,19 @@ pub async fn cancel_attendee(
     }
     txn.commit().await?;
     Ok(true)
+}
+
+/// The registration, its row locked until the transaction ends on PostgreSQL (`FOR
+/// UPDATE`; SQLite has no row locks and needs none: its write transaction excludes
+/// every other writer).
+async fn locked_registration(txn: &sea_orm::DatabaseTransaction, id: Uuid) -> Result<Option<Registration>, DbErr> {
+    use sea_orm::QuerySelect;
+    let find = registration::Entity::find_by_id(id);
+    if txn.get_database_backend() == sea_orm::DbBackend::Postgres {
+        find.lock_exclusive().one(txn).await
+    } else {
+        find.one(txn).await
+    }
 }
 
 /// What following an e-mail confirmation link led to.

@@ -73,6 +73,10 @@ pub enum RegistrationError {
     AlreadyRegistered,
     #[error("this form was submitted before")]
     AlreadySubmitted(Box<Registration>),
+    /// The form's key was used before with other people or for another event: a form
+    /// left open (back button, a shared computer at the registration desk) sent again.
+    #[error("this form was sent before with other data")]
+    FormReused,
     #[error("the programme session does not belong to this event")]
     UnknownSession(Uuid),
     #[error("two chosen programme sessions take place at the same time")]
@@ -173,13 +177,14 @@ async fn register_checked(
         .collect::<Result<_, _>>()?;
 
     let email_key = request.attendees[0].email.as_str().to_lowercase();
+    let submission =
+        request.submission_key.as_deref().map(|key| Submission { key, digest: submission_digest(&request) });
     // Fast answers for a resent form and a second registration; the unique indexes below
     // decide when two arrive at the same moment.
-    if let Some(existing) =
-        earlier_registration(&pools.read, event.id, request.submission_key.as_deref(), &email_key).await?
-    {
+    if let Some(existing) = earlier_registration(&pools.read, event.id, submission.as_ref(), &email_key).await? {
         return Err(existing);
     }
+    let digest = submission.as_ref().map(|submission| submission.digest.clone());
 
     let txn = begin_write(&pools.write).await?;
 
@@ -222,6 +227,7 @@ async fn register_checked(
         created_at: Set(now),
         email_key: Set(email_key.clone()),
         submission_key: Set(request.submission_key.clone()),
+        submission_digest: Set(digest),
         confirm_token: Set(pending.then(secret_token)),
         reminder_queued_at: Set(None),
         consent_wording: Set(request.consent_wording.clone()),
@@ -234,8 +240,7 @@ async fn register_checked(
         Ok(registration) => registration,
         Err(err) if matches!(err.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) => {
             txn.rollback().await?;
-            let existing =
-                earlier_registration(&pools.write, event.id, request.submission_key.as_deref(), &email_key).await?;
+            let existing = earlier_registration(&pools.write, event.id, submission.as_ref(), &email_key).await?;
             return Err(existing.unwrap_or(RegistrationError::Database(err)));
         }
         Err(err) => return Err(err.into()),
@@ -259,19 +264,37 @@ async fn register_checked(
     Ok(registration)
 }
 
+/// A form's key and what it sent this time.
+struct Submission<'a> {
+    key: &'a str,
+    digest: String,
+}
+
+impl Submission<'_> {
+    /// The earlier registration made by this very submission (a double click, a resent
+    /// form), or the refusal for a reused form: the key alone opens nothing.
+    fn answer(&self, event_id: Uuid, earlier: Registration) -> RegistrationError {
+        if earlier.event_id == event_id && earlier.submission_digest.as_deref() == Some(self.digest.as_str()) {
+            RegistrationError::AlreadySubmitted(Box::new(earlier))
+        } else {
+            RegistrationError::FormReused
+        }
+    }
+}
+
 /// The registration this form (same submission key) or this address (same event, not
 /// cancelled) already made, as the error to answer with.
 async fn earlier_registration<C: ConnectionTrait>(
     db: &C,
     event_id: Uuid,
-    submission_key: Option<&str>,
+    submission: Option<&Submission<'_>>,
     email_key: &str,
 ) -> Result<Option<RegistrationError>, DbErr> {
-    if let Some(key) = submission_key
+    if let Some(submission) = submission
         && let Some(earlier) =
-            registration::Entity::find().filter(registration::Column::SubmissionKey.eq(key)).one(db).await?
+            registration::Entity::find().filter(registration::Column::SubmissionKey.eq(submission.key)).one(db).await?
     {
-        return Ok(Some(RegistrationError::AlreadySubmitted(Box::new(earlier))));
+        return Ok(Some(submission.answer(event_id, earlier)));
     }
     let active = registration::Entity::find()
         .filter(registration::Column::EventId.eq(event_id))
@@ -280,12 +303,55 @@ async fn earlier_registration<C: ConnectionTrait>(
         .one(db)
         .await?;
     // The same form may have been committed between the two reads above.
-    Ok(active.map(|earlier| match submission_key {
-        Some(key) if earlier.submission_key.as_deref() == Some(key) => {
-            RegistrationError::AlreadySubmitted(Box::new(earlier))
+    Ok(active.map(|earlier| match submission {
+        Some(submission) if earlier.submission_key.as_deref() == Some(submission.key) => {
+            submission.answer(event_id, earlier)
         }
         _ => RegistrationError::AlreadyRegistered,
     }))
+}
+
+/// What a form sent, as a SHA-256 over the event and every person's data, sessions and
+/// answers (each part length-prefixed, so no two different forms run together into one
+/// text). The language and the consent's wording are left out: the same people sent
+/// again in another language are the same submission.
+pub fn submission_digest(request: &RegistrationRequest) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hasher = Sha256::new();
+    let mut part = |bytes: &[u8]| {
+        hasher.update(u64::try_from(bytes.len()).unwrap_or(u64::MAX).to_le_bytes());
+        hasher.update(bytes);
+    };
+    part(request.event_id.as_bytes());
+    for attendee in &request.attendees {
+        let email = attendee.email.as_str().to_lowercase();
+        for text in [
+            attendee.first_name.as_str(),
+            attendee.last_name.as_str(),
+            email.as_str(),
+            attendee.organisation.as_str(),
+            attendee.organisation_type.code(),
+            attendee.partner_municipality.as_str(),
+        ] {
+            part(text.as_bytes());
+        }
+        let mut sessions = attendee.programme_session_ids.clone();
+        sessions.sort_unstable();
+        sessions.dedup();
+        part(&sessions.len().to_le_bytes());
+        for session in &sessions {
+            part(session.as_bytes());
+        }
+        let mut answers: Vec<(Uuid, &str)> =
+            attendee.answers.iter().map(|answer| (answer.question_id, answer.value.as_str())).collect();
+        answers.sort_unstable();
+        part(&answers.len().to_le_bytes());
+        for (question, value) in answers {
+            part(question.as_bytes());
+            part(value.as_bytes());
+        }
+    }
+    hasher.finalize().iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
 /// The registration a person belongs to, and whether it holds places (then sessions are
@@ -310,6 +376,11 @@ async fn insert_attendee<C: ConnectionTrait>(
         id: Set(attendee_id),
         registration_id: Set(person.registration_id),
         event_id: Set(person.event_id),
+        search_key: Set(crate::search::key(&[
+            new_attendee.first_name.as_str(),
+            new_attendee.last_name.as_str(),
+            &new_attendee.organisation,
+        ])),
         first_name: Set(new_attendee.first_name.as_str().to_owned()),
         last_name: Set(new_attendee.last_name.as_str().to_owned()),
         email: Set(new_attendee.email.as_str().to_owned()),

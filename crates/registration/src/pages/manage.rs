@@ -59,6 +59,7 @@ pub struct AttendeeView {
 pub struct TicketView {
     pub svg_url: String,
     pub png_url: String,
+    pub pdf_url: String,
     pub code: String,
     pub alt: String,
 }
@@ -72,7 +73,14 @@ struct ManagePage {
     is_confirmed: bool,
     contact_email: String,
     attendees: Vec<AttendeeView>,
-    calendar_url: String,
+    /// Not for a cancelled registration (its calendar entry is cancelled).
+    calendar_url: Option<String>,
+    /// What this page is good for, as true for the status (a ticket only once confirmed).
+    keep_link: String,
+    /// While the address is unconfirmed: where the link went and until when the place is held.
+    pending_note: Option<String>,
+    /// "Send the e-mail (with the ticket) again"; not for a cancelled registration.
+    resend_label: Option<String>,
     online_url: Option<String>,
     /// The link to cancel, unless it is cancelled already.
     cancel_url: Option<String>,
@@ -134,6 +142,7 @@ async fn show(
                 ticket: attendee.ticket.as_ref().filter(|_| is_confirmed).map(|ticket| TicketView {
                     svg_url: urls::ticket_svg(&manage_token, index),
                     png_url: urls::ticket_png(&manage_token, index),
+                    pdf_url: urls::ticket_pdf(&manage_token, index),
                     code: app.signer().token_for(ticket),
                     alt: t.with("manage-ticket-alt", "name", &name),
                 }),
@@ -157,7 +166,25 @@ async fn show(
         is_confirmed,
         contact_email: details.registration.contact_email.clone(),
         attendees,
-        calendar_url: urls::registration_calendar(&manage_token),
+        calendar_url: (details.registration.status != RegistrationStatus::Cancelled)
+            .then(|| urls::registration_calendar(&manage_token)),
+        keep_link: t.get(if is_confirmed { "manage-keep-link" } else { "manage-keep-link-status" }),
+        pending_note: details
+            .registration
+            .confirm_by
+            .filter(|_| details.registration.status == RegistrationStatus::PendingConfirmation)
+            .map(|deadline| {
+                t.with2(
+                    "manage-confirm-pending",
+                    ["email", "deadline"],
+                    [&details.registration.contact_email, &t.date_time(&deadline.with_timezone(&zone))],
+                )
+            }),
+        resend_label: match details.registration.status {
+            RegistrationStatus::Cancelled => None,
+            RegistrationStatus::Confirmed => Some(t.get("manage-resend")),
+            _ => Some(t.get("manage-resend-plain")),
+        },
         cancel_url: (details.registration.status != RegistrationStatus::Cancelled).then(|| urls::cancel(&manage_token)),
         resend_url: urls::resend(&manage_token),
         data_url: urls::personal_data(&manage_token),
@@ -535,7 +562,7 @@ async fn add_attendee(
     let defaults = ContactDefaults::of_stored(&contact.attendee).ok_or(WebError::NotFound)?;
     let questions = form_rules::questions(app.db(), details.event.id).await?;
     let mut errors = FormErrors::new(t);
-    let person = form.person().parse(PersonRules::member(), &mut errors, str::to_owned);
+    let person = form.person().parse(PersonRules::member(FieldRules::of(&details.event)), &mut errors, str::to_owned);
     let (sessions, answers) = form.choices(&questions, &mut errors);
     if form.data_consent != "yes" {
         errors.code("data_consent", "consent-missing");

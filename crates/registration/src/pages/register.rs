@@ -22,7 +22,8 @@ use serde::Deserialize;
 use site::caches::only_event;
 use site::error::{Refusal, WebError};
 use site::form::{
-    Choice, ContactDefaults, FormErrors, PersonFields, PersonRules, organisation_type_choices, session_ids,
+    Choice, ContactDefaults, FieldMessage, FormErrors, PersonFields, PersonRules, organisation_type_choices,
+    session_ids,
 };
 use site::i18n::{Lang, Tr};
 use site::questions::{QuestionField, answers_sent, parse_answers, question_fields};
@@ -30,7 +31,9 @@ use site::rate_limit::{ClientIp, too_many_requests};
 use site::{AppState, urls};
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/events/{slug}/register", get(show).post(submit))
+    Router::new()
+        .route("/events/{slug}/register", get(show).post(submit))
+        .route("/events/{slug}/register/sent", get(sent))
 }
 
 /// What the browser sends. Every field defaults to empty so that a missing field is a
@@ -68,6 +71,12 @@ pub struct RegisterForm {
     pub guest_email: Vec<String>,
     #[serde(default)]
     pub guest_organisation: Vec<String>,
+    /// Each member's own kind of organisation and partner municipality (empty: the
+    /// contact person's), where the event asks them.
+    #[serde(default)]
+    pub guest_organisation_type: Vec<String>,
+    #[serde(default)]
+    pub guest_partner_municipality: Vec<String>,
     /// `ROW:SESSION_ID` for each ticked programme session of a delegation member.
     #[serde(default)]
     pub guest_session: Vec<String>,
@@ -127,18 +136,34 @@ impl RegisterForm {
             last_name: value(&self.guest_last_name),
             email: value(&self.guest_email),
             organisation: value(&self.guest_organisation),
-            ..PersonFields::default()
+            organisation_type: value(&self.guest_organisation_type),
+            partner_municipality: value(&self.guest_partner_municipality),
         }
     }
 
     /// How many delegation rows the form has (filled or not), plus one when asked for.
     fn guest_rows(&self) -> usize {
-        let filled = [&self.guest_first_name, &self.guest_last_name, &self.guest_email, &self.guest_organisation]
-            .iter()
-            .map(|values| values.len())
-            .max()
-            .unwrap_or(0);
+        let filled = [
+            &self.guest_first_name,
+            &self.guest_last_name,
+            &self.guest_email,
+            &self.guest_organisation,
+            &self.guest_partner_municipality,
+        ]
+        .iter()
+        .map(|values| values.len())
+        .max()
+        .unwrap_or(0);
         (filled + usize::from(!self.add_guest.is_empty())).min(MAX_GUESTS)
+    }
+
+    /// How many delegation rows the browser sent, however many that is.
+    fn rows_sent(&self) -> usize {
+        [&self.guest_first_name, &self.guest_last_name, &self.guest_email, &self.guest_organisation]
+            .iter()
+            .map(|values| values.iter().filter(|value| !value.trim().is_empty()).count())
+            .max()
+            .unwrap_or(0)
     }
 
     /// Rows with something typed in; empty rows are left-over blanks, not people.
@@ -169,14 +194,19 @@ impl RegisterForm {
         let answers = parse_answers(questions, &self.answers, None, language, &mut errors);
         let mut members = Vec::new();
         for row in self.used_guest_rows() {
-            let person =
-                self.guest(row).parse(PersonRules::member(), &mut errors, |name| format!("guest_{name}-{row}"));
+            let person = self
+                .guest(row)
+                .parse(PersonRules::member(FieldRules::of(event)), &mut errors, |name| format!("guest_{name}-{row}"));
             let sessions = session_ids(self.guest_sessions(row), &format!("guest_session-{row}"), &mut errors);
             let answers = parse_answers(questions, &self.answers, Some(row), language, &mut errors);
             members.push((person, sessions, answers));
         }
         if self.data_consent != "yes" {
             errors.code("data_consent", "consent-missing");
+        }
+        if self.rows_sent() > MAX_GUESTS {
+            // Never a silent cut: more people than one registration takes is said.
+            errors.key("delegation", "error-delegation-full");
         }
         errors.sort_by_place(place_on_page);
         let contact = match (contact, sessions) {
@@ -205,6 +235,42 @@ impl RegisterForm {
     }
 }
 
+/// A field's name as the summary above the form says it; a delegation member's fields
+/// and answers with the person's number.
+fn field_label(field: &str, questions: &[Question], t: Tr) -> Option<String> {
+    let (name, row) = match field.rsplit_once('-') {
+        Some((name, row)) if row.parse::<usize>().is_ok() && (name.starts_with("guest_") || name.starts_with("q-")) => {
+            (name, row.parse::<usize>().ok())
+        }
+        _ => (field, None),
+    };
+    let own = match name {
+        "first_name" | "guest_first_name" => t.get("field-first-name"),
+        "last_name" | "guest_last_name" => t.get("field-last-name"),
+        "email" => t.get("field-email"),
+        "guest_email" => t.get("delegation-email"),
+        "organisation" => t.get("field-organisation"),
+        "guest_organisation" => t.get("delegation-organisation"),
+        "guest_organisation_type" => t.get("field-organisation-type"),
+        "guest_partner_municipality" => t.get("field-partner-municipality"),
+        "organisation_type" => t.get("field-organisation-type"),
+        "partner_municipality" => t.get("field-partner-municipality"),
+        "programme_session" | "guest_session" => t.get("field-sessions"),
+        "data_consent" => t.get("field-consent-name"),
+        question => {
+            let id = question.strip_prefix("q-")?;
+            questions.iter().find(|q| q.id.simple().to_string() == id)?.label(t.language).to_owned()
+        }
+    };
+    Some(match row {
+        Some(row) => {
+            let person = t.count("delegation-person", "number", i64::try_from(row + 2).unwrap_or(0));
+            format!("{person}, {own}")
+        }
+        None => own,
+    })
+}
+
 /// Where a field's message stands in the summary: the contact person's fields and
 /// answers, then each delegation row, then the consent at the bottom.
 fn place_on_page(field: &str) -> (u8, usize) {
@@ -215,6 +281,7 @@ fn place_on_page(field: &str) -> (u8, usize) {
     match (field.starts_with("guest_") || (field.starts_with("q-") && row.is_some()), row) {
         (true, Some(row)) => (2, row),
         _ if field.starts_with("q-") => (1, 0),
+        _ if field == "delegation" => (2, MAX_GUESTS),
         _ => (0, FIELDS.iter().position(|known| *known == field).unwrap_or(0)),
     }
 }
@@ -231,6 +298,11 @@ pub struct GuestRow {
     pub last_name_error: String,
     pub email_error: String,
     pub organisation_error: String,
+    /// The kinds of organisation, the first choice "as the contact person".
+    pub organisation_types: Vec<Choice>,
+    pub organisation_type_error: String,
+    pub partner_municipality: String,
+    pub partner_municipality_error: String,
     pub sessions: Vec<SessionChoice>,
     pub questions: Vec<QuestionField>,
 }
@@ -249,7 +321,11 @@ pub struct RegisterPage {
     organisation_types: Vec<Choice>,
     sessions: Vec<SessionChoice>,
     messages: FormErrors,
+    /// The messages above the form, each naming its field.
+    summary: Vec<FieldMessage>,
     guests: Vec<GuestRow>,
+    /// The delegation row just added, to scroll to and focus.
+    added_row: Option<usize>,
     max_guests: usize,
     /// The contact person's answers to the event's own questions.
     questions: Vec<QuestionField>,
@@ -291,6 +367,15 @@ impl RegisterPage {
                     last_name_error: message("last_name"),
                     email_error: message("email"),
                     organisation_error: message("organisation"),
+                    organisation_types: {
+                        let mut choices =
+                            vec![Choice::new("", t.get("delegation-as-contact"), fields.organisation_type.is_empty())];
+                        choices.extend(organisation_type_choices(t, &fields.organisation_type));
+                        choices
+                    },
+                    organisation_type_error: message("organisation_type"),
+                    partner_municipality_error: message("partner_municipality"),
+                    partner_municipality: fields.partner_municipality.clone(),
                     first_name: fields.first_name,
                     last_name: fields.last_name,
                     email: fields.email,
@@ -307,9 +392,13 @@ impl RegisterPage {
                 }
             })
             .collect();
-        let summary = EventSummary::new(event, t, Utc::now());
+        let event_summary = EventSummary::new(event, t, Utc::now());
         let rules = FieldRules::of(event);
+        let summary = messages.summary(|field| field_label(field, questions, t));
+        let added_row = (!form.add_guest.is_empty()).then(|| form.guest_rows().saturating_sub(1));
         RegisterPage {
+            summary,
+            added_row,
             questions: question_fields(questions, &form.answers, None, t, |field| messages.message(field).to_owned()),
             ask_organisation: form_rules::field_rule_code(rules.organisation),
             ask_organisation_type: form_rules::field_rule_code(rules.organisation_type),
@@ -317,14 +406,23 @@ impl RegisterPage {
             guests,
             max_guests: MAX_GUESTS,
             t,
-            notice: summary.closed_reason.clone(),
-            event: summary,
+            notice: event_summary.closed_reason.clone(),
+            event: event_summary,
             organisation_types: organisation_type_choices(t, &form.organisation_type),
             form,
             sessions: session_choices,
             messages,
             privacy_url: urls::event_privacy(&event.slug),
         }
+    }
+
+    /// "Register", or "join the waiting list" while the event is full.
+    fn submit_label(&self) -> String {
+        self.t.get(if self.event.waitlist_only { "register-submit-waitlist" } else { "register-submit" })
+    }
+
+    fn is_added_row(&self, index: &usize) -> bool {
+        self.added_row == Some(*index)
     }
 
     fn can_add_guest(&self) -> bool {
@@ -374,7 +472,7 @@ async fn submit(
 async fn register(app: &AppState, t: Tr, slug: &str, event: Event, body: &[u8]) -> Result<Response, WebError> {
     let sessions = programme::for_event(app.db(), event.id).await?;
     let questions = form_rules::questions(app.db(), event.id).await?;
-    let form = match RegisterForm::read(body) {
+    let mut form = match RegisterForm::read(body) {
         Ok(form) => form,
         Err(rejection) => {
             tracing::info!(%rejection, "unreadable registration form");
@@ -391,6 +489,7 @@ async fn register(app: &AppState, t: Tr, slug: &str, event: Event, body: &[u8]) 
         Ok(request) => request,
         Err(errors) => return Ok(unprocessable(RegisterPage::new(&event, &sessions, &questions, form, errors, t))),
     };
+    let contact_email = request.attendees.first().map(|contact| contact.email.clone());
     let failure = match registration::register_for(app.pools(), &event, &sessions, request, Utc::now()).await {
         Ok(registration) => return Ok(Redirect::to(&urls::manage(&registration.manage_token)).into_response()),
         Err(failure) => failure,
@@ -403,14 +502,20 @@ async fn register(app: &AppState, t: Tr, slug: &str, event: Event, body: &[u8]) 
         Refusal::AlreadySubmitted(earlier) => {
             return Ok(Redirect::to(&urls::manage(&earlier.manage_token)).into_response());
         }
+        // Whoever typed the address learns nothing about it: no "already registered", the
+        // link goes by mail to that address only, and the page says to look there.
         Refusal::AlreadyRegistered => {
-            let page = AlreadyRegisteredPage {
-                t,
-                event: EventSummary::new(&event, t, Utc::now()),
-                email: form.email.trim().to_owned(),
-                find_url: urls::find_registration(),
-            };
-            return Ok((StatusCode::CONFLICT, page).into_response());
+            if let Some(email) = &contact_email {
+                registration::send_manage_link(app.pools(), event.id, email, Utc::now()).await?;
+            }
+            return Ok(Redirect::to(&urls::registration_sent(&event.slug)).into_response());
+        }
+        // A form sent before with other people (back button, a shared computer): never
+        // the earlier registration. A new key, so that sending it again registers whoever
+        // it holds now.
+        Refusal::Message { field: None, key: "error-form-reused" } => {
+            form.submission = secret_token();
+            Some(t.get("error-form-reused"))
         }
         // Closed or no longer open: the page says so above the form.
         Refusal::Message { field: None, key: "registration-closed" } => None,
@@ -427,15 +532,24 @@ async fn register(app: &AppState, t: Tr, slug: &str, event: Event, body: &[u8]) 
     }))
 }
 
-/// The address already has a registration for this event: offer to send its link again
-/// (to that address only, so nothing is revealed to whoever typed it).
+/// After a registration whose link went by mail: look in the mailbox. Shown for an
+/// address that was registered before, so it says nothing about that address.
 #[derive(Template, WebTemplate)]
-#[template(path = "registration/already_registered.html")]
-struct AlreadyRegisteredPage {
+#[template(path = "registration/registration_sent.html")]
+struct SentPage {
     t: Tr,
     event: EventSummary,
-    email: String,
     find_url: String,
+}
+
+async fn sent(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    Path(slug): Path<String>,
+) -> Result<SentPage, WebError> {
+    let t = Tr::new(language);
+    let event = event::public_by_slug(app.db(), &slug).await?.ok_or(WebError::NotFound)?;
+    Ok(SentPage { t, event: EventSummary::new(&event, t, Utc::now()), find_url: urls::find_registration() })
 }
 
 fn unprocessable(page: RegisterPage) -> Response {

@@ -15,9 +15,38 @@ use serde::Deserialize;
 use super::manage::load;
 use site::AppState;
 use site::error::WebError;
+use site::i18n::{Lang, Tr};
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/r/{manage_token}/ticket.svg", get(svg)).route("/r/{manage_token}/ticket.png", get(png))
+    Router::new()
+        .route("/r/{manage_token}/ticket.svg", get(svg))
+        .route("/r/{manage_token}/ticket.png", get(png))
+        .route("/r/{manage_token}/ticket.pdf", get(pdf))
+}
+
+/// One person's ticket to print or forward: QR code, name, event, date and place.
+async fn pdf(
+    State(app): State<AppState>,
+    Lang(language): Lang,
+    Path(manage_token): Path<String>,
+    Query(which): Query<WhichAttendee>,
+) -> Result<Response, WebError> {
+    let details = load(&app, &manage_token).await?;
+    if details.registration.status != RegistrationStatus::Confirmed {
+        return Err(WebError::NotFound);
+    }
+    let index = match which.attendee.as_deref() {
+        None => 0,
+        Some(raw) => raw.parse::<usize>().map_err(|_| WebError::NotFound)?,
+    };
+    let person = details.attendees.get(index).ok_or(WebError::NotFound)?;
+    let ticket = person.ticket.as_ref().ok_or(WebError::NotFound)?;
+    let code = app.signer().token_for(ticket);
+    let page = documents::ticket::page(Tr::new(language), &details.event, &person.attendee, &code)
+        .map_err(WebError::internal)?;
+    let bytes = documents::ticket::render(page).await.map_err(WebError::internal)?;
+    let file_name = documents::ticket::file_name(&details.event, &person.attendee);
+    Ok(site::download::private_download("application/pdf", &file_name, bytes))
 }
 
 #[derive(Deserialize)]
