@@ -5,7 +5,7 @@
 pub mod jobs;
 pub mod serve;
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
@@ -72,6 +72,9 @@ pub struct Config {
     pub idle_timeout: Duration,
     /// Open connections at most (lowered to what the file-descriptor limit allows).
     pub max_connections: usize,
+    /// The reverse proxy in front: requests from it name the client in the last
+    /// `X-Forwarded-For` hop. Without it every client behind a proxy is the proxy.
+    pub trusted_proxy: Option<IpAddr>,
 }
 
 impl Config {
@@ -91,6 +94,7 @@ impl Config {
             header_read_timeout: DEFAULT_HEADER_READ_TIMEOUT,
             idle_timeout: DEFAULT_IDLE_TIMEOUT,
             max_connections: DEFAULT_MAX_CONNECTIONS,
+            trusted_proxy: None,
         }
     }
 
@@ -185,7 +189,8 @@ impl Application {
         let limits = if config.rate_limits { Limits::standard() } else { Limits::off() };
         let mailer = Mailer::new(config.smtp.clone(), config.data_dir.join("mail"), &config.mail_from)?;
         let reminder_before = chrono::Duration::hours(i64::from(config.reminder_hours));
-        let state = AppState::new(pools, signer, &public_url, limits);
+        let known_devices = domain::keys::known_devices(&pools.write).await?;
+        let state = AppState::new(pools, signer, known_devices, &public_url, limits, config.trusted_proxy);
         Ok(Application {
             listener,
             router: router(state.clone()),

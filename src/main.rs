@@ -69,6 +69,10 @@ struct ServerArgs {
     /// Open connections at most; lowered to what the limit of open files allows.
     #[arg(long, env = "TREFFPUNKT_MAX_CONNECTIONS", default_value_t = treffpunkt::DEFAULT_MAX_CONNECTIONS, global = true)]
     max_connections: usize,
+    /// The reverse proxy in front (its address as the server sees it, e.g. 127.0.0.1):
+    /// only its requests name the client, in the last `X-Forwarded-For` hop.
+    #[arg(long, env = "TREFFPUNKT_TRUSTED_PROXY", global = true)]
+    trusted_proxy: Option<std::net::IpAddr>,
 }
 
 #[derive(Subcommand)]
@@ -151,6 +155,7 @@ async fn main() -> ExitCode {
         header_read_timeout: std::time::Duration::from_secs(cli.server.header_read_timeout),
         idle_timeout: std::time::Duration::from_secs(cli.server.idle_timeout),
         max_connections: cli.server.max_connections,
+        trusted_proxy: cli.server.trusted_proxy,
     };
     let outcome = match cli.command {
         None | Some(Command::Serve) => serve(config).await,

@@ -23,7 +23,7 @@ use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::{GracefulShutdown, Watcher};
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::{Notify, OwnedSemaphorePermit, Semaphore};
+use tokio::sync::{Notify, OwnedSemaphorePermit, Semaphore, oneshot};
 use tokio::time::Instant;
 use tower::ServiceExt;
 
@@ -143,9 +143,9 @@ fn refuse(stream: &TcpStream) {
 enum Admission {
     /// A free place.
     Now(OwnedSemaphorePermit),
-    /// The connection waiting longest for a request was asked to close; its place
-    /// comes free in a moment. The waiting-room place is held until then.
-    AfterEviction(OwnedSemaphorePermit),
+    /// The connection waiting longest for a request was asked to close and hands its
+    /// place over. The waiting-room place is held until then.
+    AfterEviction(OwnedSemaphorePermit, oneshot::Receiver<OwnedSemaphorePermit>),
 }
 
 /// The open connections: a semaphore for the ceiling, and each connection's state, to
@@ -177,24 +177,24 @@ impl Connections {
             return Some(Admission::Now(place));
         }
         let waiting = self.waiting_room.clone().try_acquire_owned().ok()?;
-        self.evict_longest_waiting().then_some(Admission::AfterEviction(waiting))
+        self.evict_longest_waiting().map(|place| Admission::AfterEviction(waiting, place))
     }
 
-    fn evict_longest_waiting(&self) -> bool {
+    /// Asks the connection waiting longest for a request to close; it hands its place to
+    /// the receiver (directly: a place freed into the semaphore could go to anyone).
+    fn evict_longest_waiting(&self) -> Option<oneshot::Receiver<OwnedSemaphorePermit>> {
         let open = self.open.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let candidate = open
             .values()
             .filter(|tracker| tracker.in_flight.load(Ordering::Acquire) == 0)
             .filter(|tracker| !tracker.evicted.load(Ordering::Acquire))
             .min_by_key(|tracker| tracker.waiting_since.load(Ordering::Acquire));
-        match candidate {
-            Some(tracker) => {
-                tracker.evicted.store(true, Ordering::Release);
-                tracker.evict.notify_one();
-                true
-            }
-            None => false,
-        }
+        let tracker = candidate?;
+        let (handover, place) = oneshot::channel();
+        tracker.evicted.store(true, Ordering::Release);
+        *tracker.handover.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(handover);
+        tracker.evict.notify_one();
+        Some(place)
     }
 
     fn register(self: &Arc<Self>) -> Registration {
@@ -229,6 +229,8 @@ struct Tracker {
     in_flight: AtomicUsize,
     evicted: AtomicBool,
     evict: Notify,
+    /// Where to hand the place when evicted.
+    handover: Mutex<Option<oneshot::Sender<OwnedSemaphorePermit>>>,
 }
 
 impl Tracker {
@@ -241,6 +243,7 @@ impl Tracker {
             in_flight: AtomicUsize::new(0),
             evicted: AtomicBool::new(false),
             evict: Notify::new(),
+            handover: Mutex::new(None),
         }
     }
 
@@ -277,10 +280,10 @@ struct Connection {
 
 impl Connection {
     async fn run(self, admission: Admission) {
-        let _place = match admission {
+        let place = match admission {
             Admission::Now(place) => place,
-            Admission::AfterEviction(_waiting) => {
-                match tokio::time::timeout(WAIT_FOR_ROOM, self.connections.places.clone().acquire_owned()).await {
+            Admission::AfterEviction(_waiting, handed_over) => {
+                match tokio::time::timeout(WAIT_FOR_ROOM, handed_over).await {
                     Ok(Ok(place)) => place,
                     _ => {
                         refuse(&self.stream);
@@ -317,6 +320,12 @@ impl Connection {
             () = tracker.evict.notified() => {
                 tracing::debug!(%remote, "closing the connection waiting longest for a request, to make room");
             }
+        }
+        // The connection is closed by now (the select dropped it). If a newcomer asked for
+        // its place, the place goes to it, or back to everyone if that one gave up.
+        let handover = tracker.handover.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).take();
+        if let Some(handover) = handover {
+            let _ = handover.send(place);
         }
     }
 }

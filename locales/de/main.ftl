@@ -282,7 +282,10 @@ admin-log-out = Abmelden ({ $name })
 admin-login-title = Anmeldung für das Team
 admin-login-submit = Anmelden
 admin-login-wrong = E-Mail-Adresse oder Passwort stimmen nicht.
-admin-login-throttled = Zu viele Fehlversuche. Bitte warten Sie 15 Minuten oder setzen Sie Ihr Passwort zurück.
+admin-login-throttled = { $seconds ->
+    [one] Zu viele Versuche. Bitte warten Sie eine Sekunde und versuchen Sie es dann noch einmal, oder setzen Sie Ihr Passwort zurück.
+   *[other] Zu viele Versuche. Bitte warten Sie { $seconds } Sekunden und versuchen Sie es dann noch einmal, oder setzen Sie Ihr Passwort zurück.
+}
 admin-forgot-link = Passwort vergessen?
 admin-forgot-title = Passwort zurücksetzen
 admin-forgot-intro = Geben Sie Ihre E-Mail-Adresse ein. Wir schicken Ihnen einen Link, mit dem Sie ein neues Passwort festlegen.

@@ -283,7 +283,10 @@ admin-log-out = Log out ({ $name })
 admin-login-title = Team log-in
 admin-login-submit = Log in
 admin-login-wrong = The e-mail address or the password is wrong.
-admin-login-throttled = Too many failed attempts. Please wait 15 minutes or reset your password.
+admin-login-throttled = { $seconds ->
+    [one] Too many attempts. Please wait one second and try again, or reset your password.
+   *[other] Too many attempts. Please wait { $seconds } seconds and try again, or reset your password.
+}
 admin-forgot-link = Forgotten your password?
 admin-forgot-title = Reset your password
 admin-forgot-intro = Enter your e-mail address. We will send you a link to choose a new password.

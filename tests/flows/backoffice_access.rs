@@ -188,7 +188,7 @@ async fn a_form_without_the_session_token_or_from_another_site_changes_nothing()
 }
 
 #[tokio::test]
-async fn repeated_wrong_passwords_lock_the_account_for_a_while_even_for_the_right_one() {
+async fn repeated_wrong_passwords_slow_that_client_down_even_for_the_right_one() {
     let app = TestApp::spawn().await;
     app.team_member("target@example.org", Role::Organiser, &[]).await;
     for attempt in 1..=5 {
@@ -197,11 +197,14 @@ async fn repeated_wrong_passwords_lock_the_account_for_a_while_even_for_the_righ
         let page = response.text().await.expect("body");
         assert!(page.contains("E-Mail-Adresse oder Passwort stimmen nicht"), "attempt {attempt} says why");
     }
-    let locked = app.post_login("target@example.org", PASSWORD).await;
-    assert_eq!(locked.status(), StatusCode::TOO_MANY_REQUESTS);
+    let slowed = app.post_login("target@example.org", PASSWORD).await;
+    assert_eq!(slowed.status(), StatusCode::TOO_MANY_REQUESTS);
+    let wait: u64 = slowed.headers()["retry-after"].to_str().expect("ascii").parse().expect("seconds");
+    assert!((1..=5).contains(&wait), "a few seconds, not a lock-out: {wait}");
     assert!(
-        locked.headers().get("set-cookie").is_none_or(|value| !value.to_str().unwrap_or("").contains("tp_session"))
+        slowed.headers().get("set-cookie").is_none_or(|value| !value.to_str().unwrap_or("").contains("tp_session"))
     );
+    assert!(slowed.text().await.expect("body").contains("Sekunde"), "the page says how long to wait");
     // Another account is not affected.
     app.team_member("colleague@example.org", Role::Organiser, &[]).await;
     assert_eq!(app.post_login("colleague@example.org", PASSWORD).await.status(), StatusCode::SEE_OTHER);

@@ -332,6 +332,11 @@ impl ChildServer {
         ChildServer { child, base }
     }
 
+    /// The server's process id (with an open-files limit: `sh` replaced itself by it).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// SIGKILL: no shutdown, no flush, as when the machine's power goes.
     pub fn kill(&mut self) {
         let _ = self.child.kill();

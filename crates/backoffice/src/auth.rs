@@ -7,7 +7,7 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::http::header::SET_COOKIE;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{AppendHeaders, IntoResponse, Redirect, Response};
 use chrono::Utc;
 use domain::account::{self, LinkAnswer, LinkError, LinkPurpose, Password};
 use domain::audit;
@@ -109,11 +109,22 @@ async fn log_in(
     Lang(language): Lang,
     FormToken(csrf): FormToken,
     client: ClientIp,
+    headers: axum::http::HeaderMap,
     Form(form): Form<LoginForm>,
 ) -> Result<Response, WebError> {
-    // Every submission may cost a password check: a client gets a few, then waits.
-    if let Err(wait) = app.limits().login.check(&client.key()) {
-        return Ok(site::rate_limit::too_many_requests(wait));
+    let now = Utc::now();
+    // A browser that signed in to this account before gets in whatever others try.
+    let known_device = super::cookie(&headers, super::DEVICE_COOKIE)
+        .is_some_and(|mark| app.known_devices().recognises(&mark, &form.email, now));
+    // Every other submission may cost a password check: a client gets a few, then waits,
+    // and all clients together get a ceiling.
+    if !known_device {
+        let limits = app.limits();
+        if let Err(wait) =
+            limits.login.check(&client.key()).and_then(|()| limits.all_log_ins.check(site::rate_limit::EVERYONE))
+        {
+            return Ok(site::rate_limit::too_many_requests(wait));
+        }
     }
     let t = Tr::new(language);
     let mut page = LoginPage::new(t, csrf, safe_next(Some(&form.next)));
@@ -127,8 +138,9 @@ async fn log_in(
     if !page.messages.is_empty() {
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     }
-    let checks = app.password_checks();
-    match login::log_in(app.pools(), checks, &form.email, &form.password, &client.key(), Utc::now()).await {
+    let client_key = client.key();
+    let attempter = login::Attempter { client: &client_key, known_device };
+    match login::log_in(app.pools(), app.password_checks(), &form.email, &form.password, &attempter, now).await {
         Ok(session) => {
             audit::record(
                 &app.pools().write,
@@ -139,18 +151,27 @@ async fn log_in(
                     subject: &session.user.email,
                     detail: String::new(),
                 },
-                Utc::now(),
+                now,
             )
             .await?;
-            Ok(([(SET_COOKIE, super::session_cookie(&app, &session.token))], Redirect::to(&page.next)).into_response())
+            let mark = app.known_devices().mark(&session.user.email, now);
+            Ok((
+                AppendHeaders([
+                    (SET_COOKIE, super::session_cookie(&app, &session.token)),
+                    (SET_COOKIE, super::device_cookie(&app, &mark)),
+                ]),
+                Redirect::to(&page.next),
+            )
+                .into_response())
         }
         Err(LogInError::WrongCredentials) => {
             page.messages.add("email", t.get("admin-login-wrong"));
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
-        Err(LogInError::Throttled) => {
-            page.messages.add("email", t.get("admin-login-throttled"));
-            Ok((StatusCode::TOO_MANY_REQUESTS, [("retry-after", "900")], page).into_response())
+        Err(LogInError::Throttled(wait)) => {
+            let seconds = wait.num_seconds().max(1);
+            page.messages.add("email", t.count("admin-login-throttled", "seconds", seconds));
+            Ok((StatusCode::TOO_MANY_REQUESTS, [("retry-after", seconds.to_string())], page).into_response())
         }
         // The error page says "try again in a moment", in the user's language.
         Err(LogInError::Busy) => Ok((StatusCode::SERVICE_UNAVAILABLE, [("retry-after", "2")]).into_response()),

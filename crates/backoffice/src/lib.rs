@@ -167,6 +167,8 @@ pub struct Notice {
 const SESSION_COOKIE: &str = "tp_session";
 /// Binds the forms shown before signing in to the browser that loaded them.
 const FORM_COOKIE: &str = "tp_form";
+/// The mark of a browser that signed in before (`domain::login::KnownDevices`).
+const DEVICE_COOKIE: &str = "tp_device";
 /// Form field (and header, for scripts) that carries the form token.
 pub const CSRF_FIELD: &str = "csrf";
 
@@ -345,6 +347,14 @@ pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
 pub fn session_cookie(app: &AppState, token: &str) -> String {
     let secure = if app.public_url().starts_with("https://") { "; Secure" } else { "" };
     format!("{SESSION_COOKIE}={token}; Path=/admin; HttpOnly; SameSite=Lax{secure}")
+}
+
+/// The known-device mark: kept as long as it is valid, only sent to the log-in form;
+/// signing out keeps it (the browser is still the person's).
+pub fn device_cookie(app: &AppState, mark: &str) -> String {
+    let secure = if app.public_url().starts_with("https://") { "; Secure" } else { "" };
+    let max_age = domain::login::KNOWN_DEVICE_LIFETIME.num_seconds();
+    format!("{DEVICE_COOKIE}={mark}; Path=/admin/login; Max-Age={max_age}; HttpOnly; SameSite=Strict{secure}")
 }
 
 pub fn expired_session_cookie() -> String {

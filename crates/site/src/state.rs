@@ -1,5 +1,6 @@
 //! The application state every handler shares: one cheap clone.
 
+use std::net::IpAddr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -8,7 +9,7 @@ use axum::http::Method;
 use axum::middleware::Next;
 use axum::response::Response;
 
-use domain::login::PasswordChecks;
+use domain::login::{KnownDevices, PasswordChecks};
 use domain::store::Pools;
 use domain::ticket::{TicketSigner, TicketVerifier};
 use sea_orm::DatabaseConnection;
@@ -34,6 +35,9 @@ struct Inner {
     attendee_rows: AttendeeRowsCache,
     door_devices: DeviceCache,
     password_checks: PasswordChecks,
+    known_devices: KnownDevices,
+    /// The reverse proxy whose `X-Forwarded-For` names the client.
+    trusted_proxy: Option<IpAddr>,
     /// Requests being answered right now; the mail worker gives way while there are any.
     in_flight: AtomicUsize,
 }
@@ -41,7 +45,15 @@ struct Inner {
 impl AppState {
     /// `public_url` is how people reach this server (e.g. `https://anmeldung.example.org`),
     /// without a trailing slash; it goes into calendar files and printed door links.
-    pub fn new(pools: Pools, signer: TicketSigner, public_url: &str, limits: Limits) -> Self {
+    /// `trusted_proxy`: the reverse proxy in front, if any (see `rate_limit::ClientIp`).
+    pub fn new(
+        pools: Pools,
+        signer: TicketSigner,
+        known_devices: KnownDevices,
+        public_url: &str,
+        limits: Limits,
+        trusted_proxy: Option<IpAddr>,
+    ) -> Self {
         let verifier = signer.verifier();
         AppState {
             inner: Arc::new(Inner {
@@ -55,6 +67,8 @@ impl AppState {
                 attendee_rows: AttendeeRowsCache::default(),
                 door_devices: DeviceCache::default(),
                 password_checks: PasswordChecks::sized_to_cores(),
+                known_devices,
+                trusted_proxy,
             }),
         }
     }
@@ -108,6 +122,15 @@ impl AppState {
     /// The argon2 checks of log-ins, bounded to one per core.
     pub fn password_checks(&self) -> &PasswordChecks {
         &self.inner.password_checks
+    }
+
+    /// Signs and recognises browsers that signed in before.
+    pub fn known_devices(&self) -> &KnownDevices {
+        &self.inner.known_devices
+    }
+
+    pub fn trusted_proxy(&self) -> Option<IpAddr> {
+        self.inner.trusted_proxy
     }
 
     pub fn limits(&self) -> &Limits {

@@ -459,7 +459,7 @@ async fn submit(
     client: ClientIp,
     body: Bytes,
 ) -> Result<Response, WebError> {
-    if let Err(wait) = app.limits().registration.check(&client.key()) {
+    if let Err(wait) = app.limits().registration(client) {
         return Ok(too_many_requests(wait));
     }
     let t = Tr::new(language);
