@@ -71,12 +71,28 @@ const STATEMENTS_KEPT: usize = 400;
 
 pub async fn connect(url: &str) -> Result<Pools, DbErr> {
     if url.starts_with("sqlite:") {
-        let write = open(url, 1).await?;
-        let read = open(url, 4).await?;
+        let write = open_sqlite(url, 1).await?;
+        let read = open_sqlite(url, 4).await?;
         Ok(Pools { read, write, writers: Writers::default() })
     } else {
         let read = open(url, 16).await?;
         Ok(Pools { write: read.clone(), read, writers: Writers::default() })
+    }
+}
+
+/// Two instances opening one new SQLite file at once race to switch it to WAL, and the
+/// loser is told "database is locked" at once (the busy timeout does not cover the
+/// switch): it tries again for a few seconds (seen in CI: two servers started together).
+async fn open_sqlite(url: &str, max_connections: u32) -> Result<DatabaseConnection, DbErr> {
+    let mut attempts = 0;
+    loop {
+        match open(url, max_connections).await {
+            Err(err) if attempts < 50 && err.to_string().contains("database is locked") => {
+                attempts += 1;
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            opened => return opened,
+        }
     }
 }
 
