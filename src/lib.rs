@@ -264,7 +264,8 @@ pub fn router(state: AppState) -> Router {
         .layer(CatchPanicLayer::new())
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
-        .layer(from_fn(site::error::error_pages));
+        .layer(from_fn(site::error::error_pages))
+        .layer(from_fn(private_pages_not_stored));
     for (name, value) in security_headers {
         app = app.layer(SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value)));
     }
@@ -279,10 +280,28 @@ pub fn router(state: AppState) -> Router {
         .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
 }
 
+/// A registration's pages and the door pages show people's data behind a secret link:
+/// no cache on the way may keep them (ticket images and calendar files say their own).
+async fn private_pages_not_stored(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let private = ["/r/", "/door/"].iter().any(|prefix| request.uri().path().starts_with(prefix));
+    let mut response = next.run(request).await;
+    if private {
+        response
+            .headers_mut()
+            .entry(axum::http::header::CACHE_CONTROL)
+            .or_insert(HeaderValue::from_static("private, no-store"));
+    }
+    response
+}
+
 /// The path without the secret it may carry (manage and door tokens open registrations
 /// and the door), so that logs can be shared.
 fn loggable_path(path: &str) -> String {
-    for prefix in ["/r/", "/door/"] {
+    // Longest first: a confirmation link's token sits one segment later.
+    for prefix in ["/r/confirm/", "/admin/account/", "/r/", "/door/"] {
         if let Some(rest) = path.strip_prefix(prefix) {
             let tail = rest.find('/').map_or("", |slash| &rest[slash..]);
             return format!("{prefix}…{tail}");
@@ -328,5 +347,8 @@ mod tests {
         assert_eq!(loggable_path("/r/abcDEF123/ticket.png"), "/r/…/ticket.png");
         assert_eq!(loggable_path("/door/secret"), "/door/…");
         assert_eq!(loggable_path("/events/tag"), "/events/tag");
+        assert_eq!(loggable_path("/r/confirm/secret-confirm"), "/r/confirm/…");
+        assert_eq!(loggable_path("/admin/account/secret-link"), "/admin/account/…");
+        assert_eq!(loggable_path("/admin/attendees"), "/admin/attendees");
     }
 }

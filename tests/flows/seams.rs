@@ -705,3 +705,18 @@ async fn an_organiser_moves_a_waiting_person_up_by_hand() {
     let (_, audit) = app.staff_get(&admin, "/admin/audit").await;
     assert!(audit.split("<tbody>").nth(1).unwrap_or_default().contains("Von Hand nachgerückt"));
 }
+
+/// A registration's page and the door page are never kept by a cache on the way.
+#[tokio::test]
+async fn pages_behind_secret_links_are_not_stored() {
+    let app = TestApp::spawn().await;
+    let path = app.register_confirmed("private@example.org", &[]).await;
+    let device = app.door_device(TAG_SLUG, "Eingang").await;
+    for page in [path.clone(), format!("/door/{device}")] {
+        let response = app.get(&page).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(response.headers()["cache-control"], "private, no-store", "{page}");
+    }
+    let image = app.get(&format!("{path}/ticket.png")).await;
+    assert!(image.headers()["cache-control"].to_str().unwrap_or_default().contains("must-revalidate"));
+}
