@@ -129,18 +129,35 @@
     if (code) redeem(code);
   });
 
+  // A device the organisers revoked (401) stops letting anyone in, online or offline,
+  // and keeps its queue: nothing it scanned is dropped.
+  let blocked = false;
+  function block() {
+    blocked = true;
+    show('result-bad', '✗', data.msgBlocked, '', '');
+    updateStatus();
+  }
+
   function redeem(code) {
     return send(data.api, { token: code, scan_id: newScanId(), session: scope.value || null });
   }
 
   // One call of the check-in API (a scanned code or a picked name) and its result shown.
   async function send(url, body) {
+    if (blocked) {
+      block();
+      return;
+    }
     try {
       const response = await fetch(url, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + data.deviceToken },
         body: JSON.stringify(body),
       });
+      if (response.status === 401) {
+        block();
+        return;
+      }
       if (response.status === 400) {
         show('result-bad', '✗', data.msgUnknownSession, '', '');
         return;
@@ -175,6 +192,7 @@
   const deviceKey = data.deviceToken.slice(0, 12);
   const LISTS = 'treffpunkt-door-lists-' + deviceKey;
   const ADMITTED = 'treffpunkt-door-admitted-' + deviceKey;
+  const REFUSED = 'treffpunkt-door-refused-' + deviceKey;
   const status = document.getElementById('door-status');
   let online = navigator.onLine;
 
@@ -231,16 +249,23 @@
     if (!status) return;
     const lists = load(LISTS, null);
     const waiting = (await queueAll()).length;
-    const parts = [online ? data.msgOnline : data.msgOffline];
+    const parts = [blocked ? data.msgBlocked : online ? data.msgOnline : data.msgOffline];
+    const refused = load(REFUSED, []).length;
+    if (refused > 0) parts.push(data.msgRefusedScans.replace('{count}', String(refused)));
     if (lists && lists.fetched_at) parts.push(data.msgLists.replace('{time}', localTime(lists.fetched_at)));
     if (waiting > 0) parts.push(data.msgWaiting.replace('{count}', String(waiting)));
     status.textContent = parts.join(' · ');
-    status.className = 'door-status ' + (online ? 'is-online' : 'is-offline');
+    status.className = 'door-status ' + (online && !blocked ? 'is-online' : 'is-offline');
   }
 
   async function refreshLists() {
     try {
       const response = await fetch(data.offlineApi, { headers: { Authorization: 'Bearer ' + data.deviceToken } });
+      if (response.status === 401) {
+        blocked = true;
+        updateStatus();
+        return;
+      }
       if (!response.ok) throw new Error('HTTP ' + response.status);
       save(LISTS, await response.json());
       online = true;
@@ -300,6 +325,10 @@
   }
 
   async function decideOffline(url, body) {
+    if (blocked) {
+      block();
+      return;
+    }
     online = false;
     const lists = load(LISTS, null);
     if (!lists || body.session) {
@@ -352,6 +381,15 @@
           body: JSON.stringify(item.body),
         });
         if (response.status >= 500) break;
+        if (response.status === 401) {
+          // Revoked: the scans stay queued, for the organisers to see on this device.
+          blocked = true;
+          break;
+        }
+        if (!response.ok) {
+          // Refused for good (a malformed scan): kept and counted, never dropped unseen.
+          save(REFUSED, load(REFUSED, []).concat([item.body]));
+        }
         online = true;
       } catch (error) {
         online = false;

@@ -863,3 +863,7 @@ admin-col-waiting = Warteliste
 # Moving someone up from the waiting list by hand
 admin-waitlist-move-up = Von der Warteliste nachrücken lassen
 admin-audit-registration-move-up = Von Hand nachgerückt
+
+# A revoked door device stops admitting
+door-device-blocked = Dieses Gerät wurde gesperrt: Es lässt niemanden mehr ein. Bitte wenden Sie sich an das Team.
+door-status-refused = { $count } Scans vom Server abgelehnt

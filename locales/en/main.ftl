@@ -864,3 +864,7 @@ admin-col-waiting = Waiting list
 # Moving someone up from the waiting list by hand
 admin-waitlist-move-up = Move up from the waiting list
 admin-audit-registration-move-up = Moved up by hand
+
+# A revoked door device stops admitting
+door-device-blocked = This device has been blocked: it no longer lets anyone in. Please contact the team.
+door-status-refused = Scans refused by the server: { $count }

@@ -889,3 +889,7 @@ admin-col-waiting = Список очікування
 # Moving someone up from the waiting list by hand
 admin-waitlist-move-up = Перевести зі списку очікування
 admin-audit-registration-move-up = Переведено вручну зі списку очікування
+
+# A revoked door device stops admitting
+door-device-blocked = Цей пристрій заблоковано: він більше нікого не пропускає. Будь ласка, зверніться до команди.
+door-status-refused = Сканувань, відхилених сервером: { $count }

@@ -428,3 +428,29 @@ async fn someone_joins_the_waiting_list_of_a_full_event_in_the_browser() {
     assert!(status.contains("Sie stehen auf der Warteliste"), "{status}");
     browser.quit().await;
 }
+
+/// A door page whose device was revoked stops letting people in (it used to fall back
+/// to its offline decision and show a green "Einlass"), says so, and keeps its queue.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs Chromium and chromedriver; .ci/run runs it"]
+async fn a_revoked_door_device_stops_admitting_and_says_so() {
+    let app = TestApp::spawn().await;
+    let path = app.register_confirmed("blocked@example.org", &[]).await;
+    let code = app.ticket_code(&path).await;
+    let device = app.door_device(TAG_SLUG, "Eingang Gesperrt").await;
+    let browser = Browser::start().await;
+    browser.open(&app.url(&format!("/door/{device}?lang=de"))).await;
+    browser.wait_for_text("#door-status", "Listen von").await;
+    let stored = domain::door::by_token(&app.db, &device).await.expect("query").expect("device");
+    domain::door::revoke(&app.state.pools().write, stored.id, chrono::Utc::now()).await.expect("revoke");
+    app.state.forget_door_devices();
+    let focused = browser.focused().await;
+    browser.type_into(&focused, &format!("{code}{ENTER}")).await;
+    let result = browser.wait_for_text("#door-result", "gesperrt").await;
+    assert!(result.contains("gesperrt") && !result.contains("Einlass"), "{result}");
+    let status = browser.wait_for_text("#door-status", "gesperrt").await;
+    assert!(status.contains("gesperrt"), "{status}");
+    let event_id = app.event(TAG_SLUG).await.id;
+    assert_eq!(count_checked_in(&app.db, event_id).await.expect("count"), 0, "nobody was let in");
+    browser.quit().await;
+}
