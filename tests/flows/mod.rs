@@ -7,6 +7,7 @@ mod browser;
 mod calendar;
 mod concurrency;
 mod door;
+mod fuzz;
 mod hostile;
 mod lifecycle;
 mod mail;
