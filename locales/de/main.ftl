@@ -867,3 +867,11 @@ admin-audit-registration-move-up = Von Hand nachgerückt
 # A revoked door device stops admitting
 door-device-blocked = Dieses Gerät wurde gesperrt: Es lässt niemanden mehr ein. Bitte wenden Sie sich an das Team.
 door-status-refused = { $count } Scans vom Server abgelehnt
+
+# Mail given up, on the event page
+admin-undeliverable-title = { $count ->
+    [one] Eine E-Mail nicht zustellbar
+   *[other] { $count } E-Mails nicht zustellbar
+}
+admin-col-mail = E-Mail
+admin-col-reason = Grund

@@ -868,3 +868,11 @@ admin-audit-registration-move-up = Moved up by hand
 # A revoked door device stops admitting
 door-device-blocked = This device has been blocked: it no longer lets anyone in. Please contact the team.
 door-status-refused = Scans refused by the server: { $count }
+
+# Mail given up, on the event page
+admin-undeliverable-title = { $count ->
+    [one] One e-mail undeliverable
+   *[other] { $count } e-mails undeliverable
+}
+admin-col-mail = E-mail
+admin-col-reason = Reason

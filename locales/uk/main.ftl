@@ -893,3 +893,8 @@ admin-audit-registration-move-up = Переведено вручну зі спи
 # A revoked door device stops admitting
 door-device-blocked = Цей пристрій заблоковано: він більше нікого не пропускає. Будь ласка, зверніться до команди.
 door-status-refused = Сканувань, відхилених сервером: { $count }
+
+# Mail given up, on the event page
+admin-undeliverable-title = Недоставлені листи: { $count }
+admin-col-mail = Лист
+admin-col-reason = Причина

@@ -325,6 +325,12 @@ async fn mail_refused_for_good_is_not_retried_and_shows_on_the_attendee_page() {
     assert!(messages[0].undeliverable_at.is_some(), "a 550 gives the message up: {messages:?}");
     assert_eq!((messages[0].attempts, messages[0].sent_at), (1, None));
     assert!(messages[0].last_error.as_deref().unwrap_or_default().contains("550"));
+    // The event's page lists it for organisers: to whom, which mail, why.
+    let admin = app.admin().await;
+    let (_, overview) = app.staff_get(&admin, &format!("/admin/events/{}", bounced.event.id)).await;
+    let section = overview.split("id=\"undeliverable\"").nth(1).unwrap_or_default();
+    assert!(section.contains("Eine E-Mail nicht zustellbar") && section.contains("bounce@example.org"), "{section}");
+    assert!(section.contains("550"), "with the mail server's reason");
 
     // Even when due again, a given-up message is never taken.
     outbox_message::Entity::update_many()
@@ -358,7 +364,7 @@ async fn mail_refused_for_good_is_not_retried_and_shows_on_the_attendee_page() {
     assert_eq!(domain::outbox::unsent_count(&app.db).await.expect("count"), 0, "nothing left to send");
 
     let event = app.event(TAG_SLUG).await;
-    let admin = app.admin().await;
+    // The same administrator as above.
     let attendee = bounced.attendees[0].attendee.id;
     let (status, page) = app.staff_get(&admin, &format!("/admin/events/{}/attendees/{attendee}", event.id)).await;
     assert_eq!(status, StatusCode::OK);

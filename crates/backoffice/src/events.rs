@@ -169,11 +169,21 @@ struct OverviewPage {
     by_answer: Vec<AnswerFigure>,
     privacy: super::privacy::PrivacyPanel,
     certificates: super::certificates::CertificatePanel,
+    /// Mail given up (refused for good or failed too often): when, what, to whom, why.
+    undeliverable: Vec<UndeliverableLine>,
     /// Anonymising was asked for without the confirmation tick.
     anonymise_unconfirmed: bool,
     /// Dates suggested for a copy: the same day one and two years later.
     copy_slug: String,
     copy_starts: String,
+}
+
+/// One given-up mail on the event's page.
+pub struct UndeliverableLine {
+    pub at: String,
+    pub kind: String,
+    pub address: String,
+    pub reason: String,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -222,6 +232,16 @@ async fn overview(
     let next_year = event.starts_at.with_timezone(&zone) + chrono::Duration::days(364);
     let privacy = super::privacy::panel(&app, t, &event, &rows).await?;
     let certificates = super::certificates::panel(&app, t, &event).await?;
+    let undeliverable = domain::outbox::undeliverable_for_event(app.db(), event.id)
+        .await?
+        .into_iter()
+        .map(|(message, address)| UndeliverableLine {
+            at: message.undeliverable_at.map(|at| t.date_time(&at.with_timezone(&zone))).unwrap_or_default(),
+            kind: t.get(&format!("admin-mail-{}", sea_orm::ActiveEnum::to_value(&message.kind))),
+            address,
+            reason: message.last_error.unwrap_or_default(),
+        })
+        .collect();
     Ok(OverviewPage {
         t,
         nav: Nav::of(&staff),
@@ -241,6 +261,7 @@ async fn overview(
         by_answer,
         privacy,
         certificates,
+        undeliverable,
         anonymise_unconfirmed: query.anonymise == "unconfirmed",
         copy_slug: format!("{}-kopie", event.slug),
         copy_starts: next_year.format(super::event_form::LOCAL_FORMAT).to_string(),

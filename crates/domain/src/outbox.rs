@@ -167,6 +167,42 @@ pub fn retry_delay(attempts: i32) -> Duration {
 }
 
 /// Messages still to be sent (not sent, not given up), for the operator's view and the tests.
+/// The messages of an event's registrations that were given up, newest first, with the
+/// contact address they were for.
+pub async fn undeliverable_for_event(
+    db: &DatabaseConnection,
+    event_id: Uuid,
+) -> Result<Vec<(OutboxMessage, String)>, DbErr> {
+    use crate::entity::registration;
+    use sea_orm::QueryOrder;
+    let registrations: std::collections::HashMap<Uuid, String> = registration::Entity::find()
+        .filter(registration::Column::EventId.eq(event_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|registration| (registration.id, registration.contact_email))
+        .collect();
+    let ids: Vec<Uuid> = registrations.keys().copied().collect();
+    let mut given_up = Vec::new();
+    for chunk in ids.chunks(500) {
+        given_up.extend(
+            outbox_message::Entity::find()
+                .filter(outbox_message::Column::RegistrationId.is_in(chunk.iter().copied()))
+                .filter(outbox_message::Column::UndeliverableAt.is_not_null())
+                .order_by_desc(outbox_message::Column::UndeliverableAt)
+                .all(db)
+                .await?,
+        );
+    }
+    Ok(given_up
+        .into_iter()
+        .map(|message| {
+            let address = registrations.get(&message.registration_id).cloned().unwrap_or_default();
+            (message, address)
+        })
+        .collect())
+}
+
 pub async fn unsent_count(db: &DatabaseConnection) -> Result<u64, DbErr> {
     outbox_message::Entity::find()
         .filter(outbox_message::Column::SentAt.is_null())
