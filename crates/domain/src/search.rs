@@ -147,10 +147,6 @@ impl Needle {
             || (folded.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c)) && latin(&folded).contains(&self.latin))
     }
 
-    pub fn finds_in_key(&self, key: &str) -> bool {
-        self.forms().iter().any(|form| key.contains(form))
-    }
-
     pub fn is_empty(&self) -> bool {
         self.folded.is_empty()
     }

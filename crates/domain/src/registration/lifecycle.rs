@@ -165,24 +165,34 @@ pub async fn move_up_by_hand(pools: &Pools, registration_id: Uuid, now: DateTime
         .filter(event::Column::Id.eq(waiting.event_id))
         .exec(&txn)
         .await?;
-    let attendee_ids: Vec<Uuid> = attendees.iter().map(|attendee| attendee.id).collect();
-    let choices = attendee_session::Entity::find()
-        .filter(attendee_session::Column::AttendeeId.is_in(attendee_ids))
-        .all(&txn)
-        .await?;
-    for choice in choices {
-        // Sessions keep their own capacity: a full one is waited for, as always.
-        if !take_session_place(&txn, choice.programme_session_id).await? {
-            attendee_session::Entity::delete_by_id((choice.attendee_id, choice.programme_session_id))
-                .exec(&txn)
-                .await?;
-            let session = choice.programme_session_id;
-            wait_for_session(&txn, choice.attendee_id, registration_id, waiting.event_id, session, now).await?;
-        }
-    }
+    take_chosen_sessions(&txn, &attendees, registration_id, waiting.event_id, now).await?;
     crate::outbox::enqueue(&txn, MailKind::Promoted, registration_id, now).await?;
     txn.commit().await?;
     Ok(true)
+}
+
+/// A registration that moved up from the event's waiting list takes the places in its
+/// people's chosen sessions; a session that is full is waited for instead, as always.
+async fn take_chosen_sessions<C: ConnectionTrait>(
+    db: &C,
+    attendees: &[Attendee],
+    registration_id: Uuid,
+    event_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let attendee_ids: Vec<Uuid> = attendees.iter().map(|attendee| attendee.id).collect();
+    let choices = attendee_session::Entity::find()
+        .filter(attendee_session::Column::AttendeeId.is_in(attendee_ids))
+        .all(db)
+        .await?;
+    for choice in choices {
+        if !take_session_place(db, choice.programme_session_id).await? {
+            attendee_session::Entity::delete_by_id((choice.attendee_id, choice.programme_session_id)).exec(db).await?;
+            wait_for_session(db, choice.attendee_id, registration_id, event_id, choice.programme_session_id, now)
+                .await?;
+        }
+    }
+    Ok(())
 }
 
 pub(super) async fn promote_from_waitlist<C: ConnectionTrait>(
@@ -248,19 +258,7 @@ pub(super) async fn promote_from_waitlist<C: ConnectionTrait>(
                 .await?;
             continue;
         }
-        let attendee_ids: Vec<Uuid> = attendees.iter().map(|attendee| attendee.id).collect();
-        let choices = attendee_session::Entity::find()
-            .filter(attendee_session::Column::AttendeeId.is_in(attendee_ids))
-            .all(db)
-            .await?;
-        for choice in choices {
-            if !take_session_place(db, choice.programme_session_id).await? {
-                attendee_session::Entity::delete_by_id((choice.attendee_id, choice.programme_session_id))
-                    .exec(db)
-                    .await?;
-                wait_for_session(db, choice.attendee_id, next.id, event_id, choice.programme_session_id, now).await?;
-            }
-        }
+        take_chosen_sessions(db, &attendees, next.id, event_id, now).await?;
         crate::outbox::enqueue(db, mail, next.id, now).await?;
     }
 }
