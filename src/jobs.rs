@@ -10,7 +10,7 @@ use chrono::Utc;
 use documents::certificate;
 use documents::mail::certificate::AttachedCertificate;
 use documents::mail::{self, DeliveryError, Mailer};
-use domain::outbox::{self, AfterFailure, OutboxMessage};
+use domain::outbox::{self, AfterFailure, ClaimedMessage, MailLinks, OutboxMessage};
 use site::AppState;
 use site::i18n::Tr;
 
@@ -38,7 +38,8 @@ pub async fn send_next(app: &AppState, mailer: &Arc<Mailer>) -> Result<bool, sea
     if batch.is_empty() {
         return send_next_account_mail(app, mailer).await;
     }
-    for message in batch {
+    for claimed in batch {
+        let message = &claimed.message;
         // A claim that is about to run out may be taken by another instance: leave the
         // rest of the batch to whoever claims it next rather than risk sending twice.
         if message.claimed_until.is_some_and(|until| until - Utc::now() < SAFETY_MARGIN) {
@@ -51,14 +52,14 @@ pub async fn send_next(app: &AppState, mailer: &Arc<Mailer>) -> Result<bool, sea
         if app.requests_in_flight() > 0 {
             tokio::time::sleep(PACE_WHILE_BUSY).await;
         }
-        match deliver(app, mailer, &message).await {
+        match deliver(app, mailer, &claimed).await {
             Ok(()) => {
                 // Marked one by one: after a crash at most the message in flight goes again.
                 outbox::mark_sent(db, message.id, Utc::now()).await?;
                 tracing::info!(message = %message.id, kind = ?message.kind, "mail sent");
             }
             Err(failure) => {
-                let after = outbox::mark_failed(db, &message, &failure.reason, failure.permanent, Utc::now()).await?;
+                let after = outbox::mark_failed(db, message, &failure.reason, failure.permanent, Utc::now()).await?;
                 let error = without_addresses(&failure.reason);
                 match after {
                     AfterFailure::RetryAt(next) => {
@@ -104,13 +105,14 @@ async fn send_next_account_mail(app: &AppState, mailer: &Mailer) -> Result<bool,
     Ok(true)
 }
 
-async fn deliver(app: &AppState, mailer: &Arc<Mailer>, message: &OutboxMessage) -> Result<(), DeliveryError> {
+async fn deliver(app: &AppState, mailer: &Arc<Mailer>, claimed: &ClaimedMessage) -> Result<(), DeliveryError> {
+    let (message, links) = (&claimed.message, claimed.links.clone());
     let details = domain::registration::by_id(app.db(), message.registration_id)
         .await
         .map_err(DeliveryError::temporary)?
         .ok_or_else(|| DeliveryError::permanent("the registration no longer exists"))?;
     if message.kind == domain::outbox::MailKind::Certificate {
-        return deliver_certificates(app, mailer, message, details).await;
+        return deliver_certificates(app, mailer, message, details, links).await;
     }
     let written = if message.kind == domain::outbox::MailKind::OrganiserMessage {
         let written = match message.message_id {
@@ -127,7 +129,7 @@ async fn deliver(app: &AppState, mailer: &Arc<Mailer>, message: &OutboxMessage) 
     let (app_for_compose, mailer_for_compose, kind, id) = (app.clone(), mailer.clone(), message.kind, message.id);
     let email = tokio::task::spawn_blocking(move || match written {
         Some(written) => {
-            mail::organiser::compose(app_for_compose.public_url(), &mailer_for_compose, &details, &written, id)
+            mail::organiser::compose(app_for_compose.public_url(), &mailer_for_compose, &details, &written, &links, id)
         }
         None => mail::confirmation::compose(
             app_for_compose.public_url(),
@@ -135,6 +137,7 @@ async fn deliver(app: &AppState, mailer: &Arc<Mailer>, message: &OutboxMessage) 
             &mailer_for_compose,
             &details,
             kind,
+            &links,
             id,
         ),
     })
@@ -154,6 +157,7 @@ async fn deliver_certificates(
     mailer: &Arc<Mailer>,
     message: &OutboxMessage,
     details: domain::registration::RegistrationDetails,
+    links: MailLinks,
 ) -> Result<(), DeliveryError> {
     let t = Tr::new(details.registration.language);
     let attendances = domain::certificate::attendances(app.db(), &details).await.map_err(DeliveryError::temporary)?;
@@ -168,7 +172,14 @@ async fn deliver_certificates(
     }
     let (app_for_compose, mailer_for_compose, id) = (app.clone(), mailer.clone(), message.id);
     let email = tokio::task::spawn_blocking(move || {
-        mail::certificate::compose(app_for_compose.public_url(), &mailer_for_compose, &details, certificates, id)
+        mail::certificate::compose(
+            app_for_compose.public_url(),
+            &mailer_for_compose,
+            &details,
+            certificates,
+            &links,
+            id,
+        )
     })
     .await
     .map_err(|err| DeliveryError::temporary(format!("composing failed: {err}")))?

@@ -20,6 +20,7 @@ mod m20261125_000015_privacy;
 mod m20261126_000016_submission_digest;
 mod m20261126_000017_undeliverable_mail;
 mod m20261126_000020_attendee_search_key;
+mod m20261126_000021_hashed_registration_secrets;
 
 pub struct Migrator;
 
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000016_submission_digest::Migration),
             Box::new(m20261126_000017_undeliverable_mail::Migration),
             Box::new(m20261126_000020_attendee_search_key::Migration),
+            Box::new(m20261126_000021_hashed_registration_secrets::Migration),
         ]
     }
 }

@@ -55,9 +55,11 @@ async fn a_reused_registration_form_never_opens_the_earlier_registration() {
     assert_eq!(first.status(), StatusCode::SEE_OTHER);
     let ana = location(&first).expect("Ana's registration");
 
-    // The same form with the same person again (a double click, a resent form): her own page.
+    // The same form with the same person again (a double click, a resent form): her own
+    // page, through a link of its own (links are stored only as hashes).
     let again = app.post_registration(TAG_SLUG, &sent_with("ana@example.org", "Ana")).await;
-    assert_eq!(location(&again).as_deref(), Some(ana.as_str()));
+    let again = location(&again).expect("her page again");
+    assert_eq!(registration_at(&app, &again).await.registration.id, registration_at(&app, &ana).await.registration.id);
 
     // The next person at the registration desk, the same form (back button): told so,
     // never shown Ana's page, and not registered unasked.
@@ -450,4 +452,144 @@ async fn two_instances_starting_together_on_an_empty_database_both_come_up() {
         }
         drop((first, second));
     }
+}
+
+/// Everything the database holds, as text: the SQLite file with its write-ahead log as
+/// bytes, or every PostgreSQL table's rows as JSON. What a stolen backup would show.
+async fn database_as_text(app: &TestApp) -> String {
+    use sea_orm::{ConnectionTrait, DbBackend, Statement};
+    if app.db.get_database_backend() == DbBackend::Postgres {
+        let tables = app
+            .db
+            .query_all_raw(Statement::from_string(
+                DbBackend::Postgres,
+                "SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = 'public'",
+            ))
+            .await
+            .expect("tables");
+        let mut text = String::new();
+        for table in tables {
+            let name: String = table.try_get("", "name").expect("name");
+            let rows = app
+                .db
+                .query_all_raw(Statement::from_string(
+                    DbBackend::Postgres,
+                    format!("SELECT to_jsonb(t)::text AS row FROM \"{name}\" t"),
+                ))
+                .await
+                .expect("rows");
+            for row in rows {
+                text.push_str(&row.try_get::<String>("", "row").expect("row"));
+                text.push('\n');
+            }
+        }
+        return text;
+    }
+    let mut bytes = Vec::new();
+    for file in ["treffpunkt.db", "treffpunkt.db-wal"] {
+        bytes.extend(std::fs::read(app.data_dir().join(file)).unwrap_or_default());
+    }
+    assert!(bytes.len() > 10_000, "the SQLite file was read");
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+#[tokio::test]
+async fn a_copy_of_the_database_holds_no_registration_link_confirmation_link_or_form_key() {
+    use domain::demo::REALLABOR_SLUG;
+    let app = TestApp::spawn().await;
+    let (_, form) = app.get_text(&format!("/events/{REALLABOR_SLUG}/register")).await;
+    let key = key_on(&form);
+    let sent = app.post_registration(REALLABOR_SLUG, &form_with("secret@example.org", "Sina", &key)).await;
+    let page = location(&sent).expect("registered");
+    let confirm = app.mailed_paths("secret@example.org", "/r/confirm/", 1).await.remove(0);
+    let resend = app.client.post(app.url(&format!("{page}/resend"))).send().await.expect("resend");
+    assert_eq!(resend.status(), StatusCode::SEE_OTHER);
+    let mailed_pages = app.mailed_paths("secret@example.org", "/r/", 3).await;
+
+    let token_of =
+        |path: &str| path.rsplit('/').next().unwrap_or_default().split('?').next().unwrap_or_default().to_owned();
+    let mut secrets = vec![token_of(&page), token_of(&confirm), key.clone()];
+    secrets.extend(mailed_pages.iter().map(|path| token_of(path)));
+    secrets.sort();
+    secrets.dedup();
+    assert!(secrets.len() >= 4, "the page's link, the confirmation link, the form key and mailed links: {secrets:?}");
+    let stored = database_as_text(&app).await;
+    for secret in &secrets {
+        assert_eq!(secret.len(), 43, "{secret}");
+        assert!(!stored.contains(secret.as_str()), "{secret} is stored in plain text");
+        assert!(stored.contains(&domain::ids::hash_token(secret)), "the hash of {secret} is what is kept");
+    }
+    // And every link still works.
+    for path in mailed_pages.iter().filter(|path| !path.starts_with("/r/confirm/")) {
+        assert_eq!(app.registration_id_at(path).await, app.registration_id_at(&page).await);
+    }
+    let confirmed = app.get(&confirm).await;
+    assert_eq!(confirmed.status(), StatusCode::SEE_OTHER, "the mailed confirmation link confirms");
+}
+
+#[tokio::test]
+async fn links_handed_out_before_tokens_were_hashed_keep_working_after_the_upgrade() {
+    use migration::MigratorTrait;
+    use sea_orm::{ConnectionTrait, DbBackend, Statement};
+    let database = EmptyDatabase::create().await;
+    let db = sea_orm::Database::connect(&database.url).await.expect("connect");
+    // The schema as it was before migration 000021, with the demo events.
+    let before_hashing = migration::Migrator::migrations()
+        .iter()
+        .position(|step| step.name() == "m20261126_000021_hashed_registration_secrets")
+        .and_then(|position| u32::try_from(position).ok())
+        .expect("the migration that hashes registration secrets");
+    migration::Migrator::up(&db, Some(before_hashing)).await.expect("the older migrations");
+    domain::demo::seed_if_empty(&db, chrono::Utc::now()).await.expect("demo events");
+    let event = domain::event::by_slug(&db, TAG_SLUG).await.expect("query").expect("the event");
+    let (manage, confirm, key) = ("M".repeat(43), "C".repeat(43), "form-key-of-an-old-form".to_owned());
+    let backend = db.get_database_backend();
+    let sql = match backend {
+        DbBackend::Postgres => {
+            "INSERT INTO registration (id, event_id, manage_token, contact_email, language, status, created_at, \
+             email_key, submission_key, confirm_token, consent_wording) \
+             VALUES ($1, $2, $3, 'old@example.org', 'de', 'pending_confirmation', $4, 'old@example.org', $5, $6, '')"
+        }
+        _ => {
+            "INSERT INTO registration (id, event_id, manage_token, contact_email, language, status, created_at, \
+             email_key, submission_key, confirm_token, consent_wording) \
+             VALUES (?, ?, ?, 'old@example.org', 'de', 'pending_confirmation', ?, 'old@example.org', ?, ?, '')"
+        }
+    };
+    let id = Uuid::new_v4();
+    db.execute_raw(Statement::from_sql_and_values(
+        backend,
+        sql,
+        [
+            id.into(),
+            event.id.into(),
+            manage.clone().into(),
+            chrono::Utc::now().into(),
+            key.clone().into(),
+            confirm.clone().into(),
+        ],
+    ))
+    .await
+    .expect("a registration as stored before");
+
+    migration::Migrator::up(&db, None).await.expect("the upgrade");
+    let found =
+        domain::registration::by_manage_token(&db, &manage).await.expect("query").expect("the old link opens it");
+    assert_eq!(found.registration.id, id);
+    assert_eq!(found.registration.manage_token_hash, domain::ids::hash_token(&manage));
+    assert_eq!(found.registration.submission_key_hash, Some(domain::ids::hash_token(&key)));
+    let confirming =
+        domain::registration::linked_registration(&db, &confirm, domain::registration::LinkPurpose::ConfirmEmail)
+            .await
+            .expect("query")
+            .expect("the old confirmation link");
+    assert_eq!(confirming.id, id);
+    assert!(
+        domain::registration::linked_registration(&db, &manage, domain::registration::LinkPurpose::ConfirmEmail)
+            .await
+            .expect("query")
+            .is_none(),
+        "a page link confirms nothing"
+    );
+    db.close().await.ok();
 }

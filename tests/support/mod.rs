@@ -200,6 +200,59 @@ impl TestApp {
         response.headers()["location"].to_str().expect("location").to_owned()
     }
 
+    /// The paths starting with `prefix` (e.g. `/r/confirm/`) in the mails written so far
+    /// to `address` (the .eml folder of a server without SMTP), oldest mail first; waits
+    /// up to ten seconds for at least `at_least` such mails. Links are handed out only in
+    /// mails (their tokens are stored as hashes), so this is how a test follows one.
+    pub async fn mailed_paths(&self, address: &str, prefix: &str, at_least: usize) -> Vec<String> {
+        let folder = self.data_dir().join("mail");
+        let started = std::time::Instant::now();
+        loop {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(&folder)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|entry| entry.path())
+                .filter(|path| path.extension().is_some_and(|extension| extension == "eml"))
+                .collect();
+            files.sort();
+            let mut paths = Vec::new();
+            for file in files {
+                let bytes = std::fs::read(&file).expect("read a mail");
+                let Some(mail) = mail_parser::MessageParser::default().parse(&bytes) else { continue };
+                let to_address =
+                    mail.to().and_then(|to| to.first()).and_then(|to| to.address()).unwrap_or_default().to_owned();
+                if !to_address.eq_ignore_ascii_case(address) {
+                    continue;
+                }
+                let text = mail.body_text(0).unwrap_or_default().to_string();
+                let start = format!("{}{prefix}", self.base);
+                paths.extend(text.split_whitespace().filter(|word| word.starts_with(&start)).map(|word| {
+                    word.trim_start_matches(self.base.as_str()).trim_end_matches(['.', ',', ')', '>']).to_owned()
+                }));
+            }
+            if paths.len() >= at_least {
+                return paths;
+            }
+            assert!(
+                started.elapsed() < std::time::Duration::from_secs(10),
+                "no mail to {address} with a link {prefix}… in {}",
+                folder.display()
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+    }
+
+    /// The registration a page path (`/r/{token}`, with or without a query) opens.
+    pub async fn registration_id_at(&self, path: &str) -> Uuid {
+        let token = path.trim_start_matches("/r/").split(['?', '/']).next().unwrap_or_default();
+        domain::registration::by_manage_token(&self.db, token)
+            .await
+            .expect("query")
+            .map(|details| details.registration.id)
+            .unwrap_or_else(|| panic!("{path} opens no registration"))
+    }
+
     /// The ticket code shown on a registration page.
     pub async fn ticket_code(&self, registration_path: &str) -> String {
         let (status, page) = self.get_text(registration_path).await;

@@ -181,7 +181,7 @@ async fn add(
     let now = Utc::now();
     match registration::register(app.pools(), request, now).await {
         Ok(created) => {
-            let detail = format!("registration:{} by hand", created.id);
+            let detail = format!("registration:{} by hand", created.registration.id);
             audit::record(
                 &app.pools().write,
                 staff.user(),

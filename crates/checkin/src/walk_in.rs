@@ -112,7 +112,7 @@ pub async fn admit(
         at_the_door: true,
     };
     let registered = match registration::register(app.pools(), request, Utc::now()).await {
-        Ok(registered) => registered,
+        Ok(registered) => registered.registration,
         Err(failure) => match Refusal::of(failure)? {
             // The same walk-in form sent twice: let the first registration in (again).
             Refusal::AlreadySubmitted(earlier) => *earlier,

@@ -77,7 +77,7 @@ pub const BATCH: u64 = 16;
 /// Takes up to [`BATCH`] of the oldest due messages for this worker, in one write
 /// transaction: on SQLite that transaction holds the write lock, on PostgreSQL the rows
 /// are locked and other instances skip them; either way no message is taken twice.
-pub async fn claim_due(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<Vec<OutboxMessage>, DbErr> {
+pub async fn claim_due(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<Vec<ClaimedMessage>, DbErr> {
     use sea_orm::{DbBackend, QuerySelect, sea_query::LockBehavior, sea_query::LockType};
     let txn = crate::store::begin_write(db).await?;
     let mut due = outbox_message::Entity::find()
@@ -103,11 +103,45 @@ pub async fn claim_due(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<Ve
             .exec(&txn)
             .await?;
     }
+    let mut taken = Vec::with_capacity(claimed.len());
+    for message in claimed {
+        let links = MailLinks::issue(&txn, &message, now).await?;
+        let message = OutboxMessage { attempts: message.attempts + 1, claimed_until: Some(now + CLAIM), ..message };
+        taken.push(ClaimedMessage { message, links });
+    }
     txn.commit().await?;
-    Ok(claimed
-        .into_iter()
-        .map(|message| OutboxMessage { attempts: message.attempts + 1, claimed_until: Some(now + CLAIM), ..message })
-        .collect())
+    Ok(taken)
+}
+
+/// A message a worker took, with the links it is to carry.
+#[derive(Clone, Debug)]
+pub struct ClaimedMessage {
+    pub message: OutboxMessage,
+    pub links: MailLinks,
+}
+
+/// The links one mail carries, made as it is taken for sending: only their hashes are
+/// stored, so the plain tokens exist in this mail and nowhere else.
+#[derive(Clone, Debug)]
+pub struct MailLinks {
+    /// Opens the registration's page.
+    pub manage: String,
+    /// Confirms the address, for the mails that ask for it.
+    pub confirm: Option<String>,
+}
+
+impl MailLinks {
+    async fn issue<C: ConnectionTrait>(db: &C, message: &OutboxMessage, now: DateTime<Utc>) -> Result<Self, DbErr> {
+        use crate::registration::{LinkPurpose, issue_link};
+        let manage = issue_link(db, message.registration_id, LinkPurpose::Manage, now).await?;
+        let confirm = match message.kind {
+            MailKind::ConfirmEmail | MailKind::PromotedConfirmEmail => {
+                Some(issue_link(db, message.registration_id, LinkPurpose::ConfirmEmail, now).await?)
+            }
+            _ => None,
+        };
+        Ok(MailLinks { manage, confirm })
+    }
 }
 
 pub async fn mark_sent(db: &DatabaseConnection, id: Uuid, now: DateTime<Utc>) -> Result<(), DbErr> {

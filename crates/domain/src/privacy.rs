@@ -220,16 +220,15 @@ async fn scrub_attendees<C: ConnectionTrait>(db: &C, ids: &[Uuid], now: DateTime
 }
 
 /// The registration's contact address, its links and its mails go; its status and
-/// language stay. A new random manage token makes the old link lead nowhere.
+/// language stay. Every link to it stops working.
 async fn scrub_registration<C: ConnectionTrait>(db: &C, registration_id: Uuid) -> Result<(), DbErr> {
     registration::Entity::update_many()
         .col_expr(registration::Column::ContactEmail, Expr::value(""))
         .col_expr(registration::Column::EmailKey, Expr::value(format!("anonymised:{registration_id}")))
-        .col_expr(registration::Column::ManageToken, Expr::value(secret_token()))
-        .col_expr(registration::Column::SubmissionKey, Expr::value(Option::<String>::None))
+        .col_expr(registration::Column::ManageTokenHash, Expr::value(crate::ids::hash_token(&secret_token())))
+        .col_expr(registration::Column::SubmissionKeyHash, Expr::value(Option::<String>::None))
         // A hash of names and addresses is still personal data.
         .col_expr(registration::Column::SubmissionDigest, Expr::value(Option::<String>::None))
-        .col_expr(registration::Column::ConfirmToken, Expr::value(Option::<String>::None))
         .col_expr(registration::Column::ConsentWording, Expr::value(""))
         .filter(registration::Column::Id.eq(registration_id))
         .exec(db)
@@ -238,6 +237,7 @@ async fn scrub_registration<C: ConnectionTrait>(db: &C, registration_id: Uuid) -
         .filter(outbox_message::Column::RegistrationId.eq(registration_id))
         .exec(db)
         .await?;
+    crate::registration::withdraw_links(db, registration_id, None).await?;
     Ok(())
 }
 

@@ -1,6 +1,7 @@
 //! After the event: the certificates of attendance of a registration's people who were
 //! checked in, as PDF attachments, to the contact person.
 
+use domain::outbox::MailLinks;
 use domain::registration::RegistrationDetails;
 use lettre::Message;
 use lettre::message::header::ContentType;
@@ -21,6 +22,7 @@ pub fn compose(
     mailer: &Mailer,
     details: &RegistrationDetails,
     certificates: Vec<AttachedCertificate>,
+    links: &MailLinks,
     outbox_id: Uuid,
 ) -> Result<Message, String> {
     if certificates.is_empty() {
@@ -30,7 +32,7 @@ pub fn compose(
     let t = Tr::new(language);
     let name = details.attendees.first().map(|attendee| attendee.attendee.full_name()).unwrap_or_default();
     let event = details.event.title(language);
-    let link = super::link(public_url, &urls::manage(&details.registration.manage_token), language);
+    let link = super::link(public_url, &urls::manage(&links.manage), language);
     let body = format!(
         "{}\n\n{}\n\n{}\n{link}\n",
         t.with("mail-greeting", "name", &name),

@@ -6,7 +6,7 @@
 
 use askama::Template;
 use chrono::Utc;
-use domain::outbox::MailKind;
+use domain::outbox::{MailKind, MailLinks};
 use domain::registration::{RegistrationDetails, RegistrationStatus};
 use domain::ticket::TicketSigner;
 use lettre::Message;
@@ -64,6 +64,7 @@ pub fn compose(
     mailer: &Mailer,
     details: &RegistrationDetails,
     kind: MailKind,
+    links: &MailLinks,
     outbox_id: Uuid,
 ) -> Result<Message, String> {
     let language = details.registration.language;
@@ -121,7 +122,7 @@ pub fn compose(
     // cancellation and sent after it carries none.
     let confirmed = details.registration.status == RegistrationStatus::Confirmed
         && !matches!(kind, MailKind::Cancelled | MailKind::Declined);
-    let manage_url = super::link(public_url, &urls::manage(&details.registration.manage_token), language);
+    let manage_url = super::link(public_url, &urls::manage(&links.manage), language);
     let online_url = details.event.online_url.as_deref().filter(|_| confirmed && details.event.is_online());
     let attendees: Vec<MailAttendee> = details
         .attendees
@@ -145,9 +146,8 @@ pub fn compose(
             image_id: format!("ticket-{}@treffpunkt", index + 1),
         })
         .collect();
-    let confirm_url = details
-        .registration
-        .confirm_token
+    let confirm_url = links
+        .confirm
         .as_deref()
         .filter(|_| details.registration.status == RegistrationStatus::PendingConfirmation)
         .map(|token| super::link(public_url, &urls::confirm_email(token), language));

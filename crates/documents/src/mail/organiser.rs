@@ -2,6 +2,7 @@
 //! the placeholders filled in, and the link to the registration page below it.
 
 use domain::messages::{OrganiserMessage, personalise};
+use domain::outbox::MailLinks;
 use domain::registration::RegistrationDetails;
 use lettre::Message;
 use lettre::message::Mailbox;
@@ -16,13 +17,14 @@ pub fn compose(
     mailer: &Mailer,
     details: &RegistrationDetails,
     message: &OrganiserMessage,
+    links: &MailLinks,
     outbox_id: Uuid,
 ) -> Result<Message, String> {
     let language = details.registration.language;
     let t = Tr::new(language);
     let name = details.attendees.first().map(|attendee| attendee.attendee.full_name()).unwrap_or_default();
     let event = details.event.title(language);
-    let link = super::link(public_url, &urls::manage(&details.registration.manage_token), language);
+    let link = super::link(public_url, &urls::manage(&links.manage), language);
     let subject = personalise(&message.subject, &name, event, &link);
     let body = format!(
         "{}\n\n-- \n{}\n{link}\n",

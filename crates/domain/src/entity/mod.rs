@@ -18,6 +18,7 @@ pub mod outbox_message;
 pub mod programme_session;
 pub mod question;
 pub mod registration;
+pub mod registration_link;
 pub mod session_waitlist;
 pub mod ticket;
 pub mod user_account;

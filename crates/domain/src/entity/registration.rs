@@ -24,22 +24,22 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
     pub event_id: Uuid,
+    /// The hash of the first link handed out; links are looked up in `registration_link`
+    /// (kept because SQLite cannot drop a UNIQUE column, see migration 000021).
     #[sea_orm(unique)]
-    pub manage_token: String,
+    pub manage_token_hash: String,
     pub contact_email: String,
     pub language: crate::Language,
     pub status: RegistrationStatus,
     pub created_at: DateTimeUtc,
     /// The contact address in lower case: one active registration per address and event.
     pub email_key: String,
-    /// The form submission that created it, so that a resent form finds it again.
-    pub submission_key: Option<String>,
+    /// The hash of the form's key that created it, so that a resent form finds it again.
+    pub submission_key_hash: Option<String>,
     /// What that submission sent (event and people, see
     /// `registration::submission_digest`): the same key with other data is another
     /// person at a reused form, never this registration.
     pub submission_digest: Option<String>,
-    /// The secret in the e-mail confirmation link (double opt-in), while unconfirmed.
-    pub confirm_token: Option<String>,
     /// Unconfirmed by then, the place is released.
     pub confirm_by: Option<DateTimeUtc>,
     /// When the reminder before the event was queued; at most once.

@@ -237,7 +237,6 @@ pub(super) async fn promote_from_waitlist<C: ConnectionTrait>(
         };
         let pending = new_status == RegistrationStatus::PendingConfirmation;
         let promoted = registration::Entity::update_many()
-            .col_expr(registration::Column::ConfirmToken, Expr::value(pending.then(secret_token)))
             .col_expr(
                 registration::Column::ConfirmBy,
                 Expr::value(confirm_within.filter(|_| pending).map(|within| now + within)),
@@ -249,6 +248,10 @@ pub(super) async fn promote_from_waitlist<C: ConnectionTrait>(
             .await?
             .rows_affected
             == 1;
+        if promoted && pending {
+            // A new round of confirming: links from an earlier one confirm nothing.
+            withdraw_links(db, next.id, Some(LinkPurpose::ConfirmEmail)).await?;
+        }
         if !promoted {
             // Another cancellation promoted it a moment ago: give the places back, go on.
             event::Entity::update_many()
@@ -370,9 +373,14 @@ async fn locked_registration(txn: &sea_orm::DatabaseTransaction, id: Uuid) -> Re
 /// What following an e-mail confirmation link led to.
 #[derive(Debug)]
 pub enum EmailConfirmation {
-    Confirmed(Box<Registration>),
-    /// Clicked again: nothing changes.
-    AlreadyConfirmed(Box<Registration>),
+    /// Confirmed now, or clicked again: the registration's page opens with a new link
+    /// (the confirmation link proves the address; the page needs a link of its own).
+    Confirmed {
+        manage_token: String,
+    },
+    AlreadyConfirmed {
+        manage_token: String,
+    },
     /// Too late (the place was released) or the registration was cancelled.
     Expired,
     Unknown,
@@ -381,16 +389,11 @@ pub enum EmailConfirmation {
 /// Confirms the e-mail address of a registration under double opt-in: the held place
 /// becomes the attendee's and the confirmation with tickets is queued.
 pub async fn confirm_email(pools: &Pools, token: &str, now: DateTime<Utc>) -> Result<EmailConfirmation, DbErr> {
-    if token.len() != 43 || !token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
-        return Ok(EmailConfirmation::Unknown);
-    }
-    let find = || registration::Entity::find().filter(registration::Column::ConfirmToken.eq(token)).one(&pools.write);
-    let Some(found) = find().await? else {
+    let Some(found) = linked_registration(&pools.write, token, LinkPurpose::ConfirmEmail).await? else {
         return Ok(EmailConfirmation::Unknown);
     };
     match found.status {
-        RegistrationStatus::Confirmed => return Ok(EmailConfirmation::AlreadyConfirmed(Box::new(found))),
-        RegistrationStatus::PendingConfirmation if found.confirm_by.is_some_and(|by| by >= now) => {}
+        RegistrationStatus::Confirmed | RegistrationStatus::PendingConfirmation => {}
         _ => return Ok(EmailConfirmation::Expired),
     }
     let txn = begin_write(&pools.write).await?;
@@ -406,14 +409,22 @@ pub async fn confirm_email(pools: &Pools, token: &str, now: DateTime<Utc>) -> Re
     if confirmed {
         crate::outbox::enqueue(&txn, MailKind::Confirmation, found.id, now).await?;
     }
-    txn.commit().await?;
     // Two clicks at once: the second finds the first one's work.
-    let current = find().await?.ok_or_else(|| DbErr::RecordNotFound("registration".to_owned()))?;
-    Ok(match (confirmed, current.status) {
-        (true, _) => EmailConfirmation::Confirmed(Box::new(current)),
-        (false, RegistrationStatus::Confirmed) => EmailConfirmation::AlreadyConfirmed(Box::new(current)),
+    let current = registration::Entity::find_by_id(found.id)
+        .one(&txn)
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound("registration".to_owned()))?;
+    let answer = match (confirmed, current.status) {
+        (true, _) => {
+            EmailConfirmation::Confirmed { manage_token: issue_link(&txn, found.id, LinkPurpose::Manage, now).await? }
+        }
+        (false, RegistrationStatus::Confirmed) => EmailConfirmation::AlreadyConfirmed {
+            manage_token: issue_link(&txn, found.id, LinkPurpose::Manage, now).await?,
+        },
         (false, _) => EmailConfirmation::Expired,
-    })
+    };
+    txn.commit().await?;
+    Ok(answer)
 }
 
 /// Releases the places of registrations whose e-mail was not confirmed in time and moves

@@ -13,7 +13,7 @@ pub use crate::entity::attendee::{Model as Attendee, OrganisationType};
 pub use crate::entity::registration::{Model as Registration, RegistrationStatus};
 use crate::entity::{attendee, attendee_session, event, programme_session, registration, session_waitlist, ticket};
 use crate::event::{Event, RegistrationWindow};
-use crate::ids::{new_id, secret_token};
+use crate::ids::{hash_token, new_id, secret_token};
 use crate::language::Language;
 use crate::outbox::MailKind;
 use crate::person::{EmailAddress, PersonName};
@@ -24,10 +24,12 @@ use crate::ticket::Ticket;
 
 mod changes;
 mod lifecycle;
+mod links;
 mod read;
 
 pub use changes::*;
 pub use lifecycle::*;
+pub use links::*;
 pub use read::*;
 
 /// One person to register, already parsed.
@@ -124,7 +126,7 @@ pub async fn register(
     pools: &Pools,
     request: RegistrationRequest,
     now: DateTime<Utc>,
-) -> Result<Registration, RegistrationError> {
+) -> Result<Registered, RegistrationError> {
     check_request(&request)?;
     let event =
         event::Entity::find_by_id(request.event_id).one(&pools.read).await?.ok_or(RegistrationError::EventNotFound)?;
@@ -140,7 +142,7 @@ pub async fn register_for(
     sessions: &[ProgrammeSession],
     request: RegistrationRequest,
     now: DateTime<Utc>,
-) -> Result<Registration, RegistrationError> {
+) -> Result<Registered, RegistrationError> {
     check_request(&request)?;
     if event.id != request.event_id {
         return Err(RegistrationError::EventNotFound);
@@ -164,7 +166,7 @@ async fn register_checked(
     sessions: &[ProgrammeSession],
     request: RegistrationRequest,
     now: DateTime<Utc>,
-) -> Result<Registration, RegistrationError> {
+) -> Result<Registered, RegistrationError> {
     match event.registration_window(now) {
         RegistrationWindow::Open => {}
         _ if request.at_the_door && event.status == crate::event::EventStatus::Published && now < event.ends_at => {}
@@ -177,8 +179,10 @@ async fn register_checked(
         .collect::<Result<_, _>>()?;
 
     let email_key = request.attendees[0].email.as_str().to_lowercase();
-    let submission =
-        request.submission_key.as_deref().map(|key| Submission { key, digest: submission_digest(&request) });
+    let submission = request
+        .submission_key
+        .as_deref()
+        .map(|key| Submission { key_hash: hash_token(key), digest: submission_digest(&request) });
     // Fast answers for a resent form and a second registration; the unique indexes below
     // decide when two arrive at the same moment.
     if let Some(existing) = earlier_registration(&pools.read, event.id, submission.as_ref(), &email_key).await? {
@@ -217,18 +221,19 @@ async fn register_checked(
         (true, false, false, false) => RegistrationStatus::Confirmed,
     };
     let pending = status == RegistrationStatus::PendingConfirmation;
+    // The page after registering opens with this link; mails get links of their own.
+    let manage_token = secret_token();
     let registration = registration::ActiveModel {
         id: Set(new_id()),
         event_id: Set(event.id),
-        manage_token: Set(secret_token()),
+        manage_token_hash: Set(hash_token(&manage_token)),
         contact_email: Set(request.attendees[0].email.as_str().to_owned()),
         language: Set(request.language),
         status: Set(status),
         created_at: Set(now),
         email_key: Set(email_key.clone()),
-        submission_key: Set(request.submission_key.clone()),
+        submission_key_hash: Set(submission.as_ref().map(|submission| submission.key_hash.clone())),
         submission_digest: Set(digest),
-        confirm_token: Set(pending.then(secret_token)),
         reminder_queued_at: Set(None),
         consent_wording: Set(request.consent_wording.clone()),
         deletion_requested_at: Set(None),
@@ -260,17 +265,27 @@ async fn register_checked(
         _ => MailKind::Confirmation,
     };
     crate::outbox::enqueue(&txn, mail, registration.id, now).await?;
+    links::insert_link(&txn, &registration, &manage_token, now).await?;
     txn.commit().await?;
-    Ok(registration)
+    Ok(Registered { registration, manage_token })
+}
+
+/// A registration just made, with the link its page opens with (shown once, as the
+/// page after the form; only its hash is stored).
+#[derive(Clone, Debug)]
+pub struct Registered {
+    pub registration: Registration,
+    pub manage_token: String,
 }
 
 /// A form's key and what it sent this time.
-struct Submission<'a> {
-    key: &'a str,
+struct Submission {
+    /// Stored as a hash like every other secret a client holds.
+    key_hash: String,
     digest: String,
 }
 
-impl Submission<'_> {
+impl Submission {
     /// The earlier registration made by this very submission (a double click, a resent
     /// form), or the refusal for a reused form: the key alone opens nothing.
     fn answer(&self, event_id: Uuid, earlier: Registration) -> RegistrationError {
@@ -287,12 +302,14 @@ impl Submission<'_> {
 async fn earlier_registration<C: ConnectionTrait>(
     db: &C,
     event_id: Uuid,
-    submission: Option<&Submission<'_>>,
+    submission: Option<&Submission>,
     email_key: &str,
 ) -> Result<Option<RegistrationError>, DbErr> {
     if let Some(submission) = submission
-        && let Some(earlier) =
-            registration::Entity::find().filter(registration::Column::SubmissionKey.eq(submission.key)).one(db).await?
+        && let Some(earlier) = registration::Entity::find()
+            .filter(registration::Column::SubmissionKeyHash.eq(submission.key_hash.as_str()))
+            .one(db)
+            .await?
     {
         return Ok(Some(submission.answer(event_id, earlier)));
     }
@@ -304,7 +321,7 @@ async fn earlier_registration<C: ConnectionTrait>(
         .await?;
     // The same form may have been committed between the two reads above.
     Ok(active.map(|earlier| match submission {
-        Some(submission) if earlier.submission_key.as_deref() == Some(submission.key) => {
+        Some(submission) if earlier.submission_key_hash.as_deref() == Some(submission.key_hash.as_str()) => {
             submission.answer(event_id, earlier)
         }
         _ => RegistrationError::AlreadyRegistered,

@@ -4,16 +4,10 @@ use super::*;
 
 /// Looks a registration up by its secret manage token.
 pub async fn by_manage_token(db: &DatabaseConnection, token: &str) -> Result<Option<RegistrationDetails>, DbErr> {
-    // Tokens are 43 URL-safe characters; anything else cannot exist, so skip the query.
-    if token.len() != 43 || !token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
-        return Ok(None);
+    match linked_registration(db, token, LinkPurpose::Manage).await? {
+        Some(registration) => details(db, registration).await,
+        None => Ok(None),
     }
-    let Some(registration) =
-        registration::Entity::find().filter(registration::Column::ManageToken.eq(token)).one(db).await?
-    else {
-        return Ok(None);
-    };
-    details(db, registration).await
 }
 
 /// A registration by its id, with everything its confirmation shows (for the mail worker).

@@ -376,8 +376,8 @@ async fn confirm_email(
 ) -> Result<Response, WebError> {
     let t = Tr::new(language);
     let (status, title, text) = match registration::confirm_email(app.pools(), &confirm_token, Utc::now()).await? {
-        EmailConfirmation::Confirmed(registration) | EmailConfirmation::AlreadyConfirmed(registration) => {
-            return Ok(Redirect::to(&urls::manage(&registration.manage_token)).into_response());
+        EmailConfirmation::Confirmed { manage_token } | EmailConfirmation::AlreadyConfirmed { manage_token } => {
+            return Ok(Redirect::to(&urls::manage(&manage_token)).into_response());
         }
         EmailConfirmation::Expired => (StatusCode::GONE, t.get("confirm-expired-title"), t.get("confirm-expired-text")),
         EmailConfirmation::Unknown => {

@@ -500,7 +500,12 @@ async fn register(app: &AppState, t: Tr, slug: &str, event: Event, body: &[u8]) 
     let mut errors = FormErrors::new(t);
     let notice = match Refusal::of(failure)? {
         Refusal::AlreadySubmitted(earlier) => {
-            return Ok(Redirect::to(&urls::manage(&earlier.manage_token)).into_response());
+            // The same form and people sent again (a double click): this browser made the
+            // registration, so it gets a link to it; links are stored only as hashes.
+            let link =
+                registration::issue_link(&app.pools().write, earlier.id, registration::LinkPurpose::Manage, Utc::now())
+                    .await?;
+            return Ok(Redirect::to(&urls::manage(&link)).into_response());
         }
         // Whoever typed the address learns nothing about it: no "already registered", the
         // link goes by mail to that address only, and the page says to look there.
