@@ -380,11 +380,13 @@
           headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + data.deviceToken },
           body: JSON.stringify(item.body),
         });
-        if (response.status >= 500) break;
+        // The server is busy or down: the rest waits for the next try.
+        if (response.status >= 500 || response.status === 429) break;
         if (response.status === 401) {
-          // Revoked: the scans stay queued, for the organisers to see on this device.
+          // Revoked: each scan is still sent once, so that the server records it for the
+          // organisers, and stays queued on this device too.
           blocked = true;
-          break;
+          continue;
         }
         if (!response.ok) {
           // Refused for good (a malformed scan): kept and counted, never dropped unseen.

@@ -514,6 +514,11 @@ admin-check-ins-count =
        *[other] { $count } Check-ins
     }
 admin-expected-count = { $count } erwartet
+admin-blocked-title = Scans gesperrter Geräte
+admin-blocked-intro = Diese Geräte waren gesperrt, als sie diese Scans schickten: niemand wurde damit eingelassen. Offline kann das Gerät vorher jemanden eingelassen haben; prüfen Sie diese Personen.
+admin-blocked-received = Empfangen
+admin-blocked-offline = Offline eingelassen um
+admin-blocked-unknown = Ticket nicht lesbar
 admin-conflicts-title = Konflikte (zweimal eingelassen, offline)
 admin-no-conflicts = Keine Konflikte.
 admin-conflict-first = Zuerst

@@ -515,6 +515,11 @@ admin-check-ins-count =
        *[other] { $count } check-ins
     }
 admin-expected-count = { $count } expected
+admin-blocked-title = Scans from blocked devices
+admin-blocked-intro = These devices were blocked when they sent these scans: nobody was let in by them. While offline, the device may have let someone in before; check these people.
+admin-blocked-received = Received
+admin-blocked-offline = Let in offline at
+admin-blocked-unknown = Ticket not readable
 admin-conflicts-title = Conflicts (let in twice while offline)
 admin-no-conflicts = No conflicts.
 admin-conflict-first = First

@@ -529,6 +529,11 @@ admin-check-ins-count =
        *[other] { $count } реєстрації
     }
 admin-expected-count = очікується: { $count }
+admin-blocked-title = Сканування заблокованих пристроїв
+admin-blocked-intro = Ці пристрої були заблоковані, коли надіслали ці сканування: через них нікого не впущено. Офлайн пристрій міг раніше когось впустити; перевірте цих людей.
+admin-blocked-received = Отримано
+admin-blocked-offline = Впущено офлайн о
+admin-blocked-unknown = Квиток не читається
 admin-conflicts-title = Конфлікти (двічі впущено офлайн)
 admin-no-conflicts = Конфліктів немає.
 admin-conflict-first = Спершу

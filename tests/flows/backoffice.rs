@@ -286,6 +286,55 @@ async fn door_devices_are_made_renamed_and_revoked_in_the_back_office() {
     assert_eq!(refused.status(), StatusCode::UNAUTHORIZED, "a revoked device is locked out");
 }
 
+/// A lost phone or a device blocked during the event may have let people in offline:
+/// what it still sends admits no one but is shown to the organisers.
+#[tokio::test]
+async fn scans_a_revoked_device_sends_are_refused_and_shown_in_the_check_in_overview() {
+    let app = TestApp::spawn().await;
+    let event = app.event(domain::demo::TAG_SLUG).await;
+    let scanned = app.register_confirmed("scanned-offline@example.org", &[]).await;
+    let code = app.ticket_code(&scanned).await;
+    let picked = app.register_confirmed("picked-by-name@example.org", &[]).await;
+    let picked = domain::registration::by_manage_token(&app.db, picked.trim_start_matches("/r/"))
+        .await
+        .expect("query")
+        .expect("registration");
+    let picked_id = picked.attendees[0].attendee.id.to_string();
+    let token = app.door_device(domain::demo::TAG_SLUG, "Handy verloren").await;
+    let device = domain::door::by_token(&app.db, &token).await.expect("query").expect("active");
+    domain::door::revoke(&app.state.pools().write, device.id, chrono::Utc::now()).await.expect("revoke");
+    app.state.forget_door_devices();
+
+    let send = |path: &'static str, body: serde_json::Value, bearer: String| {
+        let request = app.client.post(app.url(path)).bearer_auth(bearer).json(&body);
+        async move { request.send().await.expect("POST").status() }
+    };
+    let offline_at = "2026-11-26T09:58:00Z";
+    let scan = serde_json::json!({"token": code, "scan_id": "queued-1", "offline_at": offline_at});
+    for _ in 0..2 {
+        // Sent again (the page's queue tries each scan once per sync): kept once.
+        assert_eq!(send("/api/v1/checkin/redeem", scan.clone(), token.clone()).await, StatusCode::UNAUTHORIZED);
+    }
+    let by_name = serde_json::json!({"attendee": picked_id, "scan_id": "queued-2"});
+    assert_eq!(send("/api/v1/checkin/manual", by_name, token.clone()).await, StatusCode::UNAUTHORIZED);
+    let guessed = serde_json::json!({"token": code, "scan_id": "guess"});
+    assert_eq!(send("/api/v1/checkin/redeem", guessed, "not-a-device".to_owned()).await, StatusCode::UNAUTHORIZED);
+
+    assert_eq!(domain::checkin::count_checked_in(&app.db, event.id).await.expect("count"), 0, "nobody let in");
+    let blocked = domain::checkin::blocked_scans(&app.db, event.id).await.expect("query");
+    assert_eq!(blocked.len(), 2, "each scan of the revoked device once, nothing of an unknown token: {blocked:?}");
+    assert!(blocked.iter().all(|scan| scan.device_id == device.id));
+
+    let admin = app.admin().await;
+    let (status, page) = app.staff_get(&admin, &format!("/admin/events/{}/check-ins", event.id)).await;
+    assert_eq!(status, StatusCode::OK);
+    let section = page.split("Scans gesperrter Geräte").nth(1).expect("the section for blocked devices");
+    let section = section.split("</table>").next().unwrap_or_default();
+    assert!(section.contains("Olena Kovalenko"), "the person the ticket names: {section}");
+    assert_eq!(section.matches("Handy verloren").count(), 2, "{section}");
+    assert!(section.contains("10:58 Uhr"), "when the device let the person in offline (Berlin time): {section}");
+}
+
 #[tokio::test]
 async fn the_first_administrator_comes_from_the_set_up_link_and_a_forgotten_password_from_a_mail() {
     let app = TestApp::spawn().await;

@@ -452,5 +452,18 @@ async fn a_revoked_door_device_stops_admitting_and_says_so() {
     assert!(status.contains("gesperrt"), "{status}");
     let event_id = app.event(TAG_SLUG).await.id;
     assert_eq!(count_checked_in(&app.db, event_id).await.expect("count"), 0, "nobody was let in");
+    // The server kept the scan for the organisers' check-in overview.
+    let started = std::time::Instant::now();
+    loop {
+        let blocked = domain::checkin::blocked_scans(&app.db, event_id).await.expect("query");
+        if blocked.len() == 1 {
+            break;
+        }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(5),
+            "the revoked device's scan was not recorded: {blocked:?}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     browser.quit().await;
 }

@@ -392,6 +392,15 @@ pub struct ConflictLine {
     pub second: String,
 }
 
+/// A scan a revoked device sent (see `checkin::record_blocked_scan`).
+pub struct BlockedLine {
+    pub received: String,
+    pub name: String,
+    pub scope: String,
+    pub device: String,
+    pub offline_at: String,
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "backoffice/check_ins.html")]
 struct CheckInsPage {
@@ -403,6 +412,7 @@ struct CheckInsPage {
     check_ins: Vec<CheckInLine>,
     undos: Vec<CheckInLine>,
     conflicts: Vec<ConflictLine>,
+    blocked: Vec<BlockedLine>,
     csv_url: String,
     form_url: String,
     sessions: Vec<Choice>,
@@ -412,6 +422,7 @@ struct CheckInData {
     check_ins: Vec<CheckInLine>,
     undos: Vec<CheckInLine>,
     conflicts: Vec<ConflictLine>,
+    blocked: Vec<BlockedLine>,
     expected: usize,
 }
 
@@ -423,7 +434,10 @@ async fn check_in_data(app: &AppState, t: Tr, event: &Event, scope_id: Option<Uu
     let devices = door::names(app.db(), event.id).await?;
     let sessions = programme::for_event(app.db(), event.id).await?;
     let mut overview = checkin::overview(app.db(), event.id).await?;
+    let mut blocked = checkin::blocked_scans(app.db(), event.id).await?;
     if let Some(scope_id) = scope_id {
+        // The entrance is the event's own id as a scope, `None` on a scan.
+        blocked.retain(|scan| scan.programme_session_id.unwrap_or(event.id) == scope_id);
         let scope_key = scope_id.to_string();
         overview.check_ins.retain(|check_in| check_in.scope == scope_key);
         overview.undos.retain(|undo| undo.scope == scope_key);
@@ -470,6 +484,16 @@ async fn check_in_data(app: &AppState, t: Tr, event: &Event, scope_id: Option<Uu
                 second: format!("{} · {}", at(conflict.second_at), device(&conflict.second_device_id)),
             })
             .collect(),
+        blocked: blocked
+            .iter()
+            .map(|scan| BlockedLine {
+                received: at(scan.received_at),
+                name: scan.attendee_id.as_ref().map(name).unwrap_or_else(|| t.get("admin-blocked-unknown")),
+                scope: scope(scan.programme_session_id),
+                device: device(&scan.device_id),
+                offline_at: scan.offline_at.map(at).unwrap_or_default(),
+            })
+            .collect(),
         expected: rows.iter().filter(|row| row.is_expected()).count(),
     })
 }
@@ -501,6 +525,7 @@ async fn check_ins_page(
         check_ins: data.check_ins,
         undos: data.undos,
         conflicts: data.conflicts,
+        blocked: data.blocked,
         csv_url: match scope_id {
             Some(scope_id) => format!("{}?session={scope_id}", urls::admin_check_ins_csv(event.id)),
             None => urls::admin_check_ins_csv(event.id),

@@ -16,7 +16,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use chrono::Utc;
 use domain::checkin::{self, Presented, ScanError, ScanRequest};
-use domain::door::DoorDevice;
+use domain::door::{self, DoorDevice};
 use site::AppState;
 use site::caches::only_event;
 use site::error::WebError;
@@ -90,15 +90,43 @@ fn unauthorised() -> Response {
 
 /// The device behind the `Authorization: Bearer` header, if it is active.
 pub async fn authorised_device(app: &AppState, headers: &HeaderMap) -> Result<Option<DoorDevice>, WebError> {
-    let Some(token) = headers
+    let Some(token) = bearer(headers) else {
+        return Ok(None);
+    };
+    Ok(app.door_device(token).await?)
+}
+
+fn bearer(headers: &HeaderMap) -> Option<&str> {
+    headers
         .get(axum::http::header::AUTHORIZATION)
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.strip_prefix("Bearer "))
         .map(str::trim)
-    else {
-        return Ok(None);
-    };
-    Ok(app.door_device(token).await?)
+}
+
+/// The revoked device behind the request, if that is why it was refused.
+async fn revoked_device(app: &AppState, headers: &HeaderMap) -> Result<Option<DoorDevice>, WebError> {
+    match bearer(headers) {
+        Some(token) => Ok(door::revoked_by_token(app.db(), token).await?),
+        None => Ok(None),
+    }
+}
+
+/// A scan refused because its device was revoked is kept for the organisers' check-in
+/// overview (who may have been let in offline by a lost or blocked device).
+async fn record_if_revoked(
+    app: &AppState,
+    headers: &HeaderMap,
+    refused_with: StatusCode,
+    scan: impl FnOnce() -> Option<ScanRequest>,
+) -> Result<(), WebError> {
+    if refused_with != StatusCode::UNAUTHORIZED {
+        return Ok(());
+    }
+    if let (Some(device), Some(request)) = (revoked_device(app, headers).await?, scan()) {
+        checkin::record_blocked_scan(app.db(), app.verifier(), &device, &request, Utc::now()).await?;
+    }
+    Ok(())
 }
 
 async fn redeem(
@@ -109,7 +137,19 @@ async fn redeem(
 ) -> Result<Response, WebError> {
     let device = match scanning_device(&app, client, &headers).await? {
         Ok(device) => device,
-        Err(refusal) => return Ok(refusal),
+        Err(refusal) => {
+            record_if_revoked(&app, &headers, refusal.status(), || {
+                let body: RedeemBody = serde_json::from_slice(&body).ok()?;
+                Some(ScanRequest {
+                    programme_session_id: parse_session(body.session.as_deref()).ok().flatten(),
+                    presented: Presented::Token(body.token),
+                    scan_id: body.scan_id,
+                    offline_at: body.offline_at,
+                })
+            })
+            .await?;
+            return Ok(refusal);
+        }
     };
     let body: RedeemBody = match serde_json::from_slice(&body) {
         Ok(body) => body,
@@ -218,7 +258,19 @@ async fn manual(
 ) -> Result<Response, WebError> {
     let device = match scanning_device(&app, client, &headers).await? {
         Ok(device) => device,
-        Err(refusal) => return Ok(refusal),
+        Err(refusal) => {
+            record_if_revoked(&app, &headers, refusal.status(), || {
+                let body: ManualBody = serde_json::from_slice(&body).ok()?;
+                Some(ScanRequest {
+                    presented: Presented::Attendee(Uuid::parse_str(body.attendee.trim()).ok()?),
+                    programme_session_id: parse_session(body.session.as_deref()).ok().flatten(),
+                    scan_id: body.scan_id,
+                    offline_at: body.offline_at,
+                })
+            })
+            .await?;
+            return Ok(refusal);
+        }
     };
     let Ok(body) = serde_json::from_slice::<ManualBody>(&body) else {
         return Ok(api_error(
@@ -251,6 +303,8 @@ async fn device_or_refusal(
 ) -> Result<Result<DoorDevice, Response>, WebError> {
     match authorised_device(app, headers).await? {
         Some(device) => Ok(Ok(device)),
+        // A revoked device's token is known, not guessed: it costs no tries.
+        None if revoked_device(app, headers).await?.is_some() => Ok(Err(unauthorised())),
         None => Ok(Err(match app.limits().door_auth_failures.check(&client.key()) {
             Err(wait) => rate_limited(wait),
             Ok(()) => unauthorised(),

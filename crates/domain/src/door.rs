@@ -47,6 +47,19 @@ pub async fn by_token(db: &DatabaseConnection, token: &str) -> Result<Option<Doo
         .await
 }
 
+/// The revoked device that held this token: what it still sends is recorded, never
+/// admitted.
+pub async fn revoked_by_token(db: &DatabaseConnection, token: &str) -> Result<Option<DoorDevice>, DbErr> {
+    if token.is_empty() || token.len() > 100 {
+        return Ok(None);
+    }
+    door_device::Entity::find()
+        .filter(door_device::Column::TokenHash.eq(hash_token(token)))
+        .filter(door_device::Column::RevokedAt.is_not_null())
+        .one(db)
+        .await
+}
+
 pub async fn revoke(db: &DatabaseConnection, device_id: Uuid, now: DateTime<Utc>) -> Result<bool, DbErr> {
     let result = door_device::Entity::update_many()
         .col_expr(door_device::Column::RevokedAt, sea_orm::sea_query::Expr::value(now))

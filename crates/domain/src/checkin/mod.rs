@@ -17,9 +17,11 @@ use sea_orm::{
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+mod blocked;
 mod views;
 mod writer;
 
+pub use blocked::*;
 pub use views::*;
 
 use crate::door::DoorDevice;
