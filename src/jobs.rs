@@ -107,10 +107,15 @@ async fn send_next_account_mail(app: &AppState, mailer: &Mailer) -> Result<bool,
 
 async fn deliver(app: &AppState, mailer: &Arc<Mailer>, claimed: &ClaimedMessage) -> Result<(), DeliveryError> {
     let (message, links) = (&claimed.message, claimed.links.clone());
-    let details = domain::registration::by_id(app.db(), message.registration_id)
-        .await
-        .map_err(DeliveryError::temporary)?
-        .ok_or_else(|| DeliveryError::permanent("the registration no longer exists"))?;
+    let details = match message.attendee_id {
+        None => domain::registration::by_id(app.db(), message.registration_id).await,
+        // A member's own mail: their part of the registration, in their language.
+        Some(member) => domain::registration::with_everyone(app.db(), message.registration_id)
+            .await
+            .map(|found| found.and_then(|details| details.for_member(member))),
+    }
+    .map_err(DeliveryError::temporary)?
+    .ok_or_else(|| DeliveryError::permanent("the registration or the member no longer exists"))?;
     if message.kind == domain::outbox::MailKind::Certificate {
         return deliver_certificates(app, mailer, message, details, links).await;
     }

@@ -214,7 +214,7 @@ find-submit = Link zuschicken
 find-sent = Wenn es für diese Adresse Anmeldungen gibt, haben wir die Links dorthin geschickt. Bitte sehen Sie auch im Spam-Ordner nach.
 footer-find-registration = Link zur eigenen Anmeldung anfordern
 delegation-legend = Weitere Personen (Delegation, optional)
-delegation-hint = Melden Sie weitere Personen Ihrer Delegation gleich mit an, zum Beispiel Gäste aus der Partnerkommune. Jede Person erhält ein eigenes Ticket. Ohne eigene E-Mail-Adresse geht alles an Sie.
+delegation-hint = Melden Sie weitere Personen Ihrer Delegation gleich mit an, zum Beispiel Gäste aus der Partnerkommune. Jede Person erhält ein eigenes Ticket. Wer eine eigene E-Mail-Adresse angibt, bekommt sein Ticket und alle Nachrichten zur Anmeldung auch selbst, in der gewählten Sprache; Sie erhalten weiterhin die Übersicht mit allen Tickets. Ohne eigene E-Mail-Adresse geht alles an Sie.
 delegation-person = Person { $number }
 delegation-email = E-Mail-Adresse (optional)
 delegation-organisation = Organisation (optional, sonst Ihre)
@@ -860,6 +860,7 @@ admin-audit-form-question-remove = Frage entfernt
 
 # Each member of a delegation: their own kind of organisation and partner
 delegation-as-contact = wie bei Ihnen
+delegation-language = Sprache der E-Mails an diese Person
 delegation-partner-municipality = Partnerkommune (leer: wie bei Ihnen)
 
 # Forum waiting lists in the figures

@@ -215,7 +215,7 @@ find-submit = Send the link
 find-sent = If there are registrations for this address, we have sent the links there. Please also look in your spam folder.
 footer-find-registration = Get the link to your registration
 delegation-legend = Further people (delegation, optional)
-delegation-hint = Register further members of your delegation right away, for example guests from your partner municipality. Everyone gets their own ticket. Without their own e-mail address, everything goes to you.
+delegation-hint = Register further members of your delegation right away, for example guests from your partner municipality. Everyone gets their own ticket. Whoever gives an e-mail address of their own also receives their ticket and every message about the registration themselves, in the language chosen; you still receive the overview with all tickets. Without their own e-mail address, everything goes to you.
 delegation-person = Person { $number }
 delegation-email = E-mail address (optional)
 delegation-organisation = Organisation (optional, otherwise yours)
@@ -861,6 +861,7 @@ admin-audit-form-question-remove = Question removed
 
 # Each member of a delegation: their own kind of organisation and partner
 delegation-as-contact = as for you
+delegation-language = Language of the e-mails to this person
 delegation-partner-municipality = Partner municipality (empty: as for you)
 
 # Forum waiting lists in the figures

@@ -720,3 +720,178 @@ async fn pages_behind_secret_links_are_not_stored() {
     let image = app.get(&format!("{path}/ticket.png")).await;
     assert!(image.headers()["cache-control"].to_str().unwrap_or_default().contains("must-revalidate"));
 }
+
+/// Two forums (parallel ones), for a contact and a member to choose one each.
+async fn two_forums(app: &TestApp) -> (domain::programme::ProgrammeSession, domain::programme::ProgrammeSession) {
+    let sessions: Vec<_> = app.sessions(TAG_SLUG).await.into_iter().filter(|session| session.is_choosable()).collect();
+    let first = sessions.first().cloned().expect("a forum");
+    let second = sessions.get(1).cloned().expect("a second forum");
+    (first, second)
+}
+
+/// A delegation member with an address of their own gets their own mails, in the
+/// language chosen for them, with their own ticket, calendar and link; the contact
+/// still gets the overview, and the contact's calendar holds the contact's own day.
+#[tokio::test]
+async fn a_delegation_member_with_an_own_address_gets_their_own_mail_in_their_language() {
+    use crate::support::ticket_codes_on;
+    let app = TestApp::spawn().await;
+    let (contact_forum, member_forum) = two_forums(&app).await;
+    let contact_choice = contact_forum.id.to_string();
+    let member_choice = format!("0:{}", member_forum.id);
+    let mut fields = crate::support::valid_fields("lead@stadt.example.de");
+    fields.extend([
+        ("programme_session", contact_choice.as_str()),
+        ("guest_first_name", "Oksana"),
+        ("guest_last_name", "Melnyk"),
+        ("guest_email", "Oksana@Hromada.example.ua"),
+        ("guest_organisation", ""),
+        ("guest_language", "uk"),
+        ("guest_session", member_choice.as_str()),
+        ("guest_first_name", "Jonas"),
+        ("guest_last_name", "Weber"),
+        ("guest_email", ""),
+        ("guest_organisation", ""),
+        ("guest_language", "de"),
+    ]);
+    let response = app.post_registration(TAG_SLUG, &fields).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let contact_page = response.headers()["location"].to_str().expect("location").to_owned();
+    let (_, page) = app.get_text(&contact_page).await;
+    let all_codes = ticket_codes_on(&page);
+    assert_eq!(all_codes.len(), 3);
+
+    // The contact: one overview with every ticket; the calendar holds the contact's forum.
+    let lead = app.mails_to("lead@stadt.example.de", 1).await;
+    let member = app.mails_to("oksana@hromada.example.ua", 1).await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(app.mails_to("lead@stadt.example.de", 1).await.len(), 1, "one mail to the contact, not one per member");
+    assert!(lead[0].subject.starts_with("Anmeldebestätigung"), "{}", lead[0].subject);
+    let mut lead_codes = lead[0].ticket_codes();
+    lead_codes.sort();
+    let mut sorted = all_codes.clone();
+    sorted.sort();
+    assert_eq!(lead_codes, sorted, "the overview carries all three tickets");
+    let summaries = |calendar: &icalendar::Calendar| -> Vec<String> {
+        use icalendar::Component;
+        calendar
+            .components
+            .iter()
+            .filter_map(|part| part.as_event())
+            .filter_map(|event| event.get_summary().map(str::to_owned))
+            .collect()
+    };
+    let lead_calendar = summaries(&lead[0].calendar().expect("the contact's calendar"));
+    assert!(lead_calendar.iter().any(|summary| summary.contains(&contact_forum.title_de)), "{lead_calendar:?}");
+    assert!(
+        !lead_calendar.iter().any(|summary| summary.contains(&member_forum.title_de)),
+        "not the member's forum: {lead_calendar:?}"
+    );
+
+    // The member: her own mail, in Ukrainian, with her ticket and her forum only.
+    assert_eq!(member.len(), 1);
+    assert!(member[0].subject.starts_with("Підтвердження реєстрації"), "{}", member[0].subject);
+    let member_codes = member[0].ticket_codes();
+    assert_eq!(member_codes.len(), 1, "her own ticket only");
+    assert!(all_codes.contains(&member_codes[0]));
+    assert!(
+        !member[0].text.contains("Jonas") && !member[0].text.contains("Kovalenko"),
+        "nothing of the others: {}",
+        member[0].text
+    );
+    let member_calendar = summaries(&member[0].calendar().expect("her calendar"));
+    assert!(
+        member_calendar
+            .iter()
+            .any(|summary| summary.contains(&member_forum.title_uk) || summary.contains(&member_forum.title_de)),
+        "{member_calendar:?}"
+    );
+    assert!(!member_calendar.iter().any(|summary| summary.contains(&contact_forum.title_uk)), "{member_calendar:?}");
+
+    // Her link opens her part, in her language, and only what is hers to do.
+    let her_page = app.mailed_paths("oksana@hromada.example.ua", "/r/", 1).await.remove(0);
+    assert!(her_page.contains("lang=uk"), "{her_page}");
+    let (status, page) = app.get_text(&her_page).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Oksana Melnyk") && !page.contains("Jonas Weber") && !page.contains("Olena Kovalenko"));
+    assert_eq!(ticket_codes_on(&page), member_codes);
+    let her_token = her_page.trim_start_matches("/r/").split('?').next().expect("token").to_owned();
+    assert!(!page.contains(&format!("/r/{her_token}/cancel\"")), "no link to cancel the whole registration");
+    let refused = app.client.post(app.url(&format!("/r/{her_token}/cancel"))).send().await.expect("POST");
+    assert_eq!(refused.status(), StatusCode::NOT_FOUND, "the whole registration is the contact's to cancel");
+    let (status, _) = app.get_text(&format!("/r/{her_token}/attendees/new")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, ics) = app.get_text(&format!("/r/{her_token}/calendar.ics")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!ics.contains(&contact_forum.id.to_string()), "her calendar holds her day");
+
+    // She asks for her link again at /r/find: it comes to her, opening her part.
+    let find =
+        app.client.post(app.url("/r/find")).form(&[("email", "oksana@hromada.example.ua")]).send().await.expect("POST");
+    assert_eq!(find.status(), StatusCode::OK);
+    let links = app.mailed_paths("oksana@hromada.example.ua", "/r/", 2).await;
+    let (_, again) = app.get_text(&links[1]).await;
+    assert!(again.contains("Oksana Melnyk") && !again.contains("Jonas Weber"));
+
+    // The contact cancels everything: she is told, in Ukrainian.
+    let cancelled = app.client.post(app.url(&format!("{contact_page}/cancel"))).send().await.expect("POST");
+    assert_eq!(cancelled.status(), StatusCode::SEE_OTHER);
+    let member = app.mails_to("oksana@hromada.example.ua", 3).await;
+    assert!(
+        member.iter().any(|mail| mail.subject.starts_with("Скасування")),
+        "{:?}",
+        member.iter().map(|mail| &mail.subject).collect::<Vec<_>>()
+    );
+}
+
+/// The waiting list speaks to a member with an own address too: placed on it, then
+/// moved up, each in her language.
+#[tokio::test]
+async fn a_delegation_member_hears_of_the_waiting_list_and_of_moving_up() {
+    let app = TestApp::spawn().await;
+    let tag = app.event(TAG_SLUG).await;
+    event::Entity::update_many()
+        .col_expr(event::Column::Capacity, Expr::value(2))
+        .filter(event::Column::Id.eq(tag.id))
+        .exec(&app.db)
+        .await
+        .expect("two places");
+    let first = app.register_confirmed("first@example.org", &[]).await;
+    let mut fields = crate::support::valid_fields("lead@stadt.example.de");
+    fields.extend([
+        ("guest_first_name", "Mykola"),
+        ("guest_last_name", "Bondar"),
+        ("guest_email", "mykola@hromada.example.ua"),
+        ("guest_organisation", ""),
+        ("guest_language", "uk"),
+    ]);
+    let response = app.post_registration(TAG_SLUG, &fields).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let waiting = app.mails_to("mykola@hromada.example.ua", 1).await;
+    assert!(waiting[0].subject.starts_with("Список очікування"), "{}", waiting[0].subject);
+    assert!(waiting[0].ticket_codes().is_empty(), "no ticket while waiting");
+
+    let cancelled = app.client.post(app.url(&format!("{first}/cancel"))).send().await.expect("POST");
+    assert_eq!(cancelled.status(), StatusCode::SEE_OTHER);
+    let mails = app.mails_to("mykola@hromada.example.ua", 2).await;
+    assert!(mails[1].subject.starts_with("Для вас звільнилося місце"), "{}", mails[1].subject);
+    assert_eq!(mails[1].ticket_codes().len(), 1, "his ticket once he moved up");
+}
+
+/// A language no one offers is refused with a message, not stored.
+#[tokio::test]
+async fn a_delegation_member_language_must_be_one_the_site_speaks() {
+    let app = TestApp::spawn().await;
+    let mut fields = crate::support::valid_fields("lead@stadt.example.de");
+    fields.extend([
+        ("guest_first_name", "Mykola"),
+        ("guest_last_name", "Bondar"),
+        ("guest_email", ""),
+        ("guest_organisation", ""),
+        ("guest_language", "fr"),
+    ]);
+    let response = app.post_registration(TAG_SLUG, &fields).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = response.text().await.expect("body");
+    assert!(page.contains("Person 2, Sprache der E-Mails an diese Person"), "the summary names the field");
+}

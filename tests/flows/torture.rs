@@ -134,6 +134,7 @@ async fn eight_clients_scanning_the_same_two_hundred_tickets_count_each_once() {
                 partner_municipality: String::new(),
                 programme_session_ids: Vec::new(),
                 answers: Vec::new(),
+                language: None,
             }],
             data_consent: true,
             consent_wording: "Einverstanden.".to_owned(),

@@ -20,6 +20,50 @@ use serde_json::Value;
 use treffpunkt::{Application, Config};
 use uuid::Uuid;
 
+/// One written mail as an independent parser read it.
+#[derive(Clone, Debug)]
+pub struct SentMail {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+    /// (MIME type, file name, contents) of every attachment, inline images included.
+    pub attachments: Vec<(String, String, Vec<u8>)>,
+}
+
+impl SentMail {
+    fn of(mail: &mail_parser::Message<'_>) -> SentMail {
+        use mail_parser::MimeHeaders;
+        SentMail {
+            subject: mail.subject().unwrap_or_default().to_owned(),
+            text: mail.body_text(0).unwrap_or_default().to_string(),
+            html: mail.body_html(0).unwrap_or_default().to_string(),
+            attachments: mail
+                .attachments()
+                .map(|part| {
+                    let kind = part
+                        .content_type()
+                        .map(|kind| format!("{}/{}", kind.ctype(), kind.subtype().unwrap_or_default()))
+                        .unwrap_or_default();
+                    (kind, part.attachment_name().unwrap_or_default().to_owned(), part.contents().to_vec())
+                })
+                .collect(),
+        }
+    }
+
+    /// The calendar file attached, parsed by icalendar.
+    pub fn calendar(&self) -> Option<icalendar::Calendar> {
+        self.attachments
+            .iter()
+            .find(|(kind, _, _)| kind == "text/calendar")
+            .and_then(|(_, _, bytes)| String::from_utf8_lossy(bytes).parse().ok())
+    }
+
+    /// The QR codes of the inline ticket images, decoded.
+    pub fn ticket_codes(&self) -> Vec<String> {
+        self.attachments.iter().filter(|(kind, _, _)| kind == "image/png").map(|(_, _, png)| decode_qr(png)).collect()
+    }
+}
+
 pub struct TestApp {
     pub base: String,
     pub client: reqwest::Client,
@@ -200,11 +244,10 @@ impl TestApp {
         response.headers()["location"].to_str().expect("location").to_owned()
     }
 
-    /// The paths starting with `prefix` (e.g. `/r/confirm/`) in the mails written so far
-    /// to `address` (the .eml folder of a server without SMTP), oldest mail first; waits
-    /// up to ten seconds for at least `at_least` such mails. Links are handed out only in
-    /// mails (their tokens are stored as hashes), so this is how a test follows one.
-    pub async fn mailed_paths(&self, address: &str, prefix: &str, at_least: usize) -> Vec<String> {
+    /// The mails written so far to `address` (the .eml folder of a server without SMTP),
+    /// oldest first, read by an independent parser (mail-parser); waits up to ten seconds
+    /// for at least `at_least` of them.
+    pub async fn mails_to(&self, address: &str, at_least: usize) -> Vec<SentMail> {
         let folder = self.data_dir().join("mail");
         let started = std::time::Instant::now();
         loop {
@@ -216,28 +259,59 @@ impl TestApp {
                 .filter(|path| path.extension().is_some_and(|extension| extension == "eml"))
                 .collect();
             files.sort();
-            let mut paths = Vec::new();
+            let mut mails = Vec::new();
             for file in files {
                 let bytes = std::fs::read(&file).expect("read a mail");
                 let Some(mail) = mail_parser::MessageParser::default().parse(&bytes) else { continue };
-                let to_address =
-                    mail.to().and_then(|to| to.first()).and_then(|to| to.address()).unwrap_or_default().to_owned();
-                if !to_address.eq_ignore_ascii_case(address) {
+                let to = mail.to().and_then(|to| to.first()).and_then(|to| to.address()).unwrap_or_default();
+                if !to.eq_ignore_ascii_case(address) {
                     continue;
                 }
-                let text = mail.body_text(0).unwrap_or_default().to_string();
-                let start = format!("{}{prefix}", self.base);
-                paths.extend(text.split_whitespace().filter(|word| word.starts_with(&start)).map(|word| {
-                    word.trim_start_matches(self.base.as_str()).trim_end_matches(['.', ',', ')', '>']).to_owned()
-                }));
+                mails.push(SentMail::of(&mail));
             }
+            if mails.len() >= at_least {
+                return mails;
+            }
+            assert!(
+                started.elapsed() < std::time::Duration::from_secs(10),
+                "{} of {at_least} mails to {address} in {}",
+                mails.len(),
+                folder.display()
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+    }
+
+    /// The paths starting with `prefix` (e.g. `/r/confirm/`) in the mails written so far
+    /// to `address`, oldest mail first; waits up to ten seconds for at least `at_least`
+    /// such mails. Links are handed out only in mails (their tokens are stored as
+    /// hashes), so this is how a test follows one.
+    pub async fn mailed_paths(&self, address: &str, prefix: &str, at_least: usize) -> Vec<String> {
+        let started = std::time::Instant::now();
+        loop {
+            let start = format!("{}{prefix}", self.base);
+            let paths: Vec<String> = self
+                .mails_to(address, 0)
+                .await
+                .iter()
+                .flat_map(|mail| {
+                    mail.text
+                        .split_whitespace()
+                        .filter(|word| word.starts_with(&start))
+                        .map(|word| {
+                            word.trim_start_matches(self.base.as_str())
+                                .trim_end_matches(['.', ',', ')', '>'])
+                                .to_owned()
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .collect();
             if paths.len() >= at_least {
                 return paths;
             }
             assert!(
                 started.elapsed() < std::time::Duration::from_secs(10),
-                "no mail to {address} with a link {prefix}… in {}",
-                folder.display()
+                "no mail to {address} with a link {prefix}…"
             );
             tokio::time::sleep(std::time::Duration::from_millis(50)).await;
         }

@@ -6,7 +6,6 @@
 
 use chrono::{DateTime, Utc};
 use domain::event::{Event, EventStatus};
-use domain::programme::ProgrammeSession;
 use domain::registration::{RegistrationDetails, RegistrationStatus};
 use ics::properties::{Description, DtEnd, DtStart, Location, Status, Summary, URL};
 use ics::{ICalendar, escape_text};
@@ -35,7 +34,8 @@ pub fn event_text(public_url: &str, event: &Event, t: Tr) -> String {
 }
 
 /// The registration's own calendar as text: the event (with the online link for a
-/// confirmed registration) and every chosen programme session. The e-mail attaches it.
+/// confirmed registration) and the programme sessions of the person it is for (see
+/// `RegistrationDetails::own_sessions`). The e-mail attaches it.
 pub fn registration_text(public_url: &str, details: &RegistrationDetails, t: Tr) -> String {
     fold_lines(&registration_calendar_file(public_url, details, t).to_string())
 }
@@ -52,16 +52,9 @@ fn registration_calendar_file(public_url: &str, details: &RegistrationDetails, t
         event_entry(public_url, event, t, format!("{registration_id}.{}@{UID_DOMAIN}", event.id), online_url);
     entry.push(status.clone());
     calendar.add_event(entry);
-    // Sessions chosen by anyone in the registration, each once.
-    let mut sessions: Vec<&ProgrammeSession> = Vec::new();
-    for attendee in &details.attendees {
-        for session in &attendee.sessions {
-            if !sessions.iter().any(|known| known.id == session.id) {
-                sessions.push(session);
-            }
-        }
-    }
-    for session in sessions {
+    // The sessions of the person the file is for (the contact person, or a member with
+    // their own link): a delegation's contact does not attend every member's forum.
+    for session in details.own_sessions() {
         let mut entry = ics::Event::new(format!("{registration_id}.{}@{UID_DOMAIN}", session.id), ics_time(Utc::now()));
         entry.push(Summary::new(escape_text(format!("{} – {}", session.title(language), event.title(language)))));
         entry.push(DtStart::new(ics_time(session.starts_at)));

@@ -83,6 +83,7 @@ struct ListedRow {
     cancelled_at: Option<DateTime<Utc>>,
     position: i32,
     anonymised_at: Option<DateTime<Utc>>,
+    language: Option<Language>,
     texts: String,
 }
 
@@ -117,6 +118,7 @@ struct ListedAttendee {
     registration_status: RegistrationStatus,
     contact_email: String,
     language: Language,
+    own_language: Option<Language>,
 }
 
 impl ListedAttendee {
@@ -150,6 +152,7 @@ impl ListedAttendee {
             registration_status,
             contact_email,
             language,
+            own_language: row.language,
         })
     }
 }
@@ -218,6 +221,7 @@ pub async fn load(db: &DatabaseConnection, event_id: Uuid) -> Result<Vec<Attende
                     anonymised_at: row.anonymised_at,
                     // Not read for the list: it searches with `search::Needle` in memory.
                     search_key: String::new(),
+                    language: row.own_language,
                 },
             }
         })
@@ -236,6 +240,7 @@ async fn listed_attendees(db: &DatabaseConnection, event_id: Uuid) -> Result<Vec
             attendee::Column::CancelledAt,
             attendee::Column::Position,
             attendee::Column::AnonymisedAt,
+            attendee::Column::Language,
         ])
         .column_as(sea_orm::sea_query::Expr::cust(JOINED_TEXTS), "texts")
         .join(
@@ -535,6 +540,7 @@ mod tests {
                 position: 0,
                 anonymised_at: None,
                 search_key: String::new(),
+                language: None,
             },
             registration_id: Uuid::nil(),
             status,

@@ -54,6 +54,7 @@ pub async fn send(
                 last_error: Set(None),
                 message_id: Set(Some(message.id)),
                 undeliverable_at: Set(None),
+                attendee_id: Set(None),
             }
         }))
         .exec_without_returning(&txn)

@@ -19,11 +19,55 @@ use crate::ids::new_id;
 /// How long a worker may take to send one message before another instance may retry it.
 pub const CLAIM: Duration = Duration::seconds(120);
 
-/// Queues a message inside the caller's transaction.
+/// Queues a message inside the caller's transaction: to the contact person, and for the
+/// kinds that concern everyone in the registration (see [`MailKind::reaches_members`]) to
+/// each member with an address of their own too.
 pub async fn enqueue<C: ConnectionTrait>(
     db: &C,
     kind: MailKind,
     registration_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let members =
+        if kind.reaches_members() { members_with_own_address(db, registration_id).await? } else { Vec::new() };
+    enqueue_with_members(db, kind, registration_id, &members, now).await
+}
+
+/// [`enqueue`] for a caller who knows the members with an address of their own (the
+/// registration that has just stored them).
+pub async fn enqueue_with_members<C: ConnectionTrait>(
+    db: &C,
+    kind: MailKind,
+    registration_id: Uuid,
+    members: &[Uuid],
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    insert(db, kind, registration_id, None, now).await?;
+    if kind.reaches_members() {
+        for member in members {
+            insert(db, kind, registration_id, Some(*member), now).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Queues a message for one member of a registration at their own address (their link
+/// asked for again, their session place).
+pub async fn enqueue_to_member<C: ConnectionTrait>(
+    db: &C,
+    kind: MailKind,
+    registration_id: Uuid,
+    attendee_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    insert(db, kind, registration_id, Some(attendee_id), now).await
+}
+
+async fn insert<C: ConnectionTrait>(
+    db: &C,
+    kind: MailKind,
+    registration_id: Uuid,
+    attendee_id: Option<Uuid>,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
     outbox_message::Entity::insert(outbox_message::ActiveModel {
@@ -38,10 +82,57 @@ pub async fn enqueue<C: ConnectionTrait>(
         last_error: Set(None),
         message_id: Set(None),
         undeliverable_at: Set(None),
+        attendee_id: Set(attendee_id),
     })
     .exec_without_returning(db)
     .await?;
     Ok(())
+}
+
+/// The members of a registration (not the contact person, not cancelled) whose address
+/// is not the contact's: only they can be written to on their own.
+pub async fn members_with_own_address<C: ConnectionTrait>(db: &C, registration_id: Uuid) -> Result<Vec<Uuid>, DbErr> {
+    use crate::entity::attendee;
+    use sea_orm::QueryOrder;
+    let people = attendee::Entity::find()
+        .filter(attendee::Column::RegistrationId.eq(registration_id))
+        .filter(attendee::Column::CancelledAt.is_null())
+        .order_by_asc(attendee::Column::Position)
+        .all(db)
+        .await?;
+    let Some(contact) = people.iter().find(|person| person.position == 0) else {
+        return Ok(Vec::new());
+    };
+    Ok(people
+        .iter()
+        .filter(|person| person.position > 0 && has_own_address(&person.email, &contact.email))
+        .map(|person| person.id)
+        .collect())
+}
+
+/// A member's address is their own when it is set and differs from the contact's (the
+/// form fills the contact's in where a member has none).
+pub fn has_own_address(member_email: &str, contact_email: &str) -> bool {
+    !member_email.is_empty() && !member_email.eq_ignore_ascii_case(contact_email)
+}
+
+impl MailKind {
+    /// Whether members with an address of their own get this mail too: what happens to
+    /// the registration as a whole. Confirming the address is the contact's business,
+    /// organisers' messages go to contacts, certificates go in one mail to the contact.
+    pub fn reaches_members(self) -> bool {
+        matches!(
+            self,
+            MailKind::Confirmation
+                | MailKind::Waitlisted
+                | MailKind::Promoted
+                | MailKind::Cancelled
+                | MailKind::Reminder
+                | MailKind::AwaitingApproval
+                | MailKind::Declined
+                | MailKind::ChangedByOrganiser
+        )
+    }
 }
 
 /// Tells everyone who holds or waits for a place at an event (every registration not
@@ -133,10 +224,11 @@ pub struct MailLinks {
 impl MailLinks {
     async fn issue<C: ConnectionTrait>(db: &C, message: &OutboxMessage, now: DateTime<Utc>) -> Result<Self, DbErr> {
         use crate::registration::{LinkPurpose, issue_link};
-        let manage = issue_link(db, message.registration_id, LinkPurpose::Manage, now).await?;
+        // A member's mail opens the member's own part of the registration.
+        let manage = issue_link(db, message.registration_id, message.attendee_id, LinkPurpose::Manage, now).await?;
         let confirm = match message.kind {
             MailKind::ConfirmEmail | MailKind::PromotedConfirmEmail => {
-                Some(issue_link(db, message.registration_id, LinkPurpose::ConfirmEmail, now).await?)
+                Some(issue_link(db, message.registration_id, None, LinkPurpose::ConfirmEmail, now).await?)
             }
             _ => None,
         };

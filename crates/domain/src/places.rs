@@ -49,6 +49,17 @@ pub(crate) async fn promote_session_waitlist<C: ConnectionTrait>(
         .exec_without_returning(db)
         .await?;
         crate::outbox::enqueue(db, MailKind::SessionPromoted, next.registration_id, now).await?;
+        // The person who got the place hears it at their own address too.
+        if crate::outbox::members_with_own_address(db, next.registration_id).await?.contains(&next.attendee_id) {
+            crate::outbox::enqueue_to_member(
+                db,
+                MailKind::SessionPromoted,
+                next.registration_id,
+                next.attendee_id,
+                now,
+            )
+            .await?;
+        }
     }
 }
 

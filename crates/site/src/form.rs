@@ -271,6 +271,8 @@ impl Person {
             ),
             programme_session_ids,
             answers,
+            // The registration's; a delegation row may choose another.
+            language: None,
         })
     }
 }

@@ -67,7 +67,8 @@ pub fn compose(
     links: &MailLinks,
     outbox_id: Uuid,
 ) -> Result<Message, String> {
-    let language = details.registration.language;
+    // A member's own mail is in their language, to their address, about their part only.
+    let language = details.language();
     let t = Tr::new(language);
     let event = EventSummary::new(&details.event, t, Utc::now());
     let title = event.title.as_str();
@@ -194,7 +195,7 @@ pub fn compose(
         body = body.singlepart(Attachment::new(format!("{}.ics", details.event.slug)).body(calendar, calendar_type));
     }
 
-    let to_address = details.registration.contact_email.parse().map_err(|_| "the contact address is not usable")?;
+    let to_address = details.recipient_email().parse().map_err(|_| "the recipient's address is not usable")?;
     Message::builder()
         // One Message-ID per outbox message: a copy sent again after a crash is recognisable.
         .message_id(Some(format!("<{}@treffpunkt>", outbox_id.simple())))

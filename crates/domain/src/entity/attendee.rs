@@ -97,6 +97,8 @@ pub struct Model {
     pub anonymised_at: Option<DateTimeUtc>,
     /// Name and organisation as the door's search finds them (`crate::search::key`).
     pub search_key: String,
+    /// The language this person's own mails and links use; `None`: the registration's.
+    pub language: Option<crate::Language>,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -71,6 +71,9 @@ pub struct Model {
     /// (an address the mailer cannot send to) or it failed [`crate::outbox::MAX_ATTEMPTS`]
     /// times. Never tried again; the back office shows it.
     pub undeliverable_at: Option<DateTimeUtc>,
+    /// A message to one member of a delegation at their own address; `None`: to the
+    /// registration's contact person.
+    pub attendee_id: Option<Uuid>,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

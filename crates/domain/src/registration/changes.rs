@@ -45,9 +45,17 @@ pub async fn add_attendee(
     }
     let position = people.iter().map(|person| person.position).max().unwrap_or(0) + 1;
     let person = Person { registration_id, event_id: event.id, holds_places };
-    insert_attendee(&txn, &person, position, new_attendee, chosen, now).await?;
+    let contact_email = people.iter().find(|person| person.position == 0).map(|contact| contact.email.clone());
+    let own_address = contact_email
+        .as_deref()
+        .is_some_and(|contact| crate::outbox::has_own_address(new_attendee.email.as_str(), contact));
+    let added = insert_attendee(&txn, &person, position, new_attendee, chosen, now).await?;
     if current.status == RegistrationStatus::Confirmed {
-        crate::outbox::enqueue(&txn, MailKind::Confirmation, registration_id, now).await?;
+        // The contact gets the new overview; the person added, at their own address,
+        // their own ticket. The others' mails have not changed.
+        let added_with_own_address: &[Uuid] = if own_address { &[added] } else { &[] };
+        crate::outbox::enqueue_with_members(&txn, MailKind::Confirmation, registration_id, added_with_own_address, now)
+            .await?;
     }
     txn.commit().await?;
     Ok(())

@@ -278,7 +278,30 @@ pub async fn send_manage_links(pools: &Pools, email: &EmailAddress, now: DateTim
     for registration in &registrations {
         crate::outbox::enqueue(&pools.write, MailKind::ManageLink, registration.id, now).await?;
     }
-    Ok(registrations.len())
+    // Members of a delegation with this address of their own get the link to their part.
+    let address = email.as_str().to_lowercase();
+    let members = attendee::Entity::find()
+        .filter(
+            Expr::expr(sea_orm::sea_query::Func::lower(Expr::col((attendee::Entity, attendee::Column::Email))))
+                .eq(address.as_str()),
+        )
+        .filter(attendee::Column::Position.gt(0))
+        .filter(attendee::Column::CancelledAt.is_null())
+        .all(&pools.read)
+        .await?;
+    let mut sent = registrations.len();
+    for member in members {
+        let Some(registration) = registration::Entity::find_by_id(member.registration_id).one(&pools.read).await?
+        else {
+            continue;
+        };
+        if registration.status != RegistrationStatus::Cancelled && registration.email_key != address {
+            crate::outbox::enqueue_to_member(&pools.write, MailKind::ManageLink, registration.id, member.id, now)
+                .await?;
+            sent += 1;
+        }
+    }
+    Ok(sent)
 }
 
 /// Queues the mail with the registration link for this address's active registration
@@ -415,11 +438,11 @@ pub async fn confirm_email(pools: &Pools, token: &str, now: DateTime<Utc>) -> Re
         .await?
         .ok_or_else(|| DbErr::RecordNotFound("registration".to_owned()))?;
     let answer = match (confirmed, current.status) {
-        (true, _) => {
-            EmailConfirmation::Confirmed { manage_token: issue_link(&txn, found.id, LinkPurpose::Manage, now).await? }
-        }
+        (true, _) => EmailConfirmation::Confirmed {
+            manage_token: issue_link(&txn, found.id, None, LinkPurpose::Manage, now).await?,
+        },
         (false, RegistrationStatus::Confirmed) => EmailConfirmation::AlreadyConfirmed {
-            manage_token: issue_link(&txn, found.id, LinkPurpose::Manage, now).await?,
+            manage_token: issue_link(&txn, found.id, None, LinkPurpose::Manage, now).await?,
         },
         (false, _) => EmailConfirmation::Expired,
     };

@@ -9,14 +9,17 @@ use crate::ids::hash_token;
 
 /// Makes a new link to a registration and returns its token: the only time it exists in
 /// plain text.
+/// `member`: the link opens only that member's part of the registration (their ticket,
+/// sessions and data), as mailed to their own address.
 pub async fn issue_link<C: ConnectionTrait>(
     db: &C,
     registration_id: Uuid,
+    member: Option<Uuid>,
     purpose: LinkPurpose,
     now: DateTime<Utc>,
 ) -> Result<String, DbErr> {
     let token = secret_token();
-    store_link(db, registration_id, &token, purpose, now).await?;
+    store_link(db, registration_id, member, &token, purpose, now).await?;
     Ok(token)
 }
 
@@ -27,12 +30,13 @@ pub(super) async fn insert_link<C: ConnectionTrait>(
     token: &str,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
-    store_link(db, registration.id, token, LinkPurpose::Manage, now).await
+    store_link(db, registration.id, None, token, LinkPurpose::Manage, now).await
 }
 
 async fn store_link<C: ConnectionTrait>(
     db: &C,
     registration_id: Uuid,
+    member: Option<Uuid>,
     token: &str,
     purpose: LinkPurpose,
     now: DateTime<Utc>,
@@ -40,7 +44,7 @@ async fn store_link<C: ConnectionTrait>(
     registration_link::Entity::insert(registration_link::ActiveModel {
         token_hash: Set(hash_token(token)),
         registration_id: Set(registration_id),
-        attendee_id: Set(None),
+        attendee_id: Set(member),
         purpose: Set(purpose),
         created_at: Set(now),
     })
@@ -55,6 +59,15 @@ pub async fn linked_registration<C: ConnectionTrait>(
     token: &str,
     purpose: LinkPurpose,
 ) -> Result<Option<Registration>, DbErr> {
+    Ok(linked(db, token, purpose).await?.map(|(registration, _)| registration))
+}
+
+/// The registration a link opens, and the member it is limited to (`None`: all of it).
+pub async fn linked<C: ConnectionTrait>(
+    db: &C,
+    token: &str,
+    purpose: LinkPurpose,
+) -> Result<Option<(Registration, Option<Uuid>)>, DbErr> {
     // Tokens are 43 URL-safe characters; anything else cannot exist, so skip the query.
     if token.len() != 43 || !token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
         return Ok(None);
@@ -65,7 +78,7 @@ pub async fn linked_registration<C: ConnectionTrait>(
     if link.purpose != purpose {
         return Ok(None);
     }
-    registration::Entity::find_by_id(link.registration_id).one(db).await
+    Ok(registration::Entity::find_by_id(link.registration_id).one(db).await?.map(|found| (found, link.attendee_id)))
 }
 
 /// Every link of one purpose to a registration stops working: confirmation links when

@@ -44,6 +44,8 @@ pub struct NewAttendee {
     pub programme_session_ids: Vec<Uuid>,
     /// Answers to the event's own questions.
     pub answers: Vec<crate::registration_form::NewAnswer>,
+    /// The language of this person's own mails; `None`: the registration's.
+    pub language: Option<Language>,
 }
 
 /// What a registration form submits. The first attendee is the contact person.
@@ -99,6 +101,52 @@ pub struct RegistrationDetails {
     pub registration: Registration,
     pub event: Event,
     pub attendees: Vec<AttendeeDetails>,
+    /// Limited to this member of a delegation (their own link, their own mail): then
+    /// `attendees` holds only them.
+    pub member: Option<Uuid>,
+}
+
+impl RegistrationDetails {
+    /// One member's part: what their own link shows and their own mails say.
+    pub fn for_member(mut self, attendee_id: Uuid) -> Option<Self> {
+        self.attendees.retain(|person| person.attendee.id == attendee_id);
+        if self.attendees.is_empty() {
+            return None;
+        }
+        self.member = Some(attendee_id);
+        Some(self)
+    }
+
+    /// The person this view is for: the member, or the contact person (`None` when the
+    /// contact cancelled their own place).
+    pub fn person(&self) -> Option<&AttendeeDetails> {
+        match self.member {
+            Some(_) => self.attendees.first(),
+            None => self.attendees.iter().find(|person| person.attendee.position == 0),
+        }
+    }
+
+    /// The language of the person this view is for (a member may have their own).
+    pub fn language(&self) -> Language {
+        match self.member {
+            Some(_) => self.person().and_then(|member| member.attendee.language).unwrap_or(self.registration.language),
+            None => self.registration.language,
+        }
+    }
+
+    /// Where this view's mail goes: the member's own address, or the contact's.
+    pub fn recipient_email(&self) -> &str {
+        match (self.member, self.person()) {
+            (Some(_), Some(member)) => &member.attendee.email,
+            _ => &self.registration.contact_email,
+        }
+    }
+
+    /// The sessions of the person this view is for, not of everyone in the delegation:
+    /// the calendar file holds one person's day.
+    pub fn own_sessions(&self) -> &[ProgrammeSession] {
+        self.person().map(|person| person.sessions.as_slice()).unwrap_or_default()
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -251,11 +299,17 @@ async fn register_checked(
         Err(err) => return Err(err.into()),
     };
 
+    let contact_email = request.attendees[0].email.as_str().to_owned();
+    let mut members_with_own_address = Vec::new();
     for (position, (new_attendee, chosen)) in request.attendees.into_iter().zip(chosen).enumerate() {
+        let own_address = position > 0 && crate::outbox::has_own_address(new_attendee.email.as_str(), &contact_email);
         let position = i32::try_from(position).unwrap_or(i32::MAX);
         // Waiting-list entries keep their choices; places are taken when they move up.
         let person = Person { registration_id: registration.id, event_id: event.id, holds_places: confirmed };
-        insert_attendee(&txn, &person, position, new_attendee, chosen, now).await?;
+        let attendee_id = insert_attendee(&txn, &person, position, new_attendee, chosen, now).await?;
+        if own_address {
+            members_with_own_address.push(attendee_id);
+        }
     }
     // The mail commits with the registration: no registration without its message.
     let mail = match status {
@@ -264,7 +318,7 @@ async fn register_checked(
         RegistrationStatus::AwaitingApproval => MailKind::AwaitingApproval,
         _ => MailKind::Confirmation,
     };
-    crate::outbox::enqueue(&txn, mail, registration.id, now).await?;
+    crate::outbox::enqueue_with_members(&txn, mail, registration.id, &members_with_own_address, now).await?;
     links::insert_link(&txn, &registration, &manage_token, now).await?;
     txn.commit().await?;
     Ok(Registered { registration, manage_token })
@@ -387,7 +441,7 @@ async fn insert_attendee<C: ConnectionTrait>(
     new_attendee: NewAttendee,
     chosen: Vec<ProgrammeSession>,
     now: DateTime<Utc>,
-) -> Result<(), DbErr> {
+) -> Result<Uuid, DbErr> {
     let attendee_id = new_id();
     attendee::Entity::insert(attendee::ActiveModel {
         id: Set(attendee_id),
@@ -409,6 +463,7 @@ async fn insert_attendee<C: ConnectionTrait>(
         cancelled_at: Set(None),
         position: Set(position),
         anonymised_at: Set(None),
+        language: Set(new_attendee.language),
     })
     .exec_without_returning(db)
     .await?;
@@ -426,7 +481,7 @@ async fn insert_attendee<C: ConnectionTrait>(
     })
     .exec_without_returning(db)
     .await?;
-    Ok(())
+    Ok(attendee_id)
 }
 
 /// One session chosen by an attendee: a place taken when the registration holds places

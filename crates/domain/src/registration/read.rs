@@ -4,8 +4,12 @@ use super::*;
 
 /// Looks a registration up by its secret manage token.
 pub async fn by_manage_token(db: &DatabaseConnection, token: &str) -> Result<Option<RegistrationDetails>, DbErr> {
-    match linked_registration(db, token, LinkPurpose::Manage).await? {
-        Some(registration) => details(db, registration).await,
+    match linked(db, token, LinkPurpose::Manage).await? {
+        Some((registration, None)) => details(db, registration).await,
+        // A member's own link: their part only, also once they cancelled it.
+        Some((registration, Some(member))) => {
+            Ok(details_of(db, registration, true).await?.and_then(|details| details.for_member(member)))
+        }
         None => Ok(None),
     }
 }
@@ -110,7 +114,7 @@ pub(super) async fn details_of(
             AttendeeDetails { attendee, sessions, ticket, waiting_for }
         })
         .collect();
-    Ok(Some(RegistrationDetails { registration, event, attendees }))
+    Ok(Some(RegistrationDetails { registration, event, attendees, member: None }))
 }
 
 /// How many people are expected: active attendees of confirmed registrations.

@@ -38,9 +38,20 @@ pub fn routes() -> Router<AppState> {
         .route("/r/confirm/{confirm_token}", get(confirm_email))
 }
 
-/// The registration behind a manage token, or a 404 page.
+/// The registration behind a manage token, or a 404 page. A member's own link gives
+/// their part only (`RegistrationDetails::member`).
 pub async fn load(app: &AppState, manage_token: &str) -> Result<RegistrationDetails, WebError> {
     registration::by_manage_token(app.db(), manage_token).await?.ok_or(WebError::NotFound)
+}
+
+/// The whole registration, for what only its contact person may do (cancel it, add a
+/// person, ask for erasure): a member's own link finds nothing here.
+pub async fn load_whole(app: &AppState, manage_token: &str) -> Result<RegistrationDetails, WebError> {
+    let details = load(app, manage_token).await?;
+    if details.member.is_some() {
+        return Err(WebError::NotFound);
+    }
+    Ok(details)
 }
 
 pub struct AttendeeView {
@@ -152,7 +163,9 @@ async fn show(
                     .iter()
                     .any(|attendance| attendance.attendee.id == attendee.attendee.id)
                     .then(|| urls::certificate(&manage_token, index)),
-                cancel_url: (details.attendees.len() > 1
+                // A member on their own link may give up their own place.
+                cancel_url: ((details.attendees.len() > 1 || details.member.is_some())
+                    && attendee.attendee.cancelled_at.is_none()
                     && details.registration.status != RegistrationStatus::Cancelled)
                     .then(|| urls::cancel_attendee(&manage_token, index)),
                 name,
@@ -164,7 +177,7 @@ async fn show(
         event: EventSummary::new(&details.event, t, Utc::now()),
         status: t.get(status_key(details.registration.status)),
         is_confirmed,
-        contact_email: details.registration.contact_email.clone(),
+        contact_email: details.recipient_email().to_owned(),
         attendees,
         calendar_url: (details.registration.status != RegistrationStatus::Cancelled)
             .then(|| urls::registration_calendar(&manage_token)),
@@ -185,12 +198,16 @@ async fn show(
             RegistrationStatus::Confirmed => Some(t.get("manage-resend")),
             _ => Some(t.get("manage-resend-plain")),
         },
-        cancel_url: (details.registration.status != RegistrationStatus::Cancelled).then(|| urls::cancel(&manage_token)),
+        // The whole registration is the contact person's to cancel.
+        cancel_url: (details.registration.status != RegistrationStatus::Cancelled && details.member.is_none())
+            .then(|| urls::cancel(&manage_token)),
         resend_url: urls::resend(&manage_token),
         data_url: urls::personal_data(&manage_token),
-        deletion_url: details.registration.deletion_requested_at.is_none().then(|| urls::deletion(&manage_token)),
+        deletion_url: (details.registration.deletion_requested_at.is_none() && details.member.is_none())
+            .then(|| urls::deletion(&manage_token)),
         deletion_requested: details.registration.deletion_requested_at.map(|at| t.date_time(&at.with_timezone(&zone))),
         add_url: (details.registration.status != RegistrationStatus::Cancelled
+            && details.member.is_none()
             && details.event.registration_window(Utc::now()) == domain::event::RegistrationWindow::Open
             && !details.event.is_full()
             && details.attendees.len() < registration::MAX_PEOPLE)
@@ -229,7 +246,7 @@ async fn confirm_cancel(
     Path(manage_token): Path<String>,
 ) -> Result<Response, WebError> {
     let t = Tr::new(language);
-    let details = load(&app, &manage_token).await?;
+    let details = load_whole(&app, &manage_token).await?;
     if details.registration.status == RegistrationStatus::Cancelled {
         return Ok(Redirect::to(&urls::manage(&manage_token)).into_response());
     }
@@ -244,7 +261,7 @@ async fn confirm_cancel(
 }
 
 async fn cancel(State(app): State<AppState>, Path(manage_token): Path<String>) -> Result<Response, WebError> {
-    let details = load(&app, &manage_token).await?;
+    let details = load_whole(&app, &manage_token).await?;
     // Cancelling twice is harmless: the second finds nothing to cancel.
     registration::cancel(app.pools(), details.registration.id, Utc::now()).await?;
     Ok(Redirect::to(&urls::manage(&manage_token)).into_response())
@@ -321,13 +338,13 @@ async fn resend(
         return Ok(too_many_requests(wait));
     }
     let details = load(&app, &manage_token).await?;
-    domain::outbox::enqueue(
-        &app.pools().write,
-        domain::outbox::MailKind::ManageLink,
-        details.registration.id,
-        Utc::now(),
-    )
-    .await?;
+    let (kind, now) = (domain::outbox::MailKind::ManageLink, Utc::now());
+    match details.member {
+        Some(member) => {
+            domain::outbox::enqueue_to_member(&app.pools().write, kind, details.registration.id, member, now).await?
+        }
+        None => domain::outbox::enqueue(&app.pools().write, kind, details.registration.id, now).await?,
+    }
     Ok(Redirect::to(&format!("{}?sent=1", urls::manage(&manage_token))).into_response())
 }
 
@@ -479,7 +496,11 @@ async fn edit_page(
     form: Option<EditForm>,
     messages: FormErrors,
 ) -> Result<EditPage, WebError> {
-    let details = load(app, manage_token).await?;
+    let details = match index {
+        Some(_) => load(app, manage_token).await?,
+        // Adding a person is the contact person's.
+        None => load_whole(app, manage_token).await?,
+    };
     let attendee = match index {
         Some(index) => Some(details.attendees.get(index).ok_or(WebError::NotFound)?),
         None => None,
@@ -557,7 +578,7 @@ async fn add_attendee(
     let Some(form) = EditForm::read(&body) else {
         return Ok(StatusCode::BAD_REQUEST.into_response());
     };
-    let details = load(&app, &manage_token).await?;
+    let details = load_whole(&app, &manage_token).await?;
     let contact = details.attendees.first().ok_or(WebError::NotFound)?;
     let defaults = ContactDefaults::of_stored(&contact.attendee).ok_or(WebError::NotFound)?;
     let questions = form_rules::questions(app.db(), details.event.id).await?;

@@ -28,6 +28,11 @@ async fn download(State(app): State<AppState>, Path(manage_token): Path<String>)
     let details = load(&app, &manage_token).await?;
     let everyone =
         domain::registration::with_everyone(app.db(), details.registration.id).await?.ok_or(WebError::NotFound)?;
+    // A member's own link gives their own data only.
+    let everyone = match details.member {
+        Some(member) => everyone.for_member(member).ok_or(WebError::NotFound)?,
+        None => everyone,
+    };
     let data = documents::personal_data::export(app.db(), &everyone, None).await?;
     domain::privacy::record_by_participant(
         &app.pools().write,
@@ -58,7 +63,7 @@ async fn confirm_deletion(
     Path(manage_token): Path<String>,
 ) -> Result<Response, WebError> {
     let t = Tr::new(language);
-    let details = load(&app, &manage_token).await?;
+    let details = super::manage::load_whole(&app, &manage_token).await?;
     if details.registration.deletion_requested_at.is_some() {
         return Ok(Redirect::to(&urls::manage(&manage_token)).into_response());
     }
@@ -76,7 +81,7 @@ async fn confirm_deletion(
 }
 
 async fn request_deletion(State(app): State<AppState>, Path(manage_token): Path<String>) -> Result<Response, WebError> {
-    let details = load(&app, &manage_token).await?;
+    let details = super::manage::load_whole(&app, &manage_token).await?;
     let now = Utc::now();
     // Asking twice records the first time only.
     if domain::privacy::request_deletion(&app.pools().write, details.registration.id, now).await? {

@@ -13,10 +13,11 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use chrono::Utc;
 use documents::event_summary::{EventSummary, SessionSummary};
+use domain::Language;
 use domain::event::{self, Event};
 use domain::ids::secret_token;
 use domain::programme::{self, ProgrammeSession};
-use domain::registration::{self, RegistrationRequest};
+use domain::registration::{self, NewAttendee, RegistrationRequest};
 use domain::registration_form::{self as form_rules, FieldRules, Question};
 use serde::Deserialize;
 use site::caches::only_event;
@@ -77,6 +78,9 @@ pub struct RegisterForm {
     pub guest_organisation_type: Vec<String>,
     #[serde(default)]
     pub guest_partner_municipality: Vec<String>,
+    /// The language of each member's own mails (`de`, `en`, `uk`; empty: the form's).
+    #[serde(default)]
+    pub guest_language: Vec<String>,
     /// `ROW:SESSION_ID` for each ticked programme session of a delegation member.
     #[serde(default)]
     pub guest_session: Vec<String>,
@@ -171,6 +175,10 @@ impl RegisterForm {
         (0..self.guest_rows()).filter(|row| !self.guest(*row).is_blank()).collect()
     }
 
+    fn guest_language(&self, row: usize) -> &str {
+        self.guest_language.get(row).map(|code| code.trim()).unwrap_or_default()
+    }
+
     fn guest_sessions(&self, row: usize) -> Vec<&str> {
         let prefix = format!("{row}:");
         self.guest_session.iter().filter_map(|value| value.strip_prefix(&prefix)).collect()
@@ -199,7 +207,18 @@ impl RegisterForm {
                 .parse(PersonRules::member(FieldRules::of(event)), &mut errors, |name| format!("guest_{name}-{row}"));
             let sessions = session_ids(self.guest_sessions(row), &format!("guest_session-{row}"), &mut errors);
             let answers = parse_answers(questions, &self.answers, Some(row), language, &mut errors);
-            members.push((person, sessions, answers));
+            let own_language = match self.guest_language(row) {
+                "" => None,
+                code => match Language::parse(code) {
+                    // The registration's own language needs no note of its own.
+                    Some(chosen) => Some(chosen).filter(|chosen| *chosen != language),
+                    None => {
+                        errors.code(format!("guest_language-{row}"), "invalid-choice");
+                        None
+                    }
+                },
+            };
+            members.push((person, sessions, answers, own_language));
         }
         if self.data_consent != "yes" {
             errors.code("data_consent", "consent-missing");
@@ -216,11 +235,11 @@ impl RegisterForm {
         let Some(contact) = contact else { return Err(errors) };
         let defaults = ContactDefaults::of(&contact);
         let mut attendees = vec![contact];
-        for (person, sessions, answers) in members {
+        for (person, sessions, answers, own_language) in members {
             if let (Some(person), Some(sessions)) = (person, sessions)
                 && let Some(member) = person.into_attendee(Some(&defaults), sessions, answers)
             {
-                attendees.push(member);
+                attendees.push(NewAttendee { language: own_language, ..member });
             }
         }
         Ok(RegistrationRequest {
@@ -252,6 +271,7 @@ fn field_label(field: &str, questions: &[Question], t: Tr) -> Option<String> {
         "organisation" => t.get("field-organisation"),
         "guest_organisation" => t.get("delegation-organisation"),
         "guest_organisation_type" => t.get("field-organisation-type"),
+        "guest_language" => t.get("delegation-language"),
         "guest_partner_municipality" => t.get("field-partner-municipality"),
         "organisation_type" => t.get("field-organisation-type"),
         "partner_municipality" => t.get("field-partner-municipality"),
@@ -303,6 +323,9 @@ pub struct GuestRow {
     pub organisation_type_error: String,
     pub partner_municipality: String,
     pub partner_municipality_error: String,
+    /// The languages for this person's own mails, the form's language first chosen.
+    pub languages: Vec<Choice>,
+    pub language_error: String,
     pub sessions: Vec<SessionChoice>,
     pub questions: Vec<QuestionField>,
 }
@@ -376,6 +399,20 @@ impl RegisterPage {
                     organisation_type_error: message("organisation_type"),
                     partner_municipality_error: message("partner_municipality"),
                     partner_municipality: fields.partner_municipality.clone(),
+                    languages: {
+                        let picked = Language::parse(form.guest_language(index)).unwrap_or(t.language);
+                        Language::ALL
+                            .iter()
+                            .map(|language| {
+                                Choice::new(
+                                    language.code(),
+                                    t.get(&format!("language-name-{}", language.code())),
+                                    *language == picked,
+                                )
+                            })
+                            .collect()
+                    },
+                    language_error: message("language"),
                     first_name: fields.first_name,
                     last_name: fields.last_name,
                     email: fields.email,
@@ -502,9 +539,14 @@ async fn register(app: &AppState, t: Tr, slug: &str, event: Event, body: &[u8]) 
         Refusal::AlreadySubmitted(earlier) => {
             // The same form and people sent again (a double click): this browser made the
             // registration, so it gets a link to it; links are stored only as hashes.
-            let link =
-                registration::issue_link(&app.pools().write, earlier.id, registration::LinkPurpose::Manage, Utc::now())
-                    .await?;
+            let link = registration::issue_link(
+                &app.pools().write,
+                earlier.id,
+                None,
+                registration::LinkPurpose::Manage,
+                Utc::now(),
+            )
+            .await?;
             return Ok(Redirect::to(&urls::manage(&link)).into_response());
         }
         // Whoever typed the address learns nothing about it: no "already registered", the
