@@ -573,8 +573,11 @@ async fn phone_registrations_are_added_by_hand_edited_and_cancelled_in_bulk_afte
             &[
                 ("first_name", "Petro"),
                 ("last_name", "Шевчук"),
+                ("email", "petro@example.org"),
                 ("organisation", "Ірпінська міська рада"),
+                ("organisation_type", "kommune"),
                 ("partner_municipality", "Mülheim"),
+                ("language", "de"),
             ],
         )
         .await;

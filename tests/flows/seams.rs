@@ -895,3 +895,118 @@ async fn a_delegation_member_language_must_be_one_the_site_speaks() {
     let page = response.text().await.expect("body");
     assert!(page.contains("Person 2, Sprache der E-Mails an diese Person"), "the summary names the field");
 }
+
+/// Organisers correct every field of a person, a delegation member's as well as the
+/// contact's (address, kind of organisation, language, answers), and the audit log says
+/// which fields changed.
+#[tokio::test]
+async fn organisers_edit_every_field_of_a_person_and_the_log_names_what_changed() {
+    use domain::registration::OrganisationType;
+    let app = TestApp::spawn().await;
+    let mut fields = crate::support::valid_fields("contact@example.org");
+    fields.extend([
+        ("guest_first_name", "Agnieszka"),
+        ("guest_last_name", "Nowak"),
+        ("guest_email", ""),
+        ("guest_organisation", ""),
+    ]);
+    let response = app.post_registration(TAG_SLUG, &fields).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    app.register_confirmed("taken@example.org", &[]).await;
+    let tag = app.event(TAG_SLUG).await;
+    let rows = domain::attendee_list::load(&app.db, tag.id).await.expect("rows");
+    let member = rows.iter().find(|row| row.attendee.last_name == "Nowak").expect("member").clone();
+    let contact = rows.iter().find(|row| row.attendee.email == "contact@example.org").expect("contact").clone();
+    let admin = app.admin().await;
+
+    let edit = format!("/admin/events/{}/attendees/{}/edit", tag.id, member.attendee.id);
+    let (status, form) = app.staff_get(&admin, &edit).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        form.contains("name=\"email\"")
+            && form.contains("name=\"language\"")
+            && form.contains("name=\"organisation_type\"")
+    );
+    let saved = app
+        .staff_post(
+            &admin,
+            &edit,
+            &[
+                ("first_name", "Agnieszka"),
+                ("last_name", "Nowak"),
+                ("email", "a.nowak@lublin.example.pl"),
+                ("organisation", "Urząd Miasta Lublin"),
+                ("organisation_type", "partner_abroad"),
+                ("partner_municipality", "Münster"),
+                ("language", "en"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let rows = domain::attendee_list::load(&app.db, tag.id).await.expect("rows");
+    let changed = rows.iter().find(|row| row.attendee.id == member.attendee.id).expect("member");
+    assert_eq!(changed.attendee.email, "a.nowak@lublin.example.pl");
+    assert_eq!(changed.attendee.organisation_type, OrganisationType::PartnerAbroad);
+    assert_eq!(changed.attendee.language, Some(domain::Language::En));
+    assert_eq!(changed.attendee.organisation, "Urząd Miasta Lublin");
+    // Now with an address of her own, she hears of the change herself, in English.
+    let mails = app.mails_to("a.nowak@lublin.example.pl", 1).await;
+    assert!(mails[0].subject.starts_with("Registration changed"), "{}", mails[0].subject);
+    assert!(mails[0].text.contains("Dear Agnieszka Nowak"), "{}", mails[0].text);
+
+    let (_, log) = app.staff_get(&admin, "/admin/audit").await;
+    assert!(log.contains("email, organisation, organisation_type, partner_municipality, language"), "{log}");
+
+    // The contact's address is the registration's: another registration's is refused.
+    let edit = format!("/admin/events/{}/attendees/{}/edit", tag.id, contact.attendee.id);
+    let taken = app
+        .staff_post(
+            &admin,
+            &edit,
+            &[
+                ("first_name", "Olena"),
+                ("last_name", "Kovalenko"),
+                ("email", "TAKEN@example.org"),
+                ("organisation", "Stadt Würzburg"),
+                ("organisation_type", "kommune"),
+                ("language", "uk"),
+            ],
+        )
+        .await;
+    assert_eq!(taken.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let bad = app
+        .staff_post(
+            &admin,
+            &edit,
+            &[("first_name", "Olena"), ("last_name", "Kovalenko"), ("email", "not an address"), ("language", "xx")],
+        )
+        .await;
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = bad.text().await.expect("body");
+    assert!(page.contains("gültige E-Mail-Adresse") && page.contains("Diese Auswahl ist nicht möglich"), "{page}");
+    let moved = app
+        .staff_post(
+            &admin,
+            &edit,
+            &[
+                ("first_name", "Olena"),
+                ("last_name", "Kovalenko"),
+                ("email", "olena.new@example.org"),
+                ("organisation", "Stadt Würzburg"),
+                ("organisation_type", "kommune"),
+                ("language", "uk"),
+            ],
+        )
+        .await;
+    assert_eq!(moved.status(), StatusCode::SEE_OTHER);
+    let registration =
+        domain::registration::by_attendee(&app.db, contact.attendee.id).await.expect("query").expect("found");
+    assert_eq!(registration.registration.contact_email, "olena.new@example.org");
+    assert_eq!(
+        registration.registration.language,
+        domain::Language::Uk,
+        "the contact's language is the registration's"
+    );
+    let mails = app.mails_to("olena.new@example.org", 1).await;
+    assert!(mails[0].text.contains("Olena"));
+}

@@ -71,6 +71,18 @@ pub struct AttendeeChange {
     pub programme_session_ids: Vec<Uuid>,
     /// New answers to the event's questions; `None` leaves them as they are.
     pub answers: Option<Vec<crate::registration_form::NewAnswer>>,
+    /// What only organisers change; `None` (the participant's own page) leaves it.
+    pub by_organiser: Option<OrganiserChange>,
+}
+
+/// The fields of a person that only organisers change: the address (the contact
+/// person's is the registration's too), the kind of organisation, and the language of
+/// the person's mails (the contact person's is the registration's).
+#[derive(Clone, Debug)]
+pub struct OrganiserChange {
+    pub email: EmailAddress,
+    pub organisation_type: OrganisationType,
+    pub language: Language,
 }
 
 /// Changes an attendee's details and programme choice. Places in newly chosen sessions
@@ -145,11 +157,51 @@ pub async fn change_attendee(
         .filter(attendee::Column::Id.eq(attendee.id))
         .exec(&txn)
         .await?;
+    if let Some(by_organiser) = &change.by_organiser {
+        apply_organiser_change(&txn, &current, &attendee, by_organiser).await?;
+    }
     if let Some(answers) = &change.answers {
         crate::registration_form::replace_answers(&txn, attendee.id, current.event_id, answers, chrono::Utc::now())
             .await?;
     }
     txn.commit().await?;
+    Ok(())
+}
+
+async fn apply_organiser_change<C: ConnectionTrait>(
+    db: &C,
+    registration: &Registration,
+    person: &Attendee,
+    change: &OrganiserChange,
+) -> Result<(), RegistrationError> {
+    let is_contact = person.position == 0;
+    // A member's own language is kept only where it differs from the registration's.
+    let own_language = (!is_contact && change.language != registration.language).then_some(change.language);
+    attendee::Entity::update_many()
+        .col_expr(attendee::Column::Email, Expr::value(change.email.as_str()))
+        .col_expr(attendee::Column::OrganisationType, Expr::value(change.organisation_type))
+        .col_expr(attendee::Column::Language, Expr::value(own_language))
+        .filter(attendee::Column::Id.eq(person.id))
+        .exec(db)
+        .await?;
+    if is_contact {
+        let updated = registration::Entity::update_many()
+            .col_expr(registration::Column::ContactEmail, Expr::value(change.email.as_str()))
+            .col_expr(registration::Column::EmailKey, Expr::value(change.email.as_str().to_lowercase()))
+            .col_expr(registration::Column::Language, Expr::value(change.language))
+            .filter(registration::Column::Id.eq(registration.id))
+            .exec(db)
+            .await;
+        match updated {
+            // Another active registration of this event has that address.
+            Err(err) if matches!(err.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) => {
+                return Err(RegistrationError::AlreadyRegistered);
+            }
+            other => {
+                other?;
+            }
+        }
+    }
     Ok(())
 }
 

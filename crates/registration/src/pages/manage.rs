@@ -660,6 +660,7 @@ async fn save_attendee(
         ),
         programme_session_ids,
         answers: Some(answers),
+        by_organiser: None,
     };
     let failure =
         match registration::change_attendee(app.pools(), details.registration.id, attendee.attendee.id, change).await {
