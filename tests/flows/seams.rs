@@ -1010,3 +1010,56 @@ async fn organisers_edit_every_field_of_a_person_and_the_log_names_what_changed(
     let mails = app.mails_to("olena.new@example.org", 1).await;
     assert!(mails[0].text.contains("Olena"));
 }
+
+/// A forum's waiting list is a filter of the list, a note in the CSV and XLSX session
+/// column, and a count in the funder report, read back by independent readers.
+#[tokio::test]
+async fn forum_waiting_lists_are_in_the_filters_the_exports_and_the_funder_report() {
+    use calamine::{Data, Reader, Xlsx};
+    use domain::entity::programme_session;
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let tag = app.event(TAG_SLUG).await;
+    let forum = app.smallest_forum().await;
+    programme_session::Entity::update_many()
+        .col_expr(programme_session::Column::Capacity, Expr::value(Some(1)))
+        .filter(programme_session::Column::Id.eq(forum.id))
+        .exec(&app.db)
+        .await
+        .expect("one place in the forum");
+    app.register_confirmed("has-place@example.org", &[forum.id]).await;
+    app.register_confirmed("waits@example.org", &[forum.id]).await;
+    app.register_confirmed("no-forum@example.org", &[]).await;
+
+    let list = format!("/admin/events/{}/attendees", tag.id);
+    let (_, page) = app.staff_get(&admin, &list).await;
+    assert!(page.contains("name=\"waiting\""), "the list offers the filter");
+    for filter in [format!("waiting={}", forum.id), "waiting=any".to_owned()] {
+        let (_, page) = app.staff_get(&admin, &format!("{list}?{filter}")).await;
+        assert!(page.contains("waits@example.org"), "{filter}");
+        assert!(!page.contains("has-place@example.org") && !page.contains("no-forum@example.org"), "{filter}");
+    }
+
+    let csv = app.staff_get_bytes(&admin, &format!("/admin/events/{}/attendees.csv?waiting=any", tag.id)).await;
+    let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(&csv[3..]);
+    let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().expect("CSV parses");
+    assert_eq!(rows.len(), 1, "the filter applies to the export");
+    let waited = format!("{} (Warteliste)", forum.title_de);
+    assert!(rows[0].iter().any(|cell| cell == waited), "{:?}", rows[0]);
+
+    let xlsx = app.staff_get_bytes(&admin, &format!("/admin/events/{}/attendees.xlsx", tag.id)).await;
+    let mut workbook: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(xlsx)).expect("a workbook");
+    let sheet = workbook.worksheet_range_at(0).expect("a sheet").expect("readable");
+    let cells: Vec<String> = sheet.rows().flatten().map(Data::to_string).collect();
+    assert!(cells.contains(&waited), "the XLSX says who waits");
+    assert!(cells.contains(&forum.title_de), "and who has the place");
+
+    let report = app.staff_get_bytes(&admin, &format!("/admin/events/{}/report.xlsx", tag.id)).await;
+    let mut report: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(report)).expect("a workbook");
+    let summary = report.worksheet_range_at(0).expect("a sheet").expect("readable");
+    let line = summary
+        .rows()
+        .find(|row| row.first().map(Data::to_string).as_deref() == Some("Auf Wartelisten von Programmpunkten"))
+        .expect("the report counts the forum waiting lists");
+    assert_eq!(line.get(1).map(Data::to_string).as_deref(), Some("1"));
+}

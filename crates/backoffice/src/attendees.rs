@@ -22,7 +22,7 @@ use uuid::Uuid;
 
 use super::event_pages::{EventLinks, load_event};
 use super::form::Nav;
-use super::list_query::{ListQuery, answer_choices, filter_choices};
+use super::list_query::{ListQuery, answer_choices, filter_choices, waiting_choices};
 use super::{Access, Guarded, Staff};
 
 pub fn routes() -> Guarded {
@@ -67,6 +67,8 @@ struct ListPage {
     sessions: Vec<Choice>,
     organisation_types: Vec<Choice>,
     checked_in: Vec<Choice>,
+    /// Sessions' waiting lists, for a forum with more interest than places.
+    waiting: Vec<Choice>,
     answers: Vec<Choice>,
     sort_links: Vec<SortLink>,
     rows: Vec<Row>,
@@ -134,6 +136,7 @@ async fn list(
     .collect();
     let (statuses, session_choices, organisation_types, checked_in) = filter_choices(t, &query, &sessions);
     let answers = answer_choices(t, &query, &form_rules::questions(app.db(), event.id).await?);
+    let waiting = waiting_choices(t, &query, &sessions);
     let export_query = query.with(None, None);
     Ok(ListPage {
         t,
@@ -146,6 +149,7 @@ async fn list(
         organisation_types,
         checked_in,
         answers,
+        waiting,
         sort_links,
         rows: page.rows.iter().map(|row| row_view(t, event.id, row, zone)).collect(),
         total: page.total,

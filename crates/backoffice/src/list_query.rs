@@ -24,6 +24,8 @@ pub struct ListQuery {
     pub checked_in: String,
     /// `{question}:{value}`, or `{question}:*` for any answer.
     pub answer: String,
+    /// A session's id, or `any`: people waiting for a place there (any session).
+    pub waiting: String,
     pub sort: String,
     pub desc: String,
     pub page: String,
@@ -50,6 +52,10 @@ impl ListQuery {
                 _ => SortBy::Name,
             },
             descending: self.desc == "1",
+            waiting: match self.waiting.as_str() {
+                "any" => Some(None),
+                id => id.parse().ok().map(Some),
+            },
             answer: self.answer.split_once(':').and_then(|(question, value)| {
                 Some(AnswerFilter {
                     question_id: question.parse().ok()?,
@@ -73,6 +79,7 @@ impl ListQuery {
             ("org_type", &self.org_type),
             ("checked_in", &self.checked_in),
             ("answer", &self.answer),
+            ("waiting", &self.waiting),
         ] {
             if !value.is_empty() {
                 serializer.append_pair(name, value);
@@ -123,6 +130,20 @@ pub fn filter_choices(
         Choice::new("no", t.get("admin-filter-checked-in-no"), query.checked_in == "no"),
     ];
     (statuses, session_choices, types, checked_in)
+}
+
+/// The waiting lists one can filter by: any session's, or one session's.
+pub fn waiting_choices(t: Tr, query: &ListQuery, sessions: &[ProgrammeSession]) -> Vec<Choice> {
+    let mut choices = vec![
+        Choice::new("", t.get("admin-filter-any"), false),
+        Choice::new("any", t.get("admin-filter-waiting-any"), query.waiting == "any"),
+    ];
+    for session in sessions.iter().filter(|session| session.is_choosable()) {
+        let id = session.id.to_string();
+        let selected = query.waiting == id;
+        choices.push(Choice::new(id, session.title(t.language).to_owned(), selected));
+    }
+    choices
 }
 
 /// The answers one can filter by: each option of a choice question, yes and no, or

@@ -48,12 +48,16 @@ fn export_header(t: Tr) -> Vec<String> {
 }
 
 fn session_titles(t: Tr, row: &AttendeeRow, sessions: &[ProgrammeSession]) -> String {
-    sessions
+    let chosen = sessions
         .iter()
         .filter(|session| row.session_ids.contains(&session.id))
-        .map(|session| session.title(t.language))
-        .collect::<Vec<_>>()
-        .join("; ")
+        .map(|session| session.title(t.language).to_owned());
+    // Sessions waited for, said as the pages and mails say it.
+    let waiting = sessions
+        .iter()
+        .filter(|session| row.waiting_session_ids.contains(&session.id))
+        .map(|session| t.with("session-on-waiting-list", "session", session.title(t.language)));
+    chosen.chain(waiting).collect::<Vec<_>>().join("; ")
 }
 
 /// What makes a spreadsheet read a cell as a formula (tab and CR: some skip them first).
@@ -242,6 +246,7 @@ pub fn report_workbook(
         ("admin-figure-registered", all.registered),
         ("admin-figure-confirmed", all.confirmed),
         ("admin-figure-waitlisted", all.waitlisted),
+        ("admin-figure-waiting-for-sessions", all.waiting_for_sessions),
         ("admin-figure-cancelled", all.cancelled),
         ("admin-figure-checked-in", all.checked_in),
     ];
@@ -265,6 +270,8 @@ pub fn report_workbook(
         "admin-figure-registered",
         "admin-figure-confirmed",
         "admin-figure-checked-in",
+        "admin-figure-waitlisted",
+        "admin-figure-waiting-for-sessions",
     ];
     for (column, key) in headings.iter().enumerate() {
         per_event.write_string_with_format(0, column as u16, t.get(key), &bold).map_err(failed)?;
@@ -273,8 +280,16 @@ pub fn report_workbook(
         let line = index as u32 + 1;
         per_event.write_string(line, 0, &event.title).map_err(failed)?;
         per_event.write_string(line, 1, &event.date).map_err(failed)?;
-        for (column, count) in
-            [event.figures.registered, event.figures.confirmed, event.figures.checked_in].into_iter().enumerate()
+        let figures = &event.figures;
+        for (column, count) in [
+            figures.registered,
+            figures.confirmed,
+            figures.checked_in,
+            figures.waitlisted,
+            figures.waiting_for_sessions,
+        ]
+        .into_iter()
+        .enumerate()
         {
             per_event.write_number(line, column as u16 + 2, count as f64).map_err(failed)?;
         }
