@@ -224,7 +224,14 @@ async fn the_back_office_reads_right() {
         .staff_post(
             &admin,
             &format!("/admin/events/{}/attendees/{}/edit", tag.id, person.attendee.id),
-            &[("first_name", "Olena"), ("last_name", "Kovalenko-Shevchenko"), ("organisation", "Stadt Würzburg")],
+            &[
+                ("first_name", "Olena"),
+                ("last_name", "Kovalenko-Shevchenko"),
+                ("email", "person@example.org"),
+                ("organisation", "Stadt Würzburg"),
+                ("organisation_type", "kommune"),
+                ("language", "de"),
+            ],
         )
         .await;
     assert_eq!(edited.status(), StatusCode::SEE_OTHER);
