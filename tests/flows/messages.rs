@@ -146,9 +146,13 @@ async fn each_registration_gets_the_version_of_its_language_and_replies_go_where
     assert!(page.contains("Vorschau; geht an 3 Anmeldungen"), "three registrations");
     assert!(page.contains("Hallo Olena Kovalenko,") && page.contains("Вітаємо, Olena Kovalenko!"), "each version");
     assert!(page.contains("<pre class=\"message-body\" lang=\"uk\">"), "the Ukrainian version is marked as such");
-    let row = |reader: &str, gets: &str| format!("<tr><th scope=\"row\">{reader}</th><td>1</td><td>{gets}</td></tr>");
-    assert!(page.contains(&row("English", "Deutsch")), "English readers get German: {page}");
-    assert!(page.contains(&row("Українська", "Українська")), "Ukrainian readers get Ukrainian");
+    let row = |(reader, reader_code): (&str, &str), (gets, gets_code): (&str, &str)| {
+        format!(
+            "<tr><th scope=\"row\" lang=\"{reader_code}\">{reader}</th><td>1</td><td lang=\"{gets_code}\">{gets}</td></tr>"
+        )
+    };
+    assert!(page.contains(&row(("English", "en"), ("Deutsch", "de"))), "English readers get German: {page}");
+    assert!(page.contains(&row(("Українська", "uk"), ("Українська", "uk"))), "Ukrainian readers get Ukrainian");
     assert!(page.contains("Antworten gehen an Team@stadt-wuerzburg.example.de."), "where replies go");
     assert!(queued_for(&app).await.is_empty(), "a preview sends nothing");
 
@@ -212,6 +216,7 @@ async fn a_reply_to_that_is_not_an_address_or_half_a_version_is_refused_and_noth
     let page = refused.text().await.expect("body");
     assert!(page.contains("Bitte geben Sie eine gültige E-Mail-Adresse ein"), "the Reply-To's message");
     assert!(page.contains("id=\"field-body_en-error\""), "an English subject needs its text");
+    assert!(page.contains("Text auf Englisch: Bitte füllen Sie dieses Feld aus."), "the summary names the field");
     assert!(page.contains("value=\"team at stadt\"") && page.contains("value=\"Note\""), "typed values are kept");
     assert!(queued_for(&app).await.is_empty(), "nothing queued");
     assert!(domain::messages::for_event(&app.db, event.id).await.expect("messages").is_empty(), "nothing stored");

@@ -28,7 +28,7 @@ use super::form::Nav;
 use super::{Access, Guarded, Staff};
 use site::AppState;
 use site::error::WebError;
-use site::form::{Choice, FormErrors};
+use site::form::{Choice, FieldMessage, FormErrors};
 use site::i18n::{Lang, Tr};
 use site::urls;
 
@@ -58,9 +58,12 @@ pub struct SelectedPerson {
 
 /// How many registrations of one language there are and which version they read.
 pub struct ShareLine {
+    /// The language's own name ("English"), marked with its code on the page.
     pub reader: String,
+    pub reader_code: &'static str,
     pub registrations: usize,
     pub gets: String,
+    pub gets_code: &'static str,
 }
 
 /// One written version as its first reader will see it.
@@ -97,9 +100,33 @@ struct MessagesPage {
     checked_in: Vec<Choice>,
     answers: Vec<Choice>,
     messages: FormErrors,
+    /// The messages above the form, each naming its field (three fields are called "Text").
+    summary: Vec<FieldMessage>,
     preview: Option<Preview>,
     sent: Vec<SentLine>,
     notice: Option<String>,
+}
+
+/// The form's fields in the order of the page, each with its label where the summary
+/// above the form must name it.
+const FIELDS: [(&str, Option<&str>); 9] = [
+    ("status", None),
+    ("selected", None),
+    ("subject", Some("admin-messages-subject")),
+    ("body", Some("admin-messages-body")),
+    ("subject_en", Some("admin-messages-subject-en")),
+    ("body_en", Some("admin-messages-body-en")),
+    ("subject_uk", Some("admin-messages-subject-uk")),
+    ("body_uk", Some("admin-messages-body-uk")),
+    ("reply_to", Some("admin-messages-reply-to")),
+];
+
+fn summary(t: Tr, messages: &mut FormErrors) -> Vec<FieldMessage> {
+    let place = |field: &str| FIELDS.iter().position(|(name, _)| *name == field).unwrap_or(FIELDS.len());
+    messages.sort_by_place(place);
+    messages.summary(|field| {
+        FIELDS.iter().find(|(name, _)| *name == field).and_then(|(_, label)| label.map(|key| t.get(key)))
+    })
 }
 
 fn language_name(t: Tr, language: Language) -> String {
@@ -113,7 +140,7 @@ async fn page(
     event: &Event,
     form: MessageForm,
     selection: &[AttendeeRow],
-    messages: FormErrors,
+    mut messages: FormErrors,
 ) -> Result<MessagesPage, WebError> {
     let sessions = programme::for_event(app.db(), event.id).await?;
     let query = form.query();
@@ -159,6 +186,7 @@ async fn page(
         organisation_types,
         checked_in,
         answers,
+        summary: summary(t, &mut messages),
         messages,
         preview: None,
         sent,
@@ -294,8 +322,10 @@ fn preview(app: &AppState, t: Tr, event: &Event, message: &NewMessage, rows: &[A
         .into_iter()
         .map(|share| ShareLine {
             reader: language_name(t, share.reader),
+            reader_code: share.reader.code(),
             registrations: share.registrations,
             gets: language_name(t, share.gets),
+            gets_code: share.gets.code(),
         })
         .collect();
     let link = format!("{}{}", app.public_url(), urls::manage("…"));
