@@ -639,6 +639,35 @@ admin-messages-sent =
         [one] Die Nachricht geht an eine Anmeldung.
        *[other] Die Nachricht geht an { $count } Anmeldungen.
     }
+admin-bulk-message = eine Nachricht schreiben
+admin-messages-who-reads-what = Wer welche Fassung liest
+admin-messages-reader-language = Sprache der Anmeldung
+admin-messages-registrations = Anmeldungen
+admin-messages-gets-version = Erhält die Fassung
+admin-messages-replies-to = Antworten gehen an { $address }.
+admin-messages-replies-to-sender = Antworten gehen an die Absenderadresse.
+admin-messages-to-selected =
+    { $count ->
+        [one] An die ausgewählte Person
+       *[other] An die { $count } ausgewählten Personen
+    }
+admin-messages-selection-hint = Die Nachricht geht an die Kontaktperson der Anmeldung jeder ausgewählten Person, an jede Anmeldung einmal.
+admin-messages-to-filtered-instead = Stattdessen an eine gefilterte Gruppe schreiben
+admin-messages-version-de = Deutsch (erforderlich)
+admin-messages-version-en = Englisch (freiwillig)
+admin-messages-version-uk = Ukrainisch (freiwillig)
+admin-messages-languages-hint = Englisch und Ukrainisch sind freiwillig; schreiben Sie dort Betreff und Text oder lassen Sie beides leer. Wer in einer Sprache angemeldet ist, für die es keine Fassung gibt, erhält die deutsche.
+admin-messages-subject-en = Betreff auf Englisch
+admin-messages-body-en = Text auf Englisch
+admin-messages-subject-uk = Betreff auf Ukrainisch
+admin-messages-body-uk = Text auf Ukrainisch
+admin-messages-reply-to = Antworten an (Reply-To)
+admin-messages-reply-to-hint = Die Adresse, an die Antworten gehen; alle Empfänger sehen sie. Leer: an die Absenderadresse.
+admin-messages-history-selected =
+    { $count ->
+        [one] an eine ausgewählte Person
+       *[other] an { $count } ausgewählte Personen
+    }
 mail-message-footer = Ihre Anmeldung zu „{ $event }“:
 admin-mail-organiser_message = Nachricht des Teams
 

@@ -640,6 +640,35 @@ admin-messages-sent =
         [one] The message goes to one registration.
        *[other] The message goes to { $count } registrations.
     }
+admin-bulk-message = write a message
+admin-messages-who-reads-what = Who reads which version
+admin-messages-reader-language = Registration language
+admin-messages-registrations = Registrations
+admin-messages-gets-version = Gets the version
+admin-messages-replies-to = Replies go to { $address }.
+admin-messages-replies-to-sender = Replies go to the sender address.
+admin-messages-to-selected =
+    { $count ->
+        [one] To the selected person
+       *[other] To the { $count } selected people
+    }
+admin-messages-selection-hint = The message goes to the contact person of each selected person's registration, once per registration.
+admin-messages-to-filtered-instead = Write to a filtered group instead
+admin-messages-version-de = German (required)
+admin-messages-version-en = English (optional)
+admin-messages-version-uk = Ukrainian (optional)
+admin-messages-languages-hint = English and Ukrainian are optional; write both the subject and the text there, or leave both empty. People registered in a language without its own version get the German one.
+admin-messages-subject-en = Subject in English
+admin-messages-body-en = Text in English
+admin-messages-subject-uk = Subject in Ukrainian
+admin-messages-body-uk = Text in Ukrainian
+admin-messages-reply-to = Replies to (Reply-To)
+admin-messages-reply-to-hint = The address replies go to; every recipient sees it. Empty: the sender address.
+admin-messages-history-selected =
+    { $count ->
+        [one] to one selected person
+       *[other] to { $count } selected people
+    }
 mail-message-footer = Your registration for "{ $event }":
 admin-mail-organiser_message = Message from the team
 

@@ -656,6 +656,31 @@ admin-messages-sent =
         [one] Повідомлення надсилається { $count } реєстрації.
        *[other] Повідомлення надсилається { $count } реєстраціям.
     }
+admin-bulk-message = написати повідомлення
+admin-messages-who-reads-what = Хто яку версію читає
+admin-messages-reader-language = Мова реєстрації
+admin-messages-registrations = Реєстрації
+admin-messages-gets-version = Отримує версію
+admin-messages-replies-to = Відповіді надходять на { $address }.
+admin-messages-replies-to-sender = Відповіді надходять на адресу відправника.
+admin-messages-to-selected = Вибрані особи: { $count }
+admin-messages-selection-hint = Повідомлення отримує контактна особа реєстрації кожної вибраної особи, по одному на реєстрацію.
+admin-messages-to-filtered-instead = Натомість написати відфільтрованій групі
+admin-messages-version-de = Німецькою (обовʼязково)
+admin-messages-version-en = Англійською (за бажанням)
+admin-messages-version-uk = Українською (за бажанням)
+admin-messages-languages-hint = Англійська та українська версії необовʼязкові; заповніть і тему, і текст або залиште обидва поля порожніми. Хто зареєструвався мовою, для якої немає версії, отримає німецьку.
+admin-messages-subject-en = Тема англійською
+admin-messages-body-en = Текст англійською
+admin-messages-subject-uk = Тема українською
+admin-messages-body-uk = Текст українською
+admin-messages-reply-to = Відповіді на (Reply-To)
+admin-messages-reply-to-hint = Адреса, на яку надходять відповіді; її бачать усі отримувачі. Порожньо: адреса відправника.
+admin-messages-history-selected =
+    { $count ->
+        [one] { $count } вибраній особі
+       *[other] { $count } вибраним особам
+    }
 mail-message-footer = Ваша реєстрація на захід «{ $event }»:
 admin-mail-organiser_message = Повідомлення від команди
 

@@ -231,6 +231,7 @@ async fn bulk(
             }
             Ok(Redirect::to(&urls::admin_attendees(event.id)).into_response())
         }
+        "message" => super::messages::compose_to_selection(&app, t, &staff, &event, &rows).await,
         "cancel" if form.confirm.is_none() => Ok(ConfirmBulkPage {
             t,
             nav: Nav::of(&staff),

@@ -1,7 +1,11 @@
-//! Writing to attendees: choose who (the attendee-list filters), write a subject and a
-//! text with placeholders, look at the preview for the first recipient, send. Each
-//! registration's contact person gets one mail through the outbox; the message and its
-//! sending are in the audit log.
+//! Writing to attendees: choose who (the attendee-list filters, or the people ticked in
+//! the list), write a German subject and text with placeholders — English and Ukrainian
+//! optionally — look at the preview of every version, send. Each registration's contact
+//! person gets one mail through the outbox, in the registration's language where that
+//! version was written and in German otherwise; the message and its sending are in the
+//! audit log.
+
+mod draft;
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -10,20 +14,21 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use chrono::Utc;
+use domain::attendee_list::AttendeeRow;
 use domain::audit;
-use domain::messages::{self, personalise};
-use domain::person::{InvalidInput, MAX_TEXT_CHARS, clean_optional_text, clean_text};
-use domain::programme;
+use domain::event::Event;
+use domain::messages::{self, NewMessage, language_shares, personalise};
+use domain::{Language, programme, registration_form};
 use serde::Deserialize;
 use uuid::Uuid;
 
+pub use self::draft::MessageForm;
 use super::event_pages::{EventLinks, load_event};
 use super::form::Nav;
-use super::list_query::ListQuery;
 use super::{Access, Guarded, Staff};
 use site::AppState;
 use site::error::WebError;
-use site::form::{Choice, FormErrors};
+use site::form::{Choice, FieldMessage, FormErrors};
 use site::i18n::{Lang, Tr};
 use site::urls;
 
@@ -35,41 +40,46 @@ pub fn routes() -> Guarded {
     )
 }
 
-/// The form as typed: who (the list's filters) and what.
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct MessageForm {
-    status: String,
-    session: String,
-    org_type: String,
-    checked_in: String,
-    subject: String,
-    body: String,
-    action: String,
-}
-
-impl MessageForm {
-    fn query(&self) -> ListQuery {
-        ListQuery {
-            status: self.status.clone(),
-            session: self.session.clone(),
-            org_type: self.org_type.clone(),
-            checked_in: self.checked_in.clone(),
-            ..ListQuery::default()
-        }
-    }
-}
-
 pub struct SentLine {
     pub when: String,
     pub subject: String,
     pub recipients: i32,
+    /// The written versions' language names.
+    pub languages: String,
+    /// "to 2 selected people", empty for a filtered group.
+    pub selection: String,
+}
+
+/// A ticked person the message goes to.
+pub struct SelectedPerson {
+    pub id: String,
+    pub name: String,
+}
+
+/// How many registrations of one language there are and which version they read.
+pub struct ShareLine {
+    /// The language's own name ("English"), marked with its code on the page.
+    pub reader: String,
+    pub reader_code: &'static str,
+    pub registrations: usize,
+    pub gets: String,
+    pub gets_code: &'static str,
+}
+
+/// One written version as its first reader will see it.
+pub struct PreviewVersion {
+    pub language: String,
+    pub code: &'static str,
+    pub subject: String,
+    pub body: String,
 }
 
 pub struct Preview {
     pub recipients: usize,
-    pub subject: String,
-    pub body: String,
+    pub shares: Vec<ShareLine>,
+    pub versions: Vec<PreviewVersion>,
+    /// Where replies go, in words.
+    pub replies: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -82,34 +92,79 @@ struct MessagesPage {
     links: EventLinks,
     action: String,
     form: MessageForm,
+    /// The ticked people (only those of this event); empty when writing to a filtered group.
+    selection: Vec<SelectedPerson>,
     statuses: Vec<Choice>,
     sessions: Vec<Choice>,
     organisation_types: Vec<Choice>,
     checked_in: Vec<Choice>,
+    answers: Vec<Choice>,
     messages: FormErrors,
+    /// The messages above the form, each naming its field (three fields are called "Text").
+    summary: Vec<FieldMessage>,
     preview: Option<Preview>,
     sent: Vec<SentLine>,
     notice: Option<String>,
+}
+
+/// The form's fields in the order of the page, each with its label where the summary
+/// above the form must name it.
+const FIELDS: [(&str, Option<&str>); 9] = [
+    ("status", None),
+    ("selected", None),
+    ("subject", Some("admin-messages-subject")),
+    ("body", Some("admin-messages-body")),
+    ("subject_en", Some("admin-messages-subject-en")),
+    ("body_en", Some("admin-messages-body-en")),
+    ("subject_uk", Some("admin-messages-subject-uk")),
+    ("body_uk", Some("admin-messages-body-uk")),
+    ("reply_to", Some("admin-messages-reply-to")),
+];
+
+fn summary(t: Tr, messages: &mut FormErrors) -> Vec<FieldMessage> {
+    let place = |field: &str| FIELDS.iter().position(|(name, _)| *name == field).unwrap_or(FIELDS.len());
+    messages.sort_by_place(place);
+    messages.summary(|field| {
+        FIELDS.iter().find(|(name, _)| *name == field).and_then(|(_, label)| label.map(|key| t.get(key)))
+    })
+}
+
+fn language_name(t: Tr, language: Language) -> String {
+    t.get(&format!("language-name-{}", language.code()))
 }
 
 async fn page(
     app: &AppState,
     t: Tr,
     staff: &Staff,
-    event_id: Uuid,
+    event: &Event,
     form: MessageForm,
-    messages: FormErrors,
+    selection: &[AttendeeRow],
+    mut messages: FormErrors,
 ) -> Result<MessagesPage, WebError> {
-    let event = load_event(app, event_id).await?;
     let sessions = programme::for_event(app.db(), event.id).await?;
+    let query = form.query();
     let (statuses, session_choices, organisation_types, checked_in) =
-        super::list_query::filter_choices(t, &form.query(), &sessions);
+        super::list_query::filter_choices(t, &query, &sessions);
+    let questions = registration_form::questions(app.db(), event.id).await?;
+    let answers = super::list_query::answer_choices(t, &query, &questions);
     let zone = event.zone();
     let sent = messages::for_event(app.db(), event.id)
         .await?
         .into_iter()
         .map(|message| SentLine {
             when: t.date_time(&message.created_at.with_timezone(&zone)),
+            languages: message
+                .versions()
+                .written()
+                .into_iter()
+                .map(|(language, _)| language_name(t, language))
+                .collect::<Vec<_>>()
+                .join(", "),
+            selection: message
+                .selected_people
+                .map(|people| t.count("admin-messages-history-selected", "count", i64::from(people)))
+                .unwrap_or_default(),
             subject: message.subject,
             recipients: message.recipients,
         })
@@ -122,15 +177,28 @@ async fn page(
         links: EventLinks::of(event.id),
         action: urls::admin_messages(event.id),
         form,
+        selection: selection
+            .iter()
+            .map(|row| SelectedPerson { id: row.attendee.id.to_string(), name: row.full_name() })
+            .collect(),
         statuses,
         sessions: session_choices,
         organisation_types,
         checked_in,
+        answers,
+        summary: summary(t, &mut messages),
         messages,
         preview: None,
         sent,
         notice: None,
     })
+}
+
+/// A fresh form: replies go to the signed-in organiser unless they change it. A message
+/// invites questions, and the sender address is often a mailbox nobody reads; the field
+/// shows the address, so sending it to attendees is seen and can be changed or emptied.
+fn fresh_form(staff: &Staff) -> MessageForm {
+    MessageForm { status: "confirmed".into(), reply_to: staff.user().email.clone(), ..MessageForm::default() }
 }
 
 #[derive(Deserialize, Default)]
@@ -147,25 +215,35 @@ async fn compose(
     Query(query): Query<SentQuery>,
 ) -> Result<MessagesPage, WebError> {
     let t = Tr::new(language);
-    let form = MessageForm { status: "confirmed".into(), ..MessageForm::default() };
-    let mut page = page(&app, t, &staff, event_id, form, FormErrors::new(t)).await?;
+    let event = load_event(&app, event_id).await?;
+    let mut page = page(&app, t, &staff, &event, fresh_form(&staff), &[], FormErrors::new(t)).await?;
     page.notice = query.sent.map(|count| t.count("admin-messages-sent", "count", count as i64));
     Ok(page)
 }
 
-/// A message text: line breaks are fine, other control characters are not.
-fn clean_body(raw: &str) -> Result<String, InvalidInput> {
-    let text = raw.trim().replace("\r\n", "\n");
-    if text.is_empty() {
-        return Err(InvalidInput::Required);
+/// The composer for the people ticked in the attendee list (its bulk action "write a
+/// message"); `rows` are already limited to this event.
+pub(crate) async fn compose_to_selection(
+    app: &AppState,
+    t: Tr,
+    staff: &Staff,
+    event: &Event,
+    rows: &[AttendeeRow],
+) -> Result<Response, WebError> {
+    let form =
+        MessageForm { selected: rows.iter().map(|row| row.attendee.id.to_string()).collect(), ..fresh_form(staff) };
+    Ok(page(app, t, staff, event, form, rows, FormErrors::new(t)).await?.into_response())
+}
+
+/// The registrations a message goes to, each once, in the list's order.
+fn registrations_of(rows: &[AttendeeRow]) -> Vec<Uuid> {
+    let mut registration_ids: Vec<Uuid> = Vec::new();
+    for row in rows {
+        if !registration_ids.contains(&row.registration_id) {
+            registration_ids.push(row.registration_id);
+        }
     }
-    if text.chars().count() > 10_000 {
-        return Err(InvalidInput::TooLong);
-    }
-    text.split('\n')
-        .map(|line| clean_optional_text(line, 10_000))
-        .collect::<Result<Vec<_>, _>>()
-        .map(|lines| lines.join("\n"))
+    registration_ids
 }
 
 async fn preview_or_send(
@@ -177,54 +255,106 @@ async fn preview_or_send(
 ) -> Result<Response, WebError> {
     let t = Tr::new(language);
     let event = load_event(&app, event_id).await?;
-    let mut errors = FormErrors::new(t);
-    let subject = errors.take("subject", clean_text(&form.subject, MAX_TEXT_CHARS));
-    let body = errors.take("body", clean_body(&form.body));
     let all = app.attendee_rows(event.id).await?;
-    let chosen = form.query().filter().apply(&all);
-    let mut registration_ids: Vec<Uuid> = Vec::new();
-    for row in &chosen {
-        if !registration_ids.contains(&row.registration_id) {
-            registration_ids.push(row.registration_id);
-        }
-    }
-    if registration_ids.is_empty() {
-        errors.add("status", t.get("admin-messages-nobody"));
-    }
-    let (Some(subject), Some(body)) = (subject, body) else {
-        let page = page(&app, t, &staff, event.id, form, errors).await?;
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    // Ticked people are looked up among this event's attendees: an id of another event's
+    // attendee (or no id at all) chooses nobody. A selection never falls back to the
+    // filters, which would reach far more people than were ticked.
+    let rows: Vec<AttendeeRow> = if form.is_selection() {
+        let ids = form.selected_ids();
+        all.iter().filter(|row| ids.contains(&row.attendee.id)).cloned().collect()
+    } else {
+        form.query().filter().apply(&all).into_iter().cloned().collect()
     };
-    if !errors.is_empty() {
-        let page = page(&app, t, &staff, event.id, form, errors).await?;
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    let selection: &[AttendeeRow] = if form.is_selection() { &rows } else { &[] };
+    let mut errors = FormErrors::new(t);
+    let message = form.parse(&mut errors, form.is_selection().then_some(selection.len()));
+    let registration_ids = registrations_of(&rows);
+    if registration_ids.is_empty() {
+        errors.add(if selection.is_empty() { "status" } else { "selected" }, t.get("admin-messages-nobody"));
     }
+    let message = match message {
+        Some(message) if errors.is_empty() => message,
+        _ => {
+            let page = page(&app, t, &staff, &event, form, selection, errors).await?;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        }
+    };
     if form.action != "send" {
-        // The preview shows what the first recipient will read.
-        let first = chosen.first().map(|row| row.full_name()).unwrap_or_default();
-        let title = event.title(language);
-        let link = format!("{}{}", app.public_url(), urls::manage("…"));
-        let mut page = page(&app, t, &staff, event.id, form, errors).await?;
-        page.preview = Some(Preview {
-            recipients: registration_ids.len(),
-            subject: personalise(&subject, &first, title, &link),
-            body: personalise(&body, &first, title, &link),
-        });
+        let preview = preview(&app, t, &event, &message, &rows);
+        let mut page = page(&app, t, &staff, &event, form, selection, errors).await?;
+        page.preview = Some(preview);
         return Ok(page.into_response());
     }
     let now = Utc::now();
-    let message = messages::send(app.pools(), event.id, staff.user(), &subject, &body, &registration_ids, now).await?;
+    let stored = messages::send(app.pools(), event.id, staff.user(), &message, &registration_ids, now).await?;
+    let languages: Vec<&str> = message.versions.written().into_iter().map(|(language, _)| language.code()).collect();
+    let audience = match message.selected_people {
+        Some(people) => format!("{people} people ticked"),
+        None => format!("filter: {}", form.query().with(None, None)),
+    };
     audit::record(
         &app.pools().write,
         staff.user(),
         audit::Action {
             event_id: Some(event.id),
             action: "message.send",
-            subject: &message.subject,
-            detail: format!("{} recipients", registration_ids.len()),
+            subject: &stored.subject,
+            detail: format!("{} recipients; versions: {}; {audience}", registration_ids.len(), languages.join(", ")),
         },
         now,
     )
     .await?;
     Ok(Redirect::to(&format!("{}?sent={}", urls::admin_messages(event.id), registration_ids.len())).into_response())
+}
+
+/// Every written version as its first reader sees it (the first recipient overall where
+/// nobody reads that version), and who reads which.
+fn preview(app: &AppState, t: Tr, event: &Event, message: &NewMessage, rows: &[AttendeeRow]) -> Preview {
+    let versions = &message.versions;
+    // One reader per registration: the contact person's language is the registration's.
+    let mut readers: Vec<&AttendeeRow> = Vec::new();
+    for row in rows {
+        if !readers.iter().any(|reader| reader.registration_id == row.registration_id) {
+            readers.push(row);
+        }
+    }
+    let shares = language_shares(versions, readers.iter().map(|row| row.language))
+        .into_iter()
+        .map(|share| ShareLine {
+            reader: language_name(t, share.reader),
+            reader_code: share.reader.code(),
+            registrations: share.registrations,
+            gets: language_name(t, share.gets),
+            gets_code: share.gets.code(),
+        })
+        .collect();
+    let link = format!("{}{}", app.public_url(), urls::manage("…"));
+    let previews = versions
+        .written()
+        .into_iter()
+        .map(|(language, text)| {
+            let first = readers
+                .iter()
+                .find(|row| versions.for_reader(row.language).0 == language)
+                .or(readers.first())
+                .map(|row| row.full_name())
+                .unwrap_or_default();
+            let title = event.title(language);
+            PreviewVersion {
+                language: language_name(t, language),
+                code: language.code(),
+                subject: personalise(&text.subject, &first, title, &link),
+                body: personalise(&text.body, &first, title, &link),
+            }
+        })
+        .collect();
+    Preview {
+        recipients: readers.len(),
+        shares,
+        versions: previews,
+        replies: match &message.reply_to {
+            Some(address) => t.with("admin-messages-replies-to", "address", address.as_str()),
+            None => t.get("admin-messages-replies-to-sender"),
+        },
+    }
 }
