@@ -90,7 +90,8 @@ async fn send_next_account_mail(app: &AppState, mailer: &Mailer) -> Result<bool,
         return Ok(false);
     };
     let stem = format!("{}-account-{}", Utc::now().format("%Y%m%dT%H%M%S"), &link.token_hash[..16]);
-    let sent = match mail::account::compose(mailer, app.public_url(), &link) {
+    let operator = app.operator().await?;
+    let sent = match mail::account::compose(mailer, app.public_url(), &link, operator.as_deref()) {
         Ok(email) => mailer.deliver(&email, &stem).await.map_err(|failure| failure.reason),
         Err(error) => Err(error),
     };
@@ -123,14 +124,23 @@ async fn deliver(app: &AppState, mailer: &Arc<Mailer>, claimed: &ClaimedMessage)
     } else {
         None
     };
+    // Read at sending time like the rest, so a mail queued before the operator's details
+    // were corrected carries the corrected contact line (cached: one read a minute).
+    let operator = app.operator().await.map_err(DeliveryError::temporary)?;
     // Composing (QR images, MIME) takes about 2 ms of CPU per message: done on the
     // blocking pool, so the request threads never wait behind it (bench: registrations
     // at concurrency 1 took twice as long while the worker composed on those threads).
     let (app_for_compose, mailer_for_compose, kind, id) = (app.clone(), mailer.clone(), message.kind, message.id);
     let email = tokio::task::spawn_blocking(move || match written {
-        Some(written) => {
-            mail::organiser::compose(app_for_compose.public_url(), &mailer_for_compose, &details, &written, &links, id)
-        }
+        Some(written) => mail::organiser::compose(
+            app_for_compose.public_url(),
+            &mailer_for_compose,
+            &details,
+            &written,
+            &links,
+            id,
+            operator.as_deref(),
+        ),
         None => mail::confirmation::compose(
             app_for_compose.public_url(),
             app_for_compose.signer(),
@@ -139,6 +149,7 @@ async fn deliver(app: &AppState, mailer: &Arc<Mailer>, claimed: &ClaimedMessage)
             kind,
             &links,
             id,
+            operator.as_deref(),
         ),
     })
     .await
@@ -170,6 +181,7 @@ async fn deliver_certificates(
             pdf: certificate::render(text).await.map_err(DeliveryError::temporary)?,
         });
     }
+    let operator = app.operator().await.map_err(DeliveryError::temporary)?;
     let (app_for_compose, mailer_for_compose, id) = (app.clone(), mailer.clone(), message.id);
     let email = tokio::task::spawn_blocking(move || {
         mail::certificate::compose(
@@ -179,6 +191,7 @@ async fn deliver_certificates(
             certificates,
             &links,
             id,
+            operator.as_deref(),
         )
     })
     .await

@@ -19,6 +19,7 @@ pub mod ids;
 pub mod keys;
 pub mod language;
 pub mod login;
+pub mod operator;
 pub mod messages;
 pub mod outbox;
 pub mod person;

@@ -2,22 +2,31 @@
 //! in the language the link was asked for in; the secret link is in the mail only.
 
 use domain::account::{LinkMail, LinkPurpose};
+use domain::operator::OperatorDetails;
 use lettre::Message;
 use lettre::message::Mailbox;
 use lettre::message::header::ContentType;
 
-use super::Mailer;
+use super::{MailFooter, Mailer};
 use text::{Tr, urls};
 
-pub fn compose(mailer: &Mailer, public_url: &str, link: &LinkMail) -> Result<Message, String> {
+pub fn compose(
+    mailer: &Mailer,
+    public_url: &str,
+    link: &LinkMail,
+    operator: Option<&OperatorDetails>,
+) -> Result<Message, String> {
     let t = Tr::new(link.language);
     let (subject, text) = match link.purpose {
         LinkPurpose::Invite => (t.get("mail-invite-subject"), t.get("mail-invite-text")),
         LinkPurpose::PasswordReset | LinkPurpose::Setup => (t.get("mail-reset-subject"), t.get("mail-reset-text")),
     };
     let to: Mailbox = link.email.parse().map_err(|err| format!("recipient: {err}"))?;
-    let body =
-        format!("{text}\n\n{}\n", super::link(public_url, &urls::admin_account_link(&link.token), link.language));
+    let body = format!(
+        "{text}\n\n{}\n\n{}",
+        super::link(public_url, &urls::admin_account_link(&link.token), link.language),
+        MailFooter::new(operator, public_url, t).text(),
+    );
     Message::builder()
         .from(mailer.from.clone())
         .to(to)

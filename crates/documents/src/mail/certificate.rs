@@ -1,6 +1,7 @@
 //! After the event: the certificates of attendance of a registration's people who were
 //! checked in, as PDF attachments, to the contact person.
 
+use domain::operator::OperatorDetails;
 use domain::outbox::MailLinks;
 use domain::registration::RegistrationDetails;
 use lettre::Message;
@@ -8,7 +9,7 @@ use lettre::message::header::ContentType;
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use uuid::Uuid;
 
-use super::Mailer;
+use super::{MailFooter, Mailer};
 use text::{Tr, urls};
 
 /// One attached certificate: file name and PDF.
@@ -24,6 +25,7 @@ pub fn compose(
     certificates: Vec<AttachedCertificate>,
     links: &MailLinks,
     outbox_id: Uuid,
+    operator: Option<&OperatorDetails>,
 ) -> Result<Message, String> {
     if certificates.is_empty() {
         return Err("nobody of this registration was checked in".to_owned());
@@ -34,10 +36,11 @@ pub fn compose(
     let event = details.event.title(language);
     let link = super::link(public_url, &urls::manage(&links.manage), language);
     let body = format!(
-        "{}\n\n{}\n\n{}\n{link}\n",
+        "{}\n\n{}\n\n{}\n{link}\n\n{}",
         t.with("mail-greeting", "name", &name),
         t.count_with("mail-certificate-intro", "count", certificates.len() as i64, &[("event", event)]),
         t.get("mail-certificate-link"),
+        MailFooter::new(operator, public_url, t).text(),
     );
     let pdf = ContentType::parse("application/pdf").map_err(|err| err.to_string())?;
     let mut parts = MultiPart::mixed().singlepart(SinglePart::plain(body));

@@ -6,6 +6,7 @@
 
 use askama::Template;
 use chrono::Utc;
+use domain::operator::OperatorDetails;
 use domain::outbox::{MailKind, MailLinks};
 use domain::registration::{RegistrationDetails, RegistrationStatus};
 use domain::ticket::TicketSigner;
@@ -14,7 +15,7 @@ use lettre::message::header::ContentType;
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use uuid::Uuid;
 
-use super::Mailer;
+use super::{MailFooter, Mailer};
 use crate::calendar;
 use crate::event_summary::EventSummary;
 use crate::qr::render_png_for_mail;
@@ -41,6 +42,7 @@ struct ConfirmationText<'a> {
     attendees: &'a [MailAttendee],
     manage_url: &'a str,
     online_url: Option<&'a str>,
+    footer: &'a MailFooter,
 }
 
 #[derive(Template)]
@@ -56,6 +58,7 @@ struct ConfirmationHtml<'a> {
     attendees: &'a [MailAttendee],
     manage_url: &'a str,
     online_url: Option<&'a str>,
+    footer: &'a MailFooter,
 }
 
 pub fn compose(
@@ -66,9 +69,11 @@ pub fn compose(
     kind: MailKind,
     links: &MailLinks,
     outbox_id: Uuid,
+    operator: Option<&OperatorDetails>,
 ) -> Result<Message, String> {
     let language = details.registration.language;
     let t = Tr::new(language);
+    let footer = MailFooter::new(operator, public_url, t);
     let event = EventSummary::new(&details.event, t, Utc::now());
     let title = event.title.as_str();
     let (subject, intro) = match kind {
@@ -161,6 +166,7 @@ pub fn compose(
         attendees: &attendees,
         manage_url: &manage_url,
         online_url,
+        footer: &footer,
     }
     .render()
     .map_err(|err| err.to_string())?;
@@ -174,6 +180,7 @@ pub fn compose(
         attendees: &attendees,
         manage_url: &manage_url,
         online_url,
+        footer: &footer,
     }
     .render()
     .map_err(|err| err.to_string())?;

@@ -2,6 +2,7 @@
 //! the placeholders filled in, and the link to the registration page below it.
 
 use domain::messages::{OrganiserMessage, personalise};
+use domain::operator::OperatorDetails;
 use domain::outbox::MailLinks;
 use domain::registration::RegistrationDetails;
 use lettre::Message;
@@ -9,7 +10,7 @@ use lettre::message::Mailbox;
 use lettre::message::header::ContentType;
 use uuid::Uuid;
 
-use super::Mailer;
+use super::{MailFooter, Mailer};
 use text::{Tr, urls};
 
 pub fn compose(
@@ -19,6 +20,7 @@ pub fn compose(
     message: &OrganiserMessage,
     links: &MailLinks,
     outbox_id: Uuid,
+    operator: Option<&OperatorDetails>,
 ) -> Result<Message, String> {
     let language = details.registration.language;
     let t = Tr::new(language);
@@ -26,10 +28,13 @@ pub fn compose(
     let event = details.event.title(language);
     let link = super::link(public_url, &urls::manage(&links.manage), language);
     let subject = personalise(&message.subject, &name, event, &link);
+    // One signature block: the event's line and link, then who runs the site.
+    let contact = MailFooter::new(operator, public_url, t).lines();
     let body = format!(
-        "{}\n\n-- \n{}\n{link}\n",
+        "{}\n\n-- \n{}\n{link}\n{}",
         personalise(&message.body, &name, event, &link),
-        t.with("mail-message-footer", "event", event)
+        t.with("mail-message-footer", "event", event),
+        contact,
     );
     let to_address = details.registration.contact_email.parse().map_err(|_| "the contact address is not usable")?;
     Message::builder()
