@@ -9,7 +9,7 @@ use std::time::Duration;
 use chrono::Utc;
 use documents::certificate;
 use documents::mail::certificate::AttachedCertificate;
-use documents::mail::{self, DeliveryError, Mailer};
+use documents::mail::{self, DeliveryError, Mailer, Sender};
 use domain::outbox::{self, AfterFailure, ClaimedMessage, MailLinks, OutboxMessage};
 use site::AppState;
 use site::i18n::Tr;
@@ -91,7 +91,8 @@ async fn send_next_account_mail(app: &AppState, mailer: &Mailer) -> Result<bool,
     };
     let stem = format!("{}-account-{}", Utc::now().format("%Y%m%dT%H%M%S"), &link.token_hash[..16]);
     let operator = app.operator().await?;
-    let sent = match mail::account::compose(mailer, app.public_url(), &link, operator.as_deref()) {
+    let sender = Sender { mailer, public_url: app.public_url(), operator: operator.as_deref() };
+    let sent = match mail::account::compose(&sender, &link) {
         Ok(email) => mailer.deliver(&email, &stem).await.map_err(|failure| failure.reason),
         Err(error) => Err(error),
     };
@@ -131,26 +132,16 @@ async fn deliver(app: &AppState, mailer: &Arc<Mailer>, claimed: &ClaimedMessage)
     // blocking pool, so the request threads never wait behind it (bench: registrations
     // at concurrency 1 took twice as long while the worker composed on those threads).
     let (app_for_compose, mailer_for_compose, kind, id) = (app.clone(), mailer.clone(), message.kind, message.id);
-    let email = tokio::task::spawn_blocking(move || match written {
-        Some(written) => mail::organiser::compose(
-            app_for_compose.public_url(),
-            &mailer_for_compose,
-            &details,
-            &written,
-            &links,
-            id,
-            operator.as_deref(),
-        ),
-        None => mail::confirmation::compose(
-            app_for_compose.public_url(),
-            app_for_compose.signer(),
-            &mailer_for_compose,
-            &details,
-            kind,
-            &links,
-            id,
-            operator.as_deref(),
-        ),
+    let email = tokio::task::spawn_blocking(move || {
+        let sender = Sender {
+            mailer: &mailer_for_compose,
+            public_url: app_for_compose.public_url(),
+            operator: operator.as_deref(),
+        };
+        match written {
+            Some(written) => mail::organiser::compose(&sender, &details, &written, &links, id),
+            None => mail::confirmation::compose(&sender, app_for_compose.signer(), &details, kind, &links, id),
+        }
     })
     .await
     .map_err(|err| DeliveryError::temporary(format!("composing failed: {err}")))?
@@ -184,15 +175,12 @@ async fn deliver_certificates(
     let operator = app.operator().await.map_err(DeliveryError::temporary)?;
     let (app_for_compose, mailer_for_compose, id) = (app.clone(), mailer.clone(), message.id);
     let email = tokio::task::spawn_blocking(move || {
-        mail::certificate::compose(
-            app_for_compose.public_url(),
-            &mailer_for_compose,
-            &details,
-            certificates,
-            &links,
-            id,
-            operator.as_deref(),
-        )
+        let sender = Sender {
+            mailer: &mailer_for_compose,
+            public_url: app_for_compose.public_url(),
+            operator: operator.as_deref(),
+        };
+        mail::certificate::compose(&sender, &details, certificates, &links, id)
     })
     .await
     .map_err(|err| DeliveryError::temporary(format!("composing failed: {err}")))?

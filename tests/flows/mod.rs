@@ -11,6 +11,7 @@ mod fuzz;
 mod hostile;
 mod lifecycle;
 mod mail;
+mod operator;
 mod pages;
 mod privacy;
 mod questions;

@@ -208,25 +208,9 @@ impl TestApp {
         let folder = self.data_dir().join("mail");
         let started = std::time::Instant::now();
         loop {
-            let mut files: Vec<PathBuf> = std::fs::read_dir(&folder)
-                .into_iter()
-                .flatten()
-                .flatten()
-                .map(|entry| entry.path())
-                .filter(|path| path.extension().is_some_and(|extension| extension == "eml"))
-                .collect();
-            files.sort();
+            let start = format!("{}{prefix}", self.base);
             let mut paths = Vec::new();
-            for file in files {
-                let bytes = std::fs::read(&file).expect("read a mail");
-                let Some(mail) = mail_parser::MessageParser::default().parse(&bytes) else { continue };
-                let to_address =
-                    mail.to().and_then(|to| to.first()).and_then(|to| to.address()).unwrap_or_default().to_owned();
-                if !to_address.eq_ignore_ascii_case(address) {
-                    continue;
-                }
-                let text = mail.body_text(0).unwrap_or_default().to_string();
-                let start = format!("{}{prefix}", self.base);
+            for text in self.texts_mailed_to(address) {
                 paths.extend(text.split_whitespace().filter(|word| word.starts_with(&start)).map(|word| {
                     word.trim_start_matches(self.base.as_str()).trim_end_matches(['.', ',', ')', '>']).to_owned()
                 }));
@@ -241,6 +225,44 @@ impl TestApp {
             );
             tokio::time::sleep(std::time::Duration::from_millis(50)).await;
         }
+    }
+
+    /// The plain-text parts of the mails written so far to `address`, oldest first; waits
+    /// up to ten seconds for at least `at_least` of them.
+    pub async fn mailed_texts(&self, address: &str, at_least: usize) -> Vec<String> {
+        let started = std::time::Instant::now();
+        loop {
+            let texts = self.texts_mailed_to(address);
+            if texts.len() >= at_least {
+                return texts;
+            }
+            assert!(started.elapsed() < std::time::Duration::from_secs(10), "fewer than {at_least} mails to {address}");
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+    }
+
+    /// The plain-text parts of the `.eml` files in the mail folder addressed to `address`.
+    fn texts_mailed_to(&self, address: &str) -> Vec<String> {
+        let folder = self.data_dir().join("mail");
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&folder)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|entry| entry.path())
+            .filter(|path| path.extension().is_some_and(|extension| extension == "eml"))
+            .collect();
+        files.sort();
+        let mut texts = Vec::new();
+        for file in files {
+            let bytes = std::fs::read(&file).expect("read a mail");
+            let Some(mail) = mail_parser::MessageParser::default().parse(&bytes) else { continue };
+            let to_address =
+                mail.to().and_then(|to| to.first()).and_then(|to| to.address()).unwrap_or_default().to_owned();
+            if to_address.eq_ignore_ascii_case(address) {
+                texts.push(mail.body_text(0).unwrap_or_default().to_string());
+            }
+        }
+        texts
     }
 
     /// The registration a page path (`/r/{token}`, with or without a query) opens.

@@ -20,9 +20,11 @@ use site::i18n::{Lang, Tr};
 use site::urls;
 
 pub fn routes() -> Guarded {
-    Guarded::new()
-        .get("/admin/settings/operator", Access::Administrator, show)
-        .post("/admin/settings/operator", Access::Administrator, save)
+    Guarded::new().get("/admin/settings/operator", Access::Administrator, show).post(
+        "/admin/settings/operator",
+        Access::Administrator,
+        save,
+    )
 }
 
 /// What the form sends; a missing field is empty, so it gets a message, not a 400.

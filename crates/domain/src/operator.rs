@@ -133,7 +133,11 @@ impl OperatorDetails {
     /// The responsible person's address, line by line (the operator's when none was given:
     /// the law asks for an address that reaches them).
     pub fn responsible_address_lines(&self) -> Vec<&str> {
-        if self.responsible_address.is_empty() { self.address_lines() } else { self.responsible_address.lines().collect() }
+        if self.responsible_address.is_empty() {
+            self.address_lines()
+        } else {
+            self.responsible_address.lines().collect()
+        }
     }
 
     /// The data-protection officer or contact (a name or an office).
@@ -225,8 +229,13 @@ pub async fn save(
     let txn = db.begin().await?;
     upsert(&txn, details, now, Overwrite::Yes).await?;
     let detail = if changed.is_empty() { "unchanged".to_owned() } else { format!("changed: {}", changed.join(", ")) };
-    audit::record(&txn, actor, audit::Action { event_id: None, action: AUDIT_ACTION, subject: &details.name, detail }, now)
-        .await?;
+    audit::record(
+        &txn,
+        actor,
+        audit::Action { event_id: None, action: AUDIT_ACTION, subject: &details.name, detail },
+        now,
+    )
+    .await?;
     txn.commit().await
 }
 

@@ -2,20 +2,15 @@
 //! in the language the link was asked for in; the secret link is in the mail only.
 
 use domain::account::{LinkMail, LinkPurpose};
-use domain::operator::OperatorDetails;
 use lettre::Message;
 use lettre::message::Mailbox;
 use lettre::message::header::ContentType;
 
-use super::{MailFooter, Mailer};
+use super::Sender;
 use text::{Tr, urls};
 
-pub fn compose(
-    mailer: &Mailer,
-    public_url: &str,
-    link: &LinkMail,
-    operator: Option<&OperatorDetails>,
-) -> Result<Message, String> {
+pub fn compose(sender: &Sender<'_>, link: &LinkMail) -> Result<Message, String> {
+    let (public_url, mailer) = (sender.public_url, sender.mailer);
     let t = Tr::new(link.language);
     let (subject, text) = match link.purpose {
         LinkPurpose::Invite => (t.get("mail-invite-subject"), t.get("mail-invite-text")),
@@ -25,7 +20,7 @@ pub fn compose(
     let body = format!(
         "{text}\n\n{}\n\n{}",
         super::link(public_url, &urls::admin_account_link(&link.token), link.language),
-        MailFooter::new(operator, public_url, t).text(),
+        sender.footer(t).text(),
     );
     Message::builder()
         .from(mailer.from.clone())

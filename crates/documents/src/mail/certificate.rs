@@ -1,7 +1,6 @@
 //! After the event: the certificates of attendance of a registration's people who were
 //! checked in, as PDF attachments, to the contact person.
 
-use domain::operator::OperatorDetails;
 use domain::outbox::MailLinks;
 use domain::registration::RegistrationDetails;
 use lettre::Message;
@@ -9,7 +8,7 @@ use lettre::message::header::ContentType;
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use uuid::Uuid;
 
-use super::{MailFooter, Mailer};
+use super::Sender;
 use text::{Tr, urls};
 
 /// One attached certificate: file name and PDF.
@@ -19,14 +18,13 @@ pub struct AttachedCertificate {
 }
 
 pub fn compose(
-    public_url: &str,
-    mailer: &Mailer,
+    sender: &Sender<'_>,
     details: &RegistrationDetails,
     certificates: Vec<AttachedCertificate>,
     links: &MailLinks,
     outbox_id: Uuid,
-    operator: Option<&OperatorDetails>,
 ) -> Result<Message, String> {
+    let (public_url, mailer) = (sender.public_url, sender.mailer);
     if certificates.is_empty() {
         return Err("nobody of this registration was checked in".to_owned());
     }
@@ -40,7 +38,7 @@ pub fn compose(
         t.with("mail-greeting", "name", &name),
         t.count_with("mail-certificate-intro", "count", certificates.len() as i64, &[("event", event)]),
         t.get("mail-certificate-link"),
-        MailFooter::new(operator, public_url, t).text(),
+        sender.footer(t).text(),
     );
     let pdf = ContentType::parse("application/pdf").map_err(|err| err.to_string())?;
     let mut parts = MultiPart::mixed().singlepart(SinglePart::plain(body));

@@ -6,7 +6,6 @@
 
 use askama::Template;
 use chrono::Utc;
-use domain::operator::OperatorDetails;
 use domain::outbox::{MailKind, MailLinks};
 use domain::registration::{RegistrationDetails, RegistrationStatus};
 use domain::ticket::TicketSigner;
@@ -15,7 +14,7 @@ use lettre::message::header::ContentType;
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use uuid::Uuid;
 
-use super::{MailFooter, Mailer};
+use super::{MailFooter, Sender};
 use crate::calendar;
 use crate::event_summary::EventSummary;
 use crate::qr::render_png_for_mail;
@@ -62,18 +61,17 @@ struct ConfirmationHtml<'a> {
 }
 
 pub fn compose(
-    public_url: &str,
+    sender: &Sender<'_>,
     signer: &TicketSigner,
-    mailer: &Mailer,
     details: &RegistrationDetails,
     kind: MailKind,
     links: &MailLinks,
     outbox_id: Uuid,
-    operator: Option<&OperatorDetails>,
 ) -> Result<Message, String> {
+    let (public_url, mailer) = (sender.public_url, sender.mailer);
     let language = details.registration.language;
     let t = Tr::new(language);
-    let footer = MailFooter::new(operator, public_url, t);
+    let footer = sender.footer(t);
     let event = EventSummary::new(&details.event, t, Utc::now());
     let title = event.title.as_str();
     let (subject, intro) = match kind {

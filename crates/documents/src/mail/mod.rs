@@ -21,6 +21,22 @@ pub fn link(public_url: &str, path: &str, language: domain::Language) -> String 
     format!("{public_url}{path}{separator}lang={}", language.code())
 }
 
+/// What every composer needs from the site that sends: the sender's address, the public
+/// address every link starts with, and the operator named under every mail.
+pub struct Sender<'a> {
+    pub mailer: &'a Mailer,
+    pub public_url: &'a str,
+    /// `None` until an administrator entered the operator's details.
+    pub operator: Option<&'a domain::operator::OperatorDetails>,
+}
+
+impl Sender<'_> {
+    /// The footer in the reader's language.
+    pub fn footer(&self, t: text::Tr) -> MailFooter {
+        MailFooter::new(self.operator, self.public_url, t)
+    }
+}
+
 /// What every mail ends with: who runs the site and how to reach them (when the details
 /// are entered) and the link to the imprint, so that a reader can always find out who
 /// wrote to them.

@@ -2,7 +2,6 @@
 //! the placeholders filled in, and the link to the registration page below it.
 
 use domain::messages::{OrganiserMessage, personalise};
-use domain::operator::OperatorDetails;
 use domain::outbox::MailLinks;
 use domain::registration::RegistrationDetails;
 use lettre::Message;
@@ -10,18 +9,17 @@ use lettre::message::Mailbox;
 use lettre::message::header::ContentType;
 use uuid::Uuid;
 
-use super::{MailFooter, Mailer};
+use super::Sender;
 use text::{Tr, urls};
 
 pub fn compose(
-    public_url: &str,
-    mailer: &Mailer,
+    sender: &Sender<'_>,
     details: &RegistrationDetails,
     message: &OrganiserMessage,
     links: &MailLinks,
     outbox_id: Uuid,
-    operator: Option<&OperatorDetails>,
 ) -> Result<Message, String> {
+    let (public_url, mailer) = (sender.public_url, sender.mailer);
     let language = details.registration.language;
     let t = Tr::new(language);
     let name = details.attendees.first().map(|attendee| attendee.attendee.full_name()).unwrap_or_default();
@@ -29,7 +27,7 @@ pub fn compose(
     let link = super::link(public_url, &urls::manage(&links.manage), language);
     let subject = personalise(&message.subject, &name, event, &link);
     // One signature block: the event's line and link, then who runs the site.
-    let contact = MailFooter::new(operator, public_url, t).lines();
+    let contact = sender.footer(t).lines();
     let body = format!(
         "{}\n\n-- \n{}\n{link}\n{}",
         personalise(&message.body, &name, event, &link),
