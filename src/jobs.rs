@@ -9,7 +9,7 @@ use std::time::Duration;
 use chrono::Utc;
 use documents::certificate;
 use documents::mail::certificate::AttachedCertificate;
-use documents::mail::{self, DeliveryError, Mailer};
+use documents::mail::{self, DeliveryError, Mailer, Sender};
 use domain::outbox::{self, AfterFailure, ClaimedMessage, MailLinks, OutboxMessage};
 use site::AppState;
 use site::i18n::Tr;
@@ -90,7 +90,9 @@ async fn send_next_account_mail(app: &AppState, mailer: &Mailer) -> Result<bool,
         return Ok(false);
     };
     let stem = format!("{}-account-{}", Utc::now().format("%Y%m%dT%H%M%S"), &link.token_hash[..16]);
-    let sent = match mail::account::compose(mailer, app.public_url(), &link) {
+    let operator = app.operator().await?;
+    let sender = Sender { mailer, public_url: app.public_url(), operator: operator.as_deref() };
+    let sent = match mail::account::compose(&sender, &link) {
         Ok(email) => mailer.deliver(&email, &stem).await.map_err(|failure| failure.reason),
         Err(error) => Err(error),
     };
@@ -128,23 +130,23 @@ async fn deliver(app: &AppState, mailer: &Arc<Mailer>, claimed: &ClaimedMessage)
     } else {
         None
     };
+    // Read at sending time like the rest, so a mail queued before the operator's details
+    // were corrected carries the corrected contact line (cached: one read a minute).
+    let operator = app.operator().await.map_err(DeliveryError::temporary)?;
     // Composing (QR images, MIME) takes about 2 ms of CPU per message: done on the
     // blocking pool, so the request threads never wait behind it (bench: registrations
     // at concurrency 1 took twice as long while the worker composed on those threads).
     let (app_for_compose, mailer_for_compose, kind, id) = (app.clone(), mailer.clone(), message.kind, message.id);
-    let email = tokio::task::spawn_blocking(move || match written {
-        Some(written) => {
-            mail::organiser::compose(app_for_compose.public_url(), &mailer_for_compose, &details, &written, &links, id)
+    let email = tokio::task::spawn_blocking(move || {
+        let sender = Sender {
+            mailer: &mailer_for_compose,
+            public_url: app_for_compose.public_url(),
+            operator: operator.as_deref(),
+        };
+        match written {
+            Some(written) => mail::organiser::compose(&sender, &details, &written, &links, id),
+            None => mail::confirmation::compose(&sender, app_for_compose.signer(), &details, kind, &links, id),
         }
-        None => mail::confirmation::compose(
-            app_for_compose.public_url(),
-            app_for_compose.signer(),
-            &mailer_for_compose,
-            &details,
-            kind,
-            &links,
-            id,
-        ),
     })
     .await
     .map_err(|err| DeliveryError::temporary(format!("composing failed: {err}")))?
@@ -175,16 +177,15 @@ async fn deliver_certificates(
             pdf: certificate::render(text).await.map_err(DeliveryError::temporary)?,
         });
     }
+    let operator = app.operator().await.map_err(DeliveryError::temporary)?;
     let (app_for_compose, mailer_for_compose, id) = (app.clone(), mailer.clone(), message.id);
     let email = tokio::task::spawn_blocking(move || {
-        mail::certificate::compose(
-            app_for_compose.public_url(),
-            &mailer_for_compose,
-            &details,
-            certificates,
-            &links,
-            id,
-        )
+        let sender = Sender {
+            mailer: &mailer_for_compose,
+            public_url: app_for_compose.public_url(),
+            operator: operator.as_deref(),
+        };
+        mail::certificate::compose(&sender, &details, certificates, &links, id)
     })
     .await
     .map_err(|err| DeliveryError::temporary(format!("composing failed: {err}")))?

@@ -180,7 +180,8 @@ impl Application {
         };
         let (pools, signer) = open_database(&config).await?;
         if config.demo && domain::demo::seed_if_empty(&pools.write, Utc::now()).await? {
-            tracing::info!("seeded the demo events");
+            domain::demo::seed_operator(&pools.write, Utc::now()).await?;
+            tracing::info!("seeded the demo events and the demo imprint");
         }
         let listener =
             TcpListener::bind(&config.bind).await.map_err(|err| StartError::Bind(config.bind.clone(), err))?;

@@ -21,6 +21,7 @@ mod m20261126_000016_submission_digest;
 mod m20261126_000017_undeliverable_mail;
 mod m20261126_000020_attendee_search_key;
 mod m20261126_000021_hashed_registration_secrets;
+mod m20261126_000022_operator_details;
 mod m20261126_000023_message_languages;
 mod m20261126_000024_member_mail;
 
@@ -49,6 +50,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000017_undeliverable_mail::Migration),
             Box::new(m20261126_000020_attendee_search_key::Migration),
             Box::new(m20261126_000021_hashed_registration_secrets::Migration),
+            Box::new(m20261126_000022_operator_details::Migration),
             Box::new(m20261126_000023_message_languages::Migration),
             Box::new(m20261126_000024_member_mail::Migration),
         ]

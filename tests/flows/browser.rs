@@ -249,6 +249,7 @@ async fn the_public_pages_and_the_door_page_pass_axe_in_three_languages() {
             "/r/find".to_owned(),
             "/privacy".to_owned(),
             "/accessibility".to_owned(),
+            "/impressum".to_owned(),
             format!("/door/{device}"),
             "/no-such-page".to_owned(),
         ] {
@@ -358,6 +359,7 @@ async fn an_organiser_logs_in_in_the_browser_and_the_back_office_passes_axe_in_t
             "/admin/events/new".to_owned(),
             "/admin/team".to_owned(),
             "/admin/audit".to_owned(),
+            "/admin/settings/operator".to_owned(),
         ] {
             browser.open(&app.url(&format!("{page}?lang={language}"))).await;
             for violation in browser.accessibility_violations().await {

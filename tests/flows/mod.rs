@@ -12,6 +12,7 @@ mod hostile;
 mod lifecycle;
 mod mail;
 mod messages;
+mod operator;
 mod pages;
 mod privacy;
 mod questions;

@@ -317,6 +317,12 @@ impl TestApp {
         }
     }
 
+    /// The plain-text parts of the mails written so far to `address`, oldest first; waits
+    /// up to ten seconds for at least `at_least` of them.
+    pub async fn mailed_texts(&self, address: &str, at_least: usize) -> Vec<String> {
+        self.mails_to(address, at_least).await.into_iter().map(|mail| mail.text).collect()
+    }
+
     /// The registration a page path (`/r/{token}`, with or without a query) opens.
     pub async fn registration_id_at(&self, path: &str) -> Uuid {
         let token = path.trim_start_matches("/r/").split(['?', '/']).next().unwrap_or_default();

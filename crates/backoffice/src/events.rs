@@ -51,6 +51,8 @@ struct DashboardPage {
     new_url: String,
     /// Funder reports per year of the events shown: (label, link).
     reports: Vec<(String, String)>,
+    /// For administrators, while the imprint has no operator details: where to enter them.
+    operator_missing: Option<String>,
 }
 
 async fn dashboard(State(app): State<AppState>, Lang(language): Lang, staff: Staff) -> Result<DashboardPage, WebError> {
@@ -96,6 +98,7 @@ async fn dashboard(State(app): State<AppState>, Lang(language): Lang, staff: Sta
         may_create: staff.is_organiser(),
         new_url: urls::admin_new_event(),
         reports,
+        operator_missing: (staff.is_admin() && app.operator().await?.is_none()).then(urls::admin_operator),
     })
 }
 

@@ -20,6 +20,7 @@ pub mod exports;
 pub mod form;
 pub mod list_query;
 pub mod messages;
+pub mod operator;
 pub mod privacy;
 pub mod programme;
 pub mod questions;
@@ -56,7 +57,7 @@ pub enum Access {
     Door,
     /// Organisers and administrators: events, attendees, exports, figures.
     Organiser,
-    /// Administrators only: the team and the full audit log.
+    /// Administrators only: the team, the full audit log and the operator's details.
     Administrator,
 }
 
@@ -132,6 +133,7 @@ fn all_routes() -> Guarded {
         .merge(privacy::routes())
         .merge(certificates::routes())
         .merge(team::routes())
+        .merge(operator::routes())
 }
 
 /// Every back-office route with its rule: the authorisation test walks this table.
@@ -370,7 +372,7 @@ mod tests {
     /// language: a missing one would show the raw key.
     #[test]
     fn every_composed_back_office_key_exists_in_every_language() {
-        let families: [(&str, &[&str]); 8] = [
+        let families: [(&str, &[&str]); 9] = [
             ("admin-status-", &["pending_confirmation", "confirmed", "waitlisted", "awaiting_approval", "cancelled"]),
             (
                 "admin-mail-",
@@ -404,7 +406,21 @@ mod tests {
             ("admin-role-", &["door", "organiser", "admin"]),
             ("admin-format-", &["in_person", "online", "hybrid"]),
             ("admin-approval-", &["open", "approval"]),
-            ("error-", &["password-too-short", "invalid-date-time", "403-title", "403-text"]),
+            (
+                "admin-operator-",
+                &[
+                    "name",
+                    "representative",
+                    "address",
+                    "email",
+                    "phone",
+                    "responsible-name",
+                    "responsible-address",
+                    "privacy-contact",
+                    "privacy-email",
+                ],
+            ),
+            ("error-", &["password-too-short", "invalid-date-time", "invalid-phone", "403-title", "403-text"]),
         ];
         for language in [Language::De, Language::En, Language::Uk] {
             let t = Tr::new(language);

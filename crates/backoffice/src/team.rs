@@ -243,7 +243,7 @@ struct AuditPage {
 
 /// Every action the log records, in the order the filter offers them; a prefix ending
 /// in `.` stands for a group (every export).
-const ACTIONS: [&str; 39] = [
+const ACTIONS: [&str; 40] = [
     "export.",
     "export.attendees_csv",
     "export.attendees_xlsx",
@@ -283,6 +283,7 @@ const ACTIONS: [&str; 39] = [
     "door.rename",
     "door.revoke",
     "team.access",
+    "settings.operator",
 ];
 
 /// An action as people read it; a code the list does not know is shown as it is.

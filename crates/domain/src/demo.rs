@@ -10,6 +10,7 @@ use crate::entity::event::{ApprovalMode, EventFormat, EventStatus};
 use crate::entity::programme_session::SessionKind;
 use crate::entity::{event, programme_session};
 use crate::ids::new_id;
+use crate::operator;
 
 pub const TAG_SLUG: &str = "tag-der-staedtepartnerschaften";
 pub const REALLABOR_SLUG: &str = "reallabor-aufbaupartnerschaften-ukraine";
@@ -194,6 +195,29 @@ pub async fn seed_if_empty(db: &DatabaseConnection, now: DateTime<Utc>) -> Resul
     .await?;
     txn.commit().await?;
     Ok(true)
+}
+
+/// Fills the imprint with invented operator details, so a first look at the demo shows a
+/// filled one; details someone entered already are kept. Separate from
+/// [`seed_if_empty`] (the start-up calls it after that seeded), which tests also run
+/// on the schema of older migrations, before this table existed.
+pub async fn seed_operator(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<(), DbErr> {
+    operator::upsert(db, &demo_operator()?, now, operator::Overwrite::No).await
+}
+
+fn demo_operator() -> Result<operator::OperatorDetails, DbErr> {
+    operator::OperatorDetails::parse(&operator::OperatorInput {
+        name: "Netzwerkstelle Städtepartnerschaften NRW (Demo)",
+        representative: "Dr. Katrin Beispiel, Leiterin der Netzwerkstelle",
+        address: "Musterstraße 12\n40213 Düsseldorf\nDeutschland",
+        email: "netzwerkstelle@example.org",
+        phone: "+49 211 555 0100",
+        responsible_name: "Dr. Katrin Beispiel",
+        responsible_address: "",
+        privacy_contact: "Datenschutzbeauftragte der Netzwerkstelle (Demo)",
+        privacy_email: "datenschutz@example.org",
+    })
+    .map_err(|problems| DbErr::Custom(format!("the demo's operator details are invalid: {problems:?}")))
 }
 
 struct DemoEvent<'a> {

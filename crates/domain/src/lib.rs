@@ -20,6 +20,7 @@ pub mod keys;
 pub mod language;
 pub mod login;
 pub mod messages;
+pub mod operator;
 pub mod outbox;
 pub mod person;
 pub mod places;

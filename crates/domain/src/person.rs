@@ -18,6 +18,8 @@ pub enum InvalidInput {
     PasswordTooShort,
     #[error("invalid-date-time")]
     InvalidDateTime,
+    #[error("invalid-phone")]
+    InvalidPhone,
 }
 
 impl InvalidInput {
@@ -29,6 +31,7 @@ impl InvalidInput {
             InvalidInput::InvalidCharacters => "invalid-characters",
             InvalidInput::PasswordTooShort => "password-too-short",
             InvalidInput::InvalidDateTime => "invalid-date-time",
+            InvalidInput::InvalidPhone => "invalid-phone",
         }
     }
 }
@@ -159,9 +162,46 @@ impl fmt::Display for EmailAddress {
     }
 }
 
+/// A telephone number as people write it (`+49 211 123456-0`, `(0211) 12 34 56`): digits
+/// with spaces, `-`, `/`, `.` and brackets between them, an optional leading `+`. It is
+/// shown, never dialled, so the form is kept as typed; the digit count catches a name or
+/// an e-mail address typed into the wrong field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PhoneNumber(String);
+
+impl PhoneNumber {
+    pub fn parse(raw: &str) -> Result<Self, InvalidInput> {
+        let number = clean_text(raw, 40)?;
+        let body = number.strip_prefix('+').unwrap_or(&number);
+        let allowed = |c: char| c.is_ascii_digit() || matches!(c, ' ' | '-' | '/' | '.' | '(' | ')');
+        let digits = body.chars().filter(char::is_ascii_digit).count();
+        // The shortest numbers in use have a few digits after the area code; ITU-T E.164
+        // allows 15 digits, an extension a few more.
+        if !body.chars().all(allowed) || !(5..=20).contains(&digits) {
+            return Err(InvalidInput::InvalidPhone);
+        }
+        Ok(PhoneNumber(number))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phone_numbers_keep_their_written_form_and_refuse_words() {
+        for written in ["+49 211 837-1001", "(0211) 12 34 56", "0211/123456", "+380 44 123 45 67"] {
+            assert_eq!(PhoneNumber::parse(&format!(" {written} ")).map(|n| n.as_str().to_owned()), Ok(written.into()));
+        }
+        assert_eq!(PhoneNumber::parse(""), Err(InvalidInput::Required));
+        for wrong in ["info@example.org", "Zentrale", "1234", "+49 211 +1", "0211 123456 ext 3"] {
+            assert_eq!(PhoneNumber::parse(wrong), Err(InvalidInput::InvalidPhone), "{wrong}");
+        }
+    }
 
     #[test]
     fn email_needs_a_domain_with_a_dot() {

@@ -2,7 +2,8 @@
 //! nothing but a token this key signed verifies.
 
 use proptest::prelude::*;
-use treffpunkt_domain::person::{EmailAddress, PersonName, clean_optional_text, is_forbidden_char};
+use treffpunkt_domain::operator::{OperatorDetails, OperatorInput};
+use treffpunkt_domain::person::{EmailAddress, PersonName, PhoneNumber, clean_optional_text, is_forbidden_char};
 use treffpunkt_domain::ticket::{TOKEN_CHARS, TicketClaims, TicketSigner};
 use uuid::Uuid;
 
@@ -66,6 +67,36 @@ proptest! {
             prop_assert!(!email.as_str().chars().any(char::is_whitespace));
         }
         let _ = clean_optional_text(&text, 200);
+        if let Ok(phone) = PhoneNumber::parse(&text) {
+            prop_assert!(phone.as_str().chars().any(|c| c.is_ascii_digit()));
+            prop_assert!(!phone.as_str().chars().any(char::is_alphabetic));
+        }
+    }
+
+    /// The imprint shows what was stored: nothing accepted carries an invisible or
+    /// direction-changing character, whatever is typed into whichever field (addresses
+    /// keep their line breaks, and only those).
+    #[test]
+    fn operator_details_accept_no_invisible_characters(text in "\\PC{0,120}|.{0,120}|[a-z\n\r]{0,40}") {
+        let input = OperatorInput {
+            name: &text,
+            representative: &text,
+            address: &text,
+            email: "info@example.org",
+            phone: "+49 211 123456",
+            responsible_name: &text,
+            responsible_address: &text,
+            privacy_contact: &text,
+            privacy_email: "datenschutz@example.org",
+        };
+        if let Ok(details) = OperatorDetails::parse(&input) {
+            for shown in [details.name(), details.representative(), details.responsible_name(), details.privacy_contact()] {
+                prop_assert!(!shown.chars().any(is_forbidden_char));
+            }
+            for line in details.address_lines().into_iter().chain(details.responsible_address_lines()) {
+                prop_assert!(!line.is_empty() && !line.chars().any(is_forbidden_char), "{line:?}");
+            }
+        }
     }
 }
 

@@ -1,6 +1,6 @@
 //! The participant pages: the event list, event pages with their programme, the
 //! registration form, the registration's own page with QR tickets and calendar files,
-//! certificates and the participants' privacy rights.
+//! certificates, the participants' privacy rights and the imprint.
 
 pub mod pages;
 
@@ -19,4 +19,5 @@ pub fn router() -> Router<AppState> {
         .merge(pages::calendar::routes())
         .merge(pages::privacy::routes())
         .merge(pages::accessibility::routes())
+        .merge(pages::imprint::routes())
 }

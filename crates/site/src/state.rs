@@ -17,6 +17,7 @@ use sea_orm::DatabaseConnection;
 use crate::caches::WroteEvent;
 use crate::caches::attendee_rows::AttendeeRowsCache;
 use crate::caches::door_devices::DeviceCache;
+use crate::caches::operator::OperatorCache;
 use crate::caches::pages::PageCache;
 use crate::rate_limit::Limits;
 
@@ -34,6 +35,7 @@ struct Inner {
     page_cache: PageCache,
     attendee_rows: AttendeeRowsCache,
     door_devices: DeviceCache,
+    operator: OperatorCache,
     password_checks: PasswordChecks,
     known_devices: KnownDevices,
     /// The reverse proxy whose `X-Forwarded-For` names the client.
@@ -66,6 +68,7 @@ impl AppState {
                 in_flight: AtomicUsize::new(0),
                 attendee_rows: AttendeeRowsCache::default(),
                 door_devices: DeviceCache::default(),
+                operator: OperatorCache::default(),
                 password_checks: PasswordChecks::sized_to_cores(),
                 known_devices,
                 trusted_proxy,
@@ -117,6 +120,16 @@ impl AppState {
     /// After revoking or renaming a device: the next request reads it again.
     pub fn forget_door_devices(&self) {
         self.inner.door_devices.forget();
+    }
+
+    /// Who runs the site (imprint, privacy notice, mail footers); `None` until entered.
+    pub async fn operator(&self) -> Result<Option<Arc<domain::operator::OperatorDetails>>, sea_orm::DbErr> {
+        self.inner.operator.details(self.db()).await
+    }
+
+    /// After saving the operator's details: the next page and mail read them again.
+    pub fn forget_operator(&self) {
+        self.inner.operator.forget();
     }
 
     /// The argon2 checks of log-ins, bounded to one per core.

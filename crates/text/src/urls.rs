@@ -104,6 +104,11 @@ pub fn privacy() -> String {
     "/privacy".to_owned()
 }
 
+/// Who runs the site (§ 5 DDG, § 18 MStV); the German word is the one people look for.
+pub fn imprint() -> String {
+    "/impressum".to_owned()
+}
+
 pub fn door(device_token: &str) -> String {
     format!("/door/{device_token}")
 }
@@ -178,6 +183,11 @@ pub fn admin_team_member(user_id: uuid::Uuid) -> String {
 
 pub fn admin_audit() -> String {
     "/admin/audit".to_owned()
+}
+
+/// Where administrators enter the operator's details for the imprint.
+pub fn admin_operator() -> String {
+    "/admin/settings/operator".to_owned()
 }
 
 pub fn admin_new_event() -> String {

@@ -6,18 +6,22 @@ use lettre::Message;
 use lettre::message::Mailbox;
 use lettre::message::header::ContentType;
 
-use super::Mailer;
+use super::Sender;
 use text::{Tr, urls};
 
-pub fn compose(mailer: &Mailer, public_url: &str, link: &LinkMail) -> Result<Message, String> {
+pub fn compose(sender: &Sender<'_>, link: &LinkMail) -> Result<Message, String> {
+    let (public_url, mailer) = (sender.public_url, sender.mailer);
     let t = Tr::new(link.language);
     let (subject, text) = match link.purpose {
         LinkPurpose::Invite => (t.get("mail-invite-subject"), t.get("mail-invite-text")),
         LinkPurpose::PasswordReset | LinkPurpose::Setup => (t.get("mail-reset-subject"), t.get("mail-reset-text")),
     };
     let to: Mailbox = link.email.parse().map_err(|err| format!("recipient: {err}"))?;
-    let body =
-        format!("{text}\n\n{}\n", super::link(public_url, &urls::admin_account_link(&link.token), link.language));
+    let body = format!(
+        "{text}\n\n{}\n\n{}",
+        super::link(public_url, &urls::admin_account_link(&link.token), link.language),
+        sender.footer(t).text(),
+    );
     Message::builder()
         .from(mailer.from.clone())
         .to(to)

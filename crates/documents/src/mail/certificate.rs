@@ -8,7 +8,7 @@ use lettre::message::header::ContentType;
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use uuid::Uuid;
 
-use super::Mailer;
+use super::Sender;
 use text::{Tr, urls};
 
 /// One attached certificate: file name and PDF.
@@ -18,13 +18,13 @@ pub struct AttachedCertificate {
 }
 
 pub fn compose(
-    public_url: &str,
-    mailer: &Mailer,
+    sender: &Sender<'_>,
     details: &RegistrationDetails,
     certificates: Vec<AttachedCertificate>,
     links: &MailLinks,
     outbox_id: Uuid,
 ) -> Result<Message, String> {
+    let (public_url, mailer) = (sender.public_url, sender.mailer);
     if certificates.is_empty() {
         return Err("nobody of this registration was checked in".to_owned());
     }
@@ -34,10 +34,11 @@ pub fn compose(
     let event = details.event.title(language);
     let link = super::link(public_url, &urls::manage(&links.manage), language);
     let body = format!(
-        "{}\n\n{}\n\n{}\n{link}\n",
+        "{}\n\n{}\n\n{}\n{link}\n\n{}",
         t.with("mail-greeting", "name", &name),
         t.count_with("mail-certificate-intro", "count", certificates.len() as i64, &[("event", event)]),
         t.get("mail-certificate-link"),
+        sender.footer(t).text(),
     );
     let pdf = ContentType::parse("application/pdf").map_err(|err| err.to_string())?;
     let mut parts = MultiPart::mixed().singlepart(SinglePart::plain(body));

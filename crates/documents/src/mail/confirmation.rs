@@ -14,7 +14,7 @@ use lettre::message::header::ContentType;
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use uuid::Uuid;
 
-use super::Mailer;
+use super::{MailFooter, Sender};
 use crate::calendar;
 use crate::event_summary::EventSummary;
 use crate::qr::render_png_for_mail;
@@ -41,6 +41,7 @@ struct ConfirmationText<'a> {
     attendees: &'a [MailAttendee],
     manage_url: &'a str,
     online_url: Option<&'a str>,
+    footer: &'a MailFooter,
 }
 
 #[derive(Template)]
@@ -56,20 +57,22 @@ struct ConfirmationHtml<'a> {
     attendees: &'a [MailAttendee],
     manage_url: &'a str,
     online_url: Option<&'a str>,
+    footer: &'a MailFooter,
 }
 
 pub fn compose(
-    public_url: &str,
+    sender: &Sender<'_>,
     signer: &TicketSigner,
-    mailer: &Mailer,
     details: &RegistrationDetails,
     kind: MailKind,
     links: &MailLinks,
     outbox_id: Uuid,
 ) -> Result<Message, String> {
+    let (public_url, mailer) = (sender.public_url, sender.mailer);
     // A member's own mail is in their language, to their address, about their part only.
     let language = details.language();
     let t = Tr::new(language);
+    let footer = sender.footer(t);
     let event = EventSummary::new(&details.event, t, Utc::now());
     let title = event.title.as_str();
     let (subject, intro) = match kind {
@@ -162,6 +165,7 @@ pub fn compose(
         attendees: &attendees,
         manage_url: &manage_url,
         online_url,
+        footer: &footer,
     }
     .render()
     .map_err(|err| err.to_string())?;
@@ -175,6 +179,7 @@ pub fn compose(
         attendees: &attendees,
         manage_url: &manage_url,
         online_url,
+        footer: &footer,
     }
     .render()
     .map_err(|err| err.to_string())?;

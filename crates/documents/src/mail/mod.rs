@@ -21,6 +21,61 @@ pub fn link(public_url: &str, path: &str, language: domain::Language) -> String 
     format!("{public_url}{path}{separator}lang={}", language.code())
 }
 
+/// What every composer needs from the site that sends: the sender's address, the public
+/// address every link starts with, and the operator named under every mail.
+pub struct Sender<'a> {
+    pub mailer: &'a Mailer,
+    pub public_url: &'a str,
+    /// `None` until an administrator entered the operator's details.
+    pub operator: Option<&'a domain::operator::OperatorDetails>,
+}
+
+impl Sender<'_> {
+    /// The footer in the reader's language.
+    pub fn footer(&self, t: text::Tr) -> MailFooter {
+        MailFooter::new(self.operator, self.public_url, t)
+    }
+}
+
+/// What every mail ends with: who runs the site and how to reach them (when the details
+/// are entered) and the link to the imprint, so that a reader can always find out who
+/// wrote to them.
+pub struct MailFooter {
+    /// "Contact: Netzwerkstelle …, info@…"; `None` before the details are entered.
+    pub contact: Option<String>,
+    /// "Imprint:" in the reader's language; the URL follows it.
+    pub imprint_label: String,
+    pub imprint_url: String,
+}
+
+impl MailFooter {
+    pub fn new(operator: Option<&domain::operator::OperatorDetails>, public_url: &str, t: text::Tr) -> Self {
+        let contact = operator
+            .map(|operator| t.with2("mail-contact", ["operator", "email"], [operator.name(), operator.email()]));
+        MailFooter {
+            contact,
+            imprint_label: t.get("mail-imprint"),
+            imprint_url: link(public_url, &text::urls::imprint(), t.language),
+        }
+    }
+
+    /// The footer of a plain-text mail, after the usual `-- ` signature separator.
+    pub fn text(&self) -> String {
+        format!("-- \n{}", self.lines())
+    }
+
+    /// The footer's lines without the separator, for a signature block that has one.
+    pub fn lines(&self) -> String {
+        let mut lines = String::new();
+        if let Some(contact) = &self.contact {
+            lines.push_str(contact);
+            lines.push('\n');
+        }
+        lines.push_str(&format!("{} {}\n", self.imprint_label, self.imprint_url));
+        lines
+    }
+}
+
 /// How the SMTP connection is secured.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SmtpSecurity {

@@ -11,17 +11,17 @@ use lettre::message::Mailbox;
 use lettre::message::header::ContentType;
 use uuid::Uuid;
 
-use super::Mailer;
+use super::Sender;
 use text::{Tr, urls};
 
 pub fn compose(
-    public_url: &str,
-    mailer: &Mailer,
+    sender: &Sender<'_>,
     details: &RegistrationDetails,
     message: &OrganiserMessage,
     links: &MailLinks,
     outbox_id: Uuid,
 ) -> Result<Message, String> {
+    let (public_url, mailer) = (sender.public_url, sender.mailer);
     let language = details.registration.language;
     let t = Tr::new(language);
     let versions = message.versions();
@@ -33,10 +33,13 @@ pub fn compose(
     let event = details.event.title(language);
     let link = super::link(public_url, &urls::manage(&links.manage), language);
     let subject = personalise(&text.subject, &name, event_in_text, &link);
+    // One signature block: the event's line and link, then who runs the site.
+    let contact = sender.footer(t).lines();
     let body = format!(
-        "{}\n\n-- \n{}\n{link}\n",
+        "{}\n\n-- \n{}\n{link}\n{}",
         personalise(&text.body, &name, event_in_text, &link),
-        t.with("mail-message-footer", "event", event)
+        t.with("mail-message-footer", "event", event),
+        contact,
     );
     let to_address = details.registration.contact_email.parse().map_err(|_| "the contact address is not usable")?;
     let mut builder = Message::builder()

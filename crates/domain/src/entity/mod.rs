@@ -13,6 +13,7 @@ pub mod door_scan;
 pub mod event;
 pub mod instance_secret;
 pub mod login_failure;
+pub mod operator_details;
 pub mod organiser_message;
 pub mod outbox_message;
 pub mod programme_session;

@@ -4,6 +4,7 @@ pub mod accessibility;
 pub mod calendar;
 pub mod certificate;
 pub mod events;
+pub mod imprint;
 pub mod manage;
 pub mod personal_data;
 pub mod privacy;

@@ -1,5 +1,6 @@
 //! The privacy notice (Datenschutzhinweise) the registration form links to; linked from
-//! an event's form, it also says when that event's data is anonymised.
+//! an event's form, it also says when that event's data is anonymised. The controller
+//! and the data-protection contact are the operator's details from the back office.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -20,6 +21,10 @@ pub fn routes() -> Router<AppState> {
 #[template(path = "registration/privacy.html")]
 struct PrivacyPage {
     t: Tr,
+    /// The controller and the data-protection contact; `None` until entered, then the
+    /// page names the network office in general words.
+    operator: Option<std::sync::Arc<domain::operator::OperatorDetails>>,
+    imprint_url: String,
     /// "For „…“: anonymised on … (… days after the event)."
     event_retention: Option<String>,
 }
@@ -53,5 +58,5 @@ async fn show(
             ],
         )
     });
-    Ok(PrivacyPage { t, event_retention })
+    Ok(PrivacyPage { t, operator: app.operator().await?, imprint_url: site::urls::imprint(), event_retention })
 }

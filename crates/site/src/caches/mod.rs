@@ -8,6 +8,7 @@
 
 pub mod attendee_rows;
 pub mod door_devices;
+pub mod operator;
 pub mod pages;
 
 use std::collections::HashMap;
