@@ -469,3 +469,54 @@ async fn a_revoked_door_device_stops_admitting_and_says_so() {
     }
     browser.quit().await;
 }
+
+/// No page is wider than a small phone's screen: long questions, answers, names and
+/// addresses wrap instead of pushing the page sideways (the answers on a registration
+/// page used to).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs Chromium and chromedriver; .ci/run runs it"]
+async fn pages_never_scroll_sideways_on_a_small_phone() {
+    let app = TestApp::spawn().await;
+    let mut fields = crate::support::valid_fields("long-answers@example.org");
+    fields[3] =
+        ("organisation", "Stadtverwaltung der Kreisfreien Stadt Mülheim an der Ruhr, Referat für Internationales");
+    fields.push(("guest_first_name", "Oleksandra-Maria"));
+    fields.push(("guest_last_name", "Kovalenko-Shevchenko-Bondarenko"));
+    fields.push(("guest_email", "oleksandra.maria.kovalenko-shevchenko@hromada-partnerstadt.example.ua"));
+    fields.push(("guest_organisation", ""));
+    let response = app.post_registration(TAG_SLUG, &fields).await;
+    let manage = response.headers()["location"].to_str().expect("registered").to_owned();
+    let browser = Browser::start_phone().await;
+    for path in [
+        "/".to_owned(),
+        format!("/events/{TAG_SLUG}"),
+        format!("/events/{TAG_SLUG}/register"),
+        manage.clone(),
+        "/impressum".to_owned(),
+    ] {
+        for language in ["de", "uk"] {
+            let separator = if path.contains('?') { '&' } else { '?' };
+            let url = format!("{path}{separator}lang={language}");
+            browser.open(&app.url(&url)).await;
+            let widths = browser
+                .script("return [document.documentElement.scrollWidth, document.documentElement.clientWidth];")
+                .await;
+            let (scroll, client) = (widths[0].as_i64().unwrap_or(0), widths[1].as_i64().unwrap_or(0));
+            assert!(client > 0 && client <= 320, "{url}: measured at a small phone's width ({client})");
+            if scroll > client {
+                let wide = browser
+                    .script(
+                        "const w = document.documentElement.clientWidth;
+                         return [...document.querySelectorAll('body *')]
+                           .filter(e => e.getBoundingClientRect().right > w + 1)
+                           .slice(0, 8)
+                           .map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)
+                                + ' ' + (e.textContent || '').trim().slice(0, 40));",
+                    )
+                    .await;
+                panic!("{url} scrolls sideways on a small phone: {scroll} > {client}; too wide: {wide}");
+            }
+        }
+    }
+    browser.quit().await;
+}

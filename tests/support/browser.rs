@@ -40,8 +40,18 @@ impl Browser {
         Browser::start_with(&[]).await
     }
 
+    /// A small phone: 320 CSS pixels wide (Chromium's mobile emulation; a headless window
+    /// itself stays about 500 px wide at least).
+    pub async fn start_phone() -> Browser {
+        Browser::launch(&[], Some(json!({"deviceMetrics": {"width": 320, "height": 700, "pixelRatio": 2.0}}))).await
+    }
+
     /// With extra Chromium switches, e.g. a fake camera that plays a video file.
     pub async fn start_with(extra_args: &[String]) -> Browser {
+        Browser::launch(extra_args, None).await
+    }
+
+    async fn launch(extra_args: &[String], mobile_emulation: Option<Value>) -> Browser {
         const MISSING: &str = "this test needs Chromium and chromedriver (Debian: apt-get install chromium \
                                chromium-driver; .ci/run installs them), or CHROMIUM and CHROMEDRIVER set";
         let chromium = std::env::var("CHROMIUM")
@@ -80,13 +90,17 @@ impl Browser {
         .map(|arg| (*arg).to_owned())
         .collect();
         args.extend(extra_args.iter().cloned());
+        let mut options = json!({
+            "binary": chromium,
+            "args": args,
+            "prefs": {"intl.accept_languages": "de-DE,de"}
+        });
+        if let Some(emulation) = mobile_emulation {
+            options["mobileEmulation"] = emulation;
+        }
         let capabilities = json!({"capabilities": {"alwaysMatch": {
             "browserName": "chrome",
-            "goog:chromeOptions": {
-                "binary": chromium,
-                "args": args,
-                "prefs": {"intl.accept_languages": "de-DE,de"}
-            }
+            "goog:chromeOptions": options
         }}});
         let session = browser.call("POST", "/session", Some(capabilities)).await;
         let id = session["sessionId"].as_str().expect("a WebDriver session").to_owned();
