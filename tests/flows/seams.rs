@@ -8,6 +8,19 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
 
 use crate::support::TestApp;
 
+/// The smallest forum of the main event, cut down to one place.
+async fn forum_with_one_place(app: &TestApp) -> domain::programme::ProgrammeSession {
+    use domain::entity::programme_session;
+    let forum = app.smallest_forum().await;
+    programme_session::Entity::update_many()
+        .col_expr(programme_session::Column::Capacity, Expr::value(Some(1)))
+        .filter(programme_session::Column::Id.eq(forum.id))
+        .exec(&app.db)
+        .await
+        .expect("one place in the forum");
+    forum
+}
+
 async fn fill_the_event(app: &TestApp) {
     let tag = app.event(TAG_SLUG).await;
     event::Entity::update_many()
@@ -655,17 +668,10 @@ async fn every_member_of_a_delegation_is_a_person_of_their_own() {
 /// people who still come (cancelled ones only when asked for).
 #[tokio::test]
 async fn forum_waiting_lists_show_and_session_filters_leave_out_the_cancelled() {
-    use domain::entity::programme_session;
     let app = TestApp::spawn().await;
     let admin = app.admin().await;
     let tag = app.event(TAG_SLUG).await;
-    let forum = app.smallest_forum().await;
-    programme_session::Entity::update_many()
-        .col_expr(programme_session::Column::Capacity, Expr::value(Some(1)))
-        .filter(programme_session::Column::Id.eq(forum.id))
-        .exec(&app.db)
-        .await
-        .expect("one place in the forum");
+    let forum = forum_with_one_place(&app).await;
     let first = app.register_confirmed("first@example.org", &[forum.id]).await;
     app.register_confirmed("waiting@example.org", &[forum.id]).await;
     let (_, overview) = app.staff_get(&admin, &format!("/admin/events/{}", tag.id)).await;
@@ -1023,17 +1029,10 @@ async fn organisers_edit_every_field_of_a_person_and_the_log_names_what_changed(
 #[tokio::test]
 async fn forum_waiting_lists_are_in_the_filters_the_exports_and_the_funder_report() {
     use calamine::{Data, Reader, Xlsx};
-    use domain::entity::programme_session;
     let app = TestApp::spawn().await;
     let admin = app.admin().await;
     let tag = app.event(TAG_SLUG).await;
-    let forum = app.smallest_forum().await;
-    programme_session::Entity::update_many()
-        .col_expr(programme_session::Column::Capacity, Expr::value(Some(1)))
-        .filter(programme_session::Column::Id.eq(forum.id))
-        .exec(&app.db)
-        .await
-        .expect("one place in the forum");
+    let forum = forum_with_one_place(&app).await;
     app.register_confirmed("has-place@example.org", &[forum.id]).await;
     app.register_confirmed("waits@example.org", &[forum.id]).await;
     app.register_confirmed("no-forum@example.org", &[]).await;
