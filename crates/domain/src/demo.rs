@@ -346,7 +346,7 @@ async fn insert_event<C: sea_orm::ConnectionTrait>(
 }
 
 /// The first working day in North Rhine-Westphalia at least `days` days after `now`, in
-/// Berlin: no weekend, no public holiday, not Christmas or New Year's Eve.
+/// Berlin: no weekend, no public holiday, not between the years.
 fn weekday_after(now: DateTime<Utc>, days: i64) -> NaiveDate {
     let mut day = (now + Duration::days(days)).with_timezone(&Berlin).date_naive();
     while matches!(day.weekday(), Weekday::Sat | Weekday::Sun) || is_day_off_in_nrw(day) {
@@ -355,11 +355,12 @@ fn weekday_after(now: DateTime<Utc>, days: i64) -> NaiveDate {
     day
 }
 
-/// The public holidays of North Rhine-Westphalia, and the two days nobody holds a
-/// conference on (24 and 31 December).
+/// The public holidays of North Rhine-Westphalia, and the days between the years
+/// (24 December to 1 January), when offices are closed and nobody holds a conference.
 fn is_day_off_in_nrw(day: NaiveDate) -> bool {
-    let fixed = [(1, 1), (5, 1), (10, 3), (11, 1), (12, 24), (12, 25), (12, 26), (12, 31)];
-    if fixed.contains(&(day.month(), day.day())) {
+    let fixed = [(5, 1), (10, 3), (11, 1)];
+    let between_the_years = (day.month() == 12 && day.day() >= 24) || (day.month() == 1 && day.day() == 1);
+    if between_the_years || fixed.contains(&(day.month(), day.day())) {
         return true;
     }
     // Good Friday, Easter Monday, Ascension, Whit Monday, Corpus Christi.
@@ -411,10 +412,12 @@ mod tests {
         for holiday in [date(2027, 3, 26), date(2027, 5, 6), date(2027, 5, 17), date(2027, 5, 27), date(2026, 12, 24)] {
             assert!(is_day_off_in_nrw(holiday), "{holiday}");
         }
-        // Seeded on 26 November 2026, four weeks ahead is Christmas Eve.
+        // Seeded on 26 November 2026, four weeks ahead is Christmas Eve: the first working
+        // day after the years is Monday, 4 January.
         let seeded = Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).single().unwrap_or_default();
         let day = weekday_after(seeded, 28);
-        assert_eq!(day, date(2026, 12, 28));
+        assert_eq!(day, date(2027, 1, 4));
+        assert!(is_day_off_in_nrw(date(2026, 12, 28)) && is_day_off_in_nrw(date(2027, 1, 1)));
         for offset in 0..400 {
             let day = weekday_after(seeded, offset);
             assert!(!is_day_off_in_nrw(day) && !matches!(day.weekday(), Weekday::Sat | Weekday::Sun), "{day}");
