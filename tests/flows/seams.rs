@@ -846,7 +846,8 @@ async fn a_delegation_member_with_an_own_address_gets_their_own_mail_in_their_la
     let (_, again) = app.get_text(&links[1]).await;
     assert!(again.contains("Oksana Melnyk") && !again.contains("Jonas Weber"));
 
-    // The contact cancels everything: she is told, in Ukrainian.
+    // Jonas, without an address of his own, has no link of his own: the contact's page
+    // still shows him; the contact cancels everything: she is told, in Ukrainian.
     let cancelled = app.client.post(app.url(&format!("{contact_page}/cancel"))).send().await.expect("POST");
     assert_eq!(cancelled.status(), StatusCode::SEE_OTHER);
     let member = app.mails_to("oksana@hromada.example.ua", 3).await;
@@ -1068,4 +1069,32 @@ async fn forum_waiting_lists_are_in_the_filters_the_exports_and_the_funder_repor
         .find(|row| row.first().map(Data::to_string).as_deref() == Some("Auf Wartelisten von Programmpunkten"))
         .expect("the report counts the forum waiting lists");
     assert_eq!(line.get(1).map(Data::to_string).as_deref(), Some("1"));
+}
+
+/// A member who gives up their own place on their own link sees it cancelled there (no
+/// ticket, a cancelled calendar entry); the rest of the delegation still comes.
+#[tokio::test]
+async fn a_member_cancels_their_own_place_on_their_own_link() {
+    let app = TestApp::spawn().await;
+    let mut fields = crate::support::valid_fields("lead@stadt.example.de");
+    fields.extend([
+        ("guest_first_name", "Mykola"),
+        ("guest_last_name", "Bondar"),
+        ("guest_email", "mykola@hromada.example.ua"),
+        ("guest_organisation", ""),
+        ("guest_language", "uk"),
+    ]);
+    let response = app.post_registration(TAG_SLUG, &fields).await;
+    let contact_page = response.headers()["location"].to_str().expect("registered").to_owned();
+    let his_page = app.mailed_paths("mykola@hromada.example.ua", "/r/", 1).await.remove(0);
+    let his_token = his_page.trim_start_matches("/r/").split('?').next().expect("token").to_owned();
+    let cancelled = app.client.post(app.url(&format!("/r/{his_token}/attendees/0/cancel"))).send().await.expect("POST");
+    assert_eq!(cancelled.status(), StatusCode::SEE_OTHER);
+    let (status, page) = app.get_text(&format!("/r/{his_token}?lang=de")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Diese Anmeldung wurde storniert."), "his part is cancelled");
+    assert!(crate::support::ticket_codes_on(&page).is_empty(), "no ticket");
+    let (_, contact) = app.get_text(&contact_page).await;
+    assert!(contact.contains("Sie sind angemeldet.") && !contact.contains("Mykola Bondar"), "the contact still comes");
+    assert_eq!(crate::support::ticket_codes_on(&contact).len(), 1);
 }

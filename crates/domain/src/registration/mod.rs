@@ -107,11 +107,13 @@ pub struct RegistrationDetails {
 }
 
 impl RegistrationDetails {
-    /// One member's part: what their own link shows and their own mails say.
+    /// One member's part: what their own link shows and their own mails say. A member
+    /// who gave up their own place sees their part as cancelled, whatever the others do.
     pub fn for_member(mut self, attendee_id: Uuid) -> Option<Self> {
         self.attendees.retain(|person| person.attendee.id == attendee_id);
-        if self.attendees.is_empty() {
-            return None;
+        let member = self.attendees.first()?;
+        if member.attendee.cancelled_at.is_some() {
+            self.registration.status = RegistrationStatus::Cancelled;
         }
         self.member = Some(attendee_id);
         Some(self)
