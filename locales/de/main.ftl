@@ -670,25 +670,25 @@ admin-messages-of = An Teilnehmende schreiben: { $event }
 admin-messages-who = An wen
 admin-messages-subject = Betreff
 admin-messages-body = Text
-admin-messages-placeholders = Platzhalter: {"{"}name{"}"} (Name der Kontaktperson), {"{"}event{"}"} (Veranstaltung), {"{"}link{"}"} (Link zur Anmeldung). Der Link steht zusätzlich unter jeder Nachricht.
+admin-messages-placeholders = Platzhalter: {"{"}name{"}"} (Name der Person, die die Nachricht erhält), {"{"}event{"}"} (Veranstaltung), {"{"}link{"}"} (Link zur Anmeldung). Der Link steht zusätzlich unter jeder Nachricht.
 admin-messages-preview-button = Vorschau
 admin-messages-send = Jetzt senden
 admin-messages-history = Bisher gesendet
 admin-messages-nobody = Diese Auswahl trifft auf niemanden zu.
 admin-messages-preview =
     { $count ->
-        [one] Vorschau für eine Anmeldung
-       *[other] Vorschau; geht an { $count } Anmeldungen
+        [one] Vorschau für eine Empfängeradresse
+       *[other] Vorschau; geht an { $count } Empfängeradressen
     }
 admin-messages-sent =
     { $count ->
-        [one] Die Nachricht geht an eine Anmeldung.
-       *[other] Die Nachricht geht an { $count } Anmeldungen.
+        [one] Die Nachricht geht an eine Empfängeradresse.
+       *[other] Die Nachricht geht an { $count } Empfängeradressen.
     }
 admin-bulk-message = eine Nachricht schreiben
 admin-messages-who-reads-what = Wer welche Fassung liest
-admin-messages-reader-language = Sprache der Anmeldung
-admin-messages-registrations = Anmeldungen
+admin-messages-reader-language = Sprache
+admin-messages-registrations = Empfänger
 admin-messages-gets-version = Erhält die Fassung
 admin-messages-replies-to = Antworten gehen an { $address }.
 admin-messages-replies-to-sender = Antworten gehen an die Absenderadresse.
@@ -697,7 +697,7 @@ admin-messages-to-selected =
         [one] An die ausgewählte Person
        *[other] An die { $count } ausgewählten Personen
     }
-admin-messages-selection-hint = Die Nachricht geht an die Kontaktperson der Anmeldung jeder ausgewählten Person, an jede Anmeldung einmal.
+admin-messages-selection-hint = Die Nachricht geht an jede ausgewählte Person mit eigener E-Mail-Adresse in ihrer Sprache, sonst an die Kontaktperson ihrer Anmeldung; jede Adresse erhält sie einmal.
 admin-messages-to-filtered-instead = Stattdessen an eine gefilterte Gruppe schreiben
 admin-messages-version-de = Deutsch (erforderlich)
 admin-messages-version-en = Englisch (freiwillig)

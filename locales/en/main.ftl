@@ -671,25 +671,25 @@ admin-messages-of = Write to attendees: { $event }
 admin-messages-who = To whom
 admin-messages-subject = Subject
 admin-messages-body = Text
-admin-messages-placeholders = Placeholders: {"{"}name{"}"} (the contact person's name), {"{"}event{"}"} (the event), {"{"}link{"}"} (the link to the registration). The link is also added below every message.
+admin-messages-placeholders = Placeholders: {"{"}name{"}"} (the name of the person receiving it), {"{"}event{"}"} (the event), {"{"}link{"}"} (the link to the registration). The link is also added below every message.
 admin-messages-preview-button = Preview
 admin-messages-send = Send now
 admin-messages-history = Sent so far
 admin-messages-nobody = Nobody matches this selection.
 admin-messages-preview =
     { $count ->
-        [one] Preview for one registration
-       *[other] Preview; goes to { $count } registrations
+        [one] Preview for one recipient
+       *[other] Preview; goes to { $count } recipients
     }
 admin-messages-sent =
     { $count ->
-        [one] The message goes to one registration.
-       *[other] The message goes to { $count } registrations.
+        [one] The message goes to one recipient.
+       *[other] The message goes to { $count } recipients.
     }
 admin-bulk-message = write a message
 admin-messages-who-reads-what = Who reads which version
-admin-messages-reader-language = Registration language
-admin-messages-registrations = Registrations
+admin-messages-reader-language = Language
+admin-messages-registrations = Recipients
 admin-messages-gets-version = Gets the version
 admin-messages-replies-to = Replies go to { $address }.
 admin-messages-replies-to-sender = Replies go to the sender address.
@@ -698,7 +698,7 @@ admin-messages-to-selected =
         [one] To the selected person
        *[other] To the { $count } selected people
     }
-admin-messages-selection-hint = The message goes to the contact person of each selected person's registration, once per registration.
+admin-messages-selection-hint = The message goes to each selected person with an e-mail address of their own, in their language, otherwise to the contact person of their registration; every address receives it once.
 admin-messages-to-filtered-instead = Write to a filtered group instead
 admin-messages-version-de = German (required)
 admin-messages-version-en = English (optional)

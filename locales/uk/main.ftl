@@ -686,31 +686,31 @@ admin-messages-of = Написати учасникам: { $event }
 admin-messages-who = Кому
 admin-messages-subject = Тема
 admin-messages-body = Текст
-admin-messages-placeholders = Заповнювачі: {"{"}name{"}"} (імʼя контактної особи), {"{"}event{"}"} (захід), {"{"}link{"}"} (посилання на реєстрацію). Посилання також додається під кожним повідомленням.
+admin-messages-placeholders = Заповнювачі: {"{"}name{"}"} (імʼя особи, яка отримує повідомлення), {"{"}event{"}"} (захід), {"{"}link{"}"} (посилання на реєстрацію). Посилання також додається під кожним повідомленням.
 admin-messages-preview-button = Попередній перегляд
 admin-messages-send = Надіслати зараз
 admin-messages-history = Надіслано раніше
 admin-messages-nobody = Під цей вибір ніхто не підпадає.
 admin-messages-preview =
     { $count ->
-        [one] Попередній перегляд: { $count } реєстрація
-        [few] Попередній перегляд: { $count } реєстрації
-       *[other] Попередній перегляд: { $count } реєстрацій
+        [one] Попередній перегляд: { $count } отримувач
+        [few] Попередній перегляд: { $count } отримувачі
+       *[other] Попередній перегляд: { $count } отримувачів
     }
 admin-messages-sent =
     { $count ->
-        [one] Повідомлення надсилається { $count } реєстрації.
-       *[other] Повідомлення надсилається { $count } реєстраціям.
+        [one] Повідомлення надсилається { $count } отримувачу.
+       *[other] Повідомлення надсилається { $count } отримувачам.
     }
 admin-bulk-message = написати повідомлення
 admin-messages-who-reads-what = Хто яку версію читає
-admin-messages-reader-language = Мова реєстрації
-admin-messages-registrations = Реєстрації
+admin-messages-reader-language = Мова
+admin-messages-registrations = Отримувачі
 admin-messages-gets-version = Отримує версію
 admin-messages-replies-to = Відповіді надходять на { $address }.
 admin-messages-replies-to-sender = Відповіді надходять на адресу відправника.
 admin-messages-to-selected = Вибрані особи: { $count }
-admin-messages-selection-hint = Повідомлення отримує контактна особа реєстрації кожної вибраної особи, по одному на реєстрацію.
+admin-messages-selection-hint = Повідомлення отримує кожна вибрана особа з власною адресою електронної пошти — її мовою, інакше контактна особа її реєстрації; кожна адреса отримує його один раз.
 admin-messages-to-filtered-instead = Натомість написати відфільтрованій групі
 admin-messages-version-de = Німецькою (обовʼязково)
 admin-messages-version-en = Англійською (за бажанням)

@@ -143,7 +143,7 @@ async fn each_registration_gets_the_version_of_its_language_and_replies_go_where
     let preview = send(&app, &admin, event.id, &fields("preview")).await;
     assert_eq!(preview.status(), StatusCode::OK);
     let page = preview.text().await.expect("body");
-    assert!(page.contains("Vorschau; geht an 3 Anmeldungen"), "three registrations");
+    assert!(page.contains("Vorschau; geht an 3 Empfängeradressen"), "three registrations");
     assert!(page.contains("Hallo Olena Kovalenko,") && page.contains("Вітаємо, Olena Kovalenko!"), "each version");
     assert!(page.contains("<pre class=\"message-body\" lang=\"uk\">"), "the Ukrainian version is marked as such");
     let row = |(reader, reader_code): (&str, &str), (gets, gets_code): (&str, &str)| {
@@ -273,7 +273,7 @@ async fn ticked_people_get_the_message_and_someone_of_another_event_cannot_be_sl
     };
     let preview = send(&app, &admin, event.id, &fields("preview")).await;
     assert_eq!(preview.status(), StatusCode::OK);
-    assert!(preview.text().await.expect("body").contains("Vorschau; geht an 2 Anmeldungen"));
+    assert!(preview.text().await.expect("body").contains("Vorschau; geht an 2 Empfängeradressen"));
     let sent = send(&app, &admin, event.id, &fields("send")).await;
     assert_eq!(sent.status(), StatusCode::SEE_OTHER);
     let mut queued = queued_for(&app).await;
@@ -321,10 +321,67 @@ async fn a_message_goes_to_the_group_filtered_by_an_answer_to_the_events_own_que
         ]
     };
     let preview = send(&app, &admin, event.id, &fields("preview")).await;
-    assert!(preview.text().await.expect("body").contains("Vorschau für eine Anmeldung"));
+    assert!(preview.text().await.expect("body").contains("Vorschau für eine Empfängeradresse"));
     let sent = send(&app, &admin, event.id, &fields("send")).await;
     assert_eq!(sent.status(), StatusCode::SEE_OTHER);
     assert_eq!(queued_for(&app).await, [registration_of(&app, event.id, "polen@example.org").await]);
     let mails = received(&app, &["Partnerschaften mit Polen"], 1).await;
     assert_eq!(only_to(&mails, "polen@example.org").reply_to.as_deref(), None, "no Reply-To asked for");
+}
+
+/// A delegation member with an address of their own is a reader of their own: ticked,
+/// they get the message at that address in their language; a member without one is
+/// reached through the contact person, once.
+#[tokio::test]
+async fn a_ticked_delegation_member_with_an_own_address_gets_the_message_in_their_language() {
+    let app = TestApp::spawn().await;
+    let event = app.event(TAG_SLUG).await;
+    register_in(
+        &app,
+        "lead@stadt.example.de",
+        "de",
+        &[
+            ("guest_first_name", "Oksana"),
+            ("guest_last_name", "Melnyk"),
+            ("guest_email", "oksana@hromada.example.ua"),
+            ("guest_organisation", ""),
+            ("guest_language", "uk"),
+            ("guest_first_name", "Jonas"),
+            ("guest_last_name", "Weber"),
+            ("guest_email", ""),
+            ("guest_organisation", ""),
+            ("guest_language", "de"),
+        ],
+    )
+    .await;
+    let rows = domain::attendee_list::load(&app.db, event.id).await.expect("rows");
+    let id_of = |last: &str| {
+        rows.iter().find(|row| row.attendee.last_name == last).map(|row| row.attendee.id.to_string()).expect(last)
+    };
+    let (oksana, jonas) = (id_of("Melnyk"), id_of("Weber"));
+    let admin = app.admin().await;
+    let sent = send(
+        &app,
+        &admin,
+        event.id,
+        &[
+            ("selected", oksana.as_str()),
+            ("selected", jonas.as_str()),
+            ("subject", "Hinweis zum Einlass"),
+            ("body", "Hallo {name}"),
+            ("subject_uk", "Примітка щодо входу"),
+            ("body_uk", "Вітаємо, {name}"),
+            ("action", "send"),
+        ],
+    )
+    .await;
+    assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+    // Each has the confirmation already, then the message.
+    let hers = app.mails_to("oksana@hromada.example.ua", 2).await;
+    let hers: Vec<_> = hers.iter().filter(|mail| mail.subject.starts_with("Примітка")).collect();
+    assert_eq!(hers.len(), 1, "Oksana gets it herself, in Ukrainian");
+    assert!(hers[0].text.contains("Вітаємо, Oksana Melnyk"), "{}", hers[0].text);
+    let contact = app.mails_to("lead@stadt.example.de", 2).await;
+    let contact: Vec<_> = contact.iter().filter(|mail| mail.subject.starts_with("Hinweis zum Einlass")).collect();
+    assert_eq!(contact.len(), 1, "Jonas, without an address, is reached through the contact, once");
 }

@@ -17,7 +17,7 @@ use chrono::Utc;
 use domain::attendee_list::AttendeeRow;
 use domain::audit;
 use domain::event::Event;
-use domain::messages::{self, NewMessage, language_shares, personalise};
+use domain::messages::{self, NewMessage, Recipient, language_shares, personalise};
 use domain::{Language, programme, registration_form};
 use serde::Deserialize;
 use uuid::Uuid;
@@ -235,15 +235,25 @@ pub(crate) async fn compose_to_selection(
     Ok(page(app, t, staff, event, form, rows, FormErrors::new(t)).await?.into_response())
 }
 
-/// The registrations a message goes to, each once, in the list's order.
-fn registrations_of(rows: &[AttendeeRow]) -> Vec<Uuid> {
-    let mut registration_ids: Vec<Uuid> = Vec::new();
+/// Who the message goes to, each once, in the list's order, with the language they read:
+/// a member of a delegation with an address of their own gets it there, in their own
+/// language; everyone else through their registration's contact person.
+fn recipients_of(rows: &[AttendeeRow]) -> Vec<(Recipient, domain::Language)> {
+    let mut recipients: Vec<(Recipient, domain::Language)> = Vec::new();
     for row in rows {
-        if !registration_ids.contains(&row.registration_id) {
-            registration_ids.push(row.registration_id);
+        let own_address =
+            row.attendee.position > 0 && domain::outbox::has_own_address(&row.attendee.email, &row.contact_email);
+        let (recipient, language) = if own_address {
+            let member = Recipient { registration_id: row.registration_id, member: Some(row.attendee.id) };
+            (member, row.attendee.language.unwrap_or(row.language))
+        } else {
+            (Recipient { registration_id: row.registration_id, member: None }, row.language)
+        };
+        if !recipients.iter().any(|(known, _)| *known == recipient) {
+            recipients.push((recipient, language));
         }
     }
-    registration_ids
+    recipients
 }
 
 async fn preview_or_send(
@@ -268,8 +278,8 @@ async fn preview_or_send(
     let selection: &[AttendeeRow] = if form.is_selection() { &rows } else { &[] };
     let mut errors = FormErrors::new(t);
     let message = form.parse(&mut errors, form.is_selection().then_some(selection.len()));
-    let registration_ids = registrations_of(&rows);
-    if registration_ids.is_empty() {
+    let recipients = recipients_of(&rows);
+    if recipients.is_empty() {
         errors.add(if selection.is_empty() { "status" } else { "selected" }, t.get("admin-messages-nobody"));
     }
     let message = match message {
@@ -286,7 +296,8 @@ async fn preview_or_send(
         return Ok(page.into_response());
     }
     let now = Utc::now();
-    let stored = messages::send(app.pools(), event.id, staff.user(), &message, &registration_ids, now).await?;
+    let addressed: Vec<Recipient> = recipients.iter().map(|(recipient, _)| *recipient).collect();
+    let stored = messages::send(app.pools(), event.id, staff.user(), &message, &addressed, now).await?;
     let languages: Vec<&str> = message.versions.written().into_iter().map(|(language, _)| language.code()).collect();
     let audience = match message.selected_people {
         Some(people) => format!("{people} people ticked"),
@@ -299,26 +310,31 @@ async fn preview_or_send(
             event_id: Some(event.id),
             action: "message.send",
             subject: &stored.subject,
-            detail: format!("{} recipients; versions: {}; {audience}", registration_ids.len(), languages.join(", ")),
+            detail: format!("{} recipients; versions: {}; {audience}", recipients.len(), languages.join(", ")),
         },
         now,
     )
     .await?;
-    Ok(Redirect::to(&format!("{}?sent={}", urls::admin_messages(event.id), registration_ids.len())).into_response())
+    Ok(Redirect::to(&format!("{}?sent={}", urls::admin_messages(event.id), recipients.len())).into_response())
 }
 
 /// Every written version as its first reader sees it (the first recipient overall where
 /// nobody reads that version), and who reads which.
 fn preview(app: &AppState, t: Tr, event: &Event, message: &NewMessage, rows: &[AttendeeRow]) -> Preview {
     let versions = &message.versions;
-    // One reader per registration: the contact person's language is the registration's.
-    let mut readers: Vec<&AttendeeRow> = Vec::new();
-    for row in rows {
-        if !readers.iter().any(|reader| reader.registration_id == row.registration_id) {
-            readers.push(row);
-        }
-    }
-    let shares = language_shares(versions, readers.iter().map(|row| row.language))
+    // One reader per recipient: the contact person reads in the registration's language,
+    // a member at their own address in theirs.
+    let readers = recipients_of(rows);
+    let name_of = |recipient: &Recipient| {
+        rows.iter()
+            .find(|row| match recipient.member {
+                Some(member) => row.attendee.id == member,
+                None => row.registration_id == recipient.registration_id,
+            })
+            .map(AttendeeRow::full_name)
+            .unwrap_or_default()
+    };
+    let shares = language_shares(versions, readers.iter().map(|(_, language)| *language))
         .into_iter()
         .map(|share| ShareLine {
             reader: language_name(t, share.reader),
@@ -335,9 +351,9 @@ fn preview(app: &AppState, t: Tr, event: &Event, message: &NewMessage, rows: &[A
         .map(|(language, text)| {
             let first = readers
                 .iter()
-                .find(|row| versions.for_reader(row.language).0 == language)
+                .find(|(_, reads)| versions.for_reader(*reads).0 == language)
                 .or(readers.first())
-                .map(|row| row.full_name())
+                .map(|(recipient, _)| name_of(recipient))
                 .unwrap_or_default();
             let title = event.title(language);
             PreviewVersion {

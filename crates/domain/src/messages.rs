@@ -114,13 +114,22 @@ fn count(number: usize) -> i32 {
     i32::try_from(number).unwrap_or(i32::MAX)
 }
 
-/// Stores the message and queues one mail per registration, all in one transaction.
+/// Who one mail of a message goes to: a registration's contact person, or a member of a
+/// delegation at their own address.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Recipient {
+    pub registration_id: Uuid,
+    /// `None`: the contact person (who also reads for members without an own address).
+    pub member: Option<Uuid>,
+}
+
+/// Stores the message and queues one mail per recipient, all in one transaction.
 pub async fn send(
     pools: &Pools,
     event_id: Uuid,
     author: &User,
     message: &NewMessage,
-    registration_ids: &[Uuid],
+    recipients: &[Recipient],
     now: DateTime<Utc>,
 ) -> Result<OrganiserMessage, DbErr> {
     let versions = &message.versions;
@@ -139,27 +148,25 @@ pub async fn send(
         reply_to: Set(message.reply_to.as_ref().map(|address| address.as_str().to_owned())),
         created_by: Set(author.id),
         created_at: Set(now),
-        recipients: Set(count(registration_ids.len())),
+        recipients: Set(count(recipients.len())),
         selected_people: Set(message.selected_people.map(count)),
     })
     .exec_with_returning(&txn)
     .await?;
-    if !registration_ids.is_empty() {
-        outbox_message::Entity::insert_many(registration_ids.iter().map(|registration_id| {
-            outbox_message::ActiveModel {
-                id: Set(new_id()),
-                kind: Set(MailKind::OrganiserMessage),
-                registration_id: Set(*registration_id),
-                created_at: Set(now),
-                next_attempt_at: Set(now),
-                attempts: Set(0),
-                claimed_until: Set(None),
-                sent_at: Set(None),
-                last_error: Set(None),
-                message_id: Set(Some(stored.id)),
-                undeliverable_at: Set(None),
-                attendee_id: Set(None),
-            }
+    if !recipients.is_empty() {
+        outbox_message::Entity::insert_many(recipients.iter().map(|recipient| outbox_message::ActiveModel {
+            id: Set(new_id()),
+            kind: Set(MailKind::OrganiserMessage),
+            registration_id: Set(recipient.registration_id),
+            created_at: Set(now),
+            next_attempt_at: Set(now),
+            attempts: Set(0),
+            claimed_until: Set(None),
+            sent_at: Set(None),
+            last_error: Set(None),
+            message_id: Set(Some(stored.id)),
+            undeliverable_at: Set(None),
+            attendee_id: Set(recipient.member),
         }))
         .exec_without_returning(&txn)
         .await?;

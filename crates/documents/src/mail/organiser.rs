@@ -1,5 +1,5 @@
-//! A message organisers wrote, to one registration's contact person: the version in the
-//! registration's language (German where that one was not written) with the placeholders
+//! A message organisers wrote, to one registration's contact person (or a member of a
+//! delegation at their own address): the version in the reader's language (German where that one was not written) with the placeholders
 //! filled in, and the link to the registration page below it, introduced in the
 //! registration's language. Replies go where the organisers said.
 
@@ -22,7 +22,8 @@ pub fn compose(
     outbox_id: Uuid,
 ) -> Result<Message, String> {
     let (public_url, mailer) = (sender.public_url, sender.mailer);
-    let language = details.registration.language;
+    // A member of a delegation at their own address reads in their own language.
+    let language = details.language();
     let t = Tr::new(language);
     let versions = message.versions();
     let (written_in, text) = versions.for_reader(language);
@@ -41,7 +42,7 @@ pub fn compose(
         t.with("mail-message-footer", "event", event),
         contact,
     );
-    let to_address = details.registration.contact_email.parse().map_err(|_| "the contact address is not usable")?;
+    let to_address = details.recipient_email().parse().map_err(|_| "the recipient's address is not usable")?;
     let mut builder = Message::builder()
         .message_id(Some(format!("<{}@treffpunkt>", outbox_id.simple())))
         .from(mailer.from.clone())
