@@ -739,7 +739,7 @@ async fn organisers_write_to_the_people_they_filter_and_each_contact_gets_one_pe
     let preview = app.staff_post(&admin, &path, &fields("preview")).await;
     assert_eq!(preview.status(), StatusCode::OK);
     let page = preview.text().await.expect("body");
-    assert!(page.contains("Vorschau für eine Anmeldung"), "one registration chosen");
+    assert!(page.contains("Vorschau für eine Empfängeradresse"), "one person chosen");
     assert!(page.contains("Liebe/r Olena Kovalenko,"), "the preview is personal");
     let before: Vec<_> = domain::attendee_list::load(&app.db, event.id).await.expect("rows");
     let sent = app.staff_post(&admin, &path, &fields("send")).await;
