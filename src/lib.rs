@@ -2,6 +2,7 @@
 //! (participant pages, back office, door) and the background jobs. `main.rs` parses the
 //! command line; tests build the same [`Application`].
 
+pub mod backup;
 pub mod jobs;
 pub mod serve;
 
@@ -75,6 +76,9 @@ pub struct Config {
     /// The reverse proxy in front: requests from it name the client in the last
     /// `X-Forwarded-For` hop. Without it every client behind a proxy is the proxy.
     pub trusted_proxy: Option<IpAddr>,
+    /// The server's own SQLite backups; `None`: none (an operator may still run
+    /// `treffpunkt backup`).
+    pub backups: Option<backup::BackupSchedule>,
 }
 
 impl Config {
@@ -95,6 +99,7 @@ impl Config {
             idle_timeout: DEFAULT_IDLE_TIMEOUT,
             max_connections: DEFAULT_MAX_CONNECTIONS,
             trusted_proxy: None,
+            backups: None,
         }
     }
 
@@ -115,6 +120,10 @@ pub enum StartError {
     Bind(String, std::io::Error),
     #[error("e-mail: {0}")]
     Mail(#[from] MailError),
+    #[error("backup: {0}")]
+    Backup(#[from] backup::BackupError),
+    #[error("{0}")]
+    Unusable(String),
 }
 
 /// Opens the database, applies migrations and loads the ticket key.
@@ -124,7 +133,18 @@ pub async fn open_database(config: &Config) -> Result<(Pools, TicketSigner), Sta
         std::fs::create_dir_all(&config.data_dir).map_err(|err| StartError::DataDir(config.data_dir.clone(), err))?;
     }
     let pools = domain::store::connect(&url).await?;
+    let database_file = backup::sqlite_file(&url);
+    let before_migrations = match &database_file {
+        Some(file) => backup::before_migrations(&pools, file).await?,
+        None => None,
+    };
+    if let Some(copy) = &before_migrations {
+        tracing::info!(path = %copy.display(), "copied the database before applying new migrations");
+    }
     migrate(&pools).await?;
+    if let Some(file) = &database_file {
+        backup::remove_earlier_pre_migration_copies(file, before_migrations.as_deref());
+    }
     let filled = domain::search::fill_missing_keys(&pools.write).await?;
     if filled > 0 {
         tracing::info!(filled, "stored the search keys of people registered before this version");
@@ -166,6 +186,7 @@ pub struct Application {
     reminder_before: chrono::Duration,
     jobs_started: bool,
     connection_limits: serve::ConnectionLimits,
+    backups: Option<backup::BackupSchedule>,
 }
 
 impl Application {
@@ -178,6 +199,11 @@ impl Application {
             idle_timeout: config.idle_timeout,
             max_connections: serve::connection_ceiling(config.max_connections, fd_limit),
         };
+        if config.backups.is_some() && backup::sqlite_file(&config.database_url()).is_none() {
+            return Err(StartError::Unusable(
+                "--backup-dir backs up a SQLite database; back up PostgreSQL with pg_dump".to_owned(),
+            ));
+        }
         let (pools, signer) = open_database(&config).await?;
         if config.demo && domain::demo::seed_if_empty(&pools.write, Utc::now()).await? {
             domain::demo::seed_operator(&pools.write, Utc::now()).await?;
@@ -191,7 +217,8 @@ impl Application {
         let mailer = Mailer::new(config.smtp.clone(), config.data_dir.join("mail"), &config.mail_from)?;
         let reminder_before = chrono::Duration::hours(i64::from(config.reminder_hours));
         let known_devices = domain::keys::known_devices(&pools.write).await?;
-        let state = AppState::new(pools, signer, known_devices, &public_url, limits, config.trusted_proxy);
+        let operations = site::operations::Operations::new(config.data_dir.clone(), config.mail_worker);
+        let state = AppState::new(pools, signer, known_devices, &public_url, limits, config.trusted_proxy, operations);
         Ok(Application {
             listener,
             router: router(state.clone()),
@@ -200,6 +227,7 @@ impl Application {
             reminder_before,
             jobs_started: false,
             connection_limits,
+            backups: config.backups,
         })
     }
 
@@ -229,6 +257,10 @@ impl Application {
             tokio::spawn(jobs::run_mail_worker(self.state.clone(), mailer));
         }
         tokio::spawn(jobs::run_maintenance(self.state.clone(), self.reminder_before));
+        if let Some(schedule) = self.backups.clone() {
+            tracing::info!(dir = %schedule.dir.display(), every = ?schedule.every, keep = schedule.keep, "scheduled backups");
+            tokio::spawn(backup::run_schedule(self.state.clone(), schedule));
+        }
     }
 
     /// Serves until Ctrl-C or SIGTERM, finishing requests in flight.

@@ -2,6 +2,7 @@ mod attack;
 mod availability;
 mod backoffice;
 mod backoffice_access;
+mod backups;
 mod bad_input;
 mod browser;
 mod calendar;

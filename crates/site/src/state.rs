@@ -42,6 +42,7 @@ struct Inner {
     trusted_proxy: Option<IpAddr>,
     /// Requests being answered right now; the mail worker gives way while there are any.
     in_flight: AtomicUsize,
+    operations: crate::operations::Operations,
 }
 
 impl AppState {
@@ -55,6 +56,7 @@ impl AppState {
         public_url: &str,
         limits: Limits,
         trusted_proxy: Option<IpAddr>,
+        operations: crate::operations::Operations,
     ) -> Self {
         let verifier = signer.verifier();
         AppState {
@@ -72,6 +74,7 @@ impl AppState {
                 password_checks: PasswordChecks::sized_to_cores(),
                 known_devices,
                 trusted_proxy,
+                operations,
             }),
         }
     }
@@ -152,6 +155,11 @@ impl AppState {
 
     pub fn public_url(&self) -> &str {
         &self.inner.public_url
+    }
+
+    /// Start time, worker heartbeats and backups, for the health checks and status page.
+    pub fn operations(&self) -> &crate::operations::Operations {
+        &self.inner.operations
     }
 }
 
