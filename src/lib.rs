@@ -3,6 +3,7 @@
 //! command line; tests build the same [`Application`].
 
 pub mod backup;
+pub mod health;
 pub mod jobs;
 pub mod serve;
 
@@ -292,7 +293,10 @@ pub fn router(state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), site::i18n::remember_language))
         .layer(from_fn_with_state(state.clone(), site::state::invalidate_on_writes))
         .layer(from_fn_with_state(state.clone(), site::state::count_in_flight))
-        .with_state(state)
+        .with_state(state.clone())
+        // Outside the language, cache and in-flight layers: a probe every few seconds
+        // is not a visitor.
+        .merge(health::routes(state))
         // A bug must cost one request a 500 page, not the connection or the server.
         .layer(CatchPanicLayer::new())
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))

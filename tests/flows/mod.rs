@@ -9,6 +9,7 @@ mod calendar;
 mod concurrency;
 mod door;
 mod fuzz;
+mod health;
 mod hostile;
 mod lifecycle;
 mod mail;

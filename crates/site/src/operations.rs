@@ -88,3 +88,19 @@ impl Operations {
         self.backups.lock().unwrap_or_else(PoisonError::into_inner).clone()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Heartbeat;
+    use std::time::Duration;
+
+    #[test]
+    fn a_worker_is_alive_only_after_a_recent_beat() {
+        let heartbeat = Heartbeat::default();
+        assert!(!heartbeat.alive_within(Duration::from_secs(300)), "never beat: not alive");
+        heartbeat.beat();
+        assert!(heartbeat.alive_within(Duration::from_secs(300)));
+        heartbeat.0.store(chrono::Utc::now().timestamp_millis() - 301_000, std::sync::atomic::Ordering::Relaxed);
+        assert!(!heartbeat.alive_within(Duration::from_secs(300)), "silent too long");
+    }
+}
