@@ -199,6 +199,7 @@ pub async fn run_schedule(app: site::AppState, schedule: BackupSchedule) {
         match scheduled_backup(&app, &schedule).await {
             Ok(written) => {
                 tracing::info!(path = %written.path.display(), bytes = written.bytes, "backup written and verified");
+                app.metrics().backup_succeeded(written.finished_at, written.bytes);
                 app.operations().backup_succeeded(site::operations::BackupDone {
                     at: written.finished_at,
                     path: written.path,
@@ -208,6 +209,7 @@ pub async fn run_schedule(app: site::AppState, schedule: BackupSchedule) {
             Err(err) => {
                 tracing::error!(error = %err, dir = %schedule.dir.display(), "backup failed");
                 app.operations().backup_failed(err.to_string());
+                app.metrics().backup_failed();
             }
         }
     }

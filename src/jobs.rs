@@ -63,6 +63,7 @@ pub async fn send_next(app: &AppState, mailer: &Arc<Mailer>) -> Result<bool, sea
             Err(failure) => {
                 let after = outbox::mark_failed(db, message, &failure.reason, failure.permanent, Utc::now()).await?;
                 let error = without_addresses(&failure.reason);
+                app.metrics().delivery_failed(matches!(after, AfterFailure::GivenUp));
                 match after {
                     AfterFailure::RetryAt(next) => {
                         tracing::warn!(message = %message.id, attempts = message.attempts, %error, %next, "mail not sent; will retry");

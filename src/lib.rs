@@ -5,6 +5,7 @@
 pub mod backup;
 pub mod health;
 pub mod jobs;
+pub mod metrics;
 pub mod serve;
 
 use std::net::{IpAddr, SocketAddr};
@@ -80,6 +81,8 @@ pub struct Config {
     /// The server's own SQLite backups; `None`: none (an operator may still run
     /// `treffpunkt backup`).
     pub backups: Option<backup::BackupSchedule>,
+    /// Where Prometheus scrapes `/metrics`: an address of its own, never the public one.
+    pub metrics_bind: Option<String>,
 }
 
 impl Config {
@@ -101,6 +104,7 @@ impl Config {
             max_connections: DEFAULT_MAX_CONNECTIONS,
             trusted_proxy: None,
             backups: None,
+            metrics_bind: None,
         }
     }
 
@@ -188,6 +192,7 @@ pub struct Application {
     jobs_started: bool,
     connection_limits: serve::ConnectionLimits,
     backups: Option<backup::BackupSchedule>,
+    metrics_listener: Option<TcpListener>,
 }
 
 impl Application {
@@ -213,6 +218,10 @@ impl Application {
         let listener =
             TcpListener::bind(&config.bind).await.map_err(|err| StartError::Bind(config.bind.clone(), err))?;
         let address = listener.local_addr().map_err(|err| StartError::Bind(config.bind.clone(), err))?;
+        let metrics_listener = match &config.metrics_bind {
+            Some(bind) => Some(TcpListener::bind(bind).await.map_err(|err| StartError::Bind(bind.clone(), err))?),
+            None => None,
+        };
         let public_url = config.public_url.clone().unwrap_or_else(|| format!("http://{address}"));
         let limits = if config.rate_limits { Limits::standard() } else { Limits::off() };
         let mailer = Mailer::new(config.smtp.clone(), config.data_dir.join("mail"), &config.mail_from)?;
@@ -229,6 +238,7 @@ impl Application {
             jobs_started: false,
             connection_limits,
             backups: config.backups,
+            metrics_listener,
         })
     }
 
@@ -264,9 +274,17 @@ impl Application {
         }
     }
 
+    /// Where `/metrics` is served, if anywhere.
+    pub fn metrics_address(&self) -> Option<SocketAddr> {
+        self.metrics_listener.as_ref().and_then(|listener| listener.local_addr().ok())
+    }
+
     /// Serves until Ctrl-C or SIGTERM, finishing requests in flight.
     pub async fn run_until_stopped(mut self) -> Result<(), std::io::Error> {
         self.start_jobs();
+        if let Some(listener) = self.metrics_listener.take() {
+            tokio::spawn(metrics::serve(listener, self.state.clone()));
+        }
         serve::serve(self.listener, self.router, self.connection_limits, shutdown_signal()).await
     }
 }
@@ -293,6 +311,7 @@ pub fn router(state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), site::i18n::remember_language))
         .layer(from_fn_with_state(state.clone(), site::state::invalidate_on_writes))
         .layer(from_fn_with_state(state.clone(), site::state::count_in_flight))
+        .layer(from_fn_with_state(state.clone(), site::metrics::count_requests))
         .with_state(state.clone())
         // Outside the language, cache and in-flight layers: a probe every few seconds
         // is not a visitor.

@@ -82,6 +82,9 @@ struct ServerArgs {
     /// How many scheduled backups to keep; the oldest goes once a new one is verified.
     #[arg(long, env = "TREFFPUNKT_BACKUP_KEEP", default_value_t = 28, value_parser = clap::value_parser!(u32).range(1..), global = true)]
     backup_keep: u32,
+    /// Serve Prometheus metrics at /metrics on this address only, e.g. 127.0.0.1:9187.
+    #[arg(long, env = "TREFFPUNKT_METRICS_BIND", global = true)]
+    metrics_bind: Option<String>,
     /// `text` for people, `json` (one object a line) for log shippers.
     #[arg(long, env = "TREFFPUNKT_LOG_FORMAT", default_value = "text", value_parser = ["text", "json"], global = true)]
     log_format: String,
@@ -199,6 +202,7 @@ async fn main() -> ExitCode {
             every: cli.server.backup_every,
             keep: usize::try_from(cli.server.backup_keep).unwrap_or(usize::MAX),
         }),
+        metrics_bind: cli.server.metrics_bind,
     };
     let outcome = match cli.command {
         None | Some(Command::Serve) => serve(config).await.map_err(Failure::Failed),

@@ -14,6 +14,7 @@ mod hostile;
 mod lifecycle;
 mod mail;
 mod messages;
+mod metrics;
 mod operator;
 mod pages;
 mod privacy;

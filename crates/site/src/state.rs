@@ -43,6 +43,7 @@ struct Inner {
     /// Requests being answered right now; the mail worker gives way while there are any.
     in_flight: AtomicUsize,
     operations: crate::operations::Operations,
+    metrics: Arc<crate::metrics::Metrics>,
 }
 
 impl AppState {
@@ -59,6 +60,9 @@ impl AppState {
         operations: crate::operations::Operations,
     ) -> Self {
         let verifier = signer.verifier();
+        let metrics = Arc::new(crate::metrics::Metrics::new());
+        let batches = metrics.clone();
+        pools.observe_writer_batches(move |scans| batches.writer_batch(scans));
         AppState {
             inner: Arc::new(Inner {
                 pools,
@@ -75,6 +79,7 @@ impl AppState {
                 known_devices,
                 trusted_proxy,
                 operations,
+                metrics,
             }),
         }
     }
@@ -160,6 +165,10 @@ impl AppState {
     /// Start time, worker heartbeats and backups, for the health checks and status page.
     pub fn operations(&self) -> &crate::operations::Operations {
         &self.inner.operations
+    }
+
+    pub fn metrics(&self) -> &crate::metrics::Metrics {
+        &self.inner.metrics
     }
 }
 
