@@ -227,7 +227,20 @@ impl Application {
         let mailer = Mailer::new(config.smtp.clone(), config.data_dir.join("mail"), &config.mail_from)?;
         let reminder_before = chrono::Duration::hours(i64::from(config.reminder_hours));
         let known_devices = domain::keys::known_devices(&pools.write).await?;
-        let operations = site::operations::Operations::new(config.data_dir.clone(), config.mail_worker);
+        let database = match backup::sqlite_file(&config.database_url()) {
+            Some(file) => format!("SQLite {}", file.display()),
+            // Without the query, which may carry credentials too (sslpassword).
+            None => format!(
+                "PostgreSQL {}",
+                backup::without_password(config.database_url().split('?').next().unwrap_or_default())
+            ),
+        };
+        let operations = site::operations::Operations::new(
+            config.data_dir.clone(),
+            config.mail_worker,
+            database,
+            config.backups.as_ref().map(|schedule| schedule.dir.clone()),
+        );
         let state = AppState::new(pools, signer, known_devices, &public_url, limits, config.trusted_proxy, operations);
         Ok(Application {
             listener,

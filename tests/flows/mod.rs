@@ -20,5 +20,6 @@ mod pages;
 mod privacy;
 mod questions;
 mod seams;
+mod status_page;
 mod tickets;
 mod torture;

@@ -57,16 +57,22 @@ pub struct Operations {
     pub data_dir: PathBuf,
     /// Whether this instance runs the mail worker (then `/readyz` expects its heartbeat).
     pub runs_mail_worker: bool,
+    /// The database as the operator may see it: backend and place, never a password.
+    pub database: String,
+    /// Where scheduled backups go; `None` when there are none.
+    pub backup_dir: Option<PathBuf>,
     pub mail_worker: Heartbeat,
     backups: Mutex<BackupHistory>,
 }
 
 impl Operations {
-    pub fn new(data_dir: PathBuf, runs_mail_worker: bool) -> Self {
+    pub fn new(data_dir: PathBuf, runs_mail_worker: bool, database: String, backup_dir: Option<PathBuf>) -> Self {
         Operations {
             started_at: Utc::now(),
             data_dir,
             runs_mail_worker,
+            database,
+            backup_dir,
             mail_worker: Heartbeat::default(),
             backups: Mutex::new(BackupHistory::default()),
         }
