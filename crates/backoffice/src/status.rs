@@ -89,6 +89,8 @@ async fn show(State(app): State<AppState>, Lang(language): Lang, staff: Staff) -
 }
 
 /// Bytes the server may still write in the folder (what an unprivileged user gets).
+// The field types are the platform's (u64 on 64-bit Linux, narrower elsewhere).
+#[allow(clippy::useless_conversion)]
 fn disk_free(dir: &Path) -> Option<u64> {
     let stats = nix::sys::statvfs::statvfs(dir).ok()?;
     u64::try_from(stats.blocks_available()).ok()?.checked_mul(u64::try_from(stats.fragment_size()).ok()?)
