@@ -5,6 +5,7 @@ use reqwest::StatusCode;
 use serde_json::Value;
 
 use crate::support::TestApp;
+use treffpunkt::{Application, Config};
 
 async fn readiness(app: &TestApp) -> (StatusCode, Value) {
     let response = app.get("/readyz").await;
@@ -48,4 +49,21 @@ async fn a_closed_database_is_not_ready_and_the_reason_names_no_internals() {
     assert_eq!(body["problems"][0], "database unreachable", "{body}");
     let (status, text) = app.get_text("/healthz").await;
     assert_eq!((status, text.as_str()), (StatusCode::OK, "ok"), "no database needed");
+}
+
+#[tokio::test]
+async fn an_instance_whose_mail_worker_is_not_running_is_not_ready() {
+    // Built but its jobs never started: the mail worker never beats, as when it died.
+    let data_dir = std::env::temp_dir().join(format!("treffpunkt-ready-{}", uuid::Uuid::new_v4().simple()));
+    let application = Application::build(Config::new("127.0.0.1:0", data_dir.clone())).await.expect("builds");
+    let problems = treffpunkt::health::problems(application.state()).await;
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].starts_with("the mail worker has not been seen"), "{problems:?}");
+
+    // An instance that leaves mail to the others does not wait for a worker of its own.
+    drop(application);
+    let config = Config { mail_worker: false, ..Config::new("127.0.0.1:0", data_dir.clone()) };
+    let application = Application::build(config).await.expect("builds");
+    assert!(treffpunkt::health::problems(application.state()).await.is_empty());
+    let _ = std::fs::remove_dir_all(&data_dir);
 }

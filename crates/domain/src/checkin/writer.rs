@@ -466,13 +466,16 @@ mod tests {
             answer: ScanAnswer::bare(ScanResult::Invalid),
             now,
         };
+        assert!(!writer_stopped(&pools), "not started yet is not stopped");
         let first = decide(&pools, log("before")).await.expect("the first writer answers");
         assert_eq!(first.result, ScanResult::Invalid);
+        assert!(!writer_stopped(&pools), "running");
 
         // What a panic in a batch leaves behind: a queue nobody takes from.
         let (dead, jobs) = tokio::sync::mpsc::channel(1);
         drop(jobs);
         pools.writers.replace::<CheckInQueue>(dead);
+        assert!(writer_stopped(&pools), "readiness sees the stopped writer");
         let after = decide(&pools, log("after")).await.expect("a new writer answers");
         assert_eq!(after.result, ScanResult::Invalid);
         let logged = door_scan::Entity::find().all(&pools.read).await.expect("scan log");
