@@ -20,6 +20,7 @@ const IDLE_POLL: Duration = Duration::from_millis(500);
 /// Sends the outbox's mail until the process ends.
 pub async fn run_mail_worker(app: AppState, mailer: Arc<Mailer>) {
     loop {
+        app.operations().mail_worker.beat();
         match send_next(&app, &mailer).await {
             Ok(true) => {}
             Ok(false) => tokio::time::sleep(IDLE_POLL).await,
@@ -52,6 +53,7 @@ pub async fn send_next(app: &AppState, mailer: &Arc<Mailer>) -> Result<bool, sea
         if app.requests_in_flight() > 0 {
             tokio::time::sleep(PACE_WHILE_BUSY).await;
         }
+        app.operations().mail_worker.beat();
         match deliver(app, mailer, &claimed).await {
             Ok(()) => {
                 // Marked one by one: after a crash at most the message in flight goes again.
@@ -61,6 +63,7 @@ pub async fn send_next(app: &AppState, mailer: &Arc<Mailer>) -> Result<bool, sea
             Err(failure) => {
                 let after = outbox::mark_failed(db, message, &failure.reason, failure.permanent, Utc::now()).await?;
                 let error = without_addresses(&failure.reason);
+                app.metrics().delivery_failed(matches!(after, AfterFailure::GivenUp));
                 match after {
                     AfterFailure::RetryAt(next) => {
                         tracing::warn!(message = %message.id, attempts = message.attempts, %error, %next, "mail not sent; will retry");

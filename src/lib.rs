@@ -2,7 +2,10 @@
 //! (participant pages, back office, door) and the background jobs. `main.rs` parses the
 //! command line; tests build the same [`Application`].
 
+pub mod backup;
+pub mod health;
 pub mod jobs;
+pub mod metrics;
 pub mod serve;
 
 use std::net::{IpAddr, SocketAddr};
@@ -75,6 +78,11 @@ pub struct Config {
     /// The reverse proxy in front: requests from it name the client in the last
     /// `X-Forwarded-For` hop. Without it every client behind a proxy is the proxy.
     pub trusted_proxy: Option<IpAddr>,
+    /// The server's own SQLite backups; `None`: none (an operator may still run
+    /// `treffpunkt backup`).
+    pub backups: Option<backup::BackupSchedule>,
+    /// Where Prometheus scrapes `/metrics`: an address of its own, never the public one.
+    pub metrics_bind: Option<String>,
 }
 
 impl Config {
@@ -95,6 +103,8 @@ impl Config {
             idle_timeout: DEFAULT_IDLE_TIMEOUT,
             max_connections: DEFAULT_MAX_CONNECTIONS,
             trusted_proxy: None,
+            backups: None,
+            metrics_bind: None,
         }
     }
 
@@ -115,6 +125,10 @@ pub enum StartError {
     Bind(String, std::io::Error),
     #[error("e-mail: {0}")]
     Mail(#[from] MailError),
+    #[error("backup: {0}")]
+    Backup(#[from] backup::BackupError),
+    #[error("{0}")]
+    Unusable(String),
 }
 
 /// Opens the database, applies migrations and loads the ticket key.
@@ -124,7 +138,18 @@ pub async fn open_database(config: &Config) -> Result<(Pools, TicketSigner), Sta
         std::fs::create_dir_all(&config.data_dir).map_err(|err| StartError::DataDir(config.data_dir.clone(), err))?;
     }
     let pools = domain::store::connect(&url).await?;
+    let database_file = backup::sqlite_file(&url);
+    let before_migrations = match &database_file {
+        Some(file) => backup::before_migrations(&pools, file).await?,
+        None => None,
+    };
+    if let Some(copy) = &before_migrations {
+        tracing::info!(path = %copy.display(), "copied the database before applying new migrations");
+    }
     migrate(&pools).await?;
+    if let Some(file) = &database_file {
+        backup::remove_earlier_pre_migration_copies(file, before_migrations.as_deref());
+    }
     let filled = domain::search::fill_missing_keys(&pools.write).await?;
     if filled > 0 {
         tracing::info!(filled, "stored the search keys of people registered before this version");
@@ -166,6 +191,8 @@ pub struct Application {
     reminder_before: chrono::Duration,
     jobs_started: bool,
     connection_limits: serve::ConnectionLimits,
+    backups: Option<backup::BackupSchedule>,
+    metrics_listener: Option<TcpListener>,
 }
 
 impl Application {
@@ -178,6 +205,11 @@ impl Application {
             idle_timeout: config.idle_timeout,
             max_connections: serve::connection_ceiling(config.max_connections, fd_limit),
         };
+        if config.backups.is_some() && backup::sqlite_file(&config.database_url()).is_none() {
+            return Err(StartError::Unusable(
+                "--backup-dir backs up a SQLite database; back up PostgreSQL with pg_dump".to_owned(),
+            ));
+        }
         let (pools, signer) = open_database(&config).await?;
         if config.demo && domain::demo::seed_if_empty(&pools.write, Utc::now()).await? {
             domain::demo::seed_operator(&pools.write, Utc::now()).await?;
@@ -186,12 +218,30 @@ impl Application {
         let listener =
             TcpListener::bind(&config.bind).await.map_err(|err| StartError::Bind(config.bind.clone(), err))?;
         let address = listener.local_addr().map_err(|err| StartError::Bind(config.bind.clone(), err))?;
+        let metrics_listener = match &config.metrics_bind {
+            Some(bind) => Some(TcpListener::bind(bind).await.map_err(|err| StartError::Bind(bind.clone(), err))?),
+            None => None,
+        };
         let public_url = config.public_url.clone().unwrap_or_else(|| format!("http://{address}"));
         let limits = if config.rate_limits { Limits::standard() } else { Limits::off() };
         let mailer = Mailer::new(config.smtp.clone(), config.data_dir.join("mail"), &config.mail_from)?;
         let reminder_before = chrono::Duration::hours(i64::from(config.reminder_hours));
         let known_devices = domain::keys::known_devices(&pools.write).await?;
-        let state = AppState::new(pools, signer, known_devices, &public_url, limits, config.trusted_proxy);
+        let database = match backup::sqlite_file(&config.database_url()) {
+            Some(file) => format!("SQLite {}", file.display()),
+            // Without the query, which may carry credentials too (sslpassword).
+            None => format!(
+                "PostgreSQL {}",
+                backup::without_password(config.database_url().split('?').next().unwrap_or_default())
+            ),
+        };
+        let operations = site::operations::Operations::new(
+            config.data_dir.clone(),
+            config.mail_worker,
+            database,
+            config.backups.as_ref().map(|schedule| schedule.dir.clone()),
+        );
+        let state = AppState::new(pools, signer, known_devices, &public_url, limits, config.trusted_proxy, operations);
         Ok(Application {
             listener,
             router: router(state.clone()),
@@ -200,6 +250,8 @@ impl Application {
             reminder_before,
             jobs_started: false,
             connection_limits,
+            backups: config.backups,
+            metrics_listener,
         })
     }
 
@@ -229,11 +281,23 @@ impl Application {
             tokio::spawn(jobs::run_mail_worker(self.state.clone(), mailer));
         }
         tokio::spawn(jobs::run_maintenance(self.state.clone(), self.reminder_before));
+        if let Some(schedule) = self.backups.clone() {
+            tracing::info!(dir = %schedule.dir.display(), every = ?schedule.every, keep = schedule.keep, "scheduled backups");
+            tokio::spawn(backup::run_schedule(self.state.clone(), schedule));
+        }
+    }
+
+    /// Where `/metrics` is served, if anywhere.
+    pub fn metrics_address(&self) -> Option<SocketAddr> {
+        self.metrics_listener.as_ref().and_then(|listener| listener.local_addr().ok())
     }
 
     /// Serves until Ctrl-C or SIGTERM, finishing requests in flight.
     pub async fn run_until_stopped(mut self) -> Result<(), std::io::Error> {
         self.start_jobs();
+        if let Some(listener) = self.metrics_listener.take() {
+            tokio::spawn(metrics::serve(listener, self.state.clone()));
+        }
         serve::serve(self.listener, self.router, self.connection_limits, shutdown_signal()).await
     }
 }
@@ -260,7 +324,11 @@ pub fn router(state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), site::i18n::remember_language))
         .layer(from_fn_with_state(state.clone(), site::state::invalidate_on_writes))
         .layer(from_fn_with_state(state.clone(), site::state::count_in_flight))
-        .with_state(state)
+        .layer(from_fn_with_state(state.clone(), site::metrics::count_requests))
+        .with_state(state.clone())
+        // Outside the language, cache and in-flight layers: a probe every few seconds
+        // is not a visitor.
+        .merge(health::routes(state))
         // A bug must cost one request a 500 page, not the connection or the server.
         .layer(CatchPanicLayer::new())
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))

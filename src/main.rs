@@ -73,6 +73,21 @@ struct ServerArgs {
     /// only its requests name the client, in the last `X-Forwarded-For` hop.
     #[arg(long, env = "TREFFPUNKT_TRUSTED_PROXY", global = true)]
     trusted_proxy: Option<std::net::IpAddr>,
+    /// Folder for the server's own SQLite backups (none without it).
+    #[arg(long, env = "TREFFPUNKT_BACKUP_DIR", global = true)]
+    backup_dir: Option<PathBuf>,
+    /// How often the server backs up: 30s, 15m, 6h, 1d.
+    #[arg(long, env = "TREFFPUNKT_BACKUP_EVERY", default_value = "6h", value_parser = treffpunkt::backup::parse_interval, global = true)]
+    backup_every: std::time::Duration,
+    /// How many scheduled backups to keep; the oldest goes once a new one is verified.
+    #[arg(long, env = "TREFFPUNKT_BACKUP_KEEP", default_value_t = 28, value_parser = clap::value_parser!(u32).range(1..), global = true)]
+    backup_keep: u32,
+    /// Serve Prometheus metrics at /metrics on this address only, e.g. 127.0.0.1:9187.
+    #[arg(long, env = "TREFFPUNKT_METRICS_BIND", global = true)]
+    metrics_bind: Option<String>,
+    /// `text` for people, `json` (one object a line) for log shippers.
+    #[arg(long, env = "TREFFPUNKT_LOG_FORMAT", default_value = "text", value_parser = ["text", "json"], global = true)]
+    log_format: String,
 }
 
 #[derive(Subcommand)]
@@ -89,6 +104,31 @@ enum Command {
         #[command(subcommand)]
         action: DoorDeviceAction,
     },
+    /// Copy the SQLite database to FILE while the server runs, and verify the copy
+    /// (PostgreSQL: prints the pg_dump command to use instead).
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        to: PathBuf,
+    },
+    /// Put a verified backup in place as DATA_DIR/treffpunkt.db; refused when the data
+    /// folder has a database already.
+    Restore {
+        #[arg(long, value_name = "FILE")]
+        from: PathBuf,
+    },
+}
+
+/// Why a command failed: the operator asked for something it does not do (exit code 2,
+/// like a wrong flag), or it could not be done (1).
+enum Failure {
+    Usage(String),
+    Failed(String),
+}
+
+impl From<treffpunkt::backup::BackupError> for Failure {
+    fn from(err: treffpunkt::backup::BackupError) -> Self {
+        if err.is_refusal() { Failure::Usage(err.to_string()) } else { Failure::Failed(err.to_string()) }
+    }
 }
 
 #[derive(Subcommand)]
@@ -122,15 +162,16 @@ enum DoorDeviceAction {
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    tracing_subscriber::fmt()
-        // Colour codes only for a terminal: in a journal or a file they are noise.
-        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stdout()))
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,sea_orm=warn")),
-        )
-        .init();
     let cli = Cli::parse();
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,sea_orm=warn"));
+    // Colour codes only for a terminal: in a journal or a file they are noise.
+    let logs = tracing_subscriber::fmt().with_ansi(std::io::IsTerminal::is_terminal(&std::io::stdout()));
+    if cli.server.log_format == "json" {
+        logs.json().with_env_filter(filter).init();
+    } else {
+        logs.with_env_filter(filter).init();
+    }
     let config = Config {
         bind: cli.server.bind,
         data_dir: cli.server.data_dir,
@@ -156,23 +197,57 @@ async fn main() -> ExitCode {
         idle_timeout: std::time::Duration::from_secs(cli.server.idle_timeout),
         max_connections: cli.server.max_connections,
         trusted_proxy: cli.server.trusted_proxy,
+        backups: cli.server.backup_dir.map(|dir| treffpunkt::backup::BackupSchedule {
+            dir,
+            every: cli.server.backup_every,
+            keep: usize::try_from(cli.server.backup_keep).unwrap_or(usize::MAX),
+        }),
+        metrics_bind: cli.server.metrics_bind,
     };
     let outcome = match cli.command {
-        None | Some(Command::Serve) => serve(config).await,
+        None | Some(Command::Serve) => serve(config).await.map_err(Failure::Failed),
         Some(Command::DoorDevice { action: DoorDeviceAction::Create { event, name } }) => {
-            create_door_device(&config, &event, &name).await
+            create_door_device(&config, &event, &name).await.map_err(Failure::Failed)
         }
         Some(Command::Admin { action: AdminAction::Create { email, name, password_stdin } }) => {
-            create_admin(&config, &email, &name, password_stdin).await
+            create_admin(&config, &email, &name, password_stdin).await.map_err(Failure::Failed)
         }
+        Some(Command::Backup { to }) => backup(&config, &to).await,
+        Some(Command::Restore { from }) => restore(&config, &from).await,
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
+        Err(Failure::Usage(message)) => {
+            eprintln!("treffpunkt: {message}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Failed(message)) => {
             eprintln!("treffpunkt: {message}");
             ExitCode::FAILURE
         }
     }
+}
+
+async fn backup(config: &Config, to: &std::path::Path) -> Result<(), Failure> {
+    let written = treffpunkt::backup::backup(&config.database_url(), to).await?;
+    println!("Backup written and verified: {} ({} bytes)", written.path.display(), written.bytes);
+    Ok(())
+}
+
+async fn restore(config: &Config, from: &std::path::Path) -> Result<(), Failure> {
+    if config.database_url.as_deref().is_some_and(|url| !url.starts_with("sqlite")) {
+        return Err(Failure::Usage(
+            "restore puts a SQLite backup into a data folder; restore PostgreSQL with pg_restore".to_owned(),
+        ));
+    }
+    let restored = treffpunkt::backup::restore(from, &config.data_dir).await?;
+    println!(
+        "Restored {} to {}; start the server with --data-dir {}",
+        from.display(),
+        restored.display(),
+        config.data_dir.display()
+    );
+    Ok(())
 }
 
 async fn serve(config: Config) -> Result<(), String> {

@@ -959,3 +959,26 @@ admin-undeliverable-title = { $count ->
 }
 admin-col-mail = E-Mail
 admin-col-reason = Grund
+admin-nav-status = Status
+admin-status-version = Version
+admin-status-database = Datenbank
+admin-status-running-since = Läuft seit
+admin-status-since = { $time } ({ $duration })
+admin-status-outbox-unsent = E-Mails im Postausgang
+admin-status-outbox-oldest = Älteste wartende E-Mail
+admin-status-outbox-undeliverable = Nicht zustellbare E-Mails
+admin-status-none = keine
+admin-status-backup = Letzte Sicherung
+admin-status-backup-off = Keine geplanten Sicherungen (der Server wurde ohne --backup-dir gestartet)
+admin-status-backup-none-yet = Seit dem Start noch keine; Sicherungen gehen nach { $dir }
+admin-status-backup-done = { $time }, { $size }
+admin-status-backup-failed = Fehlgeschlagen am { $time }: { $reason }
+admin-status-disk-free = Freier Speicher im Datenordner
+admin-status-unknown = unbekannt
+admin-status-days = { $days ->
+    [one] 1 Tag
+   *[other] { $days } Tage
+}
+admin-status-hours-minutes = { $hours } Std. { $minutes } Min.
+admin-status-megabytes = { $size } MB
+admin-status-probes = Für Lastverteiler und Überwachung: /healthz (der Prozess antwortet) und /readyz (Datenbank, Migrationen und Hintergrundprozesse bereit).

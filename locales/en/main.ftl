@@ -960,3 +960,26 @@ admin-undeliverable-title = { $count ->
 }
 admin-col-mail = E-mail
 admin-col-reason = Reason
+admin-nav-status = Status
+admin-status-version = Version
+admin-status-database = Database
+admin-status-running-since = Running since
+admin-status-since = { $time } ({ $duration })
+admin-status-outbox-unsent = E-mails in the outbox
+admin-status-outbox-oldest = Oldest waiting e-mail
+admin-status-outbox-undeliverable = Undeliverable e-mails
+admin-status-none = none
+admin-status-backup = Last backup
+admin-status-backup-off = No scheduled backups (the server was started without --backup-dir)
+admin-status-backup-none-yet = None since the start; backups go to { $dir }
+admin-status-backup-done = { $time }, { $size }
+admin-status-backup-failed = Failed on { $time }: { $reason }
+admin-status-disk-free = Free space in the data folder
+admin-status-unknown = unknown
+admin-status-days = { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}
+admin-status-hours-minutes = { $hours } h { $minutes } min
+admin-status-megabytes = { $size } MB
+admin-status-probes = For load balancers and monitoring: /healthz (the process answers) and /readyz (database, migrations and background workers ready).

@@ -978,3 +978,27 @@ door-status-refused = Сканувань, відхилених сервером:
 admin-undeliverable-title = Недоставлені листи: { $count }
 admin-col-mail = Лист
 admin-col-reason = Причина
+admin-nav-status = Стан
+admin-status-version = Версія
+admin-status-database = База даних
+admin-status-running-since = Працює з
+admin-status-since = { $time } ({ $duration })
+admin-status-outbox-unsent = Листи у вихідних
+admin-status-outbox-oldest = Найстаріший лист у черзі
+admin-status-outbox-undeliverable = Недоставлені листи
+admin-status-none = немає
+admin-status-backup = Остання резервна копія
+admin-status-backup-off = Запланованих резервних копій немає (сервер запущено без --backup-dir)
+admin-status-backup-none-yet = Від запуску ще жодної; копії зберігаються в { $dir }
+admin-status-backup-done = { $time }, { $size }
+admin-status-backup-failed = Не вдалося { $time }: { $reason }
+admin-status-disk-free = Вільне місце в теці даних
+admin-status-unknown = невідомо
+admin-status-days = { $days ->
+    [one] { $days } день
+    [few] { $days } дні
+   *[other] { $days } днів
+}
+admin-status-hours-minutes = { $hours } год { $minutes } хв
+admin-status-megabytes = { $size } МБ
+admin-status-probes = Для балансувальників навантаження та моніторингу: /healthz (процес відповідає) і /readyz (база даних, міграції та фонові процеси готові).

@@ -360,6 +360,7 @@ async fn an_organiser_logs_in_in_the_browser_and_the_back_office_passes_axe_in_t
             "/admin/team".to_owned(),
             "/admin/audit".to_owned(),
             "/admin/settings/operator".to_owned(),
+            "/admin/status".to_owned(),
         ] {
             browser.open(&app.url(&format!("{page}?lang={language}"))).await;
             for violation in browser.accessibility_violations().await {

@@ -24,6 +24,7 @@ pub mod operator;
 pub mod privacy;
 pub mod programme;
 pub mod questions;
+pub mod status;
 pub mod team;
 
 use std::collections::HashMap;
@@ -134,6 +135,7 @@ fn all_routes() -> Guarded {
         .merge(certificates::routes())
         .merge(team::routes())
         .merge(operator::routes())
+        .merge(status::routes())
 }
 
 /// Every back-office route with its rule: the authorisation test walks this table.

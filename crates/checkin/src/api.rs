@@ -178,7 +178,10 @@ async fn redeem(
 /// Redeems and answers as the API does for every way in (scan or name).
 async fn answer(app: &AppState, device: &DoorDevice, request: &ScanRequest) -> Result<Response, WebError> {
     match checkin::redeem(app.pools(), app.verifier(), device, request, Utc::now()).await {
-        Ok(answer) => Ok(Json(answer).into_response()),
+        Ok(answer) => {
+            app.metrics().check_in(answer.result.code());
+            Ok(Json(answer).into_response())
+        }
         Err(ScanError::InvalidScanId) => Ok(api_error(
             StatusCode::BAD_REQUEST,
             "invalid_scan_id",

@@ -310,7 +310,10 @@ async fn scan(
     let request = ScanRequest { presented, scan_id, programme_session_id: selected_session, offline_at: None };
     let zone = loaded.1.zone();
     let result = match checkin::redeem(app.pools(), app.verifier(), &loaded.0, &request, Utc::now()).await {
-        Ok(answer) => result_view(t, &answer, zone),
+        Ok(answer) => {
+            app.metrics().check_in(answer.result.code());
+            result_view(t, &answer, zone)
+        }
         Err(ScanError::UnknownSession | ScanError::InvalidScanId) => ResultView {
             class: "result-bad",
             icon: "✗",

@@ -128,7 +128,10 @@ pub async fn admit(
         offline_at: None,
     };
     match checkin::redeem(app.pools(), app.verifier(), device, &scan, Utc::now()).await {
-        Ok(answer) => Ok(Ok(answer)),
+        Ok(answer) => {
+            app.metrics().check_in(answer.result.code());
+            Ok(Ok(answer))
+        }
         Err(ScanError::Database(err)) => Err(WebError::Database(err)),
         Err(other) => Err(WebError::Internal(other.to_string())),
     }

@@ -337,6 +337,33 @@ pub async fn unsent_count(db: &DatabaseConnection) -> Result<u64, DbErr> {
         .await
 }
 
+/// How the outbox stands, for the operator (metrics, status page).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OutboxState {
+    /// Messages still to send (due or waiting for a retry).
+    pub unsent: u64,
+    /// When the oldest of them was queued.
+    pub oldest_unsent: Option<DateTime<Utc>>,
+    /// Messages given up on, kept for the organisers to see.
+    pub undeliverable: u64,
+}
+
+pub async fn state(db: &DatabaseConnection) -> Result<OutboxState, DbErr> {
+    let unsent = || {
+        outbox_message::Entity::find()
+            .filter(outbox_message::Column::SentAt.is_null())
+            .filter(outbox_message::Column::UndeliverableAt.is_null())
+    };
+    let oldest = unsent().order_by_asc(outbox_message::Column::CreatedAt).one(db).await?;
+    let undeliverable =
+        outbox_message::Entity::find().filter(outbox_message::Column::UndeliverableAt.is_not_null()).count(db).await?;
+    Ok(OutboxState {
+        unsent: unsent().count(db).await?,
+        oldest_unsent: oldest.map(|message| message.created_at),
+        undeliverable,
+    })
+}
+
 pub async fn for_registration(db: &DatabaseConnection, registration_id: Uuid) -> Result<Vec<OutboxMessage>, DbErr> {
     outbox_message::Entity::find()
         .filter(outbox_message::Column::RegistrationId.eq(registration_id))

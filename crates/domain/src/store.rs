@@ -27,7 +27,23 @@ pub struct Pools {
 /// type, shared by every clone of the pools. The store keeps them without knowing what
 /// they write.
 #[derive(Clone, Default)]
-pub(crate) struct Writers(Arc<Mutex<Vec<Box<dyn Any + Send>>>>);
+pub(crate) struct Writers(Arc<Mutex<Vec<Box<dyn Any + Send>>>>, BatchObserver);
+
+/// Told the size of every batch a background writer commits (the metrics).
+pub(crate) type BatchObserver = Arc<std::sync::OnceLock<Box<dyn Fn(usize) + Send + Sync>>>;
+
+impl Pools {
+    /// `observe` hears the size of every batch the check-in writer commits; set once.
+    pub fn observe_writer_batches(&self, observe: impl Fn(usize) + Send + Sync + 'static) {
+        let _ = self.writers.1.set(Box::new(observe));
+    }
+
+    /// For a writer task: it must not hold the pools (they hold its queue, which would
+    /// then never close).
+    pub(crate) fn batch_observer(&self) -> BatchObserver {
+        self.writers.1.clone()
+    }
+}
 
 impl Writers {
     /// The queue of type `Q`; a new one from `start` when there is none or `usable`
@@ -47,6 +63,12 @@ impl Writers {
         let queue = start();
         slots.push(Box::new(queue.clone()));
         queue
+    }
+
+    /// The queue of type `Q` if one was started, without starting one.
+    pub(crate) fn find<Q: Clone + Send + 'static>(&self) -> Option<Q> {
+        let slots = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        slots.iter().find_map(|slot| slot.downcast_ref::<Q>()).cloned()
     }
 
     /// Puts a queue in place of the running one (tests of a writer that died).

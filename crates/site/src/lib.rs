@@ -10,6 +10,8 @@ pub mod download;
 pub mod error;
 pub mod form;
 pub mod i18n;
+pub mod metrics;
+pub mod operations;
 pub mod questions;
 pub mod rate_limit;
 pub mod state;

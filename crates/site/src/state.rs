@@ -42,6 +42,8 @@ struct Inner {
     trusted_proxy: Option<IpAddr>,
     /// Requests being answered right now; the mail worker gives way while there are any.
     in_flight: AtomicUsize,
+    operations: crate::operations::Operations,
+    metrics: Arc<crate::metrics::Metrics>,
 }
 
 impl AppState {
@@ -55,8 +57,12 @@ impl AppState {
         public_url: &str,
         limits: Limits,
         trusted_proxy: Option<IpAddr>,
+        operations: crate::operations::Operations,
     ) -> Self {
         let verifier = signer.verifier();
+        let metrics = Arc::new(crate::metrics::Metrics::new());
+        let batches = metrics.clone();
+        pools.observe_writer_batches(move |scans| batches.writer_batch(scans));
         AppState {
             inner: Arc::new(Inner {
                 pools,
@@ -72,6 +78,8 @@ impl AppState {
                 password_checks: PasswordChecks::sized_to_cores(),
                 known_devices,
                 trusted_proxy,
+                operations,
+                metrics,
             }),
         }
     }
@@ -152,6 +160,15 @@ impl AppState {
 
     pub fn public_url(&self) -> &str {
         &self.inner.public_url
+    }
+
+    /// Start time, worker heartbeats and backups, for the health checks and status page.
+    pub fn operations(&self) -> &crate::operations::Operations {
+        &self.inner.operations
+    }
+
+    pub fn metrics(&self) -> &crate::metrics::Metrics {
+        &self.inner.metrics
     }
 }
 

@@ -190,6 +190,11 @@ pub fn admin_operator() -> String {
     "/admin/settings/operator".to_owned()
 }
 
+/// The server's status for administrators: version, outbox, backups, disk.
+pub fn admin_status() -> String {
+    "/admin/status".to_owned()
+}
+
 pub fn admin_new_event() -> String {
     "/admin/events/new".to_owned()
 }

@@ -20,6 +20,7 @@ use uuid::Uuid;
 mod blocked;
 mod views;
 mod writer;
+pub use writer::writer_stopped;
 
 pub use blocked::*;
 pub use views::*;

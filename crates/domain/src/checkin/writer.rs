@@ -57,6 +57,13 @@ pub(super) async fn decide(pools: &Pools, pending: Pending) -> Result<ScanAnswer
     answer.await.map_err(|_| stopped())?
 }
 
+/// Whether a check-in writer was started and has stopped (its task ended, a panic in a
+/// batch): scans then fail until the next one starts it again. Not started yet is fine:
+/// the first scan starts it.
+pub fn writer_stopped(pools: &Pools) -> bool {
+    pools.writers.find::<CheckInQueue>().is_some_and(|queue| queue.is_closed())
+}
+
 /// The writer's queue, with a writer started if there is none or it has stopped. A
 /// writer that died (a panic in a batch) costs the scans of that batch and those queued
 /// behind it an error — the door page then decides them offline and sends them again —
@@ -66,7 +73,7 @@ fn running_writer(pools: &Pools) -> CheckInQueue {
         |queue: &CheckInQueue| !queue.is_closed(),
         || {
             let (queue, jobs) = tokio::sync::mpsc::channel(1024);
-            tokio::spawn(write_batches(pools.write.clone(), jobs));
+            tokio::spawn(write_batches(pools.write.clone(), pools.batch_observer(), jobs));
             queue
         },
     )
@@ -76,7 +83,11 @@ fn running_writer(pools: &Pools) -> CheckInQueue {
 /// its own, so an error belongs to the scan that caused it. If not even the transaction
 /// can begin (the write connection stayed busy), every scan of the batch gets the error
 /// at once instead of waiting for one failing attempt after the other.
-async fn write_batches(db: DatabaseConnection, mut jobs: tokio::sync::mpsc::Receiver<Queued>) {
+async fn write_batches(
+    db: DatabaseConnection,
+    observer: crate::store::BatchObserver,
+    mut jobs: tokio::sync::mpsc::Receiver<Queued>,
+) {
     let mut batch = Vec::with_capacity(MOST_PER_BATCH);
     while jobs.recv_many(&mut batch, MOST_PER_BATCH).await > 0 {
         // Requests that are ready to run reach the queue before the batch starts: each
@@ -89,6 +100,9 @@ async fn write_batches(db: DatabaseConnection, mut jobs: tokio::sync::mpsc::Rece
             batch.push(job);
         }
         let taken = std::mem::take(&mut batch);
+        if let Some(observe) = observer.get() {
+            observe(taken.len());
+        }
         let txn = match begin_write(&db).await {
             Ok(txn) => txn,
             Err(err) => {
@@ -452,13 +466,16 @@ mod tests {
             answer: ScanAnswer::bare(ScanResult::Invalid),
             now,
         };
+        assert!(!writer_stopped(&pools), "not started yet is not stopped");
         let first = decide(&pools, log("before")).await.expect("the first writer answers");
         assert_eq!(first.result, ScanResult::Invalid);
+        assert!(!writer_stopped(&pools), "running");
 
         // What a panic in a batch leaves behind: a queue nobody takes from.
         let (dead, jobs) = tokio::sync::mpsc::channel(1);
         drop(jobs);
         pools.writers.replace::<CheckInQueue>(dead);
+        assert!(writer_stopped(&pools), "readiness sees the stopped writer");
         let after = decide(&pools, log("after")).await.expect("a new writer answers");
         assert_eq!(after.result, ScanResult::Invalid);
         let logged = door_scan::Entity::find().all(&pools.read).await.expect("scan log");

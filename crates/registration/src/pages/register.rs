@@ -513,6 +513,7 @@ async fn register(app: &AppState, t: Tr, slug: &str, event: Event, body: &[u8]) 
         Ok(form) => form,
         Err(rejection) => {
             tracing::info!(%rejection, "unreadable registration form");
+            app.metrics().registration("unreadable");
             let page = RegisterPage::new(&event, &sessions, &questions, RegisterForm::fresh(), FormErrors::new(t), t)
                 .with_notice(t.get("error-form-unreadable"));
             return Ok((StatusCode::BAD_REQUEST, page).into_response());
@@ -524,18 +525,30 @@ async fn register(app: &AppState, t: Tr, slug: &str, event: Event, body: &[u8]) 
     }
     let request = match form.parse(&event, &questions, t) {
         Ok(request) => request,
-        Err(errors) => return Ok(unprocessable(RegisterPage::new(&event, &sessions, &questions, form, errors, t))),
+        Err(errors) => {
+            app.metrics().registration("invalid");
+            return Ok(unprocessable(RegisterPage::new(&event, &sessions, &questions, form, errors, t)));
+        }
     };
     let contact_email = request.attendees.first().map(|contact| contact.email.clone());
     let failure = match registration::register_for(app.pools(), &event, &sessions, request, Utc::now()).await {
-        Ok(registration) => return Ok(Redirect::to(&urls::manage(&registration.manage_token)).into_response()),
+        Ok(registration) => {
+            app.metrics().registration("registered");
+            return Ok(Redirect::to(&urls::manage(&registration.manage_token)).into_response());
+        }
         Err(failure) => failure,
     };
     // Places may have changed while the form was open: show the current figures.
     let event = event::public_by_slug(app.db(), slug).await?.ok_or(WebError::NotFound)?;
     let sessions = programme::for_event(app.db(), event.id).await?;
     let mut errors = FormErrors::new(t);
-    let notice = match Refusal::of(failure)? {
+    let refusal = Refusal::of(failure)?;
+    app.metrics().registration(match &refusal {
+        Refusal::AlreadySubmitted(_) => "already_submitted",
+        Refusal::AlreadyRegistered => "already_registered",
+        Refusal::Message { .. } => "refused",
+    });
+    let notice = match refusal {
         Refusal::AlreadySubmitted(earlier) => {
             // The same form and people sent again (a double click): this browser made the
             // registration, so it gets a link to it; links are stored only as hashes.
