@@ -245,8 +245,8 @@ impl TestApp {
     }
 
     /// The mails written so far to `address` (the .eml folder of a server without SMTP),
-    /// oldest first, read by an independent parser (mail-parser); waits up to ten seconds
-    /// for at least `at_least` of them.
+    /// by the second they were queued (within one second in no set order), read by an
+    /// independent parser (mail-parser); waits up to ten seconds for at least `at_least`.
     pub async fn mails_to(&self, address: &str, at_least: usize) -> Vec<SentMail> {
         let folder = self.data_dir().join("mail");
         let started = std::time::Instant::now();
