@@ -3,7 +3,9 @@
 //! command line; tests build the same [`Application`].
 
 pub mod jobs;
+pub mod redirect;
 pub mod serve;
+pub mod tls;
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
@@ -11,7 +13,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
-use axum::http::header::{CONTENT_SECURITY_POLICY, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS};
+use axum::http::header::{
+    CONTENT_SECURITY_POLICY, REFERRER_POLICY, STRICT_TRANSPORT_SECURITY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
+};
 use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::middleware::{from_fn, from_fn_with_state};
 use chrono::Utc;
@@ -75,6 +79,12 @@ pub struct Config {
     /// The reverse proxy in front: requests from it name the client in the last
     /// `X-Forwarded-For` hop. Without it every client behind a proxy is the proxy.
     pub trusted_proxy: Option<IpAddr>,
+    /// Serve HTTPS with this certificate and key instead of plain HTTP.
+    pub tls: Option<tls::TlsFiles>,
+    /// How often the certificate files are checked for a renewal.
+    pub tls_reload_every: Duration,
+    /// With TLS: a second address answering plain HTTP with a redirect to HTTPS.
+    pub redirect_http: Option<String>,
 }
 
 impl Config {
@@ -95,6 +105,9 @@ impl Config {
             idle_timeout: DEFAULT_IDLE_TIMEOUT,
             max_connections: DEFAULT_MAX_CONNECTIONS,
             trusted_proxy: None,
+            tls: None,
+            tls_reload_every: tls::DEFAULT_RELOAD_EVERY,
+            redirect_http: None,
         }
     }
 
@@ -115,6 +128,10 @@ pub enum StartError {
     Bind(String, std::io::Error),
     #[error("e-mail: {0}")]
     Mail(#[from] MailError),
+    #[error("TLS: {0}")]
+    Tls(#[from] tls::TlsError),
+    #[error("--redirect-http needs --tls-cert and --tls-key: without HTTPS there is nothing to redirect to")]
+    RedirectWithoutTls,
 }
 
 /// Opens the database, applies migrations and loads the ticket key.
@@ -166,6 +183,10 @@ pub struct Application {
     reminder_before: chrono::Duration,
     jobs_started: bool,
     connection_limits: serve::ConnectionLimits,
+    /// `Some` when serving HTTPS.
+    https: Option<tls::Https>,
+    /// The plain-HTTP listener that redirects to HTTPS, and where it redirects to.
+    redirect: Option<(TcpListener, Router)>,
 }
 
 impl Application {
@@ -178,6 +199,14 @@ impl Application {
             idle_timeout: config.idle_timeout,
             max_connections: serve::connection_ceiling(config.max_connections, fd_limit),
         };
+        if config.redirect_http.is_some() && config.tls.is_none() {
+            return Err(StartError::RedirectWithoutTls);
+        }
+        // Unusable certificate files stop the start, before anything else is opened.
+        let https = match config.tls.clone() {
+            Some(files) => Some(tls::Https::load(files, config.tls_reload_every).await?),
+            None => None,
+        };
         let (pools, signer) = open_database(&config).await?;
         if config.demo && domain::demo::seed_if_empty(&pools.write, Utc::now()).await? {
             domain::demo::seed_operator(&pools.write, Utc::now()).await?;
@@ -186,25 +215,56 @@ impl Application {
         let listener =
             TcpListener::bind(&config.bind).await.map_err(|err| StartError::Bind(config.bind.clone(), err))?;
         let address = listener.local_addr().map_err(|err| StartError::Bind(config.bind.clone(), err))?;
-        let public_url = config.public_url.clone().unwrap_or_else(|| format!("http://{address}"));
+        let scheme = if https.is_some() { "https" } else { "http" };
+        let public_url = config.public_url.clone().unwrap_or_else(|| format!("{scheme}://{address}"));
+        if https.is_some() && !public_url.starts_with("https://") {
+            tracing::warn!(%public_url, "serving HTTPS, but the public URL is not https: links and cookies follow the public URL");
+        }
+        let redirect = match &config.redirect_http {
+            Some(bind) => {
+                let listener = TcpListener::bind(bind).await.map_err(|err| StartError::Bind(bind.clone(), err))?;
+                Some((listener, redirect::router(&public_url)))
+            }
+            None => None,
+        };
         let limits = if config.rate_limits { Limits::standard() } else { Limits::off() };
         let mailer = Mailer::new(config.smtp.clone(), config.data_dir.join("mail"), &config.mail_from)?;
         let reminder_before = chrono::Duration::hours(i64::from(config.reminder_hours));
         let known_devices = domain::keys::known_devices(&pools.write).await?;
         let state = AppState::new(pools, signer, known_devices, &public_url, limits, config.trusted_proxy);
+        let mut app_router = router(state.clone());
+        if https.is_some() {
+            // Browsers that saw HTTPS here once never try plain HTTP again for a year
+            // (not sent on plain HTTP, where a browser would ignore it anyway).
+            app_router = app_router.layer(SetResponseHeaderLayer::overriding(
+                STRICT_TRANSPORT_SECURITY,
+                HeaderValue::from_static("max-age=31536000"),
+            ));
+        }
         Ok(Application {
             listener,
-            router: router(state.clone()),
+            router: app_router,
             state,
             mailer: config.mail_worker.then(|| Arc::new(mailer)),
             reminder_before,
             jobs_started: false,
             connection_limits,
+            https,
+            redirect,
         })
     }
 
     pub fn address(&self) -> Result<SocketAddr, std::io::Error> {
         self.listener.local_addr()
+    }
+
+    pub fn serves_https(&self) -> bool {
+        self.https.is_some()
+    }
+
+    /// The address of the plain-HTTP redirect listener, if there is one.
+    pub fn redirect_address(&self) -> Option<Result<SocketAddr, std::io::Error>> {
+        self.redirect.as_ref().map(|(listener, _)| listener.local_addr())
     }
 
     pub fn state(&self) -> &AppState {
@@ -234,7 +294,24 @@ impl Application {
     /// Serves until Ctrl-C or SIGTERM, finishing requests in flight.
     pub async fn run_until_stopped(mut self) -> Result<(), std::io::Error> {
         self.start_jobs();
-        serve::serve(self.listener, self.router, self.connection_limits, shutdown_signal()).await
+        let (stop, stopped) = tokio::sync::watch::channel(false);
+        tokio::spawn(async move {
+            shutdown_signal().await;
+            let _ = stop.send(true);
+        });
+        let when_stopped = |mut stopped: tokio::sync::watch::Receiver<bool>| async move {
+            // An error means the sender is gone, which happens only after it sent.
+            let _ = stopped.wait_for(|stop| *stop).await;
+        };
+        let acceptor = self.https.map(|https| {
+            tokio::spawn(https.reloader.watch());
+            https.acceptor
+        });
+        if let Some((listener, router)) = self.redirect {
+            let limits = self.connection_limits;
+            tokio::spawn(serve::serve(listener, router, limits, None, when_stopped(stopped.clone())));
+        }
+        serve::serve(self.listener, self.router, self.connection_limits, acceptor, when_stopped(stopped)).await
     }
 }
 

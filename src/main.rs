@@ -73,6 +73,17 @@ struct ServerArgs {
     /// only its requests name the client, in the last `X-Forwarded-For` hop.
     #[arg(long, env = "TREFFPUNKT_TRUSTED_PROXY", global = true)]
     trusted_proxy: Option<std::net::IpAddr>,
+    /// Serve HTTPS (HTTP/1.1 and HTTP/2) with this PEM certificate chain, e.g. certbot's
+    /// fullchain.pem; checked every 30 s and reloaded when renewed. Needs --tls-key.
+    #[arg(long, env = "TREFFPUNKT_TLS_CERT", requires = "tls_key", global = true)]
+    tls_cert: Option<PathBuf>,
+    /// The certificate's PEM private key, e.g. certbot's privkey.pem.
+    #[arg(long, env = "TREFFPUNKT_TLS_KEY", requires = "tls_cert", global = true)]
+    tls_key: Option<PathBuf>,
+    /// With HTTPS: also answer plain HTTP on this address (e.g. 0.0.0.0:80) with a
+    /// permanent redirect to the https public URL.
+    #[arg(long, env = "TREFFPUNKT_REDIRECT_HTTP", requires = "tls_cert", global = true)]
+    redirect_http: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -156,6 +167,9 @@ async fn main() -> ExitCode {
         idle_timeout: std::time::Duration::from_secs(cli.server.idle_timeout),
         max_connections: cli.server.max_connections,
         trusted_proxy: cli.server.trusted_proxy,
+        tls: cli.server.tls_cert.zip(cli.server.tls_key).map(|(cert, key)| treffpunkt::tls::TlsFiles { cert, key }),
+        tls_reload_every: treffpunkt::tls::DEFAULT_RELOAD_EVERY,
+        redirect_http: cli.server.redirect_http,
     };
     let outcome = match cli.command {
         None | Some(Command::Serve) => serve(config).await,
@@ -179,7 +193,8 @@ async fn serve(config: Config) -> Result<(), String> {
     let mut application = Application::build(config).await.map_err(|err| err.to_string())?;
     let address = application.address().map_err(|err| err.to_string())?;
     application.start_jobs();
-    tracing::info!("Treffpunkt is listening on http://{address} (back office: /admin)");
+    let scheme = if application.serves_https() { "https" } else { "http" };
+    tracing::info!("Treffpunkt is listening on {scheme}://{address} (back office: /admin)");
     // Printed last, not logged: the link opens the first administrator account, and
     // nothing the start-up logs may bury it.
     if let Some(link) = application.setup_link().await.map_err(|err| err.to_string())? {

@@ -18,4 +18,5 @@ mod privacy;
 mod questions;
 mod seams;
 mod tickets;
+mod tls;
 mod torture;

@@ -71,6 +71,8 @@ pub struct TestApp {
     pub state: site::AppState,
     /// The database this server uses, for running the CLI against it.
     pub database_url: String,
+    /// `http://…` of the plain-HTTP redirect listener (`--redirect-http`), if any.
+    pub redirect_base: Option<String>,
     temp_dir: PathBuf,
     /// The PostgreSQL server and the database created for this test, dropped afterwards.
     postgres: Option<(String, String)>,
@@ -164,17 +166,22 @@ impl TestApp {
             Config { database_url, demo: true, rate_limits: false, ..Config::new("127.0.0.1:0", temp_dir.clone()) };
         adjust(&mut config);
         let database_url = config.database_url();
+        let scheme = if config.tls.is_some() { "https" } else { "http" };
         let application = Application::build(config).await.expect("the application starts");
         let address = application.address().expect("bound address");
+        let redirect_base = application
+            .redirect_address()
+            .map(|address| format!("http://{}", address.expect("redirect listener address")));
         let state = application.state().clone();
         tokio::spawn(application.run_until_stopped());
         let client = reqwest::Client::builder().redirect(Policy::none()).build().expect("http client");
         TestApp {
-            base: format!("http://{address}"),
+            base: format!("{scheme}://{address}"),
             client,
             db: state.db().clone(),
             state,
             database_url,
+            redirect_base,
             temp_dir,
             postgres,
         }
