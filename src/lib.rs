@@ -173,6 +173,13 @@ async fn migrate(pools: &Pools) -> Result<(), DbErr> {
 /// application's key in a shared database.
 const MIGRATION_LOCK: i64 = 0x7472_6566_6670_6b74;
 
+/// How long the mail worker may take to finish the message it is sending at shutdown
+/// (the SMTP transport's own timeouts are shorter).
+const MAIL_GRACE: Duration = Duration::from_secs(30);
+/// How long the check-in writer may take to write what is queued at shutdown: a batch
+/// takes milliseconds; this only bounds a database that stopped answering.
+const WRITER_GRACE: Duration = Duration::from_secs(10);
+
 /// A bound, ready server. Production and tests start it the same way.
 pub struct Application {
     listener: TcpListener,
@@ -187,6 +194,9 @@ pub struct Application {
     https: Option<tls::Https>,
     /// The plain-HTTP listener that redirects to HTTPS, and where it redirects to.
     redirect: Option<(TcpListener, Router)>,
+    /// Turns true at Ctrl-C or SIGTERM: the listeners and the mail worker stop.
+    stopping: Arc<tokio::sync::watch::Sender<bool>>,
+    mail_worker: Option<tokio::task::JoinHandle<()>>,
 }
 
 impl Application {
@@ -251,6 +261,8 @@ impl Application {
             connection_limits,
             https,
             redirect,
+            stopping: Arc::new(tokio::sync::watch::channel(false).0),
+            mail_worker: None,
         })
     }
 
@@ -286,23 +298,29 @@ impl Application {
         self.jobs_started = true;
         if let Some(mailer) = self.mailer.clone() {
             tracing::info!(delivery = %mailer.describe(), "mail worker started");
-            tokio::spawn(jobs::run_mail_worker(self.state.clone(), mailer));
+            let stop = self.stopping.subscribe();
+            self.mail_worker = Some(tokio::spawn(jobs::run_mail_worker(self.state.clone(), mailer, stop)));
         }
         tokio::spawn(jobs::run_maintenance(self.state.clone(), self.reminder_before));
     }
 
-    /// Serves until Ctrl-C or SIGTERM, finishing requests in flight.
+    /// Serves until Ctrl-C or SIGTERM, then drains: stops accepting, lets requests in
+    /// flight finish (at most 30 s), lets the mail worker finish the message it is
+    /// sending and the check-in writer write what is queued, and returns.
     pub async fn run_until_stopped(mut self) -> Result<(), std::io::Error> {
         self.start_jobs();
-        let (stop, stopped) = tokio::sync::watch::channel(false);
+        let stop = self.stopping.clone();
         tokio::spawn(async move {
             shutdown_signal().await;
-            let _ = stop.send(true);
+            stop.send_replace(true);
         });
         let when_stopped = |mut stopped: tokio::sync::watch::Receiver<bool>| async move {
-            // An error means the sender is gone, which happens only after it sent.
-            let _ = stopped.wait_for(|stop| *stop).await;
+            // An error means the sender is gone: nobody can stop this any more.
+            if stopped.wait_for(|stop| *stop).await.is_err() {
+                std::future::pending::<()>().await;
+            }
         };
+        let stopped = self.stopping.subscribe();
         let acceptor = self.https.map(|https| {
             tokio::spawn(https.reloader.watch());
             https.acceptor
@@ -311,7 +329,17 @@ impl Application {
             let limits = self.connection_limits;
             tokio::spawn(serve::serve(listener, router, limits, None, when_stopped(stopped.clone())));
         }
-        serve::serve(self.listener, self.router, self.connection_limits, acceptor, when_stopped(stopped)).await
+        serve::serve(self.listener, self.router, self.connection_limits, acceptor, when_stopped(stopped)).await?;
+        if let Some(worker) = self.mail_worker.take()
+            && tokio::time::timeout(MAIL_GRACE, worker).await.is_err()
+        {
+            tracing::warn!("the mail worker did not finish within {} s; stopping anyway", MAIL_GRACE.as_secs());
+        }
+        if tokio::time::timeout(WRITER_GRACE, self.state.pools().finish_writers()).await.is_err() {
+            tracing::warn!("the check-in writer did not finish within {} s; stopping anyway", WRITER_GRACE.as_secs());
+        }
+        tracing::info!("stopped");
+        Ok(())
     }
 }
 

@@ -17,6 +17,7 @@ mod pages;
 mod privacy;
 mod questions;
 mod seams;
+mod shutdown;
 mod tickets;
 mod tls;
 mod torture;

@@ -477,6 +477,25 @@ impl ChildServer {
         self.child.id()
     }
 
+    /// SIGTERM, as systemd sends on `systemctl stop` (through `kill`, so the tests need no
+    /// crate for signals).
+    pub fn terminate(&self) {
+        let sent = std::process::Command::new("kill").args(["-TERM", &self.pid().to_string()]).status();
+        assert!(sent.expect("kill runs").success(), "SIGTERM sent");
+    }
+
+    /// Waits for the process to end; `None` if it still runs after `within`.
+    pub async fn exit_status(&mut self, within: std::time::Duration) -> Option<std::process::ExitStatus> {
+        let started = std::time::Instant::now();
+        while started.elapsed() < within {
+            if let Some(status) = self.child.try_wait().expect("the child's status") {
+                return Some(status);
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        None
+    }
+
     /// SIGKILL: no shutdown, no flush, as when the machine's power goes.
     pub fn kill(&mut self) {
         let _ = self.child.kill();

@@ -24,28 +24,37 @@ pub struct Pools {
 }
 
 /// The queues of background writers that modules start on first use, one per queue
-/// type, shared by every clone of the pools. The store keeps them without knowing what
-/// they write.
+/// type, shared by every clone of the pools, and the writers' tasks. The store keeps
+/// them without knowing what they write.
 #[derive(Clone, Default)]
-pub(crate) struct Writers(Arc<Mutex<Vec<Box<dyn Any + Send>>>>);
+pub(crate) struct Writers(Arc<Mutex<WriterSlots>>);
+
+#[derive(Default)]
+struct WriterSlots {
+    queues: Vec<Box<dyn Any + Send>>,
+    tasks: Vec<tokio::task::JoinHandle<()>>,
+}
 
 impl Writers {
-    /// The queue of type `Q`; a new one from `start` when there is none or `usable`
-    /// says the old one's writer has stopped.
+    /// The queue of type `Q`; a new one from `start` (the queue and the writer's task,
+    /// which must end once every sender of the queue is gone) when there is none or
+    /// `usable` says the old one's writer has stopped.
     pub(crate) fn get_or_start<Q: Clone + Send + 'static>(
         &self,
         usable: impl Fn(&Q) -> bool,
-        start: impl FnOnce() -> Q,
+        start: impl FnOnce() -> (Q, tokio::task::JoinHandle<()>),
     ) -> Q {
         let mut slots = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(queue) = slots.iter().find_map(|slot| slot.downcast_ref::<Q>())
+        if let Some(queue) = slots.queues.iter().find_map(|slot| slot.downcast_ref::<Q>())
             && usable(queue)
         {
             return queue.clone();
         }
-        slots.retain(|slot| !slot.is::<Q>());
-        let queue = start();
-        slots.push(Box::new(queue.clone()));
+        slots.queues.retain(|slot| !slot.is::<Q>());
+        slots.tasks.retain(|task| !task.is_finished());
+        let (queue, task) = start();
+        slots.queues.push(Box::new(queue.clone()));
+        slots.tasks.push(task);
         queue
     }
 
@@ -53,14 +62,37 @@ impl Writers {
     #[cfg(test)]
     pub(crate) fn replace<Q: Send + 'static>(&self, queue: Q) {
         let mut slots = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        slots.retain(|slot| !slot.is::<Q>());
-        slots.push(Box::new(queue));
+        slots.queues.retain(|slot| !slot.is::<Q>());
+        slots.queues.push(Box::new(queue));
+    }
+
+    /// Lets go of every queue and waits until the writers have written what was queued
+    /// and ended. A write after this starts a new writer.
+    async fn finish(&self) {
+        let tasks = {
+            let mut slots = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+            slots.queues.clear();
+            std::mem::take(&mut slots.tasks)
+        };
+        for task in tasks {
+            if let Err(err) = task.await {
+                tracing::error!(error = %err, "a background writer ended with a panic");
+            }
+        }
+    }
+}
+
+impl Pools {
+    /// Flushes the background writers (the check-in writer's queued scans), for a shutdown
+    /// that loses nothing a door device was told is written.
+    pub async fn finish_writers(&self) {
+        self.writers.finish().await;
     }
 }
 
 impl std::fmt::Debug for Writers {
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let running = self.0.lock().map_or(0, |slots| slots.len());
+        let running = self.0.lock().map_or(0, |slots| slots.queues.len());
         formatter.debug_struct("Writers").field("running", &running).finish()
     }
 }

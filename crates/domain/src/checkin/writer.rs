@@ -66,8 +66,7 @@ fn running_writer(pools: &Pools) -> CheckInQueue {
         |queue: &CheckInQueue| !queue.is_closed(),
         || {
             let (queue, jobs) = tokio::sync::mpsc::channel(1024);
-            tokio::spawn(write_batches(pools.write.clone(), jobs));
-            queue
+            (queue, tokio::spawn(write_batches(pools.write.clone(), jobs)))
         },
     )
 }
