@@ -169,6 +169,19 @@ async fn migrate(pools: &Pools) -> Result<(), DbErr> {
     txn.commit().await
 }
 
+/// The names of the migrations not yet applied to the configured database, in the order
+/// they would run; nothing is written (not even sea-orm's table of applied migrations).
+/// A SQLite file that does not exist yet has all of them pending and is not created.
+pub async fn pending_migrations(config: &Config) -> Result<Vec<String>, StartError> {
+    let default_file = config.data_dir.join("treffpunkt.db");
+    if config.database_url.is_none() && !default_file.exists() {
+        return Ok(Migrator::migrations().iter().map(|migration| migration.name().to_owned()).collect());
+    }
+    let pools = domain::store::connect(&config.database_url()).await?;
+    let pending = Migrator::get_pending_migrations_read_only(&pools.read).await?;
+    Ok(pending.iter().map(|migration| migration.name().to_owned()).collect())
+}
+
 /// The advisory lock's key on PostgreSQL: "treffpkt" in ASCII, unlikely to meet another
 /// application's key in a shared database.
 const MIGRATION_LOCK: i64 = 0x7472_6566_6670_6b74;

@@ -8,8 +8,11 @@ use clap::{Args, Parser, Subcommand};
 use documents::mail::{SmtpSecurity, SmtpSettings};
 use treffpunkt::{Application, Config, open_database};
 
+/// `treffpunkt --version`: the release and the commit it was built from (see build.rs).
+const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (commit ", env!("TREFFPUNKT_COMMIT"), ")");
+
 #[derive(Parser)]
-#[command(name = "treffpunkt", version, about = "Event registration, QR tickets and door check-in")]
+#[command(name = "treffpunkt", version = VERSION, about = "Event registration, QR tickets and door check-in")]
 struct Cli {
     #[command(flatten)]
     server: ServerArgs,
@@ -100,6 +103,12 @@ enum Command {
         #[command(subcommand)]
         action: DoorDeviceAction,
     },
+    /// Apply the database migrations and exit (the server also applies them at start).
+    Migrate {
+        /// Only list the migrations that are not applied yet; change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -179,6 +188,7 @@ async fn main() -> ExitCode {
         Some(Command::Admin { action: AdminAction::Create { email, name, password_stdin } }) => {
             create_admin(&config, &email, &name, password_stdin).await
         }
+        Some(Command::Migrate { dry_run }) => migrate(&config, dry_run).await,
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -194,7 +204,7 @@ async fn serve(config: Config) -> Result<(), String> {
     let address = application.address().map_err(|err| err.to_string())?;
     application.start_jobs();
     let scheme = if application.serves_https() { "https" } else { "http" };
-    tracing::info!("Treffpunkt is listening on {scheme}://{address} (back office: /admin)");
+    tracing::info!(version = VERSION, "Treffpunkt is listening on {scheme}://{address} (back office: /admin)");
     // Printed last, not logged: the link opens the first administrator account, and
     // nothing the start-up logs may bury it.
     if let Some(link) = application.setup_link().await.map_err(|err| err.to_string())? {
@@ -204,6 +214,24 @@ async fn serve(config: Config) -> Result<(), String> {
         );
     }
     application.run_until_stopped().await.map_err(|err| err.to_string())
+}
+
+async fn migrate(config: &Config, dry_run: bool) -> Result<(), String> {
+    let pending = treffpunkt::pending_migrations(config).await.map_err(|err| err.to_string())?;
+    if pending.is_empty() {
+        println!("The database is up to date: no migration is pending.");
+        return Ok(());
+    }
+    let verb = if dry_run { "would apply" } else { "applies" };
+    println!("{} pending migration(s); this {verb}:", pending.len());
+    for name in &pending {
+        println!("  {name}");
+    }
+    if !dry_run {
+        open_database(config).await.map_err(|err| err.to_string())?;
+        println!("Applied.");
+    }
+    Ok(())
 }
 
 async fn create_door_device(config: &Config, slug: &str, name: &str) -> Result<(), String> {

@@ -21,3 +21,4 @@ mod shutdown;
 mod tickets;
 mod tls;
 mod torture;
+mod upgrades;
