@@ -85,6 +85,8 @@ pub struct Config {
     pub tls_reload_every: Duration,
     /// With TLS: a second address answering plain HTTP with a redirect to HTTPS.
     pub redirect_http: Option<String>,
+    /// Connections to PostgreSQL this instance opens at most (SQLite ignores it).
+    pub database_pool: u32,
 }
 
 impl Config {
@@ -108,6 +110,7 @@ impl Config {
             tls: None,
             tls_reload_every: tls::DEFAULT_RELOAD_EVERY,
             redirect_http: None,
+            database_pool: domain::store::DEFAULT_POSTGRES_POOL,
         }
     }
 
@@ -140,7 +143,7 @@ pub async fn open_database(config: &Config) -> Result<(Pools, TicketSigner), Sta
     if url.starts_with("sqlite:") && config.database_url.is_none() {
         std::fs::create_dir_all(&config.data_dir).map_err(|err| StartError::DataDir(config.data_dir.clone(), err))?;
     }
-    let pools = domain::store::connect(&url).await?;
+    let pools = domain::store::connect_with_pool(&url, config.database_pool).await?;
     migrate(&pools).await?;
     let filled = domain::search::fill_missing_keys(&pools.write).await?;
     if filled > 0 {

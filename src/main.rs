@@ -83,6 +83,10 @@ struct ServerArgs {
     /// The certificate's PEM private key, e.g. certbot's privkey.pem.
     #[arg(long, env = "TREFFPUNKT_TLS_KEY", requires = "tls_cert", global = true)]
     tls_key: Option<PathBuf>,
+    /// Connections to PostgreSQL this instance opens at most; all instances together must
+    /// stay below the server's max_connections. SQLite ignores it.
+    #[arg(long, env = "TREFFPUNKT_DATABASE_POOL", default_value_t = domain::store::DEFAULT_POSTGRES_POOL, global = true)]
+    database_pool: u32,
     /// With HTTPS: also answer plain HTTP on this address (e.g. 0.0.0.0:80) with a
     /// permanent redirect to the https public URL.
     #[arg(long, env = "TREFFPUNKT_REDIRECT_HTTP", requires = "tls_cert", global = true)]
@@ -179,6 +183,7 @@ async fn main() -> ExitCode {
         tls: cli.server.tls_cert.zip(cli.server.tls_key).map(|(cert, key)| treffpunkt::tls::TlsFiles { cert, key }),
         tls_reload_every: treffpunkt::tls::DEFAULT_RELOAD_EVERY,
         redirect_http: cli.server.redirect_http,
+        database_pool: cli.server.database_pool,
     };
     let outcome = match cli.command {
         None | Some(Command::Serve) => serve(config).await,

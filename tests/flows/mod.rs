@@ -6,6 +6,7 @@ mod bad_input;
 mod browser;
 mod calendar;
 mod concurrency;
+mod deploy;
 mod door;
 mod fuzz;
 mod hostile;

@@ -101,13 +101,24 @@ impl std::fmt::Debug for Writers {
 /// dozen shapes (inserts of 1 to 64 rows) besides everything else the server writes.
 const STATEMENTS_KEPT: usize = 400;
 
+/// Connections to PostgreSQL per instance unless configured: enough for the busiest
+/// registration morning measured (bench/RESULTS.md), and six instances stay within
+/// PostgreSQL's default `max_connections` of 100.
+pub const DEFAULT_POSTGRES_POOL: u32 = 16;
+
 pub async fn connect(url: &str) -> Result<Pools, DbErr> {
+    connect_with_pool(url, DEFAULT_POSTGRES_POOL).await
+}
+
+/// Like [`connect`], with at most `postgres_pool` connections to PostgreSQL. SQLite
+/// always has one writer and four readers (more writers would only queue in SQLite).
+pub async fn connect_with_pool(url: &str, postgres_pool: u32) -> Result<Pools, DbErr> {
     if url.starts_with("sqlite:") {
         let write = open_sqlite(url, 1).await?;
         let read = open_sqlite(url, 4).await?;
         Ok(Pools { read, write, writers: Writers::default() })
     } else {
-        let read = open(url, 16).await?;
+        let read = open(url, postgres_pool.max(2)).await?;
         Ok(Pools { write: read.clone(), read, writers: Writers::default() })
     }
 }
