@@ -7,6 +7,7 @@ use domain::demo::TAG_SLUG;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
+use crate::support::smtp::SmtpServer;
 use crate::support::{ChildServer, TestApp, valid_fields};
 
 /// A registration whose headers and first half of the body are sent; the rest waits.
@@ -83,4 +84,36 @@ async fn sigterm_finishes_the_requests_in_flight_and_exits_0() {
         let (page, _) = app.get_text(path).await;
         assert_eq!(page, reqwest::StatusCode::OK, "the registration at {path} was stored");
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_lets_the_mail_being_sent_finish_and_be_marked_sent() {
+    use domain::entity::outbox_message;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+    // Only the child process sends mail; this one holds the database.
+    let app = TestApp::spawn_with(|config| config.mail_worker = false).await;
+    let smtp = SmtpServer::answering_after(0, Duration::from_millis(1500)).await;
+    let port = smtp.port.to_string();
+    let flags = ["--smtp-host", "127.0.0.1", "--smtp-port", port.as_str(), "--smtp-security", "none"];
+    let mut server = ChildServer::start_with(&app.database_url, &flags).await;
+    let response = app
+        .client
+        .post(format!("{}/events/{TAG_SLUG}/register", server.base))
+        .form(&valid_fields("drain-mail@example.org"))
+        .send()
+        .await
+        .expect("POST");
+    assert_eq!(response.status(), reqwest::StatusCode::SEE_OTHER);
+    // The message is with the mail server, whose answer takes 1.5 s.
+    assert_eq!(smtp.wait_for(1).await.len(), 1, "the confirmation is being sent");
+    server.terminate();
+    let status = server.exit_status(Duration::from_secs(40)).await.expect("the server ends after the message");
+    assert!(status.success(), "exit status {status:?}");
+    let sent = outbox_message::Entity::find()
+        .filter(outbox_message::Column::SentAt.is_not_null())
+        .all(&app.db)
+        .await
+        .expect("outbox");
+    assert_eq!(sent.len(), smtp.messages().len(), "every message the mail server took is marked sent, none half-sent");
 }

@@ -210,10 +210,14 @@ async fn unusable_certificate_files_stop_the_start() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs Chromium and chromedriver; .ci/run runs it"]
-async fn the_door_page_over_https_may_ask_for_the_camera() {
+async fn a_door_phone_checks_a_ticket_in_with_the_camera_over_https() {
     let certificate = TestCertificate::new();
     let files = CertificateFiles::write(&certificate);
     let app = spawn_https(&files).await;
+    let path = app.register_confirmed("https-camera@example.org", &[]).await;
+    let png = app.get(&format!("{path}/ticket.png")).await.bytes().await.expect("PNG over HTTPS");
+    let video = app.data_dir().join("ticket.y4m");
+    std::fs::write(&video, super::browser::y4m_of(&png)).expect("write the fake camera video");
     let device = app.door_device(TAG_SLUG, "Eingang HTTPS").await;
     // A name other than localhost: Chromium treats http://127.0.0.1 as secure too, so only
     // a real host name shows that HTTPS is what makes the page secure.
@@ -221,19 +225,25 @@ async fn the_door_page_over_https_may_ask_for_the_camera() {
     let browser = crate::support::browser::Browser::start_with(&[
         "--ignore-certificate-errors".to_owned(),
         "--host-resolver-rules=MAP door.test 127.0.0.1".to_owned(),
+        "--use-fake-device-for-media-stream".to_owned(),
+        "--use-fake-ui-for-media-stream".to_owned(),
+        format!("--use-file-for-fake-video-capture={}", video.display()),
     ])
     .await;
     browser.open(&format!("https://door.test:{port}/door/{device}?lang=de")).await;
-    browser.find("#door-camera").await;
     let secure = browser.script("return window.isSecureContext").await;
     let camera_api = browser.script("return typeof navigator.mediaDevices !== 'undefined'").await;
+    let camera = browser.find("#door-camera").await;
+    browser.click(&camera).await;
+    let result = browser.wait_for_text("#door-result", "Einlass").await;
+    // A door link typed with http:// ends on HTTPS.
     let redirect_base = app.redirect_base.clone().expect("redirect listener");
     let plain_port = redirect_base.rsplit(':').next().expect("port").to_owned();
-    // A door link typed with http:// ends on HTTPS.
-    browser.open(&format!("http://door.test:{plain_port}/nowhere-redirects-to-https")).await;
+    browser.open(&format!("http://door.test:{plain_port}/door/{device}")).await;
     let plain_page = browser.current_url().await;
     browser.quit().await;
     assert_eq!(secure, serde_json::Value::Bool(true), "window.isSecureContext over HTTPS");
     assert_eq!(camera_api, serde_json::Value::Bool(true), "navigator.mediaDevices exists over HTTPS");
+    assert!(result.contains("Olena Kovalenko"), "checked in from the camera: {result}");
     assert!(plain_page.starts_with("https://"), "plain HTTP was redirected: {plain_page}");
 }

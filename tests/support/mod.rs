@@ -166,7 +166,8 @@ impl TestApp {
             Config { database_url, demo: true, rate_limits: false, ..Config::new("127.0.0.1:0", temp_dir.clone()) };
         adjust(&mut config);
         let database_url = config.database_url();
-        let scheme = if config.tls.is_some() { "https" } else { "http" };
+        let tls_files = config.tls.clone();
+        let scheme = if tls_files.is_some() { "https" } else { "http" };
         let application = Application::build(config).await.expect("the application starts");
         let address = application.address().expect("bound address");
         let redirect_base = application
@@ -174,7 +175,14 @@ impl TestApp {
             .map(|address| format!("http://{}", address.expect("redirect listener address")));
         let state = application.state().clone();
         tokio::spawn(application.run_until_stopped());
-        let client = reqwest::Client::builder().redirect(Policy::none()).build().expect("http client");
+        let mut client = reqwest::Client::builder().redirect(Policy::none());
+        if let Some(files) = &tls_files {
+            // Served over HTTPS: the client trusts the server's own certificate, nothing else.
+            let pem = std::fs::read(&files.cert).expect("the test certificate");
+            let root = reqwest::Certificate::from_pem(&pem).expect("a PEM certificate");
+            client = client.tls_built_in_root_certs(false).add_root_certificate(root);
+        }
+        let client = client.build().expect("http client");
         TestApp {
             base: format!("{scheme}://{address}"),
             client,
