@@ -58,8 +58,10 @@ async fn send_batch(
     if batch.is_empty() {
         return send_next_account_mail(app, mailer).await;
     }
-    for claimed in batch {
+    for (position, claimed) in batch.iter().enumerate() {
         if *stop.borrow() {
+            let untried: Vec<_> = batch[position..].iter().map(|claimed| claimed.message.id).collect();
+            outbox::release_untried(db, &untried).await?;
             break;
         }
         let message = &claimed.message;
@@ -75,7 +77,7 @@ async fn send_batch(
         if app.requests_in_flight() > 0 {
             tokio::time::sleep(PACE_WHILE_BUSY).await;
         }
-        match deliver(app, mailer, &claimed).await {
+        match deliver(app, mailer, claimed).await {
             Ok(()) => {
                 // Marked one by one: after a crash at most the message in flight goes again.
                 outbox::mark_sent(db, message.id, Utc::now()).await?;

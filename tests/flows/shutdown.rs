@@ -87,33 +87,32 @@ async fn sigterm_finishes_the_requests_in_flight_and_exits_0() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn sigterm_lets_the_mail_being_sent_finish_and_be_marked_sent() {
+async fn sigterm_lets_the_mail_being_sent_finish_and_hands_the_rest_back() {
     use domain::entity::outbox_message;
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    use sea_orm::EntityTrait;
 
-    // Only the child process sends mail; this one holds the database.
+    // Only the child process sends mail; this one holds the database and queues three
+    // confirmations, which the child then claims in one batch.
     let app = TestApp::spawn_with(|config| config.mail_worker = false).await;
+    for number in 0..3 {
+        app.register_confirmed(&format!("drain-mail{number}@example.org"), &[]).await;
+    }
     let smtp = SmtpServer::answering_after(0, Duration::from_millis(1500)).await;
     let port = smtp.port.to_string();
     let flags = ["--smtp-host", "127.0.0.1", "--smtp-port", port.as_str(), "--smtp-security", "none"];
     let mut server = ChildServer::start_with(&app.database_url, &flags).await;
-    let response = app
-        .client
-        .post(format!("{}/events/{TAG_SLUG}/register", server.base))
-        .form(&valid_fields("drain-mail@example.org"))
-        .send()
-        .await
-        .expect("POST");
-    assert_eq!(response.status(), reqwest::StatusCode::SEE_OTHER);
-    // The message is with the mail server, whose answer takes 1.5 s.
-    assert_eq!(smtp.wait_for(1).await.len(), 1, "the confirmation is being sent");
+    // The first message is with the mail server, whose answer takes 1.5 s.
+    assert_eq!(smtp.wait_for(1).await.len(), 1, "the first confirmation is being sent");
     server.terminate();
     let status = server.exit_status(Duration::from_secs(40)).await.expect("the server ends after the message");
     assert!(status.success(), "exit status {status:?}");
-    let sent = outbox_message::Entity::find()
-        .filter(outbox_message::Column::SentAt.is_not_null())
-        .all(&app.db)
-        .await
-        .expect("outbox");
+    let messages = outbox_message::Entity::find().all(&app.db).await.expect("outbox");
+    let (sent, unsent): (Vec<_>, Vec<_>) = messages.into_iter().partition(|message| message.sent_at.is_some());
     assert_eq!(sent.len(), smtp.messages().len(), "every message the mail server took is marked sent, none half-sent");
+    assert_eq!(sent.len(), 1, "no further message is started after the signal");
+    assert_eq!(unsent.len(), 2);
+    for message in unsent {
+        assert_eq!(message.claimed_until, None, "handed back for the next instance at once");
+        assert_eq!(message.attempts, 0, "an untried message has not been attempted");
+    }
 }
