@@ -135,6 +135,8 @@ pub enum StartError {
     Tls(#[from] tls::TlsError),
     #[error("--redirect-http needs --tls-cert and --tls-key: without HTTPS there is nothing to redirect to")]
     RedirectWithoutTls,
+    #[error("--redirect-http sends visitors to the public URL, which must then be https, not {0}")]
+    RedirectToPlainHttp(String),
 }
 
 /// Opens the database, applies migrations and loads the ticket key.
@@ -225,8 +227,15 @@ impl Application {
             idle_timeout: config.idle_timeout,
             max_connections: serve::connection_ceiling(config.max_connections, fd_limit),
         };
-        if config.redirect_http.is_some() && config.tls.is_none() {
-            return Err(StartError::RedirectWithoutTls);
+        if config.redirect_http.is_some() {
+            if config.tls.is_none() {
+                return Err(StartError::RedirectWithoutTls);
+            }
+            // Without --public-url it is https://ADDRESS; an http one would send visitors
+            // round in a circle.
+            if let Some(public_url) = config.public_url.as_ref().filter(|url| !url.starts_with("https://")) {
+                return Err(StartError::RedirectToPlainHttp(public_url.clone()));
+            }
         }
         // Unusable certificate files stop the start, before anything else is opened.
         let https = match config.tls.clone() {

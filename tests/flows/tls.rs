@@ -247,3 +247,42 @@ async fn a_door_phone_checks_a_ticket_in_with_the_camera_over_https() {
     assert!(result.contains("Olena Kovalenko"), "checked in from the camera: {result}");
     assert!(plain_page.starts_with("https://"), "plain HTTP was redirected: {plain_page}");
 }
+
+#[tokio::test]
+async fn a_redirect_to_a_plain_http_public_url_is_refused_at_start() {
+    let certificate = TestCertificate::new();
+    let files = CertificateFiles::write(&certificate);
+    let data_dir = std::env::temp_dir().join(format!("treffpunkt-tls-start-{}", Uuid::new_v4().simple()));
+    let config = treffpunkt::Config {
+        tls: Some(files.files.clone()),
+        redirect_http: Some("127.0.0.1:0".to_owned()),
+        public_url: Some("http://anmeldung.example.org".to_owned()),
+        ..treffpunkt::Config::new("127.0.0.1:0", data_dir.clone())
+    };
+    let refused = treffpunkt::Application::build(config).await;
+    let _ = std::fs::remove_dir_all(&data_dir);
+    let error = refused.err().expect("a redirect loop is refused").to_string();
+    assert!(error.contains("must then be https"), "{error}");
+}
+
+#[tokio::test]
+async fn a_client_that_never_finishes_the_handshake_is_disconnected() {
+    use tokio::io::AsyncReadExt;
+    let certificate = TestCertificate::new();
+    let files = CertificateFiles::write(&certificate);
+    let tls = files.files.clone();
+    let app = TestApp::spawn_with(|config| {
+        config.tls = Some(tls);
+        config.header_read_timeout = Duration::from_millis(500);
+    })
+    .await;
+    let address = app.base.trim_start_matches("https://").to_owned();
+    let mut silent = tokio::net::TcpStream::connect(&address).await.expect("connect");
+    let started = Instant::now();
+    let mut buffer = [0_u8; 16];
+    let read = tokio::time::timeout(Duration::from_secs(5), silent.read(&mut buffer)).await;
+    assert!(matches!(read, Ok(Ok(0) | Err(_))), "closed, not kept open: {read:?}");
+    assert!(started.elapsed() < Duration::from_secs(3), "closed after the header-read timeout");
+    let response = app.get("/").await;
+    assert_eq!(response.status(), StatusCode::OK, "others are served meanwhile");
+}
