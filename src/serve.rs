@@ -1,8 +1,9 @@
 //! The HTTP server around the router: accepts connections (plain HTTP/1.1, or HTTPS with
 //! HTTP/1.1 and HTTP/2), closes the slow and the idle ones, keeps the number of open
-//! connections under a ceiling and shuts down gracefully. `axum::serve` runs hyper without a timer, so a client that sent its
-//! headers one line every few seconds, or nothing at all, kept its connection and a
-//! file descriptor for ever, until `accept` failed with "Too many open files".
+//! connections under a ceiling and shuts down gracefully. `axum::serve` runs hyper
+//! without a timer, so a client that sent its headers one line every few seconds, or
+//! nothing at all, kept its connection and a file descriptor for ever, until `accept`
+//! failed with "Too many open files".
 
 use std::collections::HashMap;
 use std::convert::Infallible;
