@@ -273,7 +273,10 @@ impl TestApp {
                 .map(|entry| entry.path())
                 .filter(|path| path.extension().is_some_and(|extension| extension == "eml"))
                 .collect();
-            files.sort();
+            // In the order they were written: the names start with the second the message
+            // was queued and then a random id, so two mails of one second sorted by name
+            // came in either order (a flaky test on PostgreSQL).
+            files.sort_by_key(|path| (std::fs::metadata(path).and_then(|meta| meta.modified()).ok(), path.clone()));
             let mut mails = Vec::new();
             for file in files {
                 let bytes = std::fs::read(&file).expect("read a mail");
