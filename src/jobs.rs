@@ -13,33 +13,58 @@ use documents::mail::{self, DeliveryError, Mailer, Sender};
 use domain::outbox::{self, AfterFailure, ClaimedMessage, MailLinks, OutboxMessage};
 use site::AppState;
 use site::i18n::Tr;
+use tokio::sync::watch;
 
 /// How often an idle worker looks for due messages.
 const IDLE_POLL: Duration = Duration::from_millis(500);
 
-/// Sends the outbox's mail until the process ends.
-pub async fn run_mail_worker(app: AppState, mailer: Arc<Mailer>) {
-    loop {
+/// Sends the outbox's mail until `stop` turns true (or its sender is gone). A message
+/// being sent is finished and marked first, so a shutdown never leaves one half-sent;
+/// the rest of a claimed batch stays in the outbox and is claimed again once its claim
+/// runs out. Each round tells `/readyz` the worker is alive.
+pub async fn run_mail_worker(app: AppState, mailer: Arc<Mailer>, mut stop: watch::Receiver<bool>) {
+    while !*stop.borrow() {
         app.operations().mail_worker.beat();
-        match send_next(&app, &mailer).await {
-            Ok(true) => {}
-            Ok(false) => tokio::time::sleep(IDLE_POLL).await,
+        let pause = match send_batch(&app, &mailer, &stop).await {
+            Ok(true) => continue,
+            Ok(false) => IDLE_POLL,
             Err(err) => {
                 tracing::warn!(error = %err, "mail worker cannot reach the database");
-                tokio::time::sleep(IDLE_POLL * 4).await;
+                IDLE_POLL * 4
             }
+        };
+        tokio::select! {
+            () = tokio::time::sleep(pause) => {}
+            changed = stop.changed() => if changed.is_err() { return },
         }
     }
+    tracing::info!("mail worker stopped");
 }
 
 /// Sends a batch of due messages; `false` when none was due.
 pub async fn send_next(app: &AppState, mailer: &Arc<Mailer>) -> Result<bool, sea_orm::DbErr> {
+    let (_never, not_stopping) = watch::channel(false);
+    send_batch(app, mailer, &not_stopping).await
+}
+
+/// Sends a batch of due messages, stopping before the next one when `stop` turns true;
+/// `false` when none was due.
+async fn send_batch(
+    app: &AppState,
+    mailer: &Arc<Mailer>,
+    stop: &watch::Receiver<bool>,
+) -> Result<bool, sea_orm::DbErr> {
     let db = &app.pools().write;
     let batch = outbox::claim_due(db, Utc::now()).await?;
     if batch.is_empty() {
         return send_next_account_mail(app, mailer).await;
     }
-    for claimed in batch {
+    for (position, claimed) in batch.iter().enumerate() {
+        if *stop.borrow() {
+            let untried: Vec<_> = batch[position..].iter().map(|claimed| claimed.message.id).collect();
+            outbox::release_untried(db, &untried).await?;
+            break;
+        }
         let message = &claimed.message;
         // A claim that is about to run out may be taken by another instance: leave the
         // rest of the batch to whoever claims it next rather than risk sending twice.
@@ -54,7 +79,7 @@ pub async fn send_next(app: &AppState, mailer: &Arc<Mailer>) -> Result<bool, sea
             tokio::time::sleep(PACE_WHILE_BUSY).await;
         }
         app.operations().mail_worker.beat();
-        match deliver(app, mailer, &claimed).await {
+        match deliver(app, mailer, claimed).await {
             Ok(()) => {
                 // Marked one by one: after a crash at most the message in flight goes again.
                 outbox::mark_sent(db, message.id, Utc::now()).await?;

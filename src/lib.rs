@@ -6,7 +6,9 @@ pub mod backup;
 pub mod health;
 pub mod jobs;
 pub mod metrics;
+pub mod redirect;
 pub mod serve;
+pub mod tls;
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
@@ -14,7 +16,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
-use axum::http::header::{CONTENT_SECURITY_POLICY, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS};
+use axum::http::header::{
+    CONTENT_SECURITY_POLICY, REFERRER_POLICY, STRICT_TRANSPORT_SECURITY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
+};
 use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::middleware::{from_fn, from_fn_with_state};
 use chrono::Utc;
@@ -83,6 +87,14 @@ pub struct Config {
     pub backups: Option<backup::BackupSchedule>,
     /// Where Prometheus scrapes `/metrics`: an address of its own, never the public one.
     pub metrics_bind: Option<String>,
+    /// Serve HTTPS with this certificate and key instead of plain HTTP.
+    pub tls: Option<tls::TlsFiles>,
+    /// How often the certificate files are checked for a renewal.
+    pub tls_reload_every: Duration,
+    /// With TLS: a second address answering plain HTTP with a redirect to HTTPS.
+    pub redirect_http: Option<String>,
+    /// Connections to PostgreSQL this instance opens at most (SQLite ignores it).
+    pub database_pool: u32,
 }
 
 impl Config {
@@ -105,6 +117,10 @@ impl Config {
             trusted_proxy: None,
             backups: None,
             metrics_bind: None,
+            tls: None,
+            tls_reload_every: tls::DEFAULT_RELOAD_EVERY,
+            redirect_http: None,
+            database_pool: domain::store::DEFAULT_POSTGRES_POOL,
         }
     }
 
@@ -129,6 +145,12 @@ pub enum StartError {
     Backup(#[from] backup::BackupError),
     #[error("{0}")]
     Unusable(String),
+    #[error("TLS: {0}")]
+    Tls(#[from] tls::TlsError),
+    #[error("--redirect-http needs --tls-cert and --tls-key: without HTTPS there is nothing to redirect to")]
+    RedirectWithoutTls,
+    #[error("--redirect-http sends visitors to the public URL, which must then be https, not {0}")]
+    RedirectToPlainHttp(String),
 }
 
 /// Opens the database, applies migrations and loads the ticket key.
@@ -137,7 +159,7 @@ pub async fn open_database(config: &Config) -> Result<(Pools, TicketSigner), Sta
     if url.starts_with("sqlite:") && config.database_url.is_none() {
         std::fs::create_dir_all(&config.data_dir).map_err(|err| StartError::DataDir(config.data_dir.clone(), err))?;
     }
-    let pools = domain::store::connect(&url).await?;
+    let pools = domain::store::connect_with_pool(&url, config.database_pool).await?;
     let database_file = backup::sqlite_file(&url);
     let before_migrations = match &database_file {
         Some(file) => backup::before_migrations(&pools, file).await?,
@@ -177,9 +199,29 @@ async fn migrate(pools: &Pools) -> Result<(), DbErr> {
     txn.commit().await
 }
 
+/// The names of the migrations not yet applied to the configured database, in the order
+/// they would run; nothing is written (not even sea-orm's table of applied migrations).
+/// A SQLite file that does not exist yet has all of them pending and is not created.
+pub async fn pending_migrations(config: &Config) -> Result<Vec<String>, StartError> {
+    let default_file = config.data_dir.join("treffpunkt.db");
+    if config.database_url.is_none() && !default_file.exists() {
+        return Ok(Migrator::migrations().iter().map(|migration| migration.name().to_owned()).collect());
+    }
+    let pools = domain::store::connect(&config.database_url()).await?;
+    let pending = Migrator::get_pending_migrations_read_only(&pools.read).await?;
+    Ok(pending.iter().map(|migration| migration.name().to_owned()).collect())
+}
+
 /// The advisory lock's key on PostgreSQL: "treffpkt" in ASCII, unlikely to meet another
 /// application's key in a shared database.
 const MIGRATION_LOCK: i64 = 0x7472_6566_6670_6b74;
+
+/// How long the mail worker may take to finish the message it is sending at shutdown
+/// (the SMTP transport's own timeouts are shorter).
+const MAIL_GRACE: Duration = Duration::from_secs(30);
+/// How long the check-in writer may take to write what is queued at shutdown: a batch
+/// takes milliseconds; this only bounds a database that stopped answering.
+const WRITER_GRACE: Duration = Duration::from_secs(10);
 
 /// A bound, ready server. Production and tests start it the same way.
 pub struct Application {
@@ -193,6 +235,13 @@ pub struct Application {
     connection_limits: serve::ConnectionLimits,
     backups: Option<backup::BackupSchedule>,
     metrics_listener: Option<TcpListener>,
+    /// `Some` when serving HTTPS.
+    https: Option<tls::Https>,
+    /// The plain-HTTP listener that redirects to HTTPS, and where it redirects to.
+    redirect: Option<(TcpListener, Router)>,
+    /// Turns true at Ctrl-C or SIGTERM: the listeners and the mail worker stop.
+    stopping: Arc<tokio::sync::watch::Sender<bool>>,
+    mail_worker: Option<tokio::task::JoinHandle<()>>,
 }
 
 impl Application {
@@ -210,6 +259,21 @@ impl Application {
                 "--backup-dir backs up a SQLite database; back up PostgreSQL with pg_dump".to_owned(),
             ));
         }
+        if config.redirect_http.is_some() {
+            if config.tls.is_none() {
+                return Err(StartError::RedirectWithoutTls);
+            }
+            // Without --public-url it is https://ADDRESS; an http one would send visitors
+            // round in a circle.
+            if let Some(public_url) = config.public_url.as_ref().filter(|url| !url.starts_with("https://")) {
+                return Err(StartError::RedirectToPlainHttp(public_url.clone()));
+            }
+        }
+        // Unusable certificate files stop the start, before anything else is opened.
+        let https = match config.tls.clone() {
+            Some(files) => Some(tls::Https::load(files, config.tls_reload_every).await?),
+            None => None,
+        };
         let (pools, signer) = open_database(&config).await?;
         if config.demo && domain::demo::seed_if_empty(&pools.write, Utc::now()).await? {
             domain::demo::seed_operator(&pools.write, Utc::now()).await?;
@@ -222,7 +286,18 @@ impl Application {
             Some(bind) => Some(TcpListener::bind(bind).await.map_err(|err| StartError::Bind(bind.clone(), err))?),
             None => None,
         };
-        let public_url = config.public_url.clone().unwrap_or_else(|| format!("http://{address}"));
+        let scheme = if https.is_some() { "https" } else { "http" };
+        let public_url = config.public_url.clone().unwrap_or_else(|| format!("{scheme}://{address}"));
+        if https.is_some() && !public_url.starts_with("https://") {
+            tracing::warn!(%public_url, "serving HTTPS, but the public URL is not https: links and cookies follow the public URL");
+        }
+        let redirect = match &config.redirect_http {
+            Some(bind) => {
+                let listener = TcpListener::bind(bind).await.map_err(|err| StartError::Bind(bind.clone(), err))?;
+                Some((listener, redirect::router(&public_url)))
+            }
+            None => None,
+        };
         let limits = if config.rate_limits { Limits::standard() } else { Limits::off() };
         let mailer = Mailer::new(config.smtp.clone(), config.data_dir.join("mail"), &config.mail_from)?;
         let reminder_before = chrono::Duration::hours(i64::from(config.reminder_hours));
@@ -242,9 +317,18 @@ impl Application {
             config.backups.as_ref().map(|schedule| schedule.dir.clone()),
         );
         let state = AppState::new(pools, signer, known_devices, &public_url, limits, config.trusted_proxy, operations);
+        let mut app_router = router(state.clone());
+        if https.is_some() {
+            // Browsers that saw HTTPS here once never try plain HTTP again for a year
+            // (not sent on plain HTTP, where a browser would ignore it anyway).
+            app_router = app_router.layer(SetResponseHeaderLayer::overriding(
+                STRICT_TRANSPORT_SECURITY,
+                HeaderValue::from_static("max-age=31536000"),
+            ));
+        }
         Ok(Application {
             listener,
-            router: router(state.clone()),
+            router: app_router,
             state,
             mailer: config.mail_worker.then(|| Arc::new(mailer)),
             reminder_before,
@@ -252,11 +336,24 @@ impl Application {
             connection_limits,
             backups: config.backups,
             metrics_listener,
+            https,
+            redirect,
+            stopping: Arc::new(tokio::sync::watch::channel(false).0),
+            mail_worker: None,
         })
     }
 
     pub fn address(&self) -> Result<SocketAddr, std::io::Error> {
         self.listener.local_addr()
+    }
+
+    pub fn serves_https(&self) -> bool {
+        self.https.is_some()
+    }
+
+    /// The address of the plain-HTTP redirect listener, if there is one.
+    pub fn redirect_address(&self) -> Option<Result<SocketAddr, std::io::Error>> {
+        self.redirect.as_ref().map(|(listener, _)| listener.local_addr())
     }
 
     pub fn state(&self) -> &AppState {
@@ -278,7 +375,8 @@ impl Application {
         self.jobs_started = true;
         if let Some(mailer) = self.mailer.clone() {
             tracing::info!(delivery = %mailer.describe(), "mail worker started");
-            tokio::spawn(jobs::run_mail_worker(self.state.clone(), mailer));
+            let stop = self.stopping.subscribe();
+            self.mail_worker = Some(tokio::spawn(jobs::run_mail_worker(self.state.clone(), mailer, stop)));
         }
         tokio::spawn(jobs::run_maintenance(self.state.clone(), self.reminder_before));
         if let Some(schedule) = self.backups.clone() {
@@ -292,13 +390,45 @@ impl Application {
         self.metrics_listener.as_ref().and_then(|listener| listener.local_addr().ok())
     }
 
-    /// Serves until Ctrl-C or SIGTERM, finishing requests in flight.
+    /// Serves until Ctrl-C or SIGTERM, then drains: stops accepting, lets requests in
+    /// flight finish (at most 30 s), lets the mail worker finish the message it is
+    /// sending and the check-in writer write what is queued, and returns.
     pub async fn run_until_stopped(mut self) -> Result<(), std::io::Error> {
         self.start_jobs();
         if let Some(listener) = self.metrics_listener.take() {
             tokio::spawn(metrics::serve(listener, self.state.clone()));
         }
-        serve::serve(self.listener, self.router, self.connection_limits, shutdown_signal()).await
+        let stop = self.stopping.clone();
+        tokio::spawn(async move {
+            shutdown_signal().await;
+            stop.send_replace(true);
+        });
+        let when_stopped = |mut stopped: tokio::sync::watch::Receiver<bool>| async move {
+            // An error means the sender is gone: nobody can stop this any more.
+            if stopped.wait_for(|stop| *stop).await.is_err() {
+                std::future::pending::<()>().await;
+            }
+        };
+        let stopped = self.stopping.subscribe();
+        let acceptor = self.https.map(|https| {
+            tokio::spawn(https.reloader.watch());
+            https.acceptor
+        });
+        if let Some((listener, router)) = self.redirect {
+            let limits = self.connection_limits;
+            tokio::spawn(serve::serve(listener, router, limits, None, when_stopped(stopped.clone())));
+        }
+        serve::serve(self.listener, self.router, self.connection_limits, acceptor, when_stopped(stopped)).await?;
+        if let Some(worker) = self.mail_worker.take()
+            && tokio::time::timeout(MAIL_GRACE, worker).await.is_err()
+        {
+            tracing::warn!("the mail worker did not finish within {} s; stopping anyway", MAIL_GRACE.as_secs());
+        }
+        if tokio::time::timeout(WRITER_GRACE, self.state.pools().finish_writers()).await.is_err() {
+            tracing::warn!("the check-in writer did not finish within {} s; stopping anyway", WRITER_GRACE.as_secs());
+        }
+        tracing::info!("stopped");
+        Ok(())
     }
 }
 

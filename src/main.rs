@@ -8,8 +8,11 @@ use clap::{Args, Parser, Subcommand};
 use documents::mail::{SmtpSecurity, SmtpSettings};
 use treffpunkt::{Application, Config, open_database};
 
+/// `treffpunkt --version`: the release and the commit it was built from (see build.rs).
+const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (commit ", env!("TREFFPUNKT_COMMIT"), ")");
+
 #[derive(Parser)]
-#[command(name = "treffpunkt", version, about = "Event registration, QR tickets and door check-in")]
+#[command(name = "treffpunkt", version = VERSION, about = "Event registration, QR tickets and door check-in")]
 struct Cli {
     #[command(flatten)]
     server: ServerArgs,
@@ -88,6 +91,21 @@ struct ServerArgs {
     /// `text` for people, `json` (one object a line) for log shippers.
     #[arg(long, env = "TREFFPUNKT_LOG_FORMAT", default_value = "text", value_parser = ["text", "json"], global = true)]
     log_format: String,
+    /// Serve HTTPS (HTTP/1.1 and HTTP/2) with this PEM certificate chain, e.g. certbot's
+    /// fullchain.pem; checked every 30 s and reloaded when renewed. Needs --tls-key.
+    #[arg(long, env = "TREFFPUNKT_TLS_CERT", requires = "tls_key", global = true)]
+    tls_cert: Option<PathBuf>,
+    /// The certificate's PEM private key, e.g. certbot's privkey.pem.
+    #[arg(long, env = "TREFFPUNKT_TLS_KEY", requires = "tls_cert", global = true)]
+    tls_key: Option<PathBuf>,
+    /// Connections to PostgreSQL this instance opens at most; all instances together must
+    /// stay below the server's max_connections. SQLite ignores it.
+    #[arg(long, env = "TREFFPUNKT_DATABASE_POOL", default_value_t = domain::store::DEFAULT_POSTGRES_POOL, global = true)]
+    database_pool: u32,
+    /// With HTTPS: also answer plain HTTP on this address (e.g. 0.0.0.0:80) with a
+    /// permanent redirect to the https public URL.
+    #[arg(long, env = "TREFFPUNKT_REDIRECT_HTTP", requires = "tls_cert", global = true)]
+    redirect_http: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -115,6 +133,12 @@ enum Command {
     Restore {
         #[arg(long, value_name = "FILE")]
         from: PathBuf,
+    },
+    /// Apply the database migrations and exit (the server also applies them at start).
+    Migrate {
+        /// Only list the migrations that are not applied yet; change nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 
@@ -203,6 +227,10 @@ async fn main() -> ExitCode {
             keep: usize::try_from(cli.server.backup_keep).unwrap_or(usize::MAX),
         }),
         metrics_bind: cli.server.metrics_bind,
+        tls: cli.server.tls_cert.zip(cli.server.tls_key).map(|(cert, key)| treffpunkt::tls::TlsFiles { cert, key }),
+        tls_reload_every: treffpunkt::tls::DEFAULT_RELOAD_EVERY,
+        redirect_http: cli.server.redirect_http,
+        database_pool: cli.server.database_pool,
     };
     let outcome = match cli.command {
         None | Some(Command::Serve) => serve(config).await.map_err(Failure::Failed),
@@ -214,6 +242,7 @@ async fn main() -> ExitCode {
         }
         Some(Command::Backup { to }) => backup(&config, &to).await,
         Some(Command::Restore { from }) => restore(&config, &from).await,
+        Some(Command::Migrate { dry_run }) => migrate(&config, dry_run).await.map_err(Failure::Failed),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -254,7 +283,8 @@ async fn serve(config: Config) -> Result<(), String> {
     let mut application = Application::build(config).await.map_err(|err| err.to_string())?;
     let address = application.address().map_err(|err| err.to_string())?;
     application.start_jobs();
-    tracing::info!("Treffpunkt is listening on http://{address} (back office: /admin)");
+    let scheme = if application.serves_https() { "https" } else { "http" };
+    tracing::info!(version = VERSION, "Treffpunkt is listening on {scheme}://{address} (back office: /admin)");
     // Printed last, not logged: the link opens the first administrator account, and
     // nothing the start-up logs may bury it.
     if let Some(link) = application.setup_link().await.map_err(|err| err.to_string())? {
@@ -264,6 +294,24 @@ async fn serve(config: Config) -> Result<(), String> {
         );
     }
     application.run_until_stopped().await.map_err(|err| err.to_string())
+}
+
+async fn migrate(config: &Config, dry_run: bool) -> Result<(), String> {
+    let pending = treffpunkt::pending_migrations(config).await.map_err(|err| err.to_string())?;
+    if pending.is_empty() {
+        println!("The database is up to date: no migration is pending.");
+        return Ok(());
+    }
+    let verb = if dry_run { "would apply" } else { "applies" };
+    println!("{} pending migration(s); this {verb}:", pending.len());
+    for name in &pending {
+        println!("  {name}");
+    }
+    if !dry_run {
+        open_database(config).await.map_err(|err| err.to_string())?;
+        println!("Applied.");
+    }
+    Ok(())
 }
 
 async fn create_door_device(config: &Config, slug: &str, name: &str) -> Result<(), String> {

@@ -1,8 +1,9 @@
-//! The HTTP/1.1 server around the router: accepts connections, closes the slow and the
-//! idle ones, keeps the number of open connections under a ceiling and shuts down
-//! gracefully. `axum::serve` runs hyper without a timer, so a client that sent its
-//! headers one line every few seconds, or nothing at all, kept its connection and a
-//! file descriptor for ever, until `accept` failed with "Too many open files".
+//! The HTTP server around the router: accepts connections (plain HTTP/1.1, or HTTPS with
+//! HTTP/1.1 and HTTP/2), closes the slow and the idle ones, keeps the number of open
+//! connections under a ceiling and shuts down gracefully. `axum::serve` runs hyper
+//! without a timer, so a client that sent its headers one line every few seconds, or
+//! nothing at all, kept its connection and a file descriptor for ever, until `accept`
+//! failed with "Too many open files".
 
 use std::collections::HashMap;
 use std::convert::Infallible;
@@ -18,13 +19,14 @@ use axum::body::{Body, Bytes};
 use axum::extract::ConnectInfo;
 use axum::http::Request;
 use hyper::body::Incoming;
-use hyper::server::conn::http1;
-use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
+use hyper_util::server::conn::auto;
 use hyper_util::server::graceful::{GracefulShutdown, Watcher};
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{Notify, OwnedSemaphorePermit, Semaphore, oneshot};
 use tokio::time::Instant;
+use tokio_rustls::TlsAcceptor;
 use tower::ServiceExt;
 
 /// File descriptors kept for everything but client connections: the database pools,
@@ -78,17 +80,24 @@ pub fn connection_ceiling(configured: usize, fd_limit: Option<u64>) -> usize {
 }
 
 /// Serves `router` on `listener` until `shutdown` completes, then lets requests in flight
-/// finish (at most [`SHUTDOWN_GRACE`]).
+/// finish (at most [`SHUTDOWN_GRACE`]). With `tls`, every connection first completes a
+/// TLS handshake (within the header-read timeout) and may then speak HTTP/2.
 pub async fn serve(
     listener: TcpListener,
     router: Router,
     limits: ConnectionLimits,
+    tls: Option<TlsAcceptor>,
     shutdown: impl Future<Output = ()>,
 ) -> std::io::Result<()> {
     let connections = Arc::new(Connections::new(limits.max_connections));
     let graceful = GracefulShutdown::new();
-    let mut builder = http1::Builder::new();
-    builder.timer(TokioTimer::new()).header_read_timeout(limits.header_read_timeout);
+    let mut builder = auto::Builder::new(TokioExecutor::new());
+    builder.http1().timer(TokioTimer::new()).header_read_timeout(limits.header_read_timeout);
+    // HTTP/2 has no header-read timeout; its connections are bounded by the idle watch,
+    // the ceiling and hyper's limits on streams and header size.
+    builder.http2().timer(TokioTimer::new());
+    // Plain HTTP stays HTTP/1.1: HTTP/2 is offered only where TLS negotiates it.
+    let builder = if tls.is_none() { builder.http1_only() } else { builder };
     let mut shutdown = pin!(shutdown);
     loop {
         let (stream, remote) = tokio::select! {
@@ -102,7 +111,7 @@ pub async fn serve(
             () = &mut shutdown => break,
         };
         let Some(admission) = connections.admit() else {
-            refuse(&stream);
+            refuse(&stream, tls.is_some());
             continue;
         };
         let connection = Connection {
@@ -110,6 +119,8 @@ pub async fn serve(
             remote,
             router: router.clone(),
             builder: builder.clone(),
+            tls: tls.clone(),
+            handshake_timeout: limits.header_read_timeout,
             watcher: graceful.watcher(),
             connections: connections.clone(),
             idle_timeout: limits.idle_timeout,
@@ -136,8 +147,11 @@ async fn accept_failed(err: std::io::Error) {
 }
 
 /// Answers 503 if the socket takes it at once (a fresh socket's buffer does), and closes.
-fn refuse(stream: &TcpStream) {
-    let _ = stream.try_write(REFUSAL);
+/// A TLS client could not read a plain answer: it is only closed.
+fn refuse(stream: &TcpStream, tls: bool) {
+    if !tls {
+        let _ = stream.try_write(REFUSAL);
+    }
 }
 
 enum Admission {
@@ -272,7 +286,10 @@ struct Connection {
     stream: TcpStream,
     remote: SocketAddr,
     router: Router,
-    builder: http1::Builder,
+    builder: auto::Builder<TokioExecutor>,
+    tls: Option<TlsAcceptor>,
+    /// A TLS handshake must complete within this time, as a request's headers must.
+    handshake_timeout: Duration,
     watcher: Watcher,
     connections: Arc<Connections>,
     idle_timeout: Duration,
@@ -286,7 +303,7 @@ impl Connection {
                 match tokio::time::timeout(WAIT_FOR_ROOM, handed_over).await {
                     Ok(Ok(place)) => place,
                     _ => {
-                        refuse(&self.stream);
+                        refuse(&self.stream, self.tls.is_some());
                         return;
                     }
                 }
@@ -306,10 +323,23 @@ impl Connection {
                 Ok::<_, Infallible>(response.map(|body| TrackedBody { body, _in_flight: in_flight }))
             }
         });
-        let io = TokioIo::new(Watched { stream: self.stream, tracker: tracker.clone() });
-        let connection = self.watcher.watch(self.builder.serve_connection(io, service));
+        let watched = Watched { stream: self.stream, tracker: tracker.clone() };
+        let (builder, watcher) = (self.builder, self.watcher);
+        let served = async {
+            let Some(acceptor) = self.tls else {
+                let connection = builder.serve_connection(TokioIo::new(watched), service);
+                return watcher.watch(connection).await.map_err(|err| err.to_string());
+            };
+            let stream = match tokio::time::timeout(self.handshake_timeout, acceptor.accept(watched)).await {
+                Ok(Ok(stream)) => stream,
+                Ok(Err(err)) => return Err(format!("TLS handshake failed: {err}")),
+                Err(_) => return Err("TLS handshake took too long".to_owned()),
+            };
+            let connection = builder.serve_connection(TokioIo::new(stream), service);
+            watcher.watch(connection).await.map_err(|err| err.to_string())
+        };
         tokio::select! {
-            served = connection => {
+            served = served => {
                 if let Err(err) = served {
                     tracing::debug!(error = %err, %remote, "connection ended with an error");
                 }

@@ -81,7 +81,7 @@ async fn a_participant_registers_in_the_browser_and_a_scanner_checks_the_ticket_
 
 /// A YUV4MPEG2 video (what Chromium's fake camera plays) showing the image in grey on
 /// white, centred in 640×480.
-fn y4m_of(png: &[u8]) -> Vec<u8> {
+pub(crate) fn y4m_of(png: &[u8]) -> Vec<u8> {
     let (width, height) = (640usize, 480usize);
     let image = image::load_from_memory(png).expect("PNG").to_luma8();
     let (image_width, image_height) = (image.width() as usize, image.height() as usize);

@@ -71,6 +71,8 @@ pub struct TestApp {
     pub state: site::AppState,
     /// The database this server uses, for running the CLI against it.
     pub database_url: String,
+    /// `http://…` of the plain-HTTP redirect listener (`--redirect-http`), if any.
+    pub redirect_base: Option<String>,
     temp_dir: PathBuf,
     /// The PostgreSQL server and the database created for this test, dropped afterwards.
     postgres: Option<(String, String)>,
@@ -164,17 +166,30 @@ impl TestApp {
             Config { database_url, demo: true, rate_limits: false, ..Config::new("127.0.0.1:0", temp_dir.clone()) };
         adjust(&mut config);
         let database_url = config.database_url();
+        let tls_files = config.tls.clone();
+        let scheme = if tls_files.is_some() { "https" } else { "http" };
         let application = Application::build(config).await.expect("the application starts");
         let address = application.address().expect("bound address");
+        let redirect_base = application
+            .redirect_address()
+            .map(|address| format!("http://{}", address.expect("redirect listener address")));
         let state = application.state().clone();
         tokio::spawn(application.run_until_stopped());
-        let client = reqwest::Client::builder().redirect(Policy::none()).build().expect("http client");
+        let mut client = reqwest::Client::builder().redirect(Policy::none());
+        if let Some(files) = &tls_files {
+            // Served over HTTPS: the client trusts the server's own certificate, nothing else.
+            let pem = std::fs::read(&files.cert).expect("the test certificate");
+            let root = reqwest::Certificate::from_pem(&pem).expect("a PEM certificate");
+            client = client.tls_built_in_root_certs(false).add_root_certificate(root);
+        }
+        let client = client.build().expect("http client");
         TestApp {
-            base: format!("http://{address}"),
+            base: format!("{scheme}://{address}"),
             client,
             db: state.db().clone(),
             state,
             database_url,
+            redirect_base,
             temp_dir,
             postgres,
         }
@@ -258,7 +273,10 @@ impl TestApp {
                 .map(|entry| entry.path())
                 .filter(|path| path.extension().is_some_and(|extension| extension == "eml"))
                 .collect();
-            files.sort();
+            // In the order they were written: the names start with the second the message
+            // was queued and then a random id, so two mails of one second sorted by name
+            // came in either order (a flaky test on PostgreSQL).
+            files.sort_by_key(|path| (std::fs::metadata(path).and_then(|meta| meta.modified()).ok(), path.clone()));
             let mut mails = Vec::new();
             for file in files {
                 let bytes = std::fs::read(&file).expect("read a mail");
@@ -468,6 +486,25 @@ impl ChildServer {
     /// The server's process id (with an open-files limit: `sh` replaced itself by it).
     pub fn pid(&self) -> u32 {
         self.child.id()
+    }
+
+    /// SIGTERM, as systemd sends on `systemctl stop` (through `kill`, so the tests need no
+    /// crate for signals).
+    pub fn terminate(&self) {
+        let sent = std::process::Command::new("kill").args(["-TERM", &self.pid().to_string()]).status();
+        assert!(sent.expect("kill runs").success(), "SIGTERM sent");
+    }
+
+    /// Waits for the process to end; `None` if it still runs after `within`.
+    pub async fn exit_status(&mut self, within: std::time::Duration) -> Option<std::process::ExitStatus> {
+        let started = std::time::Instant::now();
+        while started.elapsed() < within {
+            if let Some(status) = self.child.try_wait().expect("the child's status") {
+                return Some(status);
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        None
     }
 
     /// SIGKILL: no shutdown, no flush, as when the machine's power goes.

@@ -39,13 +39,20 @@ impl SmtpServer {
     }
 
     pub async fn start_on(port: u16) -> SmtpServer {
+        SmtpServer::answering_after(port, Duration::ZERO).await
+    }
+
+    /// A server that keeps each message (it shows in [`SmtpServer::messages`] at once)
+    /// but answers its end of DATA only after `delay`: a message stays in flight that
+    /// long, as with a slow mail server.
+    pub async fn answering_after(port: u16, delay: Duration) -> SmtpServer {
         let listener = TcpListener::bind(("127.0.0.1", port)).await.expect("SMTP port");
         let port = listener.local_addr().expect("address").port();
         let messages = Arc::new(Mutex::new(Vec::new()));
         let store = messages.clone();
         let task = tokio::spawn(async move {
             while let Ok((stream, _)) = listener.accept().await {
-                tokio::spawn(session(stream, store.clone()));
+                tokio::spawn(session(stream, store.clone(), delay));
             }
         });
         SmtpServer { port, messages, task }
@@ -68,7 +75,7 @@ impl SmtpServer {
     }
 }
 
-async fn session(stream: TcpStream, messages: Arc<Mutex<Vec<Vec<u8>>>>) {
+async fn session(stream: TcpStream, messages: Arc<Mutex<Vec<Vec<u8>>>>, delay: Duration) {
     let (reader, mut writer) = stream.into_split();
     let mut reader = BufReader::new(reader);
     if writer.write_all(b"220 localhost ESMTP treffpunkt-test\r\n").await.is_err() {
@@ -107,6 +114,7 @@ async fn session(stream: TcpStream, messages: Arc<Mutex<Vec<Vec<u8>>>>) {
             if let Ok(mut stored) = messages.lock() {
                 stored.push(message);
             }
+            tokio::time::sleep(delay).await;
             b"250 OK queued\r\n"
         } else if command == "QUIT" {
             let _ = writer.write_all(b"221 Bye\r\n").await;

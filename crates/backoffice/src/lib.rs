@@ -236,7 +236,7 @@ async fn guard(
         return StatusCode::FORBIDDEN.into_response();
     }
     if access == Access::Anyone {
-        return anyone(request, next, method).await;
+        return anyone(&app, request, next, method).await;
     }
     let signed_in = match cookie(&headers, SESSION_COOKIE) {
         Some(token) => match domain::account::session_user(app.db(), &token, Utc::now()).await {
@@ -272,7 +272,7 @@ async fn guard(
 
 /// Pages without a session: the form token lives in a cookie, and a POST must
 /// send the same value in its form.
-async fn anyone(request: Request, next: Next, method: Method) -> Response {
+async fn anyone(app: &AppState, request: Request, next: Next, method: Method) -> Response {
     let existing = cookie(request.headers(), FORM_COOKIE);
     let mut request = request;
     if method == Method::POST {
@@ -287,8 +287,9 @@ async fn anyone(request: Request, next: Next, method: Method) -> Response {
     let token = existing.clone().unwrap_or_else(domain::ids::secret_token);
     request.extensions_mut().insert(FormToken(token.clone()));
     let mut response = next.run(request).await;
+    let secure = if app.public_url().starts_with("https://") { "; Secure" } else { "" };
     if existing.is_none()
-        && let Ok(value) = format!("{FORM_COOKIE}={token}; Path=/admin; HttpOnly; SameSite=Strict").parse()
+        && let Ok(value) = format!("{FORM_COOKIE}={token}; Path=/admin; HttpOnly; SameSite=Strict{secure}").parse()
     {
         response.headers_mut().append(axum::http::header::SET_COOKIE, value);
     }

@@ -236,6 +236,24 @@ impl MailLinks {
     }
 }
 
+/// Hands claimed messages back untried (this instance is shutting down): another
+/// instance, or this one after its restart, takes them at once instead of after the
+/// claim runs out, and the attempt the claim counted is not counted.
+pub async fn release_untried(db: &DatabaseConnection, ids: &[Uuid]) -> Result<(), DbErr> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    outbox_message::Entity::update_many()
+        .col_expr(outbox_message::Column::ClaimedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+        .col_expr(outbox_message::Column::Attempts, Expr::col(outbox_message::Column::Attempts).sub(1))
+        .filter(outbox_message::Column::Id.is_in(ids.iter().copied()))
+        .filter(outbox_message::Column::SentAt.is_null())
+        .filter(outbox_message::Column::ClaimedUntil.is_not_null())
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
 pub async fn mark_sent(db: &DatabaseConnection, id: Uuid, now: DateTime<Utc>) -> Result<(), DbErr> {
     outbox_message::Entity::update_many()
         .col_expr(outbox_message::Column::SentAt, Expr::value(now))

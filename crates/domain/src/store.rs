@@ -24,10 +24,16 @@ pub struct Pools {
 }
 
 /// The queues of background writers that modules start on first use, one per queue
-/// type, shared by every clone of the pools. The store keeps them without knowing what
-/// they write.
+/// type, shared by every clone of the pools, and the writers' tasks. The store keeps
+/// them without knowing what they write.
 #[derive(Clone, Default)]
-pub(crate) struct Writers(Arc<Mutex<Vec<Box<dyn Any + Send>>>>, BatchObserver);
+pub(crate) struct Writers(Arc<Mutex<WriterSlots>>, BatchObserver);
+
+#[derive(Default)]
+struct WriterSlots {
+    queues: Vec<Box<dyn Any + Send>>,
+    tasks: Vec<tokio::task::JoinHandle<()>>,
+}
 
 /// Told the size of every batch a background writer commits (the metrics).
 pub(crate) type BatchObserver = Arc<std::sync::OnceLock<Box<dyn Fn(usize) + Send + Sync>>>;
@@ -46,43 +52,69 @@ impl Pools {
 }
 
 impl Writers {
-    /// The queue of type `Q`; a new one from `start` when there is none or `usable`
-    /// says the old one's writer has stopped.
+    /// The queue of type `Q`; a new one from `start` (the queue and the writer's task,
+    /// which must end once every sender of the queue is gone) when there is none or
+    /// `usable` says the old one's writer has stopped.
     pub(crate) fn get_or_start<Q: Clone + Send + 'static>(
         &self,
         usable: impl Fn(&Q) -> bool,
-        start: impl FnOnce() -> Q,
+        start: impl FnOnce() -> (Q, tokio::task::JoinHandle<()>),
     ) -> Q {
         let mut slots = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(queue) = slots.iter().find_map(|slot| slot.downcast_ref::<Q>())
+        if let Some(queue) = slots.queues.iter().find_map(|slot| slot.downcast_ref::<Q>())
             && usable(queue)
         {
             return queue.clone();
         }
-        slots.retain(|slot| !slot.is::<Q>());
-        let queue = start();
-        slots.push(Box::new(queue.clone()));
+        slots.queues.retain(|slot| !slot.is::<Q>());
+        slots.tasks.retain(|task| !task.is_finished());
+        let (queue, task) = start();
+        slots.queues.push(Box::new(queue.clone()));
+        slots.tasks.push(task);
         queue
     }
 
     /// The queue of type `Q` if one was started, without starting one.
     pub(crate) fn find<Q: Clone + Send + 'static>(&self) -> Option<Q> {
         let slots = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        slots.iter().find_map(|slot| slot.downcast_ref::<Q>()).cloned()
+        slots.queues.iter().find_map(|slot| slot.downcast_ref::<Q>()).cloned()
     }
 
     /// Puts a queue in place of the running one (tests of a writer that died).
     #[cfg(test)]
     pub(crate) fn replace<Q: Send + 'static>(&self, queue: Q) {
         let mut slots = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        slots.retain(|slot| !slot.is::<Q>());
-        slots.push(Box::new(queue));
+        slots.queues.retain(|slot| !slot.is::<Q>());
+        slots.queues.push(Box::new(queue));
+    }
+
+    /// Lets go of every queue and waits until the writers have written what was queued
+    /// and ended. A write after this starts a new writer.
+    async fn finish(&self) {
+        let tasks = {
+            let mut slots = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+            slots.queues.clear();
+            std::mem::take(&mut slots.tasks)
+        };
+        for task in tasks {
+            if let Err(err) = task.await {
+                tracing::error!(error = %err, "a background writer ended with a panic");
+            }
+        }
+    }
+}
+
+impl Pools {
+    /// Flushes the background writers (the check-in writer's queued scans), for a shutdown
+    /// that loses nothing a door device was told is written.
+    pub async fn finish_writers(&self) {
+        self.writers.finish().await;
     }
 }
 
 impl std::fmt::Debug for Writers {
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let running = self.0.lock().map_or(0, |slots| slots.len());
+        let running = self.0.lock().map_or(0, |slots| slots.queues.len());
         formatter.debug_struct("Writers").field("running", &running).finish()
     }
 }
@@ -91,13 +123,24 @@ impl std::fmt::Debug for Writers {
 /// dozen shapes (inserts of 1 to 64 rows) besides everything else the server writes.
 const STATEMENTS_KEPT: usize = 400;
 
+/// Connections to PostgreSQL per instance unless configured: enough for the busiest
+/// registration morning measured (bench/RESULTS.md), and six instances stay within
+/// PostgreSQL's default `max_connections` of 100.
+pub const DEFAULT_POSTGRES_POOL: u32 = 16;
+
 pub async fn connect(url: &str) -> Result<Pools, DbErr> {
+    connect_with_pool(url, DEFAULT_POSTGRES_POOL).await
+}
+
+/// Like [`connect`], with at most `postgres_pool` connections to PostgreSQL. SQLite
+/// always has one writer and four readers (more writers would only queue in SQLite).
+pub async fn connect_with_pool(url: &str, postgres_pool: u32) -> Result<Pools, DbErr> {
     if url.starts_with("sqlite:") {
         let write = open_sqlite(url, 1).await?;
         let read = open_sqlite(url, 4).await?;
         Ok(Pools { read, write, writers: Writers::default() })
     } else {
-        let read = open(url, 16).await?;
+        let read = open(url, postgres_pool.max(2)).await?;
         Ok(Pools { write: read.clone(), read, writers: Writers::default() })
     }
 }

@@ -73,8 +73,7 @@ fn running_writer(pools: &Pools) -> CheckInQueue {
         |queue: &CheckInQueue| !queue.is_closed(),
         || {
             let (queue, jobs) = tokio::sync::mpsc::channel(1024);
-            tokio::spawn(write_batches(pools.write.clone(), pools.batch_observer(), jobs));
-            queue
+            (queue, tokio::spawn(write_batches(pools.write.clone(), pools.batch_observer(), jobs)))
         },
     )
 }
@@ -480,6 +479,52 @@ mod tests {
         assert_eq!(after.result, ScanResult::Invalid);
         let logged = door_scan::Entity::find().all(&pools.read).await.expect("scan log");
         assert_eq!(logged.len(), 2, "both scans are in the log");
+        let _ = std::fs::remove_file(&file);
+    }
+
+    /// At shutdown: scans whose requests are gone (a timeout, a closed connection) are
+    /// still written before the process ends.
+    #[tokio::test]
+    async fn finishing_the_writers_writes_every_queued_scan() {
+        let file = std::env::temp_dir().join(format!("treffpunkt-writer-{}.db", Uuid::new_v4().simple()));
+        let pools = crate::store::connect(&format!("sqlite://{}?mode=rwc", file.display())).await.expect("connect");
+        sea_orm::ConnectionTrait::execute_unprepared(
+            &pools.write,
+            "CREATE TABLE door_scan (id BLOB PRIMARY KEY, device_id BLOB NOT NULL, scan_id TEXT NOT NULL, \
+             result TEXT NOT NULL, response TEXT NOT NULL, scanned_at TEXT NOT NULL, UNIQUE (device_id, scan_id))",
+        )
+        .await
+        .expect("table");
+        let now = Utc::now();
+        let device = DoorDevice {
+            id: Uuid::new_v4(),
+            event_id: Uuid::new_v4(),
+            name: "Eingang".to_owned(),
+            token_hash: String::new(),
+            created_at: now,
+            revoked_at: None,
+        };
+        let queue = running_writer(&pools);
+        for number in 0..300 {
+            let (reply, answer) = tokio::sync::oneshot::channel();
+            drop(answer);
+            let pending = Pending::Log {
+                device: device.clone(),
+                request: ScanRequest {
+                    presented: super::super::Presented::Token("x".to_owned()),
+                    scan_id: format!("scan-{number}"),
+                    programme_session_id: None,
+                    offline_at: None,
+                },
+                answer: ScanAnswer::bare(ScanResult::Invalid),
+                now,
+            };
+            queue.send(Queued { pending, reply }).await.expect("queued");
+        }
+        drop(queue);
+        pools.finish_writers().await;
+        let logged = door_scan::Entity::find().all(&pools.read).await.expect("scan log");
+        assert_eq!(logged.len(), 300, "every queued scan is written");
         let _ = std::fs::remove_file(&file);
     }
 }
