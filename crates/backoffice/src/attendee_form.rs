@@ -18,12 +18,12 @@ use super::{Access, Guarded, Staff};
 use axum::body::Bytes;
 use domain::outbox::MailKind;
 use domain::programme;
-use domain::registration::{self, OrganisationType, RegistrationRequest};
+use domain::registration::{self, RegistrationRequest};
 use domain::registration_form as form_rules;
 use domain::registration_form::{FieldRule, FieldRules};
 use serde::Deserialize;
 use site::error::{Refusal, WebError};
-use site::form::{Choice, FormErrors, PersonFields, PersonRules, organisation_type_choices};
+use site::form::{Choice, FormErrors, PersonFields, PersonRules, language_choices, organisation_type_choices};
 use site::i18n::{Lang, Tr};
 use site::questions::{QuestionField, answers_sent, parse_answers, question_fields, stored_as_sent};
 use site::{AppState, urls};
@@ -98,10 +98,7 @@ async fn add_page(
         .collect();
     let mut organisation_types = vec![Choice::new("", t.get("field-organisation-type-choose"), false)];
     organisation_types.extend(organisation_type_choices(t, &form.organisation_type));
-    let languages = ["de", "en", "uk"]
-        .into_iter()
-        .map(|code| Choice::new(code, t.get(&format!("language-name-{code}")), form.language == code))
-        .collect();
+    let languages = language_choices(t, &form.language);
     let questions = form_rules::questions(app.db(), event.id).await?;
     let questions = question_fields(&questions, &form.answers, None, t, |field| messages.message(field).to_owned());
     Ok(AddPage {
@@ -274,16 +271,6 @@ async fn edit_page(
     })
 }
 
-fn language_choices(t: Tr, chosen: &str) -> Vec<Choice> {
-    domain::Language::ALL
-        .iter()
-        .map(|language| {
-            let code = language.code();
-            Choice::new(code, t.get(&format!("language-name-{code}")), chosen == code)
-        })
-        .collect()
-}
-
 /// The language of a person's mails: their own, or their registration's.
 fn language_of(row: &AttendeeRow) -> domain::Language {
     row.attendee.language.unwrap_or(row.language)
@@ -357,8 +344,7 @@ async fn save(
         return Err(WebError::NotFound);
     };
     let stored_answers = form_rules::answers_of(app.db(), &[attendee_id]).await?;
-    let changed =
-        changed_fields(&row, &person_summary(&person, &email, chosen_language), &form, &questions, &stored_answers);
+    let changed = changed_fields(&row, &person, chosen_language, &form, &questions, &stored_answers);
     let change = registration::AttendeeChange {
         first_name: person.first_name,
         last_name: person.last_name,
@@ -392,38 +378,12 @@ async fn save(
     }
 }
 
-/// The fields as saved, to compare with what was stored.
-struct Summary {
-    first_name: String,
-    last_name: String,
-    email: String,
-    organisation: String,
-    organisation_type: OrganisationType,
-    partner_municipality: String,
-    language: domain::Language,
-}
-
-fn person_summary(
-    person: &site::form::Person,
-    email: &domain::person::EmailAddress,
-    language: domain::Language,
-) -> Summary {
-    Summary {
-        first_name: person.first_name.as_str().to_owned(),
-        last_name: person.last_name.as_str().to_owned(),
-        email: email.as_str().to_owned(),
-        organisation: person.organisation.clone(),
-        organisation_type: person.organisation_type,
-        partner_municipality: person.partner_municipality.clone(),
-        language,
-    }
-}
-
 /// Which fields an edit changes, by their stored names, for the audit log (what, not
 /// the values: the log is read by more people than the list).
 fn changed_fields(
     row: &AttendeeRow,
-    new: &Summary,
+    new: &site::form::Person,
+    language: domain::Language,
     form: &EditForm,
     questions: &[form_rules::Question],
     stored_answers: &[form_rules::Answer],
@@ -440,13 +400,13 @@ fn changed_fields(
         form.answers.iter().filter(|(_, value)| !value.trim().is_empty()).cloned().collect();
     new_answers.sort();
     [
-        ("first_name", old.first_name != new.first_name),
-        ("last_name", old.last_name != new.last_name),
-        ("email", old.email != new.email),
+        ("first_name", old.first_name != new.first_name.as_str()),
+        ("last_name", old.last_name != new.last_name.as_str()),
+        ("email", new.email.as_ref().is_none_or(|email| old.email != email.as_str())),
         ("organisation", old.organisation != new.organisation),
         ("organisation_type", old.organisation_type != new.organisation_type),
         ("partner_municipality", old.partner_municipality != new.partner_municipality),
-        ("language", language_of(row) != new.language),
+        ("language", language_of(row) != language),
         ("sessions", old_sessions != new_sessions),
         ("answers", old_answers != new_answers),
     ]

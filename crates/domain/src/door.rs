@@ -37,25 +37,24 @@ pub async fn create(
 
 /// The active (not revoked) device holding this token.
 pub async fn by_token(db: &DatabaseConnection, token: &str) -> Result<Option<DoorDevice>, DbErr> {
-    if token.is_empty() || token.len() > 100 {
-        return Ok(None);
-    }
-    door_device::Entity::find()
-        .filter(door_device::Column::TokenHash.eq(hash_token(token)))
-        .filter(door_device::Column::RevokedAt.is_null())
-        .one(db)
-        .await
+    holding(db, token, false).await
 }
 
 /// The revoked device that held this token: what it still sends is recorded, never
 /// admitted.
 pub async fn revoked_by_token(db: &DatabaseConnection, token: &str) -> Result<Option<DoorDevice>, DbErr> {
+    holding(db, token, true).await
+}
+
+async fn holding(db: &DatabaseConnection, token: &str, revoked: bool) -> Result<Option<DoorDevice>, DbErr> {
     if token.is_empty() || token.len() > 100 {
         return Ok(None);
     }
+    let revoked_at =
+        if revoked { door_device::Column::RevokedAt.is_not_null() } else { door_device::Column::RevokedAt.is_null() };
     door_device::Entity::find()
         .filter(door_device::Column::TokenHash.eq(hash_token(token)))
-        .filter(door_device::Column::RevokedAt.is_not_null())
+        .filter(revoked_at)
         .one(db)
         .await
 }

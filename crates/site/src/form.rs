@@ -348,6 +348,18 @@ pub fn organisation_type_choices(t: Tr, selected: &str) -> Vec<Choice> {
         .collect()
 }
 
+/// The languages a person's mails can be in, each named in itself (`language-name-*`),
+/// `selected` (a code) chosen.
+pub fn language_choices(t: Tr, selected: &str) -> Vec<Choice> {
+    domain::Language::ALL
+        .into_iter()
+        .map(|language| {
+            let code = language.code();
+            Choice::new(code, t.get(&format!("language-name-{code}")), selected == code)
+        })
+        .collect()
+}
+
 /// One `<option>` of a select.
 #[derive(Clone, Debug)]
 pub struct Choice {

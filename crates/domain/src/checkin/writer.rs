@@ -432,12 +432,11 @@ mod tests {
     use super::*;
     use crate::checkin::ScanResult;
 
-    /// SQLite only: PostgreSQL has no writer task.
-    #[tokio::test]
-    async fn a_writer_that_stopped_is_started_again_for_the_next_scan() {
+    /// A SQLite file with only the scan log (what a scan answered before the writer
+    /// needs) and a device to scan with; PostgreSQL has no writer task.
+    async fn scan_log_only() -> (std::path::PathBuf, Pools, DoorDevice) {
         let file = std::env::temp_dir().join(format!("treffpunkt-writer-{}.db", Uuid::new_v4().simple()));
         let pools = crate::store::connect(&format!("sqlite://{}?mode=rwc", file.display())).await.expect("connect");
-        // Only the scan log is written for an answer known before the writer.
         sea_orm::ConnectionTrait::execute_unprepared(
             &pools.write,
             "CREATE TABLE door_scan (id BLOB PRIMARY KEY, device_id BLOB NOT NULL, scan_id TEXT NOT NULL, \
@@ -445,15 +444,22 @@ mod tests {
         )
         .await
         .expect("table");
-        let now = Utc::now();
         let device = DoorDevice {
             id: Uuid::new_v4(),
             event_id: Uuid::new_v4(),
             name: "Eingang".to_owned(),
             token_hash: String::new(),
-            created_at: now,
+            created_at: Utc::now(),
             revoked_at: None,
         };
+        (file, pools, device)
+    }
+
+    /// SQLite only: PostgreSQL has no writer task.
+    #[tokio::test]
+    async fn a_writer_that_stopped_is_started_again_for_the_next_scan() {
+        let (file, pools, device) = scan_log_only().await;
+        let now = Utc::now();
         let log = |scan_id: &str| Pending::Log {
             device: device.clone(),
             request: ScanRequest {
@@ -486,24 +492,8 @@ mod tests {
     /// still written before the process ends.
     #[tokio::test]
     async fn finishing_the_writers_writes_every_queued_scan() {
-        let file = std::env::temp_dir().join(format!("treffpunkt-writer-{}.db", Uuid::new_v4().simple()));
-        let pools = crate::store::connect(&format!("sqlite://{}?mode=rwc", file.display())).await.expect("connect");
-        sea_orm::ConnectionTrait::execute_unprepared(
-            &pools.write,
-            "CREATE TABLE door_scan (id BLOB PRIMARY KEY, device_id BLOB NOT NULL, scan_id TEXT NOT NULL, \
-             result TEXT NOT NULL, response TEXT NOT NULL, scanned_at TEXT NOT NULL, UNIQUE (device_id, scan_id))",
-        )
-        .await
-        .expect("table");
+        let (file, pools, device) = scan_log_only().await;
         let now = Utc::now();
-        let device = DoorDevice {
-            id: Uuid::new_v4(),
-            event_id: Uuid::new_v4(),
-            name: "Eingang".to_owned(),
-            token_hash: String::new(),
-            created_at: now,
-            revoked_at: None,
-        };
         let queue = running_writer(&pools);
         for number in 0..300 {
             let (reply, answer) = tokio::sync::oneshot::channel();

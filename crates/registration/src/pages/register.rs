@@ -23,8 +23,8 @@ use serde::Deserialize;
 use site::caches::only_event;
 use site::error::{Refusal, WebError};
 use site::form::{
-    Choice, ContactDefaults, FieldMessage, FormErrors, PersonFields, PersonRules, organisation_type_choices,
-    session_ids,
+    Choice, ContactDefaults, FieldMessage, FormErrors, PersonFields, PersonRules, language_choices,
+    organisation_type_choices, session_ids,
 };
 use site::i18n::{Lang, Tr};
 use site::questions::{QuestionField, answers_sent, parse_answers, question_fields};
@@ -401,16 +401,7 @@ impl RegisterPage {
                     partner_municipality: fields.partner_municipality.clone(),
                     languages: {
                         let picked = Language::parse(form.guest_language(index)).unwrap_or(t.language);
-                        Language::ALL
-                            .iter()
-                            .map(|language| {
-                                Choice::new(
-                                    language.code(),
-                                    t.get(&format!("language-name-{}", language.code())),
-                                    *language == picked,
-                                )
-                            })
-                            .collect()
+                        language_choices(t, picked.code())
                     },
                     language_error: message("language"),
                     first_name: fields.first_name,
